@@ -1,0 +1,96 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { ApiError } from '../../../shared/api/errors';
+import type { Migration } from './migrations/migration';
+import { migrations as allMigrations } from './migrations';
+import type { SqlQuery } from './sql';
+
+type Connection = Database.Database;
+type RunResult = Database.RunResult;
+
+export interface OpenOptions {
+  file: string;
+  /** Path to a better-sqlite3 binary built for this runtime (Electron has its own ABI). */
+  nativeBinding?: string;
+  /** For tests of a single migration: stop at this schema version. */
+  migrateTo?: number;
+  migrations?: readonly Migration[];
+}
+
+/** The case book's connection: parameterised queries only, statements cached by their text. */
+export class CaseBookDatabase {
+  readonly connection: Connection;
+  private readonly statements = new Map<string, Database.Statement<unknown[]>>();
+
+  constructor(connection: Connection) {
+    this.connection = connection;
+  }
+
+  all<T>(query: SqlQuery): T[] {
+    return this.prepare(query).all(...(query.values as unknown[])) as T[];
+  }
+
+  get<T>(query: SqlQuery): T | undefined {
+    return this.prepare(query).get(...(query.values as unknown[])) as T | undefined;
+  }
+
+  run(query: SqlQuery): RunResult {
+    return this.prepare(query).run(...(query.values as unknown[]));
+  }
+
+  /** Runs fn in one transaction: all of its writes land, or none do. */
+  transaction<T>(fn: () => T): T {
+    return this.connection.transaction(fn)();
+  }
+
+  get schemaVersion(): number {
+    return this.connection.pragma('user_version', { simple: true }) as number;
+  }
+
+  close(): void {
+    this.statements.clear();
+    if (this.connection.open) this.connection.close();
+  }
+
+  private prepare(query: SqlQuery): Database.Statement<unknown[]> {
+    let statement = this.statements.get(query.text);
+    if (!statement) {
+      statement = this.connection.prepare<unknown[]>(query.text);
+      this.statements.set(query.text, statement);
+    }
+    return statement;
+  }
+}
+
+export function openCaseBook(options: OpenOptions): CaseBookDatabase {
+  const connection = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('synchronous = FULL');
+    connection.pragma('foreign_keys = ON');
+    connection.pragma('busy_timeout = 5000');
+    migrate(connection, options.migrations ?? allMigrations, options.migrateTo);
+  } catch (error) {
+    connection.close();
+    throw error;
+  }
+  return new CaseBookDatabase(connection);
+}
+
+function migrate(connection: Connection, migrations: readonly Migration[], target?: number): void {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const current = connection.pragma('user_version', { simple: true }) as number;
+  if (current > latest) {
+    throw new ApiError(
+      'schema_too_new',
+      `This case book was last opened by a newer version of Relational Review (its format is ${current}; this app knows up to ${latest}). Install the latest version to open it. Nothing has been changed.`,
+    );
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    if (target !== undefined && migration.version > target) break;
+    connection.transaction(() => {
+      migration.up(connection);
+      connection.pragma(`user_version = ${Number(migration.version)}`);
+    })();
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * A tagged template that keeps every value out of the SQL text: `sql\`... WHERE id = ${id}\``.
+ * Fragments made with `sql` nest; nothing else is ever spliced into the text.
+ */
+export interface SqlQuery {
+  readonly text: string;
+  readonly values: readonly unknown[];
+}
+
+const isQuery = (value: unknown): value is SqlQuery =>
+  typeof value === 'object' && value !== null && sqlBrand in value;
+
+const sqlBrand = Symbol('sql');
+
+export function sql(strings: TemplateStringsArray, ...values: unknown[]): SqlQuery {
+  let text = strings[0]!;
+  const params: unknown[] = [];
+  values.forEach((value, index) => {
+    if (isQuery(value)) {
+      text += value.text;
+      params.push(...value.values);
+    } else {
+      text += '?';
+      params.push(value);
+    }
+    text += strings[index + 1]!;
+  });
+  return { text, values: params, [sqlBrand]: true } as SqlQuery;
+}
+
+/** Joins fragments, for example optional WHERE clauses. */
+sql.join = (parts: readonly SqlQuery[], separator: string): SqlQuery => {
+  if (!/^[\s,A-Za-z]*$/.test(separator)) throw new Error('sql.join takes a plain separator');
+  return {
+    text: parts.map((part) => part.text).join(separator),
+    values: parts.flatMap((part) => part.values),
+    [sqlBrand]: true,
+  } as SqlQuery;
+};
+

@@ -1,0 +1,84 @@
+/**
+ * The main process's security decisions, kept free of 'electron' so plain Node tests can check
+ * them. The glue in this folder applies them.
+ */
+
+export const appScheme = 'app';
+export const appHost = 'relational-review';
+export const appOrigin = `${appScheme}://${appHost}`;
+export const appStartUrl = `${appOrigin}/index.html`;
+
+/** The webPreferences of every window: Electron's security checklist, in full. */
+export function windowWebPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  } as const;
+}
+
+function parseUrl(url: string): URL | null {
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/** The origin of the development server, or undefined when it is not a plain http(s) URL. */
+export function devServerOrigin(rendererUrl: string | undefined): string | undefined {
+  const url = rendererUrl ? parseUrl(rendererUrl) : null;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return undefined;
+  return url.origin;
+}
+
+function isOwnAppUrl(url: URL): boolean {
+  // app: is not a special scheme to WHATWG URL, so its origin reads "null": compare the parts.
+  return url.protocol === `${appScheme}:` && url.hostname === appHost && url.port === '' && url.username === '' && url.password === '';
+}
+
+/** True for a page of the app itself: app://relational-review/..., or the dev server when given. */
+export function isAppUrl(url: string, devOrigin?: string): boolean {
+  const parsed = parseUrl(url);
+  if (!parsed) return false;
+  if (isOwnAppUrl(parsed)) return true;
+  return devOrigin !== undefined && parsed.origin === devOrigin && parsed.username === '' && parsed.password === '';
+}
+
+const alwaysAllowedSchemes = new Set(['devtools:', 'data:', 'blob:']);
+
+/**
+ * Whether the app may make a request at all. It makes no network requests: only its own files,
+ * data and blob URLs, the developer tools, and in development the dev server (including the
+ * WebSocket of Vite's hot reload, which lives on the same host and port).
+ */
+export function isAllowedRequestUrl(url: string, devOrigin?: string): boolean {
+  const parsed = parseUrl(url);
+  if (!parsed) return false;
+  if (alwaysAllowedSchemes.has(parsed.protocol)) return true;
+  if (isAppUrl(url, devOrigin)) return true;
+  if (devOrigin === undefined) return false;
+  const dev = new URL(devOrigin);
+  const socketProtocol = dev.protocol === 'https:' ? 'wss:' : 'ws:';
+  return parsed.protocol === socketProtocol && parsed.host === dev.host;
+}
+
+/** What the IPC handler knows about the frame a call came from. */
+export interface SenderFrame {
+  url: string;
+  isTopFrame: boolean;
+}
+
+/** Calls are answered only for the top frame of one of the app's own pages. */
+export function isTrustedSender(frame: SenderFrame | null | undefined, devOrigin?: string): boolean {
+  return !!frame && frame.isTopFrame && isAppUrl(frame.url, devOrigin);
+}

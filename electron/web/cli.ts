@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import packageJson from '../../package.json';
+import { createCore } from '../core/core';
+import { startWebHost } from './server';
+
+const usage = 'Usage: npm run web -- [--port <number>] [--data <folder>]';
+
+function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { port: { type: 'string', default: '0' }, data: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  if (values.help) {
+    console.log(usage);
+    return Promise.resolve();
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`The port must be a whole number from 0 to 65535. ${usage}`);
+    process.exit(2);
+  }
+  const repoRoot = path.resolve(__dirname, '../..');
+  const dataDir = path.resolve(values.data ?? path.join(repoRoot, '.web-data'));
+  return start(port, dataDir, path.join(repoRoot, 'out/renderer'));
+}
+
+async function start(port: number, dataDir: string, rendererDir: string): Promise<void> {
+  const core = createCore({ dataDir, appVersion: packageJson.version });
+  const host = await startWebHost({ core, rendererDir, port });
+  console.log(`Relational Review web host: ${host.url}`);
+  console.error(`Case book: ${core.info.caseBookFile}`);
+
+  const stop = () => {
+    void host.close().finally(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+import { useEffect, useRef } from 'react';
+import { CaseBookScreen } from './features/casebook/CaseBookScreen';
+import { DeckScreen } from './features/deck/DeckScreen';
+import { ReviewsScreen } from './features/reviews/ReviewsScreen';
+import { SettingsScreen } from './features/settings/SettingsScreen';
+import { hrefFor, screens, useScreen, type ScreenId } from './navigation/routes';
+
+const screenComponents: Record<ScreenId, () => React.JSX.Element> = {
+  casebook: CaseBookScreen,
+  reviews: ReviewsScreen,
+  deck: DeckScreen,
+  settings: SettingsScreen,
+};
+
+/** The skip link must not change the hash: the hash holds the current screen. */
+function skipToMain(event: React.MouseEvent) {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}
+
+export function App() {
+  const screen = useScreen();
+  const Screen = screenComponents[screen];
+  const label = screens.find((s) => s.id === screen)!.label;
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    document.title = `${label} – Relational Review`;
+    // After moving between screens, start a keyboard or screen reader user at the new heading.
+    if (firstRender.current) firstRender.current = false;
+    else main.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [label]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        Skip to main content
+      </a>
+      <header className="app-header">
+        <span className="app-name">Relational Review</span>
+        <nav aria-label="Main">
+          <ul className="app-nav">
+            {screens.map((s) => (
+              <li key={s.id}>
+                <a href={hrefFor(s.id)} aria-current={s.id === screen ? 'page' : undefined}>
+                  {s.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" ref={main} className="app-main" tabIndex={-1}>
+        <Screen />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+
+/** A screen's heading (focusable, so navigation can move focus to it) and its content. */
+export function Screen({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
+  return (
+    <>
+      <h1 tabIndex={-1}>{title}</h1>
+      {intro && <p className="lead">{intro}</p>}
+      {children}
+    </>
+  );
+}
+
+export function EmptyState({ children }: { children: ReactNode }) {
+  return <div className="empty-state">{children}</div>;
+}
+
+/** Polite announcement for things that went well; alert for things that did not. */
+export function StatusMessage({ message }: { message: string | null }) {
+  return (
+    <p role="status" className={message ? 'status-message' : 'visually-hidden'}>
+      {message}
+    </p>
+  );
+}
+
+export function ErrorMessage({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <div role="alert" className="error-summary">
+      {message}
+    </div>
+  );
+}

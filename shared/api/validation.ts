@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+
+/** Turns zod issues into plain words: one message per field, and one summary line. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): {
+  message: string;
+  fields: Record<string, string>;
+} {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.') || '(input)';
+    if (!(key in fields)) fields[key] = plainMessage(issue);
+  }
+  const messages = Object.values(fields);
+  const message =
+    messages.length === 1 ? messages[0]! : `Some details need attention: ${messages.join(' ')}`;
+  return { message, fields };
+}
+
+function plainMessage(issue: z.core.$ZodIssue): string {
+  // Messages written in the schemas are already plain words; only zod's defaults need rewording.
+  const field = issue.path.length ? `“${issue.path.map(String).join('.')}”` : 'The request';
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.message.includes('received undefined')) return `${field} is missing.`;
+      return `${field} should be ${article(issue.expected)}.`;
+    case 'unrecognized_keys':
+      return `${field === 'The request' ? 'The request' : field} has fields this app does not know: ${issue.keys.join(', ')}.`;
+    default:
+      return issue.message.startsWith('Invalid') || issue.message.startsWith('Too ')
+        ? `${field}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}.`
+        : issue.message;
+  }
+}
+
+function article(expected: string): string {
+  if (expected === 'object') return 'a set of fields';
+  if (expected === 'array') return 'a list';
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}

@@ -1,0 +1,16 @@
+/** British dates in the UK's time zone, whatever the machine is set to. */
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+});
+
+/** 21 November 2026 */
+export const formatDate = (iso: string): string => dateFormat.format(new Date(iso));
+
+/** 21 November 2026 at 14:05 */
+export const formatDateTime = (iso: string): string => dateTimeFormat.format(new Date(iso));

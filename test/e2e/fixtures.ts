@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const repoRoot = path.resolve(__dirname, '../..');
+const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
+const startLine = /^Relational Review web host: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+))$/m;
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  token: string;
+  dataDir: string;
+  /** Stops the host and starts a new one on the same data folder, as after closing the app. */
+  restart(): Promise<void>;
+}
+
+interface HostProcess {
+  child: ChildProcess;
+  url: string;
+  port: number;
+  token: string;
+}
+
+/** Starts `npm run web`'s host (without rebuilding) on a free port and waits for its one line. */
+function startHost(dataDir: string): Promise<HostProcess> {
+  const child = spawn(tsx, ['electron/web/cli.ts', '--port', '0', '--data', dataDir], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${stderr}`)), 20_000);
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = startLine.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1]!, port: Number(match[2]), token: match[3]! });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`web host exited (${code}):\n${stderr}`));
+    });
+  });
+}
+
+function stopHost(host: HostProcess): Promise<void> {
+  if (host.child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    host.child.once('exit', () => resolve());
+    host.child.kill('SIGTERM');
+  });
+}
+
+export const test = base.extend<{ host: RunningHost }>({
+  // Playwright reads the fixture's dependencies from this pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use) => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'rr-e2e-'));
+    let current = await startHost(dataDir);
+    const host: RunningHost = {
+      get url() {
+        return current.url;
+      },
+      get port() {
+        return current.port;
+      },
+      get token() {
+        return current.token;
+      },
+      dataDir,
+      async restart() {
+        await stopHost(current);
+        current = await startHost(dataDir);
+      },
+    };
+    await use(host);
+    await stopHost(current);
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+/** No serious or critical accessibility violation on the page as it stands. */
+export async function expectAxeClean(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  expect(serious).toEqual([]);
+}
+
+export { expect };
