@@ -18,19 +18,19 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): {
 
 function plainMessage(issue: z.core.$ZodIssue): string {
   // Messages written in the schemas are already plain words; only zod's defaults need rewording.
+  if (!isZodDefault(issue.message)) return issue.message;
   const field = issue.path.length ? `“${issue.path.map(String).join('.')}”` : 'The request';
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.message.includes('received undefined')) return `${field} is missing.`;
-      return `${field} should be ${article(issue.expected)}.`;
+      return issue.message.endsWith('received undefined') ? `${field} is missing.` : `${field} should be ${article(issue.expected)}.`;
     case 'unrecognized_keys':
-      return `${field === 'The request' ? 'The request' : field} has fields this app does not know: ${issue.keys.join(', ')}.`;
+      return `${field} has fields this app does not know: ${issue.keys.join(', ')}.`;
     default:
-      return issue.message.startsWith('Invalid') || issue.message.startsWith('Too ')
-        ? `${field}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}.`
-        : issue.message;
+      return `${field}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}.`;
   }
 }
+
+const isZodDefault = (message: string) => /^(Invalid|Too (big|small)|Unrecognized)/.test(message);
 
 function article(expected: string): string {
   if (expected === 'object') return 'a set of fields';

@@ -63,12 +63,15 @@ export class CaseBookDatabase {
 
 export function openCaseBook(options: OpenOptions): CaseBookDatabase {
   const connection = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const migrations = options.migrations ?? allMigrations;
   try {
+    // Checked before anything else, so a newer app's file is left exactly as it was.
+    refuseNewerSchema(connection, migrations);
     connection.pragma('journal_mode = WAL');
     connection.pragma('synchronous = FULL');
     connection.pragma('foreign_keys = ON');
     connection.pragma('busy_timeout = 5000');
-    migrate(connection, options.migrations ?? allMigrations, options.migrateTo);
+    migrate(connection, migrations, options.migrateTo);
   } catch (error) {
     connection.close();
     throw error;
@@ -76,7 +79,7 @@ export function openCaseBook(options: OpenOptions): CaseBookDatabase {
   return new CaseBookDatabase(connection);
 }
 
-function migrate(connection: Connection, migrations: readonly Migration[], target?: number): void {
+function refuseNewerSchema(connection: Connection, migrations: readonly Migration[]): void {
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   const current = connection.pragma('user_version', { simple: true }) as number;
   if (current > latest) {
@@ -85,6 +88,10 @@ function migrate(connection: Connection, migrations: readonly Migration[], targe
       `This case book was last opened by a newer version of Relational Review (its format is ${current}; this app knows up to ${latest}). Install the latest version to open it. Nothing has been changed.`,
     );
   }
+}
+
+function migrate(connection: Connection, migrations: readonly Migration[], target?: number): void {
+  const current = connection.pragma('user_version', { simple: true }) as number;
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     if (target !== undefined && migration.version > target) break;

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { createCore } from '../../electron/core/core';
+import { measure, printTable, type Row } from './measure';
+
+/**
+ * `npm run bench`: the app's own path (router, validation, services) against raw SQLite doing
+ * the same work on a file set up the same way, in the same run, so the ratio is what matters.
+ */
+async function main() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rr-bench-'));
+  const core = createCore({ dataDir: path.join(dir, 'app'), appVersion: 'bench', logger: { error: () => {} } });
+  const raw = new Database(path.join(dir, 'raw.sqlite'));
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  raw.exec(`
+    CREATE TABLE organisations (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, archived_at TEXT) STRICT;
+    CREATE TABLE homes (id TEXT PRIMARY KEY, provider_id TEXT NOT NULL REFERENCES organisations (id), name TEXT NOT NULL, ofsted_urn TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, archived_at TEXT) STRICT;`);
+  const rows: Row[] = [];
+
+  try {
+    const insertOrganisation = raw.prepare('INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+    const runs = 500;
+    rows.push({
+      operation: 'add an organisation (durable write)',
+      app: await measure(runs, async (i) => {
+        const result = await core.router.call('organisations.create', { name: `Provider ${i}`, kind: 'provider' });
+        if (!result.ok) throw new Error(result.error.message);
+      }),
+      raw: await measure(runs, (i) => {
+        const now = new Date().toISOString();
+        insertOrganisation.run(randomUUID(), `Provider ${i}`, 'provider', now, now);
+      }),
+      budget: 1.5,
+    });
+
+    const providers = await core.router.call('organisations.list', {});
+    if (!providers.ok) throw new Error(providers.error.message);
+    const providerIds = (providers.value as { id: string }[]).map((p) => p.id);
+    const rawProviderIds = (raw.prepare('SELECT id FROM organisations').all() as { id: string }[]).map((p) => p.id);
+    const insertHome = raw.prepare('INSERT INTO homes (id, provider_id, name, ofsted_urn, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+    for (let i = 0; i < 2000; i++) {
+      const urn = `SC${String(i).padStart(6, '0')}`;
+      await core.router.call('homes.create', { providerId: providerIds[i % providerIds.length]!, name: `Home ${i}`, ofstedUrn: urn });
+      const now = new Date().toISOString();
+      insertHome.run(randomUUID(), rawProviderIds[i % rawProviderIds.length]!, `Home ${i}`, urn, now, now);
+    }
+
+    const listHomes = raw.prepare(`
+      SELECT homes.*, organisations.name AS provider_name FROM homes JOIN organisations ON organisations.id = homes.provider_id
+      WHERE homes.archived_at IS NULL ORDER BY homes.name COLLATE NOCASE, homes.id`);
+    rows.push({
+      operation: 'list 2,000 homes with their providers',
+      app: await measure(200, () => core.router.call('homes.list', {})),
+      raw: await measure(200, () => listHomes.all()),
+      budget: 1.5,
+    });
+  } finally {
+    core.close();
+    raw.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  console.log('Relational Review bench: the app against raw SQLite in the same run\n');
+  printTable(rows);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
