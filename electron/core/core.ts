@@ -1,8 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AppInfo } from '../../shared/api/contract';
-import { createHome, listHomes } from './casebook/homes';
-import { createOrganisation, listOrganisations } from './casebook/organisations';
+import { exportBackup, restoreBackup } from './casebook/backup';
+import { createHome, getHome, listHomes, updateHome } from './casebook/homes';
+import { createOrganisation, getOrganisation, listOrganisations, updateOrganisation } from './casebook/organisations';
+import { createPerson, getPerson, listPeople, updatePerson } from './casebook/people';
+import { createPlacement, getPlacement, listPlacements, updatePlacement } from './casebook/placements';
+import { setArchived } from './casebook/records';
+import { createReview, getReview, listReviews, updateReview } from './casebook/reviews';
+import { searchCaseBook } from './casebook/search';
+import { exportSubjectAccess } from './casebook/subject-access';
 import { systemClock, type Clock } from './clock';
 import type { ServiceContext } from './context';
 import { openCaseBook } from './db/database';
@@ -23,6 +30,7 @@ export interface Core {
   router: Router;
   events: EventBus;
   info: AppInfo;
+  context: ServiceContext;
   close(): void;
 }
 
@@ -42,17 +50,63 @@ export function createCore(options: CoreOptions): Core {
     caseBookFile,
     schemaVersion: db.schemaVersion,
   };
+  /** Archive and restore for one kind of record: each answers with the record as it now is. */
+  const archiving = <T>(kind: Parameters<typeof setArchived>[1], get: (context: ServiceContext, id: string) => T) => ({
+    archive: ({ id }: { id: string }) => (setArchived(context, kind, id, true), get(context, id)),
+    restore: ({ id }: { id: string }) => (setArchived(context, kind, id, false), get(context, id)),
+  });
+  const organisations = archiving('organisation', getOrganisation);
+  const homes = archiving('home', getHome);
+  const people = archiving('person', getPerson);
+  const placements = archiving('placement', getPlacement);
+  const reviews = archiving('review', getReview);
 
   const router = createRouter(
     {
       'app.info': () => info,
+
       'organisations.list': (input) => listOrganisations(context, input),
+      'organisations.get': (input) => getOrganisation(context, input.id),
       'organisations.create': (input) => createOrganisation(context, input),
+      'organisations.update': (input) => updateOrganisation(context, input),
+      'organisations.archive': organisations.archive,
+      'organisations.restore': organisations.restore,
+
       'homes.list': (input) => listHomes(context, input),
+      'homes.get': (input) => getHome(context, input.id),
       'homes.create': (input) => createHome(context, input),
+      'homes.update': (input) => updateHome(context, input),
+      'homes.archive': homes.archive,
+      'homes.restore': homes.restore,
+
+      'people.list': (input) => listPeople(context, input),
+      'people.get': (input) => getPerson(context, input.id),
+      'people.create': (input) => createPerson(context, input),
+      'people.update': (input) => updatePerson(context, input),
+      'people.archive': people.archive,
+      'people.restore': people.restore,
+
+      'placements.list': (input) => listPlacements(context, input),
+      'placements.get': (input) => getPlacement(context, input.id),
+      'placements.create': (input) => createPlacement(context, input),
+      'placements.update': (input) => updatePlacement(context, input),
+      'placements.archive': placements.archive,
+      'placements.restore': placements.restore,
+
+      'reviews.list': (input) => listReviews(context, input),
+      'reviews.get': (input) => getReview(context, input.id),
+      'reviews.create': (input) => createReview(context, input),
+      'reviews.update': (input) => updateReview(context, input),
+      'reviews.archive': reviews.archive,
+      'reviews.restore': reviews.restore,
+
+      'search.query': (input) => searchCaseBook(context, input),
+      'backup.export': () => exportBackup(context, options.appVersion),
+      'backup.restore': (input) => restoreBackup(context, input),
+      'subjectAccess.export': (input) => exportSubjectAccess(context, input),
     },
     options.logger ?? stderrLogger,
   );
 
-  return { router, events, info, close: () => db.close() };
+  return { router, events, info, context, close: () => db.close() };
 }

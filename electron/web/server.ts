@@ -56,7 +56,7 @@ class HttpFailure extends Error {
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const maxBodyBytes = options.maxBodyBytes ?? 128 * 1024 * 1024;
   const streams = new Set<ServerResponse>();
   let port = options.port;
 

@@ -1,6 +1,6 @@
 /** Events the core pushes to every connected renderer. */
 export interface ServerEvents {
-  'casebook.changed': { kind: 'organisation' | 'home'; id: string };
+  'casebook.changed': { kind: 'organisation' | 'home' | 'person' | 'placement' | 'review' | 'all'; id: string | null };
 }
 export type EventName = keyof ServerEvents;
 export type ServerEvent = { [E in EventName]: { name: E; data: ServerEvents[E] } }[EventName];

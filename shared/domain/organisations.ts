@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { requiredText } from './fields';
+import { recordId, type RecordTimes } from './ids';
 
 export const organisationKinds = ['local_authority', 'provider', 'other'] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
@@ -9,23 +11,18 @@ export const organisationKindLabels: Record<OrganisationKind, string> = {
   other: 'Other',
 };
 
-export const organisationName = z
-  .string({ message: 'Enter the organisation’s name.' })
-  .trim()
-  .min(1, 'Enter the organisation’s name.')
-  .max(200, 'Keep the name under 200 characters.');
-
-export const newOrganisationSchema = z.strictObject({
-  name: organisationName,
+const organisationFields = {
+  name: requiredText('Enter the organisation’s name.'),
   kind: z.enum(organisationKinds, { message: 'Choose whether this is a local authority, a provider or another organisation.' }),
-});
+};
+
+export const newOrganisationSchema = z.strictObject(organisationFields);
 export type NewOrganisation = z.input<typeof newOrganisationSchema>;
 
-export interface Organisation {
+export const organisationUpdateSchema = z.strictObject({ id: recordId(), ...organisationFields });
+
+export interface Organisation extends RecordTimes {
   id: string;
   name: string;
   kind: OrganisationKind;
-  createdAt: string;
-  updatedAt: string;
-  archivedAt: string | null;
 }

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
 import type { Logger } from '../../electron/core/router';
+import { sql } from '../../electron/core/db/sql';
 
 const cleanups: (() => void)[] = [];
 
@@ -44,4 +46,54 @@ export async function callError(core: Core, method: string, input: unknown) {
   const result = await core.router.call(method, input);
   if (result.ok) throw new Error(`${method} unexpectedly succeeded`);
   return result.error;
+}
+
+/** A small, realistic case book: a council, a provider, a home, a placement, a person and a review. */
+export async function seedCaseBook(core: Core) {
+  const council = await callOk<{ id: string }>(core, 'organisations.create', { name: 'Northshire County Council', kind: 'local_authority' });
+  const provider = await callOk<{ id: string }>(core, 'organisations.create', { name: 'Brightwater Care Ltd', kind: 'provider' });
+  const home = await callOk<{ id: string }>(core, 'homes.create', {
+    providerId: provider.id,
+    name: 'Oakwood House',
+    ofstedUrn: 'SC123456',
+    registeredPlaces: 4,
+    ofstedJudgement: 'good',
+    ofstedJudgementDate: '2026-03-12',
+  });
+  const placement = await callOk<{ id: string }>(core, 'placements.create', {
+    homeId: home.id,
+    placingAuthorityId: council.id,
+    childReference: 'AB12',
+    startDate: '2026-01-05',
+    status: 'current',
+  });
+  const person = await callOk<{ id: string }>(core, 'people.create', {
+    name: 'Priya Shah',
+    role: 'Registered manager',
+    organisationId: provider.id,
+    email: 'priya.shah@brightwater.example',
+  });
+  const review = await callOk<{ id: string }>(core, 'reviews.create', {
+    scope: 'placement',
+    placementId: placement.id,
+    scheduledFor: '2026-12-03T10:00:00.000Z',
+    place: 'Oakwood House',
+    purpose: 'How the first year of AB12’s placement has gone',
+    nextReviewDate: '2027-06-03',
+  });
+  return { council, provider, home, placement, person, review };
+}
+
+/** Adds a note straight into the case book (sessions, which write notes, come later). */
+export function addNote(core: Core, reviewId: string, text: string, kind = 'story') {
+  const now = new Date().toISOString();
+  core.context.db.run(sql`
+    INSERT INTO notes (id, review_id, phase, side, kind, text, created_at, updated_at)
+    VALUES (${randomUUID()}, ${reviewId}, 'discover', 'provider', ${kind}, ${text}, ${now}, ${now})`);
+}
+
+/** Every row of every case-book table, for comparing two case books. */
+export function snapshot(core: Core) {
+  const tables = ['organisations', 'homes', 'people', 'placements', 'reviews', 'notes'] as const;
+  return Object.fromEntries(tables.map((table) => [table, core.context.db.all(sql`SELECT * FROM ${sql.table(table)} ORDER BY id`)]));
 }

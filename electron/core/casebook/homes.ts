@@ -4,45 +4,44 @@ import { ApiError } from '../../../shared/api/errors';
 import type { Home } from '../../../shared/domain/homes';
 import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
+import { fromRow } from '../db/rows';
 import { sql } from '../db/sql';
-
-interface HomeRow {
-  id: string;
-  provider_id: string;
-  provider_name: string;
-  name: string;
-  ofsted_urn: string;
-  created_at: string;
-  updated_at: string;
-  archived_at: string | null;
-}
-
-const toHome = (row: HomeRow): Home => ({
-  id: row.id,
-  providerId: row.provider_id,
-  providerName: row.provider_name,
-  name: row.name,
-  ofstedUrn: row.ofsted_urn,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-  archivedAt: row.archived_at,
-});
+import { notFound, requireLinked } from './records';
 
 const selectHomes = sql`
   SELECT homes.*, organisations.name AS provider_name
   FROM homes JOIN organisations ON organisations.id = homes.provider_id`;
 
 export function listHomes({ db }: ServiceContext, input: ParsedInput<'homes.list'>): Home[] {
-  const rows = db.all<HomeRow>(sql`${selectHomes}
-    WHERE ${input.includeArchived ? 1 : 0} OR homes.archived_at IS NULL
-    ORDER BY homes.name COLLATE NOCASE, homes.id`);
-  return rows.map(toHome);
+  return db
+    .all<Record<string, unknown>>(sql`${selectHomes}
+      WHERE (${input.includeArchived ? 1 : 0} OR homes.archived_at IS NULL)
+        AND (${input.providerId ?? null} IS NULL OR homes.provider_id = ${input.providerId ?? null})
+      ORDER BY homes.name COLLATE NOCASE, homes.id`)
+    .map((row) => fromRow<Home>(row));
 }
 
 export function getHome({ db }: ServiceContext, id: string): Home {
-  const row = db.get<HomeRow>(sql`${selectHomes} WHERE homes.id = ${id}`);
-  if (!row) throw new ApiError('not_found', 'That home is not in the case book. It may have been removed.');
-  return toHome(row);
+  const row = db.get<Record<string, unknown>>(sql`${selectHomes} WHERE homes.id = ${id}`);
+  if (!row) throw notFound('home');
+  return fromRow<Home>(row);
+}
+
+type HomeInput = ParsedInput<'homes.create'>;
+
+/** The provider must be a provider, and not archived unless the home already belongs to it. */
+function checkHome(context: ServiceContext, input: HomeInput, current: Home | null): void {
+  const exceptId = current?.id ?? null;
+  requireLinked(context, 'organisations', input.providerId, 'providerId', 'Choose a provider from the list.',
+    (row) => row.kind === 'provider' && (!row.archived_at || input.providerId === current?.providerId));
+  const sameUrn = context.db.get<{ name: string }>(
+    sql`SELECT name FROM homes WHERE ofsted_urn = ${input.ofstedUrn} AND id IS NOT ${exceptId}`,
+  );
+  if (sameUrn) {
+    throw new ApiError('conflict', `The Ofsted URN ${input.ofstedUrn} already belongs to “${sameUrn.name}”.`, {
+      ofstedUrn: `Already used by “${sameUrn.name}”. Check the URN on the home’s Ofsted report.`,
+    });
+  }
 }
 
 export function createHome(context: ServiceContext, input: ParsedInput<'homes.create'>): Home {
@@ -50,24 +49,29 @@ export function createHome(context: ServiceContext, input: ParsedInput<'homes.cr
   const now = isoNow(clock);
   const id = randomUUID();
   db.transaction(() => {
-    const provider = db.get<{ kind: string; archived_at: string | null }>(
-      sql`SELECT kind, archived_at FROM organisations WHERE id = ${input.providerId}`,
-    );
-    if (!provider || provider.kind !== 'provider' || provider.archived_at) {
-      throw new ApiError('invalid_input', 'Choose a provider from the case book for this home.', {
-        providerId: 'Choose a provider from the list.',
-      });
-    }
-    const sameUrn = db.get<{ name: string }>(sql`SELECT name FROM homes WHERE ofsted_urn = ${input.ofstedUrn}`);
-    if (sameUrn) {
-      throw new ApiError('conflict', `The Ofsted URN ${input.ofstedUrn} already belongs to “${sameUrn.name}”.`, {
-        ofstedUrn: `Already used by “${sameUrn.name}”. Check the URN on the home’s Ofsted report.`,
-      });
-    }
+    checkHome(context, input, null);
     db.run(sql`
-      INSERT INTO homes (id, provider_id, name, ofsted_urn, created_at, updated_at)
-      VALUES (${id}, ${input.providerId}, ${input.name}, ${input.ofstedUrn}, ${now}, ${now})`);
+      INSERT INTO homes (id, provider_id, name, ofsted_urn, registered_places, ofsted_judgement, ofsted_judgement_date,
+                         reg44_visit_date, reg45_review_date, created_at, updated_at)
+      VALUES (${id}, ${input.providerId}, ${input.name}, ${input.ofstedUrn}, ${input.registeredPlaces ?? null},
+              ${input.ofstedJudgement ?? null}, ${input.ofstedJudgementDate ?? null}, ${input.reg44VisitDate ?? null},
+              ${input.reg45ReviewDate ?? null}, ${now}, ${now})`);
   });
   events.emit('casebook.changed', { kind: 'home', id });
   return getHome(context, id);
+}
+
+export function updateHome(context: ServiceContext, input: ParsedInput<'homes.update'>): Home {
+  const { db, clock, events } = context;
+  db.transaction(() => {
+    checkHome(context, input, getHome(context, input.id));
+    db.run(sql`
+      UPDATE homes SET provider_id = ${input.providerId}, name = ${input.name}, ofsted_urn = ${input.ofstedUrn},
+        registered_places = ${input.registeredPlaces ?? null}, ofsted_judgement = ${input.ofstedJudgement ?? null},
+        ofsted_judgement_date = ${input.ofstedJudgementDate ?? null}, reg44_visit_date = ${input.reg44VisitDate ?? null},
+        reg45_review_date = ${input.reg45ReviewDate ?? null}, updated_at = ${isoNow(clock)}
+      WHERE id = ${input.id}`);
+  });
+  events.emit('casebook.changed', { kind: 'home', id: input.id });
+  return getHome(context, input.id);
 }

@@ -1,42 +1,37 @@
 import { randomUUID } from 'node:crypto';
-import { ApiError } from '../../../shared/api/errors';
-import type { Organisation } from '../../../shared/domain/organisations';
-import { organisationKindLabels } from '../../../shared/domain/organisations';
 import type { ParsedInput } from '../../../shared/api/contract';
+import { ApiError } from '../../../shared/api/errors';
+import { organisationKindLabels, type Organisation } from '../../../shared/domain/organisations';
 import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
+import { fromRow } from '../db/rows';
 import { sql } from '../db/sql';
-
-interface OrganisationRow {
-  id: string;
-  name: string;
-  kind: Organisation['kind'];
-  created_at: string;
-  updated_at: string;
-  archived_at: string | null;
-}
-
-const toOrganisation = (row: OrganisationRow): Organisation => ({
-  id: row.id,
-  name: row.name,
-  kind: row.kind,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-  archivedAt: row.archived_at,
-});
+import { notFound } from './records';
 
 export function listOrganisations({ db }: ServiceContext, input: ParsedInput<'organisations.list'>): Organisation[] {
-  const rows = db.all<OrganisationRow>(sql`
-    SELECT * FROM organisations
-    WHERE ${input.includeArchived ? 1 : 0} OR archived_at IS NULL
-    ORDER BY name COLLATE NOCASE, id`);
-  return rows.map(toOrganisation);
+  return db
+    .all<Record<string, unknown>>(sql`
+      SELECT * FROM organisations
+      WHERE ${input.includeArchived ? 1 : 0} OR archived_at IS NULL
+      ORDER BY name COLLATE NOCASE, id`)
+    .map((row) => fromRow<Organisation>(row));
 }
 
 export function getOrganisation({ db }: ServiceContext, id: string): Organisation {
-  const row = db.get<OrganisationRow>(sql`SELECT * FROM organisations WHERE id = ${id}`);
-  if (!row) throw new ApiError('not_found', 'That organisation is not in the case book. It may have been removed.');
-  return toOrganisation(row);
+  const row = db.get<Record<string, unknown>>(sql`SELECT * FROM organisations WHERE id = ${id}`);
+  if (!row) throw notFound('organisation');
+  return fromRow<Organisation>(row);
+}
+
+function refuseDuplicate({ db }: ServiceContext, name: string, kind: Organisation['kind'], exceptId: string | null): void {
+  const existing = db.get<{ id: string }>(sql`
+    SELECT id FROM organisations
+    WHERE lower(name) = lower(${name}) AND kind = ${kind} AND id IS NOT ${exceptId}`);
+  if (existing) {
+    throw new ApiError('conflict', `${organisationKindLabels[kind]} “${name}” is already in the case book.`, {
+      name: 'An organisation of this kind already has this name.',
+    });
+  }
 }
 
 export function createOrganisation(context: ServiceContext, input: ParsedInput<'organisations.create'>): Organisation {
@@ -44,20 +39,38 @@ export function createOrganisation(context: ServiceContext, input: ParsedInput<'
   const now = isoNow(clock);
   const id = randomUUID();
   db.transaction(() => {
-    const existing = db.get<{ id: string }>(
-      sql`SELECT id FROM organisations WHERE lower(name) = lower(${input.name}) AND kind = ${input.kind}`,
-    );
-    if (existing) {
-      throw new ApiError(
-        'conflict',
-        `${organisationKindLabels[input.kind]} “${input.name}” is already in the case book.`,
-        { name: 'An organisation of this kind already has this name.' },
-      );
-    }
+    refuseDuplicate(context, input.name, input.kind, null);
     db.run(sql`
       INSERT INTO organisations (id, name, kind, created_at, updated_at)
       VALUES (${id}, ${input.name}, ${input.kind}, ${now}, ${now})`);
   });
   events.emit('casebook.changed', { kind: 'organisation', id });
   return getOrganisation(context, id);
+}
+
+export function updateOrganisation(context: ServiceContext, input: ParsedInput<'organisations.update'>): Organisation {
+  const { db, clock, events } = context;
+  db.transaction(() => {
+    const current = getOrganisation(context, input.id);
+    refuseDuplicate(context, input.name, input.kind, input.id);
+    if (current.kind !== input.kind) refuseKindChangeInUse(context, current);
+    db.run(sql`
+      UPDATE organisations SET name = ${input.name}, kind = ${input.kind}, updated_at = ${isoNow(clock)}
+      WHERE id = ${input.id}`);
+  });
+  events.emit('casebook.changed', { kind: 'organisation', id: input.id });
+  return getOrganisation(context, input.id);
+}
+
+/** A provider that runs homes stays a provider; a placing authority stays a local authority. */
+function refuseKindChangeInUse({ db }: ServiceContext, organisation: Organisation): void {
+  const uses = db.get<{ homes: number; placements: number }>(sql`
+    SELECT (SELECT count(*) FROM homes WHERE provider_id = ${organisation.id}) AS homes,
+           (SELECT count(*) FROM placements WHERE placing_authority_id = ${organisation.id}) AS placements`)!;
+  if (uses.homes > 0 || uses.placements > 0) {
+    const what = uses.homes > 0 ? `runs ${uses.homes} home${uses.homes === 1 ? '' : 's'}` : 'places children';
+    throw new ApiError('conflict', `${organisation.name} ${what} in the case book, so its kind cannot change.`, {
+      kind: `This organisation ${what}, so its kind stays ${organisationKindLabels[organisation.kind]}.`,
+    });
+  }
 }

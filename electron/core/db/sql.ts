@@ -38,3 +38,18 @@ sql.join = (parts: readonly SqlQuery[], separator: string): SqlQuery => {
   } as SqlQuery;
 };
 
+
+const tables = ['organisations', 'homes', 'people', 'placements', 'reviews', 'notes'] as const;
+export type TableName = (typeof tables)[number];
+
+/** A case-book table's name: only names from the fixed list above can become SQL text. */
+sql.table = (name: TableName): SqlQuery => {
+  if (!tables.includes(name)) throw new Error(`Not a case-book table: ${String(name)}`);
+  return { text: `"${name}"`, values: [], [sqlBrand]: true } as SqlQuery;
+};
+
+/** A column name: lower-case letters, digits and underscores only, so it is safe as SQL text. */
+sql.column = (name: string): SqlQuery => {
+  if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`Not a column name: ${name}`);
+  return { text: `"${name}"`, values: [], [sqlBrand]: true } as SqlQuery;
+};

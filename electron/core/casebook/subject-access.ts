@@ -1,0 +1,105 @@
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { ExportedFile } from '../../../shared/domain/backup';
+import { placementStatusLabels, type Placement } from '../../../shared/domain/placements';
+import { reviewStatusLabels, type Review } from '../../../shared/domain/reviews';
+import { formatDate, formatDateTime } from '../../../shared/format/dates';
+import { isoNow } from '../clock';
+import type { ServiceContext } from '../context';
+import { fromRow } from '../db/rows';
+import { sql } from '../db/sql';
+import { getPlacement } from './placements';
+import { getReview } from './reviews';
+
+interface NoteRow {
+  id: string;
+  reviewTitle: string;
+  phase: string;
+  side: string;
+  kind: string;
+  text: string;
+  createdAt: string;
+}
+
+/** The reference as an exact FTS5 phrase (letters and digits only), or null. */
+function phraseOf(reference: string): string | null {
+  const words = reference.normalize('NFKC').match(/[\p{L}\p{N}]+/gu);
+  return words ? `"${words.join(' ')}"` : null;
+}
+
+/**
+ * Everything the case book holds about one child reference, as a plain text file a person can
+ * read: the placements, their reviews, and every note in those reviews or mentioning the reference.
+ */
+export function exportSubjectAccess(context: ServiceContext, input: ParsedInput<'subjectAccess.export'>): ExportedFile {
+  const { db, clock } = context;
+  const reference = input.childReference;
+  const placements = db
+    .all<{ id: string }>(sql`SELECT id FROM placements WHERE lower(child_reference) = lower(${reference}) ORDER BY start_date, created_at`)
+    .map((row) => getPlacement(context, row.id));
+  const reviews = db
+    .all<{ id: string }>(sql`
+      SELECT id FROM reviews WHERE placement_id IN (SELECT value FROM json_each(${JSON.stringify(placements.map((p) => p.id))}))
+      ORDER BY scheduled_for`)
+    .map((row) => getReview(context, row.id));
+  const phrase = phraseOf(reference);
+  const notes = db
+    .all<Record<string, unknown>>(sql`
+      SELECT notes.id, reviews.title AS review_title, notes.phase, notes.side, notes.kind, notes.text, notes.created_at
+      FROM notes JOIN reviews ON reviews.id = notes.review_id
+      WHERE notes.deleted_at IS NULL AND (
+        notes.review_id IN (SELECT value FROM json_each(${JSON.stringify(reviews.map((r) => r.id))}))
+        ${phrase ? sql`OR notes.rowid * 8 + 6 IN (SELECT rowid FROM search_index WHERE search_index MATCH ${phrase})` : sql``})
+      ORDER BY notes.created_at`)
+    .map((row) => fromRow<NoteRow>(row));
+
+  const made = isoNow(clock);
+  const lines = [
+    'Relational Review: subject access export',
+    '',
+    `Child reference: ${reference}`,
+    `Made: ${formatDateTime(made)} (UK time)`,
+    '',
+    'This file holds everything this case book holds about the child reference above: the placements',
+    'with that reference, the reviews of those placements, and every note made in those reviews or',
+    'mentioning the reference. The case book never holds a child’s name.',
+    '',
+    ...section('Placements', placements.map(describePlacement)),
+    ...section('Reviews', reviews.map(describeReview)),
+    ...section('Notes', notes.map(describeNote)),
+  ];
+  if (placements.length + reviews.length + notes.length === 0) {
+    lines.push('The case book holds nothing about this reference.');
+  }
+  return {
+    fileName: `subject-access-${reference.replace(/[^A-Za-z0-9-]+/g, '_')}-${made.slice(0, 10)}.txt`,
+    mediaType: 'text/plain; charset=utf-8',
+    content: `${lines.join('\n')}\n`,
+  };
+}
+
+function section(title: string, entries: string[]): string[] {
+  return [`${title} (${entries.length})`, '-'.repeat(title.length + 4), ...(entries.length ? entries : ['None.']), ''];
+}
+
+const dateOr = (value: string | null, missing: string) => (value ? formatDate(value) : missing);
+
+function describePlacement(placement: Placement): string {
+  return [
+    `- ${placement.childReference} at ${placement.homeName}, placed by ${placement.placingAuthorityName}.`,
+    `  Status: ${placementStatusLabels[placement.status]}. Start: ${dateOr(placement.startDate, 'not recorded')}. End: ${dateOr(placement.endDate, 'not recorded')}.`,
+    `  Recorded ${formatDateTime(placement.createdAt)}${placement.archivedAt ? `; archived ${formatDateTime(placement.archivedAt)}` : ''}.`,
+  ].join('\n');
+}
+
+function describeReview(review: Review): string {
+  return [
+    `- ${review.title}, ${formatDateTime(review.scheduledFor)}${review.place ? ` at ${review.place}` : ''}.`,
+    `  Status: ${reviewStatusLabels[review.status]}. Between ${review.commissionerName} and ${review.providerName}.`,
+    ...(review.purpose ? [`  Purpose: ${review.purpose}`] : []),
+    ...(review.nextReviewDate ? [`  Next review: ${formatDate(review.nextReviewDate)}.`] : []),
+  ].join('\n');
+}
+
+function describeNote(note: NoteRow): string {
+  return `- ${formatDateTime(note.createdAt)}, ${note.reviewTitle} (${note.phase}; ${note.side}; ${note.kind}):\n  ${note.text.replace(/\n/g, '\n  ')}`;
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { optionalDate, optionalText } from './fields';
+import { recordId, type RecordTimes } from './ids';
+
+export const reviewScopes = ['home', 'placement', 'relationship'] as const;
+export type ReviewScope = (typeof reviewScopes)[number];
+export const reviewScopeLabels: Record<ReviewScope, string> = {
+  home: 'A home',
+  placement: 'A placement',
+  relationship: 'The relationship between two organisations',
+};
+
+export const reviewStatuses = ['planned', 'in_progress', 'concluded', 'signed'] as const;
+export type ReviewStatus = (typeof reviewStatuses)[number];
+export const reviewStatusLabels: Record<ReviewStatus, string> = {
+  planned: 'Planned',
+  in_progress: 'In progress',
+  concluded: 'Concluded',
+  signed: 'Signed',
+};
+
+const when = z.iso.datetime({ offset: true, message: 'Enter the date and time of the review.' });
+
+const reviewDetails = {
+  scheduledFor: when,
+  place: optionalText(200),
+  purpose: optionalText(2000),
+  nextReviewDate: optionalDate('Enter the date of the next review, for example 27 March 2026.').optional(),
+};
+
+/** What a review is of decides which records it needs; the rest is derived from them. */
+export const newReviewSchema = z.discriminatedUnion(
+  'scope',
+  [
+    z.strictObject({
+      scope: z.literal('home'),
+      homeId: recordId('Choose the home this review is about.'),
+      commissionerId: recordId('Choose the commissioning local authority.'),
+      ...reviewDetails,
+    }),
+    z.strictObject({
+      scope: z.literal('placement'),
+      placementId: recordId('Choose the placement this review is about.'),
+      ...reviewDetails,
+    }),
+    z.strictObject({
+      scope: z.literal('relationship'),
+      commissionerId: recordId('Choose the commissioning local authority.'),
+      providerId: recordId('Choose the provider.'),
+      ...reviewDetails,
+    }),
+  ],
+  { message: 'Choose whether the review is of a home, a placement or a relationship.' },
+);
+export type NewReview = z.input<typeof newReviewSchema>;
+
+export const reviewUpdateSchema = z.strictObject({ id: recordId(), ...reviewDetails });
+
+export const reviewFilterSchema = z.strictObject({
+  homeId: recordId().optional(),
+  placementId: recordId().optional(),
+  /** An organisation on either side. */
+  organisationId: recordId().optional(),
+  includeArchived: z.boolean().optional(),
+});
+
+export interface Review extends RecordTimes {
+  id: string;
+  scope: ReviewScope;
+  title: string;
+  homeId: string | null;
+  homeName: string | null;
+  placementId: string | null;
+  childReference: string | null;
+  commissionerId: string;
+  commissionerName: string;
+  providerId: string;
+  providerName: string;
+  scheduledFor: string;
+  place: string;
+  purpose: string;
+  affirmativeTopic: string;
+  status: ReviewStatus;
+  nextReviewDate: string | null;
+}

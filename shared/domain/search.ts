@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+export const searchKinds = ['organisation', 'home', 'placement', 'person', 'review', 'note'] as const;
+export type SearchKind = (typeof searchKinds)[number];
+export const searchKindLabels: Record<SearchKind, string> = {
+  organisation: 'Organisations',
+  home: 'Homes',
+  placement: 'Placements',
+  person: 'People',
+  review: 'Reviews',
+  note: 'Notes',
+};
+
+/** Any text at all: the core turns it into a safe query, so no input can cause an error. */
+export const searchQuerySchema = z.strictObject({
+  text: z.string({ message: 'Type something to search for.' }).max(500, 'Keep the search under 500 characters.'),
+});
+
+/** Marks around the matched words in titles and snippets (private-use characters). */
+export const highlightStart = '\uE000';
+export const highlightEnd = '\uE001';
+
+export interface SearchHit {
+  kind: SearchKind;
+  /** The record to open: for a note, its review. */
+  id: string;
+  title: string;
+  snippet: string;
+  archived: boolean;
+}
+
+export interface SearchResults {
+  text: string;
+  groups: { kind: SearchKind; hits: SearchHit[] }[];
+}

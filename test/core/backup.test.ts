@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { ExportedFile } from '../../shared/domain/backup';
+import { addNote, callError, callOk, seedCaseBook, snapshot, testCore } from './helpers';
+
+async function filledCaseBook() {
+  const core = testCore();
+  const seeded = await seedCaseBook(core);
+  addNote(core, seeded.review.id, 'A story about the garden, with “quotes”, emoji 🌱 and accents: Zoë.');
+  await callOk(core, 'people.archive', { id: seeded.person.id });
+  return { core, ...seeded };
+}
+
+describe('backup and restore', () => {
+  it('restores a backup into an empty case book as an identical case book, search included', async () => {
+    const { core } = await filledCaseBook();
+    const backup = await callOk<ExportedFile>(core, 'backup.export', {});
+    expect(backup.fileName).toMatch(/^relational-review-backup-\d{4}-\d\d-\d\d\.json$/);
+    const file = JSON.parse(backup.content) as { format: string; formatVersion: number; schemaVersion: number };
+    expect(file).toMatchObject({ format: 'relational-review-backup', formatVersion: 1, schemaVersion: 2 });
+
+    const fresh = testCore();
+    const summary = await callOk<{ counts: Record<string, number> }>(fresh, 'backup.restore', { content: backup.content });
+    expect(summary.counts).toEqual({ organisations: 2, homes: 1, people: 1, placements: 1, reviews: 1, notes: 1 });
+    expect(snapshot(fresh)).toEqual(snapshot(core));
+    expect((await callOk<{ groups: unknown[] }>(fresh, 'search.query', { text: 'garden' })).groups).toHaveLength(1);
+  });
+
+  it('refuses to restore over a case book that holds anything', async () => {
+    const { core } = await filledCaseBook();
+    const backup = await callOk<ExportedFile>(core, 'backup.export', {});
+    const before = snapshot(core);
+    const error = await callError(core, 'backup.restore', { content: backup.content });
+    expect(error.code).toBe('conflict');
+    expect(error.message).toMatch(/only be restored into an empty case book.*already holds 2 organisations, 1 homes, 1 people, 1 placements, 1 reviews, 1 notes\. Nothing was restored\./);
+    expect(snapshot(core)).toEqual(before);
+  });
+
+  it('refuses a malformed, truncated, foreign or inconsistent file with a message that says what is wrong, and writes nothing', async () => {
+    const { core } = await filledCaseBook();
+    const content = (await callOk<ExportedFile>(core, 'backup.export', {})).content;
+    const file = JSON.parse(content) as { tables: Record<string, Record<string, unknown>[]>; formatVersion: number };
+    const edited = (change: (copy: typeof file) => void) => {
+      const copy = structuredClone(file);
+      change(copy);
+      return JSON.stringify(copy);
+    };
+    const cases: [string, RegExp][] = [
+      [content.slice(0, Math.floor(content.length / 2)), /incomplete: it ends part-way through/],
+      ['not json at all', /not a Relational Review backup: it is not in the backup’s format/],
+      [JSON.stringify({ format: 'something-else', items: [] }), /^This file is not a Relational Review backup\. Nothing was restored\.$/],
+      [JSON.stringify([1, 2, 3]), /not a Relational Review backup/],
+      [edited((copy) => (copy.formatVersion = 99)), /newer version of Relational Review \(backup format 99\)/],
+      [edited((copy) => (copy.tables.homes![0]!.name = 42)), /in homes, record 1 name should be text/],
+      [edited((copy) => (copy.tables.homes![0]!.secret = 'x')), /in homes, record 1 has a field the app does not know \(secret\)/],
+      [edited((copy) => (copy.tables.spells = [])), /a part the app does not know \(“spells”\)/],
+      [edited((copy) => (copy.tables.homes![0]!.provider_id = 'nobody')), /a record in homes refers to another record that is not in the file/],
+      [edited((copy) => copy.tables.organisations!.push(copy.tables.organisations![0]!)), /a record in organisations appears twice/],
+      [edited((copy) => (copy.tables.placements![0]!.status = 'lost')), /a record in placements has a value the case book cannot hold/],
+    ];
+    for (const [text, message] of cases) {
+      const fresh = testCore();
+      const error = await callError(fresh, 'backup.restore', { content: text });
+      expect(error.message, text.slice(0, 60)).toMatch(message);
+      expect(error.message).toMatch(/Nothing was restored\.$/);
+      expect(Object.values(snapshot(fresh)).flat(), text.slice(0, 60)).toEqual([]);
+    }
+  });
+});
