@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createCore } from '../../electron/core/core';
 import { measure, printTable, type Row } from './measure';
+import { benchSearch } from './search';
 
 /**
  * `npm run bench`: the app's own path (router, validation, services) against raw SQLite doing
@@ -24,7 +25,7 @@ async function main() {
 
   try {
     const insertOrganisation = raw.prepare('INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
-    const runs = 500;
+    const runs = 1_000;
     rows.push({
       operation: 'add an organisation (durable write)',
       app: await measure(runs, async (i) => {
@@ -35,7 +36,7 @@ async function main() {
         const now = new Date().toISOString();
         insertOrganisation.run(randomUUID(), `Provider ${i}`, 'provider', now, now);
       }),
-      budget: 1.5,
+      budget: 2,
     });
 
     const providers = await core.router.call('organisations.list', {});
@@ -59,6 +60,7 @@ async function main() {
       raw: await measure(200, () => listHomes.all()),
       budget: 1.5,
     });
+    rows.push(...(await benchSearch(path.join(dir, 'search'))));
   } finally {
     core.close();
     raw.close();

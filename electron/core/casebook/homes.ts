@@ -4,7 +4,6 @@ import { ApiError } from '../../../shared/api/errors';
 import type { Home } from '../../../shared/domain/homes';
 import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
-import { fromRow } from '../db/rows';
 import { sql } from '../db/sql';
 import { notFound, requireLinked } from './records';
 
@@ -13,18 +12,16 @@ const selectHomes = sql`
   FROM homes JOIN organisations ON organisations.id = homes.provider_id`;
 
 export function listHomes({ db }: ServiceContext, input: ParsedInput<'homes.list'>): Home[] {
-  return db
-    .all<Record<string, unknown>>(sql`${selectHomes}
+  return db.records<Home>(sql`${selectHomes}
       WHERE (${input.includeArchived ? 1 : 0} OR homes.archived_at IS NULL)
         AND (${input.providerId ?? null} IS NULL OR homes.provider_id = ${input.providerId ?? null})
-      ORDER BY homes.name COLLATE NOCASE, homes.id`)
-    .map((row) => fromRow<Home>(row));
+      ORDER BY homes.name COLLATE NOCASE, homes.id`);
 }
 
 export function getHome({ db }: ServiceContext, id: string): Home {
-  const row = db.get<Record<string, unknown>>(sql`${selectHomes} WHERE homes.id = ${id}`);
-  if (!row) throw notFound('home');
-  return fromRow<Home>(row);
+  const record = db.record<Home>(sql`${selectHomes} WHERE homes.id = ${id}`);
+  if (!record) throw notFound('home');
+  return record;
 }
 
 type HomeInput = ParsedInput<'homes.create'>;

@@ -4,23 +4,20 @@ import { ApiError } from '../../../shared/api/errors';
 import { organisationKindLabels, type Organisation } from '../../../shared/domain/organisations';
 import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
-import { fromRow } from '../db/rows';
 import { sql } from '../db/sql';
 import { notFound } from './records';
 
 export function listOrganisations({ db }: ServiceContext, input: ParsedInput<'organisations.list'>): Organisation[] {
-  return db
-    .all<Record<string, unknown>>(sql`
+  return db.records<Organisation>(sql`
       SELECT * FROM organisations
       WHERE ${input.includeArchived ? 1 : 0} OR archived_at IS NULL
-      ORDER BY name COLLATE NOCASE, id`)
-    .map((row) => fromRow<Organisation>(row));
+      ORDER BY name COLLATE NOCASE, id`);
 }
 
 export function getOrganisation({ db }: ServiceContext, id: string): Organisation {
-  const row = db.get<Record<string, unknown>>(sql`SELECT * FROM organisations WHERE id = ${id}`);
-  if (!row) throw notFound('organisation');
-  return fromRow<Organisation>(row);
+  const record = db.record<Organisation>(sql`SELECT * FROM organisations WHERE id = ${id}`);
+  if (!record) throw notFound('organisation');
+  return record;
 }
 
 function refuseDuplicate({ db }: ServiceContext, name: string, kind: Organisation['kind'], exceptId: string | null): void {

@@ -3,7 +3,6 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import type { Person } from '../../../shared/domain/people';
 import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
-import { fromRow } from '../db/rows';
 import { sql } from '../db/sql';
 import { notFound, requireLinked } from './records';
 
@@ -12,18 +11,16 @@ const selectPeople = sql`
   FROM people LEFT JOIN organisations ON organisations.id = people.organisation_id`;
 
 export function listPeople({ db }: ServiceContext, input: ParsedInput<'people.list'>): Person[] {
-  return db
-    .all<Record<string, unknown>>(sql`${selectPeople}
+  return db.records<Person>(sql`${selectPeople}
       WHERE (${input.includeArchived ? 1 : 0} OR people.archived_at IS NULL)
         AND (${input.organisationId ?? null} IS NULL OR people.organisation_id = ${input.organisationId ?? null})
-      ORDER BY people.name COLLATE NOCASE, people.id`)
-    .map((row) => fromRow<Person>(row));
+      ORDER BY people.name COLLATE NOCASE, people.id`);
 }
 
 export function getPerson({ db }: ServiceContext, id: string): Person {
-  const row = db.get<Record<string, unknown>>(sql`${selectPeople} WHERE people.id = ${id}`);
-  if (!row) throw notFound('person');
-  return fromRow<Person>(row);
+  const record = db.record<Person>(sql`${selectPeople} WHERE people.id = ${id}`);
+  if (!record) throw notFound('person');
+  return record;
 }
 
 function checkOrganisation(context: ServiceContext, organisationId: string | null | undefined): void {

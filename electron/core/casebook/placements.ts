@@ -3,7 +3,6 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import type { Placement } from '../../../shared/domain/placements';
 import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
-import { fromRow } from '../db/rows';
 import { sql } from '../db/sql';
 import { notFound, requireLinked } from './records';
 
@@ -14,19 +13,17 @@ const selectPlacements = sql`
   JOIN organisations ON organisations.id = placements.placing_authority_id`;
 
 export function listPlacements({ db }: ServiceContext, input: ParsedInput<'placements.list'>): Placement[] {
-  return db
-    .all<Record<string, unknown>>(sql`${selectPlacements}
+  return db.records<Placement>(sql`${selectPlacements}
       WHERE (${input.includeArchived ? 1 : 0} OR placements.archived_at IS NULL)
         AND (${input.homeId ?? null} IS NULL OR placements.home_id = ${input.homeId ?? null})
         AND (${input.placingAuthorityId ?? null} IS NULL OR placements.placing_authority_id = ${input.placingAuthorityId ?? null})
-      ORDER BY coalesce(placements.start_date, placements.created_at) DESC, placements.id`)
-    .map((row) => fromRow<Placement>(row));
+      ORDER BY coalesce(placements.start_date, placements.created_at) DESC, placements.id`);
 }
 
 export function getPlacement({ db }: ServiceContext, id: string): Placement {
-  const row = db.get<Record<string, unknown>>(sql`${selectPlacements} WHERE placements.id = ${id}`);
-  if (!row) throw notFound('placement');
-  return fromRow<Placement>(row);
+  const record = db.record<Placement>(sql`${selectPlacements} WHERE placements.id = ${id}`);
+  if (!record) throw notFound('placement');
+  return record;
 }
 
 type PlacementInput = ParsedInput<'placements.create'>;

@@ -3,7 +3,6 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import type { Review } from '../../../shared/domain/reviews';
 import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
-import { fromRow } from '../db/rows';
 import { sql } from '../db/sql';
 import { getHome } from './homes';
 import { getOrganisation } from './organisations';
@@ -23,20 +22,18 @@ export function listReviews({ db }: ServiceContext, input: ParsedInput<'reviews.
   const homeId = input.homeId ?? null;
   const placementId = input.placementId ?? null;
   const organisationId = input.organisationId ?? null;
-  return db
-    .all<Record<string, unknown>>(sql`${selectReviews}
+  return db.records<Review>(sql`${selectReviews}
       WHERE (${input.includeArchived ? 1 : 0} OR reviews.archived_at IS NULL)
         AND (${homeId} IS NULL OR reviews.home_id = ${homeId})
         AND (${placementId} IS NULL OR reviews.placement_id = ${placementId})
         AND (${organisationId} IS NULL OR reviews.commissioner_id = ${organisationId} OR reviews.provider_id = ${organisationId})
-      ORDER BY reviews.scheduled_for DESC, reviews.id`)
-    .map((row) => fromRow<Review>(row));
+      ORDER BY reviews.scheduled_for DESC, reviews.id`);
 }
 
 export function getReview({ db }: ServiceContext, id: string): Review {
-  const row = db.get<Record<string, unknown>>(sql`${selectReviews} WHERE reviews.id = ${id}`);
-  if (!row) throw notFound('review');
-  return fromRow<Review>(row);
+  const record = db.record<Review>(sql`${selectReviews} WHERE reviews.id = ${id}`);
+  if (!record) throw notFound('review');
+  return record;
 }
 
 interface ReviewSubject {

@@ -10,7 +10,7 @@ import {
 import type { ServiceContext } from '../context';
 import { sql, type SqlQuery } from '../db/sql';
 
-const maxMatches = 60;
+const maxRecordMatches = 60;
 const maxHitsPerKind = 10;
 
 /**
@@ -27,76 +27,66 @@ export function toFtsQuery(text: string): string | null {
     .join(' ');
 }
 
-/** The one full-text query, also run raw by the bench to measure the service against it. */
-export function matchQuery(ftsQuery: string): SqlQuery {
+/** Records (not notes), best match first: a small index, so ranking is cheap. */
+export function recordMatches(ftsQuery: string): SqlQuery {
   return sql`
-    SELECT kind, record_id, highlight(search_index, 2, ${highlightStart}, ${highlightEnd}) AS title,
-           snippet(search_index, 3, ${highlightStart}, ${highlightEnd}, '…', 12) AS snippet
+    SELECT kind, record_id AS id, archived, highlight(search_index, 3, ${highlightStart}, ${highlightEnd}) AS title,
+           snippet(search_index, 4, ${highlightStart}, ${highlightEnd}, '…', 12) AS snippet
     FROM search_index WHERE search_index MATCH ${ftsQuery}
-    ORDER BY rank LIMIT ${maxMatches}`;
+    ORDER BY rank LIMIT ${maxRecordMatches}`;
+}
+
+/** Notes, newest first: ranking hundreds of thousands would be slow, and recent notes matter most. */
+export function noteMatches(ftsQuery: string): SqlQuery {
+  return sql`
+    SELECT reviews.id, reviews.title, reviews.archived_at IS NOT NULL AS archived,
+           snippet(notes_index, 0, ${highlightStart}, ${highlightEnd}, '…', 16) AS snippet
+    FROM notes_index
+    JOIN notes ON notes.rowid = notes_index.rowid
+    JOIN reviews ON reviews.id = notes.review_id
+    WHERE notes_index MATCH ${ftsQuery}
+    ORDER BY notes_index.rowid DESC LIMIT ${maxHitsPerKind}`;
 }
 
 interface Match {
   kind: SearchKind;
-  record_id: string;
+  id: string;
   title: string;
   snippet: string;
+  archived: number;
 }
 
-interface Resolved {
-  id: string;
-  title?: string;
-  subtitle?: string;
-  archived: boolean;
+/** A placement's hit names its home, which is not in the index (homes can be renamed). */
+function placeHomes({ db }: ServiceContext, hits: SearchHit[]): void {
+  const ids = JSON.stringify(hits.map((hit) => hit.id));
+  const homes = new Map(
+    db
+      .all<{ id: string; home: string }>(sql`
+        SELECT placements.id, homes.name AS home FROM placements JOIN homes ON homes.id = placements.home_id
+        WHERE placements.id IN (SELECT value FROM json_each(${ids}))`)
+      .map((row) => [row.id, row.home]),
+  );
+  for (const hit of hits) hit.snippet ||= `At ${homes.get(hit.id) ?? 'an unknown home'}`;
 }
 
-/** For each kind: the record a hit opens, whether it is archived, and a title where the hit has none. */
-const resolvers: Record<SearchKind, (ids: string) => SqlQuery> = {
-  organisation: (ids) => sql`SELECT id, id AS key, archived_at IS NOT NULL AS archived FROM organisations WHERE id IN (SELECT value FROM json_each(${ids}))`,
-  home: (ids) => sql`SELECT id, id AS key, archived_at IS NOT NULL AS archived FROM homes WHERE id IN (SELECT value FROM json_each(${ids}))`,
-  person: (ids) => sql`SELECT id, id AS key, archived_at IS NOT NULL AS archived FROM people WHERE id IN (SELECT value FROM json_each(${ids}))`,
-  placement: (ids) => sql`
-    SELECT placements.id, placements.id AS key, placements.archived_at IS NOT NULL AS archived, 'At ' || homes.name AS subtitle
-    FROM placements JOIN homes ON homes.id = placements.home_id WHERE placements.id IN (SELECT value FROM json_each(${ids}))`,
-  review: (ids) => sql`SELECT id, id AS key, archived_at IS NOT NULL AS archived FROM reviews WHERE id IN (SELECT value FROM json_each(${ids}))`,
-  note: (ids) => sql`
-    SELECT reviews.id, notes.id AS key, reviews.archived_at IS NOT NULL AS archived, reviews.title
-    FROM notes JOIN reviews ON reviews.id = notes.review_id WHERE notes.id IN (SELECT value FROM json_each(${ids}))`,
-};
-
-export function searchCaseBook({ db }: ServiceContext, input: ParsedInput<'search.query'>): SearchResults {
+export function searchCaseBook(context: ServiceContext, input: ParsedInput<'search.query'>): SearchResults {
   const ftsQuery = toFtsQuery(input.text);
   if (!ftsQuery) return { text: input.text, groups: [] };
 
-  const byKind = new Map<SearchKind, Match[]>();
-  for (const match of db.all<Match>(matchQuery(ftsQuery))) {
-    const list = byKind.get(match.kind) ?? [];
-    if (list.length < maxHitsPerKind) list.push(match);
-    byKind.set(match.kind, list);
-  }
+  const hitsByKind = new Map<SearchKind, SearchHit[]>();
+  const add = (kind: SearchKind, match: Omit<Match, 'kind'>) => {
+    const hits = hitsByKind.get(kind) ?? [];
+    if (hits.length < maxHitsPerKind) hits.push({ kind, id: match.id, title: match.title, snippet: match.snippet, archived: match.archived === 1 });
+    hitsByKind.set(kind, hits);
+  };
+  for (const match of context.db.all<Match>(recordMatches(ftsQuery))) add(match.kind, match);
+  for (const match of context.db.all<Omit<Match, 'kind'>>(noteMatches(ftsQuery))) add('note', match);
 
-  const groups: SearchResults['groups'] = [];
-  for (const kind of searchKinds) {
-    const matches = byKind.get(kind);
-    if (!matches) continue;
-    const resolved = new Map(
-      db
-        .all<Resolved & { key: string }>(resolvers[kind](JSON.stringify(matches.map((match) => match.record_id))))
-        .map((row) => [row.key, row]),
-    );
-    const hits: SearchHit[] = [];
-    for (const match of matches) {
-      const record = resolved.get(match.record_id);
-      if (!record) continue;
-      hits.push({
-        kind,
-        id: record.id,
-        title: record.title ?? match.title,
-        snippet: match.snippet || record.subtitle || '',
-        archived: Boolean(record.archived),
-      });
-    }
-    if (hits.length) groups.push({ kind, hits });
-  }
+  const placements = hitsByKind.get('placement');
+  if (placements) placeHomes(context, placements);
+  const groups = searchKinds.flatMap((kind) => {
+    const hits = hitsByKind.get(kind);
+    return hits ? [{ kind, hits }] : [];
+  });
   return { text: input.text, groups };
 }

@@ -5,7 +5,6 @@ import { reviewStatusLabels, type Review } from '../../../shared/domain/reviews'
 import { formatDate, formatDateTime } from '../../../shared/format/dates';
 import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
-import { fromRow } from '../db/rows';
 import { sql } from '../db/sql';
 import { getPlacement } from './placements';
 import { getReview } from './reviews';
@@ -42,15 +41,13 @@ export function exportSubjectAccess(context: ServiceContext, input: ParsedInput<
       ORDER BY scheduled_for`)
     .map((row) => getReview(context, row.id));
   const phrase = phraseOf(reference);
-  const notes = db
-    .all<Record<string, unknown>>(sql`
+  const notes = db.records<NoteRow>(sql`
       SELECT notes.id, reviews.title AS review_title, notes.phase, notes.side, notes.kind, notes.text, notes.created_at
       FROM notes JOIN reviews ON reviews.id = notes.review_id
       WHERE notes.deleted_at IS NULL AND (
         notes.review_id IN (SELECT value FROM json_each(${JSON.stringify(reviews.map((r) => r.id))}))
-        ${phrase ? sql`OR notes.rowid * 8 + 6 IN (SELECT rowid FROM search_index WHERE search_index MATCH ${phrase})` : sql``})
-      ORDER BY notes.created_at`)
-    .map((row) => fromRow<NoteRow>(row));
+        ${phrase ? sql`OR notes.rowid IN (SELECT rowid FROM notes_index WHERE notes_index MATCH ${phrase})` : sql``})
+      ORDER BY notes.created_at`);
 
   const made = isoNow(clock);
   const lines = [

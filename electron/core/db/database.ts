@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../../../shared/api/errors';
 import type { Migration } from './migrations/migration';
 import { migrations as allMigrations } from './migrations';
+import { camelCase, toRecord } from './rows';
 import type { SqlQuery } from './sql';
 
 type Connection = Database.Database;
@@ -20,6 +21,7 @@ export interface OpenOptions {
 export class CaseBookDatabase {
   readonly connection: Connection;
   private readonly statements = new Map<string, Database.Statement<unknown[]>>();
+  private readonly recordStatements = new Map<string, { statement: Database.Statement<unknown[]>; fields: string[] }>();
 
   constructor(connection: Connection) {
     this.connection = connection;
@@ -31,6 +33,20 @@ export class CaseBookDatabase {
 
   get<T>(query: SqlQuery): T | undefined {
     return this.prepare(query).get(...(query.values as unknown[])) as T | undefined;
+  }
+
+  /** Rows as objects with camelCase fields (`created_at` becomes `createdAt`). */
+  records<T>(query: SqlQuery): T[] {
+    const { statement, fields } = this.prepareRecords(query);
+    const rows = statement.all(...(query.values as unknown[])) as unknown[][];
+    return rows.map((row) => toRecord<T>(fields, row));
+  }
+
+  /** One row as an object with camelCase fields, or undefined. */
+  record<T>(query: SqlQuery): T | undefined {
+    const { statement, fields } = this.prepareRecords(query);
+    const row = statement.get(...(query.values as unknown[])) as unknown[] | undefined;
+    return row && toRecord<T>(fields, row);
   }
 
   run(query: SqlQuery): RunResult {
@@ -48,7 +64,18 @@ export class CaseBookDatabase {
 
   close(): void {
     this.statements.clear();
+    this.recordStatements.clear();
     if (this.connection.open) this.connection.close();
+  }
+
+  private prepareRecords(query: SqlQuery) {
+    let prepared = this.recordStatements.get(query.text);
+    if (!prepared) {
+      const statement = this.connection.prepare<unknown[]>(query.text).raw(true);
+      prepared = { statement, fields: statement.columns().map((column) => camelCase(column.name)) };
+      this.recordStatements.set(query.text, prepared);
+    }
+    return prepared;
   }
 
   private prepare(query: SqlQuery): Database.Statement<unknown[]> {

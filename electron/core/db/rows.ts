@@ -1,17 +1,11 @@
-const camelNames = new Map<string, string>();
-
-function camel(name: string): string {
-  let converted = camelNames.get(name);
-  if (converted === undefined) {
-    converted = name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
-    camelNames.set(name, converted);
-  }
-  return converted;
+/** `created_at` → `createdAt` */
+export function camelCase(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 }
 
-/** A row with snake_case columns as an object with camelCase fields (`created_at` → `createdAt`). */
-export function fromRow<T>(row: Record<string, unknown>): T {
-  const result: Record<string, unknown> = {};
-  for (const key in row) result[camel(key)] = row[key];
-  return result as T;
+/** Pairs a row's values (in column order) with field names worked out once per statement. */
+export function toRecord<T>(fields: readonly string[], values: readonly unknown[]): T {
+  const record: Record<string, unknown> = {};
+  for (let i = 0; i < fields.length; i++) record[fields[i]!] = values[i];
+  return record as T;
 }

@@ -1,38 +1,36 @@
 import type { Migration } from './migration';
 
 /**
- * The whole case book: more about each home, people, placements, reviews and their notes, and
- * one full-text index over all of them kept in step by triggers (so it changes in the same
- * transaction as the record). Each kind has its own code; a record's row in the index is
- * `rowid * 8 + code`, so an update or delete finds it without a scan.
+ * The whole case book: more about each home, people, placements, reviews and their notes, with
+ * full-text indexes kept in step by triggers (so they change in the same transaction as the
+ * record). Records share one small index, ranked by relevance; a record's row there is
+ * `rowid * 8 + code`, so an update or delete finds it without a scan. Notes, by far the most
+ * numerous, have their own index with prefix indexes, read newest first.
  */
 const indexed = [
-  { table: 'organisations', kind: 'organisation', code: 1, title: 'new.name', body: "''", when: '' },
-  { table: 'homes', kind: 'home', code: 2, title: 'new.name', body: 'new.ofsted_urn', when: '' },
+  { table: 'organisations', kind: 'organisation', code: 1, title: 'new.name', body: "''" },
+  { table: 'homes', kind: 'home', code: 2, title: 'new.name', body: 'new.ofsted_urn' },
   {
     table: 'people',
     kind: 'person',
     code: 3,
     title: 'new.name',
     body: "concat_ws(' ', new.role, new.email, new.phone)",
-    when: '',
   },
-  { table: 'placements', kind: 'placement', code: 4, title: 'new.child_reference', body: "''", when: '' },
+  { table: 'placements', kind: 'placement', code: 4, title: 'new.child_reference', body: "''" },
   {
     table: 'reviews',
     kind: 'review',
     code: 5,
     title: 'new.title',
     body: "concat_ws(' ', new.place, new.purpose, new.affirmative_topic)",
-    when: '',
   },
-  { table: 'notes', kind: 'note', code: 6, title: "''", body: 'new.text', when: 'WHERE new.deleted_at IS NULL' },
 ] as const;
 
 
 function triggers(entry: (typeof indexed)[number]): string {
-  const insert = `INSERT INTO search_index (rowid, kind, record_id, title, body)
-      SELECT new.rowid * 8 + ${entry.code}, '${entry.kind}', new.id, ${entry.title}, ${entry.body} ${entry.when};`;
+  const insert = `INSERT INTO search_index (rowid, kind, record_id, archived, title, body)
+      VALUES (new.rowid * 8 + ${entry.code}, '${entry.kind}', new.id, new.archived_at IS NOT NULL, ${entry.title}, ${entry.body});`;
   const remove = `DELETE FROM search_index WHERE rowid = old.rowid * 8 + ${entry.code};`;
   return `
     CREATE TRIGGER ${entry.table}_search_insert AFTER INSERT ON ${entry.table} BEGIN ${insert} END;
@@ -121,16 +119,33 @@ export const migration: Migration = {
       CREATE VIRTUAL TABLE search_index USING fts5 (
         kind UNINDEXED,
         record_id UNINDEXED,
+        archived UNINDEXED,
         title,
         body,
         tokenize = 'unicode61 remove_diacritics 2'
       );
       ${indexed.map(triggers).join('\n')}
 
-      INSERT INTO search_index (rowid, kind, record_id, title, body)
-        SELECT rowid * 8 + 1, 'organisation', id, name, '' FROM organisations;
-      INSERT INTO search_index (rowid, kind, record_id, title, body)
-        SELECT rowid * 8 + 2, 'home', id, name, ofsted_urn FROM homes;
+      CREATE VIRTUAL TABLE notes_index USING fts5 (
+        text,
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '2 3'
+      );
+      CREATE TRIGGER notes_search_insert AFTER INSERT ON notes WHEN new.deleted_at IS NULL BEGIN
+        INSERT INTO notes_index (rowid, text) VALUES (new.rowid, new.text);
+      END;
+      CREATE TRIGGER notes_search_update AFTER UPDATE ON notes BEGIN
+        DELETE FROM notes_index WHERE rowid = old.rowid;
+        INSERT INTO notes_index (rowid, text) SELECT new.rowid, new.text WHERE new.deleted_at IS NULL;
+      END;
+      CREATE TRIGGER notes_search_delete AFTER DELETE ON notes BEGIN
+        DELETE FROM notes_index WHERE rowid = old.rowid;
+      END;
+
+      INSERT INTO search_index (rowid, kind, record_id, archived, title, body)
+        SELECT rowid * 8 + 1, 'organisation', id, archived_at IS NOT NULL, name, '' FROM organisations;
+      INSERT INTO search_index (rowid, kind, record_id, archived, title, body)
+        SELECT rowid * 8 + 2, 'home', id, archived_at IS NOT NULL, name, ofsted_urn FROM homes;
     `);
   },
 };

@@ -1,0 +1,406 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  FRAMEWORK_IDS,
+  FRAMEWORKS,
+  PHASES,
+  PHASE_LABELS,
+  QUALITY_STANDARDS,
+  parseDeckFile,
+  type Card,
+  type DeckFile,
+  type DocumentId,
+  type FrameworkId,
+} from '../../shared/deck/schema';
+
+// The built-in deck, checked against the paper. The paper is read from the fixture copies in
+// test/fixtures/paper/, never from ../shared.
+
+const root = path.resolve(__dirname, '../..');
+const deckPath = path.join(root, 'resources/decks/relational-commissioning.deck.json');
+const rawDeck: unknown = JSON.parse(fs.readFileSync(deckPath, 'utf8'));
+const paperFile: Record<DocumentId, string> = {
+  rethinking: 'rethinking-childrens-commissioning.txt',
+  'maintaining-trust': 'maintaining-trust-and-relationships.txt',
+};
+const paperText = (document: DocumentId) => fs.readFileSync(path.join(root, 'test/fixtures/paper', paperFile[document]), 'utf8');
+
+/** The one normalisation used on both sides: quotes, dashes and whitespace. Nothing looser. */
+const normalise = (text: string) =>
+  text
+    .replace(/[‘’‚‛′`]/g, "'")
+    .replace(/[“”„‟″]/g, '"')
+    .replace(/[‐‑‒–—―−]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * The rethinking paper's text file marks its pages like this: “1 of 22” at the top of page 1 and
+ * “12 of 22” at the top of page 12; every other page break shows as a line that starts with a
+ * single space straight after a line of text (what is left of the PDF's page break). We count
+ * those breaks, and the test below checks the count against both markers and the total of 22.
+ * “Maintaining trust and relationships” is a web page: it has no pages, so its cards give null.
+ */
+function pagedText(text: string): { normalised: string; pageAt: (offset: number) => number; pages: number; markers: [number, number][] } {
+  const lines = text.split('\n');
+  let page = 1;
+  let normalised = '';
+  const pageOfChar: number[] = [];
+  const markers: [number, number][] = [];
+  lines.forEach((line, index) => {
+    const marker = /^\s*(\d+) of (\d+)\s*$/.exec(line);
+    const previous = index > 0 ? lines[index - 1]! : '';
+    if (marker) {
+      if (Number(marker[1]) === page + 1) page += 1;
+      markers.push([Number(marker[1]), page]);
+    } else if (/^ \S/.test(line) && previous.trim() !== '') {
+      page += 1;
+    }
+    const part = normalise(line);
+    if (!part) return;
+    if (normalised) {
+      normalised += ' ';
+      pageOfChar.push(page);
+    }
+    normalised += part;
+    for (let i = 0; i < part.length; i += 1) pageOfChar.push(page);
+  });
+  return { normalised, pageAt: (offset) => pageOfChar[offset] ?? 0, pages: page, markers };
+}
+
+const paper = {
+  rethinking: pagedText(paperText('rethinking')),
+  'maintaining-trust': pagedText(paperText('maintaining-trust')),
+} satisfies Record<DocumentId, unknown>;
+
+function occurrences(haystack: string, needle: string): number[] {
+  const found: number[] = [];
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) found.push(at);
+  return found;
+}
+
+const parsed = parseDeckFile(rawDeck);
+const deck: DeckFile = parsed.ok ? parsed.deck : (undefined as never);
+const cards: Card[] = parsed.ok ? deck.cards : [];
+const label = (card: Card) => `${card.id} (“${card.title}”)`;
+
+/**
+ * How many cards each framework should have: the number of items the paper lists.
+ * Pages are those of “Re:thinking Children’s Commissioning” (RCC); MT is “Maintaining trust and
+ * relationships”. Where the paper lists a different number from what the issue expects, or gives
+ * no number, the comment says so and the paper is followed.
+ */
+const EXPECTED_CARDS: Record<FrameworkId, number> = {
+  // RCC p19–20, “Linking up all the various aspects - relational commissioning”: Cooperrider's
+  // “particular set of assumptions”, numbered 1 to 6.
+  'appreciative-enquiry': 6,
+  // RCC p18–19, “The need for a measure of objective and subjective quality assessment”:
+  // “identifying 13 Quality-of-care variables”, numbered 1) to 13).
+  'berridge-brodie': 13,
+  // RCC p14–15, “Commissioning as a parenting and child care activity”: “the 8 Pillars of
+  // Parenting”. (The paper calls the fourth “Emotional compliance”; the card keeps that name.)
+  'pillars-of-parenting': 8,
+  // RCC p13–14, “Residential Child Care perspectives”: the foundations of What works in
+  // Residential Child Care, 10 bullets (culture … staff involvement). The paper gives no number.
+  'what-works': 10,
+  // RCC p16, “Finding a way through …”: Watson's force field analysis, 4 enhancing factors
+  // (“The factors were”) and 2 inhibiting factors (“Inhibiting factors included”).
+  watson: 6,
+  // RCC p21: Petrie and Wilson's definition, 6 elements separated by semicolons.
+  'relational-commissioning': 6,
+  // RCC p21: “So relational contracting requires”, 3 bullets (repeated in MT, “Relational commissioning”).
+  'relational-contracting': 3,
+  // RCC p21, “Conclusion”: “4 connected features for effective contractual relationships” (Sellick).
+  sellick: 4,
+  // RCC p22, “Conclusion” (and p2, executive summary; and MT): commissioning “to be transformed”,
+  // 9 bullets, footnote 30 Harvey and Knight.
+  'transforming-commissioning': 9,
+  // RCC p13, “Financial and Standards perspectives”: “the 5 types of approach to defining quality
+  // identified by Pfeffer and Coote” (MT: “5 types of defining quality”).
+  'pfeffer-coote': 5,
+  // RCC p6–7: “we might only include the first 5 stages” of Erikson.
+  erikson: 5,
+  // RCC p5: Rogers' statements, numbered 1 to 4.
+  rogers: 4,
+  // RCC p4, “Introduction”: to “unfreeze” we must appreciate 3 things (3 bullets).
+  unfreeze: 3,
+  // RCC p9, “Financial and Standards perspectives”: “the 3 E’s” and “the 4 C’s”: 3 + 4 items.
+  'three-es-four-cs': 7,
+  // RCC p3 (McMahon and Ward's matching principle) and p7 (Winnicott's potential space): 2 ideas.
+  'matching-principle': 2,
+  // Not a numbered list. RCC p7–8: Ainsworth's secure attachment (available, responsive,
+  // helpful), Bowlby's loving care versus anxious children, Bowlby's active rejection and anger;
+  // and MT's “secure base that enables creativity”: 4 distinct statements.
+  'secure-base': 4,
+  // RCC p11: “The consequences can be seen with 2 examples” (placement stability; NMS 5.7).
+  consequences: 2,
+  // RCC p12: planning for the optimum (80–85 per cent occupancy): one idea.
+  'optimum-occupancy': 1,
+  // RCC p18: Tagg's comparison of Toyota and General Motors: one story.
+  'trust-toyota': 1,
+  // RCC p22: Harvey and Green's definition of quality as transformation: one definition.
+  'quality-as-transformation': 1,
+  // MT: “Resentment, recrimination, rapprochement …, reconciliation, restorative practices,
+  // reconceive, relational”: 7 steps.
+  'resentment-to-relational': 7,
+  // MT lists 3 of the National Occupational Standards for commissioners; RCC p10 quotes the
+  // standard in full, which adds 2 more (monitor and review performance; innovation): 5.
+  'occupational-standards': 5,
+  // MT: “Two mirror examples” (budgets, savings or growth; the Friday afternoon placement).
+  'mirror-examples': 2,
+  // Not from a list in the paper: the two facilitator cards the issue asks for.
+  facilitation: 2,
+};
+
+/** The frameworks whose every card must ask its questions both ways (the matching principle). */
+const BOTH_WAYS: FrameworkId[] = ['matching-principle', 'secure-base', 'erikson', 'pillars-of-parenting', 'berridge-brodie'];
+
+const YES_NO_OPENERS =
+  /^(is|are|am|do|does|did|can|could|will|would|should|has|have|had|was|were|shall|may|might|must)(n['’]t)?\b/i;
+const AMERICAN_SPELLINGS =
+  /\b(organiz\w*|recogniz\w*|realiz\w*|prioritiz\w*|minimiz\w*|emphasiz\w*|apologiz\w*|analyz\w*|behavior\w*|color\w*|center\w*|favorite\w*|honor\w*|labor\b|neighbor\w*|program\b|programs\b|judgment)\b/i;
+
+describe('the built-in deck', () => {
+  it('is valid against the deck schema', () => {
+    expect(parsed.ok ? [] : parsed.problems).toEqual([]);
+    expect(deck.format).toBe('relational-review-deck');
+    expect(deck.readOnly).toBe(true);
+  });
+
+  it('covers every framework the paper uses, with one card for each item the paper lists', () => {
+    expect(Object.keys(EXPECTED_CARDS).sort()).toEqual([...FRAMEWORK_IDS].sort());
+    expect(FRAMEWORKS.map((f) => f.id)).toEqual([...FRAMEWORK_IDS]);
+    const counts = Object.fromEntries(FRAMEWORK_IDS.map((id) => [id, cards.filter((card) => card.framework === id).length]));
+    expect(counts).toEqual(EXPECTED_CARDS);
+    expect(cards).toHaveLength(Object.values(EXPECTED_CARDS).reduce((a, b) => a + b, 0));
+  });
+
+  it('counts what the paper says it counts', () => {
+    const rethinking = paper.rethinking.normalised;
+    const mt = paper['maintaining-trust'].normalised;
+    expect(rethinking).toContain('identifying 13 Quality-of-care variables');
+    expect(rethinking).toContain('the 8 Pillars of Parenting');
+    expect(rethinking).toContain('we might only include the first 5 stages');
+    expect(rethinking).toContain('4 connected features for effective contractual relationships');
+    expect(rethinking).toContain('the 5 types of approach to defining quality');
+    expect(rethinking).toContain('The consequences can be seen with 2 examples');
+    expect(mt).toContain('5 types of defining quality (Pfeffer and Coote)');
+    expect(mt).toContain('Two mirror examples');
+    // The numbered lists: Cooperrider 1 to 6, Berridge and Brodie 1) to 13), Rogers 1 to 4.
+    expect(rethinking).toMatch(/6\. It is important to value differences/);
+    expect(rethinking).toMatch(/13\) Relationships with external professionals/);
+    expect(rethinking).toMatch(/4\. Learning is most effective/);
+  });
+
+  it('gives every card its own id', () => {
+    const ids = (rawDeck as { cards: { id: string }[] }).cards.map((card) => card.id);
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+  });
+
+  it('reads the paper’s pages as the text file marks them', () => {
+    expect(paper.rethinking.pages).toBe(22);
+    expect(paper.rethinking.markers).toEqual([
+      [1, 1],
+      [12, 12],
+    ]);
+    expect(paper['maintaining-trust'].pages).toBe(1);
+  });
+
+  it('cites its source on every card: the document, a section heading as written, and the page', () => {
+    const problems: string[] = [];
+    for (const card of cards) {
+      const { document, section, page } = card.paper;
+      if (!paper[document].normalised.includes(normalise(section))) problems.push(`${label(card)}: section “${section}” is not a heading in the paper`);
+      if (document === 'rethinking') {
+        if (page === null || page < 1 || page > 22) problems.push(`${label(card)}: needs a page from 1 to 22`);
+      } else if (page !== null) {
+        problems.push(`${label(card)}: “Maintaining trust and relationships” has no pages; page should be null`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('quotes the paper word for word wherever a card says it quotes, on the page it gives', () => {
+    const problems: string[] = [];
+    for (const card of cards.filter((c) => c.paper.kind === 'quotation')) {
+      const source = paper[card.paper.document];
+      const at = occurrences(source.normalised, normalise(card.paper.text));
+      if (at.length === 0) problems.push(`${label(card)}: not found word for word: ${card.paper.text}`);
+      else if (card.paper.document === 'rethinking' && !at.some((offset) => source.pageAt(offset) === card.paper.page)) {
+        problems.push(`${label(card)}: found on page ${at.map((o) => source.pageAt(o)).join(' or ')}, not ${card.paper.page}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // Most cards quote rather than paraphrase.
+    expect(cards.filter((c) => c.paper.kind === 'quotation').length).toBeGreaterThan(cards.length * 0.9);
+  });
+
+  it('quotes the paper word for word in its facilitator notes too, wherever a note uses ‘single quotation marks’', () => {
+    // In a note, ‘…’ marks the paper's own words; “…” marks anything else, such as an example.
+    // A quotation may hold a quotation (‘… ‘match’ …’), so each opening mark is tried against
+    // every closing mark after it until one makes a passage found in either document.
+    const inPaper = (text: string) => Object.values(paper).some((p) => p.normalised.includes(normalise(text)));
+    const problems: string[] = [];
+    for (const card of cards) {
+      const note = card.facilitatorNote ?? '';
+      for (let start = note.indexOf('‘'); start >= 0; start = note.indexOf('‘', start + 1)) {
+        if (/\w/.test(note[start - 1] ?? '')) continue;
+        const closings = [...note.matchAll(/’(?!\w)/g)].map((m) => m.index).filter((end) => end > start);
+        if (!closings.some((end) => inPaper(note.slice(start + 1, end)))) {
+          problems.push(`${label(card)}: ${note.slice(start, (closings[0] ?? note.length) + 1)}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('asks open questions only: never one that can be answered yes or no', () => {
+    // The check itself: these would be closed questions.
+    for (const closedQuestion of ['Is the home stimulating?', 'Don’t you agree?', 'Could we meet monthly?']) {
+      expect(YES_NO_OPENERS.test(closedQuestion)).toBe(true);
+    }
+    const closed: string[] = [];
+    for (const card of cards) {
+      for (const question of card.questions) {
+        const sentences = question.text.split(/(?<=[.?!])\s+/);
+        const asked = [sentences[0]!, ...sentences.filter((s) => s.endsWith('?'))];
+        if (asked.some((sentence) => YES_NO_OPENERS.test(sentence.replace(/^[‘“'"(]/, '')))) closed.push(`${label(card)}: ${question.text}`);
+      }
+    }
+    expect(closed).toEqual([]);
+  });
+
+  it('asks for commitments in the Deliver phase: who does what, by when', () => {
+    const vague = cards.flatMap((card) =>
+      card.questions.filter((q) => q.phase === 'deliver' && !/by when\?/i.test(q.text)).map((q) => `${label(card)}: ${q.text}`),
+    );
+    expect(vague).toEqual([]);
+  });
+
+  it('asks its questions both ways, about the home and about the relationship, where the matching principle applies', () => {
+    const bothWays = (card: Card) =>
+      card.questions.some((q) => q.lens === 'home') && card.questions.some((q) => q.lens === 'relationship');
+    const oneWay = cards.filter((card) => BOTH_WAYS.includes(card.framework) && !bothWays(card)).map(label);
+    expect(oneWay).toEqual([]);
+    // And across the deck: a good share of cards, not only those frameworks.
+    expect(cards.filter(bothWays).length).toBeGreaterThanOrEqual(Math.ceil(cards.length * 0.9));
+  });
+
+  it('serves every phase, and every card has a question for each phase it lists', () => {
+    for (const phase of PHASES) expect(cards.filter((card) => card.phases.includes(phase)).length, PHASE_LABELS[phase]).toBeGreaterThan(5);
+    for (const card of cards) {
+      expect(new Set(card.questions.map((q) => q.phase)), label(card)).toEqual(new Set(card.phases));
+    }
+  });
+
+  it('writes in UK English', () => {
+    const texts = cards.flatMap((card) => [card.title, card.facilitatorNote ?? '', ...card.questions.map((q) => q.text)]);
+    expect(texts.filter((text) => AMERICAN_SPELLINGS.test(text))).toEqual([]);
+    expect([deck.name, deck.description].filter((text) => AMERICAN_SPELLINGS.test(text))).toEqual([]);
+  });
+
+  it('names the Quality Standards it touches, from regulations 6 to 14', () => {
+    expect(QUALITY_STANDARDS.map((s) => s.regulation)).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(QUALITY_STANDARDS.find((s) => s.regulation === 7)?.name).toBe('The children’s views, wishes and feelings standard');
+    const named = new Set(cards.flatMap((card) => card.qualityStandards ?? []));
+    expect([...named].sort((a, b) => a - b)).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    const withNone = cards.filter((card) => card.framework !== 'facilitation' && !card.qualityStandards?.length).map(label);
+    expect(withNone).toEqual([]);
+  });
+});
+
+describe('parseDeckFile', () => {
+  const valid = () => structuredClone(rawDeck) as { cards: Record<string, unknown>[] } & Record<string, unknown>;
+  const problemsOf = (input: unknown) => {
+    const result = parseDeckFile(input);
+    expect(result.ok).toBe(false);
+    return result.ok ? [] : result.problems;
+  };
+  const firstTitle = (rawDeck as { cards: { title: string }[] }).cards[0]!.title;
+  const secondTitle = (rawDeck as { cards: { title: string }[] }).cards[1]!.title;
+
+  it('refuses a card with a missing field, naming the card and the field', () => {
+    const broken = valid();
+    delete broken.cards[1]!.questions;
+    expect(problemsOf(broken)).toEqual([`Card 2 (“${secondTitle}”) has no questions.`]);
+  });
+
+  it('refuses a deck with a missing field', () => {
+    const broken = valid();
+    delete broken.name;
+    expect(problemsOf(broken)).toEqual(['The deck file has no name.']);
+  });
+
+  it('refuses a duplicate card id', () => {
+    const broken = valid();
+    broken.cards[1]!.id = broken.cards[0]!.id;
+    expect(problemsOf(broken)).toEqual([
+      `Card 2 (“${secondTitle}”) has the id “${String(broken.cards[0]!.id)}”, which card 1 already uses; each card needs its own id.`,
+    ]);
+  });
+
+  it('refuses a question for a phase the card does not list, and a listed phase with no question', () => {
+    const broken = valid();
+    broken.cards[0]!.phases = ['discover', 'dream'];
+    broken.cards[0]!.questions = [
+      { phase: 'discover', text: 'Tell us about a time when it worked.' },
+      { phase: 'deliver', text: 'What will each of us do, by when?' },
+    ];
+    expect(problemsOf(broken)).toEqual([
+      `Card 1 (“${firstTitle}”), question 2, is for the Deliver phase, which the card does not list among its phases; add the phase to the card or move the question.`,
+      `Card 1 (“${firstTitle}”) has no question for the Dream phase, which it lists.`,
+    ]);
+  });
+
+  it('refuses fields it does not know', () => {
+    const broken = valid();
+    broken.cards[0]!.colour = 'blue';
+    broken.author = 'someone';
+    expect(problemsOf(broken)).toEqual([
+      `Card 1 (“${firstTitle}”) has a field this app does not recognise: “colour”. Check the spelling, or remove it.`,
+      'The deck file has a field this app does not recognise: “author”. Check the spelling, or remove it.',
+    ]);
+  });
+
+  it('refuses a file that is not shaped like a deck, or not JSON at all', () => {
+    const notADeck = 'The deck file is not shaped like a deck: it should be a JSON object, starting with “{”, that holds the deck’s name and its cards.';
+    expect(problemsOf([rawDeck])).toEqual([notADeck]);
+    expect(problemsOf(null)).toEqual([notADeck]);
+    expect(problemsOf(42)).toEqual([notADeck]);
+    expect(problemsOf('{"format": "relational-review-deck", ')).toEqual([
+      'The deck file could not be read: it is not valid JSON. It may be damaged, or not a deck file at all.',
+    ]);
+    expect(problemsOf({ format: 'something-else', formatVersion: 1 })[0]).toBe(
+      'The deck file is not a Relational Review deck file (its “format” should be “relational-review-deck”).',
+    );
+  });
+
+  it('accepts the file’s text as well as its parsed JSON', () => {
+    expect(parseDeckFile(fs.readFileSync(deckPath, 'utf8')).ok).toBe(true);
+  });
+
+  it('words every problem for a person, and lists at most ten', () => {
+    const broken = valid();
+    for (const card of broken.cards) {
+      card.phases = ['dream'];
+      card.qualityStandards = [15];
+      card.paper = { ...(card.paper as object), kind: 'quote' };
+    }
+    broken.cards[3]!.framework = 'astrology';
+    const problems = problemsOf(broken);
+    expect(problems).toHaveLength(11);
+    expect(problems[10]).toMatch(/^…and \d+ more problems\.$/);
+    for (const problem of problems.slice(0, 10)) {
+      expect(problem).toMatch(/^(The deck file|Card \d+ \(“.+”\))/);
+      expect(problem).not.toMatch(/Invalid|expected|received|cards\.\d|undefined|Zod/);
+    }
+  });
+
+  it('changes nothing in what it is given', () => {
+    const input = valid();
+    const before = JSON.stringify(input);
+    parseDeckFile(input);
+    expect(JSON.stringify(input)).toBe(before);
+  });
+});
