@@ -11,6 +11,7 @@ import { createReview, getReview, listReviews, updateReview } from './casebook/r
 import { searchCaseBook } from './casebook/search';
 import { exportSubjectAccess } from './casebook/subject-access';
 import { systemClock, type Clock } from './clock';
+import { deckHandlers } from './deck/handlers';
 import type { ServiceContext } from './context';
 import { openCaseBook } from './db/database';
 import { EventBus } from './events';
@@ -104,6 +105,7 @@ export function createCore(options: CoreOptions): Core {
       'backup.export': () => exportBackup(context, options.appVersion),
       'backup.restore': (input) => restoreBackup(context, input),
       'subjectAccess.export': (input) => exportSubjectAccess(context, input),
+      ...deckHandlers(context),
     },
     options.logger ?? stderrLogger,
   );

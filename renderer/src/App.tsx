@@ -3,9 +3,9 @@ import { CaseBookScreen } from './features/casebook/CaseBookScreen';
 import { DeckScreen } from './features/deck/DeckScreen';
 import { ReviewsScreen } from './features/reviews/ReviewsScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
-import { hrefFor, screens, useScreen, type ScreenId } from './navigation/routes';
+import { hrefFor, screens, useRoute, type ScreenId } from './navigation/routes';
 
-const screenComponents: Record<ScreenId, () => React.JSX.Element> = {
+const screenComponents: Record<ScreenId, (props: { path: string[] }) => React.JSX.Element> = {
   casebook: CaseBookScreen,
   reviews: ReviewsScreen,
   deck: DeckScreen,
@@ -19,18 +19,18 @@ function skipToMain(event: React.MouseEvent) {
 }
 
 export function App() {
-  const screen = useScreen();
+  const route = useRoute();
+  const screen = route.screen;
   const Screen = screenComponents[screen];
-  const label = screens.find((s) => s.id === screen)!.label;
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
+  const place = [screen, ...route.path].join('/');
   useEffect(() => {
-    document.title = `${label} – Relational Review`;
-    // After moving between screens, start a keyboard or screen reader user at the new heading.
+    // After moving to another page, start a keyboard or screen reader user at its heading.
     if (firstRender.current) firstRender.current = false;
     else main.current?.querySelector<HTMLElement>('h1')?.focus();
-  }, [label]);
+  }, [place]);
 
   return (
     <>
@@ -52,7 +52,7 @@ export function App() {
         </nav>
       </header>
       <main id="main" ref={main} className="app-main" tabIndex={-1}>
-        <Screen />
+        <Screen path={route.path} />
       </main>
     </>
   );

@@ -6,16 +6,10 @@ import { newPersonSchema, personUpdateSchema, type Person } from '../domain/peop
 import { newPlacementSchema, placementUpdateSchema, type Placement } from '../domain/placements';
 import { newReviewSchema, reviewFilterSchema, reviewUpdateSchema, type Review } from '../domain/reviews';
 import { searchQuerySchema, type SearchResults } from '../domain/search';
+import { deckMethods } from '../deck/contract';
+import { method, returns } from './define';
 import { backupRestoreSchema, subjectAccessSchema, type BackupFile, type ExportedFile, type RestoreSummary } from '../domain/backup';
 
-/** Carries an output type without any runtime cost. */
-function returns<T>(): T {
-  return undefined as T;
-}
-
-function method<I extends z.ZodType, O>(description: string, input: I, output: O) {
-  return { description, input, output };
-}
 
 const noInput = z.strictObject({});
 const includeArchived = z.boolean({ message: 'includeArchived should be true or false.' }).optional();
@@ -88,6 +82,8 @@ export const contract = {
   'backup.export': method('The whole case book as one versioned backup file.', noInput, returns<ExportedFile>()),
   'backup.restore': method('Restore a backup file into an empty case book.', backupRestoreSchema, returns<RestoreSummary>()),
   'subjectAccess.export': method('Everything held about one child reference, as a readable file.', subjectAccessSchema, returns<ExportedFile>()),
+
+  ...deckMethods,
 };
 
 export type Contract = typeof contract;

@@ -8,21 +8,65 @@ export const screens = [
 ] as const;
 export type ScreenId = (typeof screens)[number]['id'];
 
+export interface Route {
+  screen: ScreenId;
+  /** What follows the screen in the hash, for example ['homes', '<id>', 'edit']. */
+  path: string[];
+}
+
 const defaultScreen: ScreenId = 'casebook';
 
-function currentScreen(): ScreenId {
-  const id = window.location.hash.replace(/^#\/?/, '').split('/')[0];
-  return screens.some((screen) => screen.id === id) ? (id as ScreenId) : defaultScreen;
+function parse(hash: string): Route {
+  const [first, ...rest] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const screen = screens.some((s) => s.id === first) ? (first as ScreenId) : defaultScreen;
+  return { screen, path: screen === first ? rest.filter(Boolean) : [] };
 }
+
+let current = parse(window.location.hash);
+let currentHash = window.location.hash;
+const listeners = new Set<() => void>();
+
+/**
+ * Something on screen holds unsaved work: leaving asks first. Set by forms while they are dirty.
+ */
+let leaveGuard: (() => boolean) | null = null;
+export function guardLeaving(guard: (() => boolean) | null): void {
+  leaveGuard = guard;
+}
+
+export const unsavedChangesQuestion = 'You have changes that are not saved. Leave this page and lose them?';
+
+window.addEventListener('hashchange', () => {
+  if (window.location.hash === currentHash) return;
+  if (leaveGuard && !leaveGuard()) {
+    // Stay: put the address back without a second hashchange.
+    history.replaceState(null, '', currentHash || window.location.pathname + window.location.search);
+    return;
+  }
+  leaveGuard = null;
+  currentHash = window.location.hash;
+  current = parse(currentHash);
+  listeners.forEach((listener) => listener());
+});
+
+window.addEventListener('beforeunload', (event) => {
+  if (leaveGuard) event.preventDefault();
+});
 
 function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  listeners.add(onChange);
+  return () => listeners.delete(onChange);
 }
 
-/** The screen named in the URL's hash: works the same under app:// and the web host. */
-export function useScreen(): ScreenId {
-  return useSyncExternalStore(subscribe, currentScreen);
+/** The screen and path named in the URL's hash: the same under app:// and the web host. */
+export function useRoute(): Route {
+  return useSyncExternalStore(subscribe, () => current);
 }
 
-export const hrefFor = (screen: ScreenId): string => `#/${screen}`;
+export function hrefFor(screen: ScreenId, ...path: string[]): string {
+  return `#/${[screen, ...path].map(encodeURIComponent).join('/')}`;
+}
+
+export function navigate(screen: ScreenId, ...path: string[]): void {
+  window.location.hash = hrefFor(screen, ...path);
+}

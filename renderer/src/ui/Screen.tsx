@@ -1,7 +1,10 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 
 /** A screen's heading (focusable, so navigation can move focus to it) and its content. */
 export function Screen({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
+  useEffect(() => {
+    document.title = `${title} – Relational Review`;
+  }, [title]);
   return (
     <>
       <h1 tabIndex={-1}>{title}</h1>
