@@ -10,7 +10,7 @@ const transport: Transport = {
   },
   subscribe(eventName, handler) {
     const listener = (_event: IpcRendererEvent, event: ServerEvent) => {
-      if (event.name === eventName) handler(event.data);
+      if (event.name === eventName) handler(event.data as Parameters<typeof handler>[0]);
     };
     ipcRenderer.on(ipcChannels.event, listener);
     return () => {
