@@ -14,3 +14,10 @@ export const formatDate = (iso: string): string => dateFormat.format(new Date(is
 
 /** 21 November 2026 at 14:05 */
 export const formatDateTime = (iso: string): string => dateTimeFormat.format(new Date(iso));
+
+/** An ISO time as a datetime-local input's value, in this computer's time. */
+export function toLocalInput(iso: string): string {
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

@@ -16,6 +16,10 @@ export interface RunningHost {
   dataDir: string;
   /** Stops the host and starts a new one on the same data folder, as after closing the app. */
   restart(): Promise<void>;
+  /** Stops the host and starts a new one on a new, empty data folder: a wiped case book. */
+  wipe(): Promise<void>;
+  /** Calls the API as the page does, for checks behind the screen. */
+  call<T = unknown>(method: string, input?: unknown): Promise<T>;
 }
 
 interface HostProcess {
@@ -63,7 +67,8 @@ export const test = base.extend<{ host: RunningHost }>({
   // Playwright reads the fixture's dependencies from this pattern; this one has none.
   // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'rr-e2e-'));
+    let dataDir = mkdtempSync(path.join(tmpdir(), 'rr-e2e-'));
+    const folders = [dataDir];
     let current = await startHost(dataDir);
     const host: RunningHost = {
       get url() {
@@ -75,15 +80,33 @@ export const test = base.extend<{ host: RunningHost }>({
       get token() {
         return current.token;
       },
-      dataDir,
+      get dataDir() {
+        return dataDir;
+      },
       async restart() {
         await stopHost(current);
         current = await startHost(dataDir);
       },
+      async wipe() {
+        await stopHost(current);
+        dataDir = mkdtempSync(path.join(tmpdir(), 'rr-e2e-'));
+        folders.push(dataDir);
+        current = await startHost(dataDir);
+      },
+      async call<T>(method: string, input: unknown = {}) {
+        const response = await fetch(`http://127.0.0.1:${current.port}/api/${method}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${current.token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(input),
+        });
+        const body = (await response.json()) as T;
+        if (!response.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
+        return body;
+      },
     };
     await use(host);
     await stopHost(current);
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   },
 });
 

@@ -94,7 +94,7 @@ export function createReview(context: ServiceContext, input: ParsedInput<'review
       INSERT INTO reviews (id, scope, home_id, placement_id, commissioner_id, provider_id, title, scheduled_for, place,
                            purpose, status, next_review_date, created_at, updated_at)
       VALUES (${id}, ${input.scope}, ${subject.homeId}, ${subject.placementId}, ${subject.commissionerId}, ${subject.providerId},
-              ${subject.title}, ${new Date(input.scheduledFor).toISOString()}, ${input.place}, ${input.purpose}, 'planned',
+              ${subject.title}, ${input.scheduledFor}, ${input.place}, ${input.purpose}, 'planned',
               ${input.nextReviewDate ?? null}, ${now}, ${now})`);
   });
   events.emit('casebook.changed', { kind: 'review', id });
@@ -106,7 +106,7 @@ export function updateReview(context: ServiceContext, input: ParsedInput<'review
   db.transaction(() => {
     getReview(context, input.id);
     db.run(sql`
-      UPDATE reviews SET scheduled_for = ${new Date(input.scheduledFor).toISOString()}, place = ${input.place},
+      UPDATE reviews SET scheduled_for = ${input.scheduledFor}, place = ${input.place},
         purpose = ${input.purpose}, next_review_date = ${input.nextReviewDate ?? null}, updated_at = ${isoNow(clock)}
       WHERE id = ${input.id}`);
   });

@@ -1,17 +1,20 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { ApiCallError, errorMessage } from '../api/client';
+import { guardLeaving, unsavedChangesQuestion } from '../navigation/routes';
 
 /**
  * react-hook-form with a zod schema from shared/, plus what the core says back: its field
- * messages land on the fields, anything else in a summary. On success the form clears and says so.
+ * messages land on the fields, anything else in a summary. While the form holds unsaved changes,
+ * leaving the page asks first. After saving, `saved` decides what happens: a message (the form
+ * clears for the next entry) or nothing (the caller moves on).
  */
 export function useApiForm<Schema extends z.ZodType<FieldValues, FieldValues>>(options: {
   schema: Schema;
   defaultValues: DefaultValues<z.input<Schema>>;
-  submit: (values: z.output<Schema>) => Promise<string>;
+  submit: (values: z.output<Schema>) => Promise<string | void>;
 }) {
   const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
     resolver: zodResolver(options.schema as never) as unknown as Resolver<z.input<Schema>, unknown, z.output<Schema>>,
@@ -19,6 +22,13 @@ export function useApiForm<Schema extends z.ZodType<FieldValues, FieldValues>>(o
   });
   const [status, setStatus] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const { isDirty } = form.formState;
+
+  useEffect(() => {
+    if (!isDirty) return;
+    guardLeaving(() => window.confirm(unsavedChangesQuestion));
+    return () => guardLeaving(null);
+  }, [isDirty]);
 
   const onSubmit = form.handleSubmit(
     async (values) => {
@@ -26,8 +36,11 @@ export function useApiForm<Schema extends z.ZodType<FieldValues, FieldValues>>(o
       setFailure(null);
       try {
         const done = await options.submit(values);
-        form.reset(options.defaultValues);
-        setStatus(done);
+        guardLeaving(null);
+        if (done) {
+          form.reset(options.defaultValues);
+          setStatus(done);
+        }
       } catch (error) {
         const fields = error instanceof ApiCallError ? error.body.fields : undefined;
         const known = Object.keys(fields ?? {}).filter((name) => name in (options.defaultValues as object));

@@ -1,14 +1,73 @@
-import { EmptyState, Screen } from '../../ui/Screen';
+import { reviewScopeLabels, reviewStatusLabels } from '../../../../shared/domain/reviews';
+import { formatDate, formatDateTime } from '../../../../shared/format/dates';
+import { useApiQuery } from '../../api/useApiQuery';
+import { hrefFor } from '../../navigation/routes';
+import { ArchiveButton } from '../../ui/ArchiveButton';
+import { ArchivedBanner, DetailList, RecordListPage } from '../../ui/RecordPage';
+import { ErrorMessage, Screen } from '../../ui/Screen';
+import { useShowArchived } from '../casebook/useListPage';
+import { ReviewEditor } from './ReviewEditor';
+import { ReviewsTable } from './ReviewsTable';
 
-export function ReviewsScreen() {
+const refresh = ['casebook.changed'] as const;
+
+/** #/reviews, #/reviews/new, #/reviews/<id>[/edit] */
+export function ReviewsScreen({ path }: { path: string[] }) {
+  const [id, action] = path;
+  if (!id) return <ReviewsList />;
+  if (id === 'new') return <ReviewEditor />;
+  return action === 'edit' ? <ReviewEditor id={id} /> : <ReviewPage id={id} />;
+}
+
+function ReviewsList() {
+  const { showArchived, setShowArchived, filter } = useShowArchived();
+  const reviews = useApiQuery('reviews.list', filter, refresh);
   return (
-    <Screen title="Reviews" intro="Joint reviews of a home, a placement or the relationship between two organisations.">
-      <EmptyState>
-        <p>No reviews yet. Planning and running a review will be available here in a coming version.</p>
-        <p>
-          For now, start by adding the organisations and homes you review in the <a href="#/casebook">case book</a>.
-        </p>
-      </EmptyState>
+    <RecordListPage
+      title="Reviews"
+      intro="Joint reviews of a home, a placement or the relationship between two organisations, latest first."
+      addHref={hrefFor('reviews', 'new')}
+      addLabel="Plan a review"
+      showArchived={showArchived}
+      onShowArchived={setShowArchived}
+      error={reviews.error}
+    >
+      {reviews.data && <ReviewsTable reviews={reviews.data} />}
+    </RecordListPage>
+  );
+}
+
+function ReviewPage({ id }: { id: string }) {
+  const review = useApiQuery('reviews.get', { id }, refresh);
+  if (review.status !== 'ready') return <ErrorMessage message={review.error ?? null} />;
+  const r = review.data;
+  const subject = r.placementId ? (
+    <a href={hrefFor('casebook', 'placements', r.placementId)}>{r.childReference}</a>
+  ) : r.homeId ? (
+    <a href={hrefFor('casebook', 'homes', r.homeId)}>{r.homeName}</a>
+  ) : null;
+  return (
+    <Screen title={r.title}>
+      <ArchivedBanner archivedAt={r.archivedAt} what="review" />
+      <DetailList
+        details={[
+          { label: 'Review of', value: reviewScopeLabels[r.scope] },
+          ...(subject ? [{ label: r.placementId ? 'Placement' : 'Home', value: subject }] : []),
+          { label: 'Commissioner', value: <a href={hrefFor('casebook', 'organisations', r.commissionerId)}>{r.commissionerName}</a> },
+          { label: 'Provider', value: <a href={hrefFor('casebook', 'organisations', r.providerId)}>{r.providerName}</a> },
+          { label: 'When', value: formatDateTime(r.scheduledFor) },
+          { label: 'Where', value: r.place },
+          { label: 'Purpose', value: r.purpose },
+          { label: 'Status', value: reviewStatusLabels[r.status] },
+          { label: 'Next review', value: r.nextReviewDate && formatDate(r.nextReviewDate) },
+        ]}
+      />
+      <div className="toolbar">
+        <a className="button" href={hrefFor('reviews', id, 'edit')}>
+          Change details
+        </a>
+        <ArchiveButton noun="reviews" id={id} archived={Boolean(r.archivedAt)} what="review" />
+      </div>
     </Screen>
   );
 }

@@ -1,25 +1,26 @@
 import { useApiQuery } from '../../api/useApiQuery';
+import { DetailList, Section } from '../../ui/RecordPage';
 import { ErrorMessage, Screen } from '../../ui/Screen';
+import { BackupPanel } from './BackupPanel';
+import { SubjectAccessPanel } from './SubjectAccessPanel';
 
 export function SettingsScreen() {
   const info = useApiQuery('app.info', {});
   return (
     <Screen title="Settings">
       <ErrorMessage message={info.error ?? null} />
+      <BackupPanel />
+      <SubjectAccessPanel />
       {info.status === 'ready' && (
-        <section aria-labelledby="about-heading" className="panel">
-          <h2 id="about-heading">About this installation</h2>
-          <dl className="details">
-            <dt>Version</dt>
-            <dd>{info.data.version}</dd>
-            <dt>Case book file</dt>
-            <dd>
-              <code>{info.data.caseBookFile}</code>
-            </dd>
-            <dt>Case book format</dt>
-            <dd>{info.data.schemaVersion}</dd>
-          </dl>
-        </section>
+        <Section id="about-heading" title="About this installation">
+          <DetailList
+            details={[
+              { label: 'Version', value: info.data.version },
+              { label: 'Case book file', value: <code>{info.data.caseBookFile}</code> },
+              { label: 'Case book format', value: info.data.schemaVersion },
+            ]}
+          />
+        </Section>
       )}
     </Screen>
   );

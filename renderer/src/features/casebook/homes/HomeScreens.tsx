@@ -1,0 +1,162 @@
+import { newHomeSchema, ofstedJudgementLabels, ofstedJudgements, type Home } from '../../../../../shared/domain/homes';
+import { formatDate } from '../../../../../shared/format/dates';
+import { api } from '../../../api/client';
+import { useApiQuery } from '../../../api/useApiQuery';
+import { hrefFor, navigate } from '../../../navigation/routes';
+import { ArchiveButton } from '../../../ui/ArchiveButton';
+import { ArchivedBanner, DetailList, RecordListPage, RecordTable, Section } from '../../../ui/RecordPage';
+import { EmptyState, ErrorMessage, Screen } from '../../../ui/Screen';
+import { SelectField, TextField } from '../../../ui/Select';
+import { useApiForm } from '../../../ui/useApiForm';
+import { ReviewsTable } from '../../reviews/ReviewsTable';
+import { EditorPage } from '../EditorPage';
+import { FormButtons } from '../FormButtons';
+import { PlacementsTable } from '../placements/PlacementScreens';
+import { useShowArchived } from '../useListPage';
+
+const refresh = ['casebook.changed'] as const;
+const date = (value: string | null) => (value ? formatDate(value) : null);
+
+export function HomesTable({ homes }: { homes: Home[] }) {
+  return (
+    <RecordTable
+      caption="Children’s homes in the case book"
+      rows={homes}
+      empty={<p>No homes yet.</p>}
+      columns={[
+        { header: 'Home', cell: (h) => <a href={hrefFor('casebook', 'homes', h.id)}>{h.name}</a> },
+        { header: 'Ofsted URN', cell: (h) => h.ofstedUrn },
+        { header: 'Provider', cell: (h) => h.providerName },
+        { header: 'Ofsted judgement', cell: (h) => (h.ofstedJudgement ? ofstedJudgementLabels[h.ofstedJudgement] : '') },
+      ]}
+    />
+  );
+}
+
+export function HomesList() {
+  const { showArchived, setShowArchived, filter } = useShowArchived();
+  const homes = useApiQuery('homes.list', filter, refresh);
+  return (
+    <RecordListPage
+      title="Children’s homes"
+      intro="Each home with its Ofsted URN, registered places and latest inspection."
+      addHref={hrefFor('casebook', 'homes', 'new')}
+      addLabel="Add a home"
+      showArchived={showArchived}
+      onShowArchived={setShowArchived}
+      error={homes.error}
+    >
+      {homes.data && <HomesTable homes={homes.data} />}
+    </RecordListPage>
+  );
+}
+
+export function HomePage({ id }: { id: string }) {
+  const home = useApiQuery('homes.get', { id }, refresh);
+  const placements = useApiQuery('placements.list', { homeId: id, includeArchived: true }, refresh);
+  const reviews = useApiQuery('reviews.list', { homeId: id, includeArchived: true }, refresh);
+  if (home.status !== 'ready') return <ErrorMessage message={home.error ?? null} />;
+  const h = home.data;
+  return (
+    <Screen title={h.name}>
+      <ArchivedBanner archivedAt={h.archivedAt} what="home" />
+      <DetailList
+        details={[
+          { label: 'Ofsted URN', value: h.ofstedUrn },
+          { label: 'Provider', value: <a href={hrefFor('casebook', 'organisations', h.providerId)}>{h.providerName}</a> },
+          { label: 'Registered places', value: h.registeredPlaces },
+          {
+            label: 'Latest Ofsted judgement',
+            value: h.ofstedJudgement && `${ofstedJudgementLabels[h.ofstedJudgement]}, ${date(h.ofstedJudgementDate)}`,
+          },
+          { label: 'Latest Regulation 44 visit', value: date(h.reg44VisitDate) },
+          { label: 'Latest Regulation 45 review', value: date(h.reg45ReviewDate) },
+        ]}
+      />
+      <div className="toolbar">
+        <a className="button" href={hrefFor('casebook', 'homes', id, 'edit')}>
+          Change details
+        </a>
+        <ArchiveButton noun="homes" id={id} archived={Boolean(h.archivedAt)} what="home" />
+      </div>
+      <Section id="home-reviews" title="Reviews">
+        <ReviewsTable reviews={reviews.data ?? []} />
+      </Section>
+      <Section id="home-placements" title="Placements">
+        <PlacementsTable placements={placements.data ?? []} />
+      </Section>
+    </Screen>
+  );
+}
+
+export function HomeEditor({ id }: { id?: string }) {
+  const organisations = useApiQuery('organisations.list', {}, refresh);
+  return (
+    <EditorPage id={id} get="homes.get" addTitle="Add a home" editTitle={(h) => `Change ${h.name}`}>
+      {(home) => {
+        if (organisations.status !== 'ready') return <ErrorMessage message={organisations.error ?? null} />;
+        const providers = organisations.data.filter((o) => o.kind === 'provider' || o.id === home?.providerId);
+        if (providers.length === 0) {
+          return (
+            <EmptyState>
+              <p>
+                A home belongs to the provider that runs it. First <a href={hrefFor('casebook', 'organisations', 'new')}>add the provider</a> as an organisation of kind “Provider”.
+              </p>
+            </EmptyState>
+          );
+        }
+        return <HomeForm home={home} providers={providers.map((p) => ({ value: p.id, label: p.name }))} />;
+      }}
+    </EditorPage>
+  );
+}
+
+function HomeForm({ home, providers }: { home?: Home; providers: { value: string; label: string }[] }) {
+  const { form, onSubmit, failure } = useApiForm({
+    schema: newHomeSchema,
+    defaultValues: {
+      providerId: home?.providerId ?? (providers.length === 1 ? providers[0]!.value : ''),
+      name: home?.name ?? '',
+      ofstedUrn: home?.ofstedUrn ?? '',
+      registeredPlaces: home?.registeredPlaces === null || home?.registeredPlaces === undefined ? '' : String(home.registeredPlaces),
+      ofstedJudgement: home?.ofstedJudgement ?? '',
+      ofstedJudgementDate: home?.ofstedJudgementDate ?? '',
+      reg44VisitDate: home?.reg44VisitDate ?? '',
+      reg45ReviewDate: home?.reg45ReviewDate ?? '',
+    },
+    submit: async (values) => {
+      const saved = home ? await api.call('homes.update', { ...values, id: home.id }) : await api.call('homes.create', values);
+      navigate('casebook', 'homes', saved.id);
+    },
+  });
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-label={home ? 'Change home' : 'Add a home'}>
+      <ErrorMessage message={failure} />
+      <SelectField label="Provider" placeholder="Choose a provider" options={providers} error={errors.providerId?.message} registration={form.register('providerId')} />
+      <TextField label="Name of the home" error={errors.name?.message} registration={form.register('name')} />
+      <TextField
+        label="Ofsted URN"
+        hint="On the home’s Ofsted report: SC followed by six digits, for example SC123456."
+        error={errors.ofstedUrn?.message}
+        registration={form.register('ofstedUrn')}
+        short
+      />
+      <TextField label="Registered places (optional)" type="number" error={errors.registeredPlaces?.message} registration={form.register('registeredPlaces')} short />
+      <fieldset className="fieldset">
+        <legend>Latest Ofsted inspection (optional)</legend>
+        <SelectField
+          label="Judgement"
+          placeholder="Not recorded"
+          options={ofstedJudgements.map((j) => ({ value: j, label: ofstedJudgementLabels[j] }))}
+          error={errors.ofstedJudgement?.message}
+          registration={form.register('ofstedJudgement')}
+        />
+        <TextField label="Date of the judgement" type="date" error={errors.ofstedJudgementDate?.message} registration={form.register('ofstedJudgementDate')} short />
+      </fieldset>
+      <TextField label="Latest Regulation 44 visit (optional)" type="date" error={errors.reg44VisitDate?.message} registration={form.register('reg44VisitDate')} short />
+      <TextField label="Latest Regulation 45 review (optional)" type="date" error={errors.reg45ReviewDate?.message} registration={form.register('reg45ReviewDate')} short />
+      <FormButtons saveLabel={home ? 'Save changes' : 'Add home'} cancelHref={home ? hrefFor('casebook', 'homes', home.id) : hrefFor('casebook', 'homes')} busy={isSubmitting} />
+    </form>
+  );
+}

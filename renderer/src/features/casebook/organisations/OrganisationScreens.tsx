@@ -1,0 +1,126 @@
+import { newOrganisationSchema, organisationKindLabels, organisationKinds, type Organisation } from '../../../../../shared/domain/organisations';
+import { formatDate } from '../../../../../shared/format/dates';
+import { api } from '../../../api/client';
+import { useApiQuery } from '../../../api/useApiQuery';
+import { hrefFor, navigate } from '../../../navigation/routes';
+import { ArchiveButton } from '../../../ui/ArchiveButton';
+import { ArchivedBanner, DetailList, RecordListPage, RecordTable, Section } from '../../../ui/RecordPage';
+import { ErrorMessage, Screen } from '../../../ui/Screen';
+import { SelectField, TextField } from '../../../ui/Select';
+import { useApiForm } from '../../../ui/useApiForm';
+import { EditorPage } from '../EditorPage';
+import { FormButtons } from '../FormButtons';
+import { HomesTable } from '../homes/HomeScreens';
+import { PeopleTable } from '../people/PersonScreens';
+import { PlacementsTable } from '../placements/PlacementScreens';
+import { ReviewsTable } from '../../reviews/ReviewsTable';
+import { useShowArchived } from '../useListPage';
+
+const refresh = ['casebook.changed'] as const;
+
+export function OrganisationsList() {
+  const { showArchived, setShowArchived, filter } = useShowArchived();
+  const organisations = useApiQuery('organisations.list', filter, refresh);
+  return (
+    <RecordListPage
+      title="Organisations"
+      intro="The local authorities that commission placements, the providers that run homes, and any others."
+      addHref={hrefFor('casebook', 'organisations', 'new')}
+      addLabel="Add an organisation"
+      showArchived={showArchived}
+      onShowArchived={setShowArchived}
+      error={organisations.error}
+    >
+      {organisations.data && (
+        <RecordTable
+          caption="Organisations in the case book"
+          rows={organisations.data}
+          empty={<p>No organisations yet. Add the local authority and the provider you review with.</p>}
+          columns={[
+            { header: 'Name', cell: (o) => <a href={hrefFor('casebook', 'organisations', o.id)}>{o.name}</a> },
+            { header: 'Kind', cell: (o) => organisationKindLabels[o.kind] },
+            { header: 'Added', cell: (o) => formatDate(o.createdAt) },
+          ]}
+        />
+      )}
+    </RecordListPage>
+  );
+}
+
+export function OrganisationPage({ id }: { id: string }) {
+  const organisation = useApiQuery('organisations.get', { id }, refresh);
+  const homes = useApiQuery('homes.list', { providerId: id, includeArchived: true }, refresh);
+  const people = useApiQuery('people.list', { organisationId: id, includeArchived: true }, refresh);
+  const placements = useApiQuery('placements.list', { placingAuthorityId: id, includeArchived: true }, refresh);
+  const reviews = useApiQuery('reviews.list', { organisationId: id, includeArchived: true }, refresh);
+  if (organisation.status !== 'ready') return <ErrorMessage message={organisation.error ?? null} />;
+  const o = organisation.data;
+  return (
+    <Screen title={o.name}>
+      <ArchivedBanner archivedAt={o.archivedAt} what="organisation" />
+      <DetailList details={[{ label: 'Kind', value: organisationKindLabels[o.kind] }, { label: 'Added', value: formatDate(o.createdAt) }]} />
+      <div className="toolbar">
+        <a className="button" href={hrefFor('casebook', 'organisations', id, 'edit')}>
+          Change details
+        </a>
+        <ArchiveButton noun="organisations" id={id} archived={Boolean(o.archivedAt)} what="organisation" />
+      </div>
+      {o.kind === 'provider' && (
+        <Section id="organisation-homes" title="Homes it runs">
+          <HomesTable homes={homes.data ?? []} />
+        </Section>
+      )}
+      {o.kind === 'local_authority' && (
+        <Section id="organisation-placements" title="Children it has placed">
+          <PlacementsTable placements={placements.data ?? []} />
+        </Section>
+      )}
+      <Section id="organisation-reviews" title="Reviews">
+        <ReviewsTable reviews={reviews.data ?? []} />
+      </Section>
+      <Section id="organisation-people" title="People">
+        <PeopleTable people={people.data ?? []} />
+      </Section>
+    </Screen>
+  );
+}
+
+export function OrganisationEditor({ id }: { id?: string }) {
+  return (
+    <EditorPage id={id} get="organisations.get" addTitle="Add an organisation" editTitle={(o) => `Change ${o.name}`}>
+      {(organisation) => <OrganisationForm organisation={organisation} />}
+    </EditorPage>
+  );
+}
+
+function OrganisationForm({ organisation }: { organisation?: Organisation }) {
+  const { form, onSubmit, failure } = useApiForm({
+    schema: newOrganisationSchema,
+    defaultValues: { name: organisation?.name ?? '', kind: organisation?.kind ?? 'local_authority' },
+    submit: async (values) => {
+      const saved = organisation
+        ? await api.call('organisations.update', { ...values, id: organisation.id })
+        : await api.call('organisations.create', values);
+      navigate('casebook', 'organisations', saved.id);
+    },
+  });
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-label={organisation ? 'Change organisation' : 'Add an organisation'}>
+      <ErrorMessage message={failure} />
+      <TextField label="Name" error={errors.name?.message} registration={form.register('name')} autoComplete="organization" />
+      <SelectField
+        label="Kind"
+        error={errors.kind?.message}
+        placeholder="Choose a kind"
+        options={organisationKinds.map((kind) => ({ value: kind, label: organisationKindLabels[kind] }))}
+        registration={form.register('kind')}
+      />
+      <FormButtons
+        saveLabel={organisation ? 'Save changes' : 'Add organisation'}
+        cancelHref={organisation ? hrefFor('casebook', 'organisations', organisation.id) : hrefFor('casebook', 'organisations')}
+        busy={isSubmitting}
+      />
+    </form>
+  );
+}

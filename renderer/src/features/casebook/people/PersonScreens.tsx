@@ -1,0 +1,117 @@
+import { newPersonSchema, type Person } from '../../../../../shared/domain/people';
+import { api } from '../../../api/client';
+import { useApiQuery } from '../../../api/useApiQuery';
+import { hrefFor, navigate } from '../../../navigation/routes';
+import { ArchiveButton } from '../../../ui/ArchiveButton';
+import { ArchivedBanner, DetailList, RecordListPage, RecordTable } from '../../../ui/RecordPage';
+import { ErrorMessage, Screen } from '../../../ui/Screen';
+import { SelectField, TextField } from '../../../ui/Select';
+import { useApiForm } from '../../../ui/useApiForm';
+import { EditorPage } from '../EditorPage';
+import { FormButtons } from '../FormButtons';
+import { useShowArchived } from '../useListPage';
+
+const refresh = ['casebook.changed'] as const;
+
+export function PeopleTable({ people }: { people: Person[] }) {
+  return (
+    <RecordTable
+      caption="People in the case book"
+      rows={people}
+      empty={<p>No people yet.</p>}
+      columns={[
+        { header: 'Name', cell: (p) => <a href={hrefFor('casebook', 'people', p.id)}>{p.name}</a> },
+        { header: 'Role', cell: (p) => p.role },
+        { header: 'Organisation', cell: (p) => p.organisationName ?? '' },
+        { header: 'Email', cell: (p) => p.email ?? '' },
+      ]}
+    />
+  );
+}
+
+export function PeopleList() {
+  const { showArchived, setShowArchived, filter } = useShowArchived();
+  const people = useApiQuery('people.list', filter, refresh);
+  return (
+    <RecordListPage
+      title="People"
+      intro="The adults who take part in reviews: commissioners, managers, social workers, facilitators."
+      addHref={hrefFor('casebook', 'people', 'new')}
+      addLabel="Add a person"
+      showArchived={showArchived}
+      onShowArchived={setShowArchived}
+      error={people.error}
+    >
+      {people.data && <PeopleTable people={people.data} />}
+    </RecordListPage>
+  );
+}
+
+export function PersonPage({ id }: { id: string }) {
+  const person = useApiQuery('people.get', { id }, refresh);
+  if (person.status !== 'ready') return <ErrorMessage message={person.error ?? null} />;
+  const p = person.data;
+  return (
+    <Screen title={p.name}>
+      <ArchivedBanner archivedAt={p.archivedAt} what="person" />
+      <DetailList
+        details={[
+          { label: 'Role', value: p.role },
+          { label: 'Organisation', value: p.organisationId && <a href={hrefFor('casebook', 'organisations', p.organisationId)}>{p.organisationName}</a> },
+          { label: 'Email', value: p.email },
+          { label: 'Phone', value: p.phone },
+        ]}
+      />
+      <div className="toolbar">
+        <a className="button" href={hrefFor('casebook', 'people', id, 'edit')}>
+          Change details
+        </a>
+        <ArchiveButton noun="people" id={id} archived={Boolean(p.archivedAt)} what="person" />
+      </div>
+    </Screen>
+  );
+}
+
+export function PersonEditor({ id }: { id?: string }) {
+  const organisations = useApiQuery('organisations.list', {}, refresh);
+  return (
+    <EditorPage id={id} get="people.get" addTitle="Add a person" editTitle={(p) => `Change ${p.name}`}>
+      {(person) =>
+        organisations.status === 'ready' ? (
+          <PersonForm person={person} organisations={organisations.data.map((o) => ({ value: o.id, label: o.name }))} />
+        ) : (
+          <ErrorMessage message={organisations.error ?? null} />
+        )
+      }
+    </EditorPage>
+  );
+}
+
+function PersonForm({ person, organisations }: { person?: Person; organisations: { value: string; label: string }[] }) {
+  const { form, onSubmit, failure } = useApiForm({
+    schema: newPersonSchema,
+    defaultValues: {
+      name: person?.name ?? '',
+      role: person?.role ?? '',
+      organisationId: person?.organisationId ?? '',
+      email: person?.email ?? '',
+      phone: person?.phone ?? '',
+    },
+    submit: async (values) => {
+      const saved = person ? await api.call('people.update', { ...values, id: person.id }) : await api.call('people.create', values);
+      navigate('casebook', 'people', saved.id);
+    },
+  });
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-label={person ? 'Change person' : 'Add a person'}>
+      <ErrorMessage message={failure} />
+      <TextField label="Name" error={errors.name?.message} registration={form.register('name')} autoComplete="name" />
+      <TextField label="Role (optional)" hint="For example: registered manager, commissioning officer." error={errors.role?.message} registration={form.register('role')} />
+      <SelectField label="Organisation (optional)" placeholder="None" options={organisations} error={errors.organisationId?.message} registration={form.register('organisationId')} />
+      <TextField label="Email (optional)" type="email" error={errors.email?.message} registration={form.register('email')} autoComplete="email" />
+      <TextField label="Phone (optional)" type="tel" error={errors.phone?.message} registration={form.register('phone')} autoComplete="tel" short />
+      <FormButtons saveLabel={person ? 'Save changes' : 'Add person'} cancelHref={person ? hrefFor('casebook', 'people', person.id) : hrefFor('casebook', 'people')} busy={isSubmitting} />
+    </form>
+  );
+}

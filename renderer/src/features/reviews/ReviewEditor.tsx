@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { optionalDate, optionalText } from '../../../../shared/domain/fields';
+import { reviewScopeLabels, reviewScopes, type Review, type ReviewScope } from '../../../../shared/domain/reviews';
+import { toLocalInput } from '../../../../shared/format/dates';
+import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApiQuery';
+import { hrefFor, navigate } from '../../navigation/routes';
+import { ErrorMessage } from '../../ui/Screen';
+import { SelectField, TextAreaField, TextField } from '../../ui/Select';
+import { useApiForm } from '../../ui/useApiForm';
+import { EditorPage } from '../casebook/EditorPage';
+import { FormButtons } from '../casebook/FormButtons';
+
+const refresh = ['casebook.changed'] as const;
+
+/**
+ * One form for every scope: the fields a scope does not use are left empty and dropped before
+ * the call, and the core's own schema decides what a scope needs.
+ */
+const reviewFormSchema = z.object({
+  scope: z.enum(reviewScopes, { message: 'Choose what the review is of.' }),
+  homeId: z.string(),
+  placementId: z.string(),
+  commissionerId: z.string(),
+  providerId: z.string(),
+  scheduledFor: z.string().min(1, 'Enter the date and time of the review.'),
+  place: optionalText(200),
+  purpose: optionalText(2000),
+  nextReviewDate: optionalDate('Enter the date of the next review, for example 27 March 2026.'),
+});
+
+const neededBy: Record<ReviewScope, ('homeId' | 'placementId' | 'commissionerId' | 'providerId')[]> = {
+  home: ['homeId', 'commissionerId'],
+  placement: ['placementId'],
+  relationship: ['commissionerId', 'providerId'],
+};
+
+export function ReviewEditor({ id }: { id?: string }) {
+  return (
+    <EditorPage id={id} get="reviews.get" addTitle="Plan a review" editTitle={(r) => `Change ${r.title}`}>
+      {(review) => <ReviewForm review={review} />}
+    </EditorPage>
+  );
+}
+
+function ReviewForm({ review }: { review?: Review }) {
+  const organisations = useApiQuery('organisations.list', {}, refresh);
+  const homes = useApiQuery('homes.list', {}, refresh);
+  const placements = useApiQuery('placements.list', {}, refresh);
+  const { form, onSubmit, failure } = useApiForm({
+    schema: reviewFormSchema,
+    defaultValues: {
+      scope: review?.scope ?? 'home',
+      homeId: review?.homeId ?? '',
+      placementId: review?.placementId ?? '',
+      commissionerId: review?.commissionerId ?? '',
+      providerId: review?.providerId ?? '',
+      scheduledFor: review ? toLocalInput(review.scheduledFor) : '',
+      place: review?.place ?? '',
+      purpose: review?.purpose ?? '',
+      nextReviewDate: review?.nextReviewDate ?? '',
+    },
+    submit: async (values) => {
+      const details = { scheduledFor: new Date(values.scheduledFor).toISOString(), place: values.place, purpose: values.purpose, nextReviewDate: values.nextReviewDate };
+      if (review) {
+        const saved = await api.call('reviews.update', { id: review.id, ...details });
+        navigate('reviews', saved.id);
+        return;
+      }
+      const subject = Object.fromEntries(neededBy[values.scope].map((field) => [field, values[field]]));
+      const saved = await api.call('reviews.create', { scope: values.scope, ...subject, ...details } as never);
+      navigate('reviews', saved.id);
+    },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const scope = form.watch('scope');
+  const option = (value: string, label: string) => ({ value, label });
+  const authorities = (organisations.data ?? []).filter((o) => o.kind === 'local_authority').map((o) => option(o.id, o.name));
+  const providers = (organisations.data ?? []).filter((o) => o.kind === 'provider').map((o) => option(o.id, o.name));
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-label={review ? 'Change review' : 'Plan a review'}>
+      <ErrorMessage message={failure ?? organisations.error ?? homes.error ?? placements.error ?? null} />
+      {!review && (
+        <fieldset className="fieldset">
+          <legend>What is the review of?</legend>
+          {reviewScopes.map((value) => (
+            <label key={value} className="radio">
+              <input type="radio" value={value} {...form.register('scope')} />
+              {reviewScopeLabels[value]}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {!review && scope === 'home' && (
+        <>
+          <SelectField label="Home" placeholder="Choose a home" options={(homes.data ?? []).map((h) => option(h.id, h.name))} error={errors.homeId?.message} registration={form.register('homeId')} />
+          <SelectField label="Commissioning local authority" placeholder="Choose a local authority" options={authorities} error={errors.commissionerId?.message} registration={form.register('commissionerId')} />
+        </>
+      )}
+      {!review && scope === 'placement' && (
+        <SelectField
+          label="Placement"
+          placeholder="Choose a placement"
+          options={(placements.data ?? []).map((p) => option(p.id, `${p.childReference} at ${p.homeName}`))}
+          error={errors.placementId?.message}
+          registration={form.register('placementId')}
+        />
+      )}
+      {!review && scope === 'relationship' && (
+        <>
+          <SelectField label="Commissioning local authority" placeholder="Choose a local authority" options={authorities} error={errors.commissionerId?.message} registration={form.register('commissionerId')} />
+          <SelectField label="Provider" placeholder="Choose a provider" options={providers} error={errors.providerId?.message} registration={form.register('providerId')} />
+        </>
+      )}
+      <TextField label="Date and time" type="datetime-local" error={errors.scheduledFor?.message} registration={form.register('scheduledFor')} short />
+      <TextField label="Place (optional)" hint="For example: the home’s meeting room." error={errors.place?.message} registration={form.register('place')} />
+      <TextAreaField label="Purpose (optional)" error={errors.purpose?.message} registration={form.register('purpose')} />
+      <TextField label="Next review (optional)" type="date" error={errors.nextReviewDate?.message} registration={form.register('nextReviewDate')} short />
+      <FormButtons saveLabel={review ? 'Save changes' : 'Plan review'} cancelHref={review ? hrefFor('reviews', review.id) : hrefFor('reviews')} busy={isSubmitting} />
+    </form>
+  );
+}

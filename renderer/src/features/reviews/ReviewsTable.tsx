@@ -1,0 +1,21 @@
+import { reviewStatusLabels, type Review } from '../../../../shared/domain/reviews';
+import { formatDate, formatDateTime } from '../../../../shared/format/dates';
+import { hrefFor } from '../../navigation/routes';
+import { RecordTable } from '../../ui/RecordPage';
+
+/** Past and planned reviews, latest first, with their status and next review date. */
+export function ReviewsTable({ reviews }: { reviews: Review[] }) {
+  return (
+    <RecordTable
+      caption="Reviews"
+      rows={reviews}
+      empty={<p>No reviews yet.</p>}
+      columns={[
+        { header: 'Review', cell: (r) => <a href={hrefFor('reviews', r.id)}>{r.title}</a> },
+        { header: 'When', cell: (r) => formatDateTime(r.scheduledFor) },
+        { header: 'Status', cell: (r) => (r.archivedAt ? 'Archived' : reviewStatusLabels[r.status]) },
+        { header: 'Next review', cell: (r) => (r.nextReviewDate ? formatDate(r.nextReviewDate) : '') },
+      ]}
+    />
+  );
+}
