@@ -66,6 +66,8 @@ export const reviewFilterSchema = z.strictObject({
   placementId: recordId().optional(),
   /** An organisation on either side. */
   organisationId: recordId().optional(),
+  /** With organisationId: only reviews between these two organisations. */
+  otherOrganisationId: recordId().optional(),
   includeArchived: z.boolean().optional(),
 });
 

@@ -165,6 +165,9 @@ describe('reviews', () => {
     expect(await ids({ homeId: home.id })).toEqual([review.id]);
     expect(await ids({ placementId: placement.id })).toEqual([review.id]);
     expect(await ids({ organisationId: provider.id })).toEqual([relationship.id, review.id]);
+    expect(await ids({ organisationId: provider.id, otherOrganisationId: council.id })).toEqual([relationship.id, review.id]);
+    const elsewhere = await callOk<{ id: string }>(core, 'organisations.create', { name: 'Westshire Council', kind: 'local_authority' });
+    expect(await ids({ organisationId: provider.id, otherOrganisationId: elsewhere.id })).toEqual([]);
   });
 
   it('stores the time of a review in UTC whatever offset it was given', async () => {

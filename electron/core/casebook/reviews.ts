@@ -22,11 +22,13 @@ export function listReviews({ db }: ServiceContext, input: ParsedInput<'reviews.
   const homeId = input.homeId ?? null;
   const placementId = input.placementId ?? null;
   const organisationId = input.organisationId ?? null;
+  const otherId = input.otherOrganisationId ?? null;
   return db.records<Review>(sql`${selectReviews}
       WHERE (${input.includeArchived ? 1 : 0} OR reviews.archived_at IS NULL)
         AND (${homeId} IS NULL OR reviews.home_id = ${homeId})
         AND (${placementId} IS NULL OR reviews.placement_id = ${placementId})
         AND (${organisationId} IS NULL OR reviews.commissioner_id = ${organisationId} OR reviews.provider_id = ${organisationId})
+        AND (${otherId} IS NULL OR reviews.commissioner_id = ${otherId} OR reviews.provider_id = ${otherId})
       ORDER BY reviews.scheduled_for DESC, reviews.id`);
 }
 

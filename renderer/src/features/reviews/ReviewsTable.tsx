@@ -13,6 +13,7 @@ export function ReviewsTable({ reviews }: { reviews: Review[] }) {
       columns={[
         { header: 'Review', cell: (r) => <a href={hrefFor('reviews', r.id)}>{r.title}</a> },
         { header: 'When', cell: (r) => formatDateTime(r.scheduledFor) },
+        { header: 'Between', cell: (r) => `${r.commissionerName} and ${r.providerName}` },
         { header: 'Status', cell: (r) => (r.archivedAt ? 'Archived' : reviewStatusLabels[r.status]) },
         { header: 'Next review', cell: (r) => (r.nextReviewDate ? formatDate(r.nextReviewDate) : '') },
       ]}
