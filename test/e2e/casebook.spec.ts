@@ -65,6 +65,7 @@ test('a second window follows changes made in the first', async ({ page, context
 });
 
 test('one of each kind: create, edit, archive, restore, search and open the hit', async ({ page, host }) => {
+  test.setTimeout(120_000);
   await page.goto(host.url);
   await addOrganisation(page, 'Northshire County Council', 'Local authority');
   await addOrganisation(page, 'Brightwater Care Ltd', 'Provider');

@@ -3,9 +3,9 @@ import { formatDate, formatDateTime } from '../../../../shared/format/dates';
 import { useApiQuery } from '../../api/useApiQuery';
 import { hrefFor } from '../../navigation/routes';
 import { ArchiveButton } from '../../ui/ArchiveButton';
-import { ArchivedBanner, DetailList, RecordListPage } from '../../ui/RecordPage';
+import { ArchivedBanner, DetailList } from '../../ui/RecordPage';
 import { ErrorMessage, Screen } from '../../ui/Screen';
-import { useShowArchived } from '../casebook/useListPage';
+import { ListScreen } from '../casebook/ListScreen';
 import { ReviewEditor } from './ReviewEditor';
 import { ReviewsTable } from './ReviewsTable';
 
@@ -20,20 +20,15 @@ export function ReviewsScreen({ path }: { path: string[] }) {
 }
 
 function ReviewsList() {
-  const { showArchived, setShowArchived, filter } = useShowArchived();
-  const reviews = useApiQuery('reviews.list', filter, refresh);
   return (
-    <RecordListPage
+    <ListScreen
+      method="reviews.list"
       title="Reviews"
       intro="Joint reviews of a home, a placement or the relationship between two organisations, latest first."
       addHref={hrefFor('reviews', 'new')}
       addLabel="Plan a review"
-      showArchived={showArchived}
-      onShowArchived={setShowArchived}
-      error={reviews.error}
-    >
-      {reviews.data && <ReviewsTable reviews={reviews.data} />}
-    </RecordListPage>
+      table={(rows) => <ReviewsTable reviews={rows} />}
+    />
   );
 }
 

@@ -4,7 +4,7 @@ import { api } from '../../../api/client';
 import { useApiQuery } from '../../../api/useApiQuery';
 import { hrefFor, navigate } from '../../../navigation/routes';
 import { ArchiveButton } from '../../../ui/ArchiveButton';
-import { ArchivedBanner, DetailList, RecordListPage, RecordTable, Section } from '../../../ui/RecordPage';
+import { ArchivedBanner, DetailList, RecordTable, Section } from '../../../ui/RecordPage';
 import { EmptyState, ErrorMessage, Screen } from '../../../ui/Screen';
 import { SelectField, TextField } from '../../../ui/Select';
 import { useApiForm } from '../../../ui/useApiForm';
@@ -12,7 +12,7 @@ import { ReviewsTable } from '../../reviews/ReviewsTable';
 import { EditorPage } from '../EditorPage';
 import { FormButtons } from '../FormButtons';
 import { PlacementsTable } from '../placements/PlacementScreens';
-import { useShowArchived } from '../useListPage';
+import { ListScreen } from '../ListScreen';
 
 const refresh = ['casebook.changed'] as const;
 const date = (value: string | null) => (value ? formatDate(value) : null);
@@ -34,20 +34,15 @@ export function HomesTable({ homes }: { homes: Home[] }) {
 }
 
 export function HomesList() {
-  const { showArchived, setShowArchived, filter } = useShowArchived();
-  const homes = useApiQuery('homes.list', filter, refresh);
   return (
-    <RecordListPage
+    <ListScreen
+      method="homes.list"
       title="Children’s homes"
       intro="Each home with its Ofsted URN, registered places and latest inspection."
       addHref={hrefFor('casebook', 'homes', 'new')}
       addLabel="Add a home"
-      showArchived={showArchived}
-      onShowArchived={setShowArchived}
-      error={homes.error}
-    >
-      {homes.data && <HomesTable homes={homes.data} />}
-    </RecordListPage>
+      table={(rows) => <HomesTable homes={rows} />}
+    />
   );
 }
 

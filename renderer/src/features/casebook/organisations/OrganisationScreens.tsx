@@ -4,7 +4,7 @@ import { api } from '../../../api/client';
 import { useApiQuery } from '../../../api/useApiQuery';
 import { hrefFor, navigate } from '../../../navigation/routes';
 import { ArchiveButton } from '../../../ui/ArchiveButton';
-import { ArchivedBanner, DetailList, RecordListPage, RecordTable, Section } from '../../../ui/RecordPage';
+import { ArchivedBanner, DetailList, RecordTable, Section } from '../../../ui/RecordPage';
 import { ErrorMessage, Screen } from '../../../ui/Screen';
 import { SelectField, TextField } from '../../../ui/Select';
 import { useApiForm } from '../../../ui/useApiForm';
@@ -14,27 +14,22 @@ import { HomesTable } from '../homes/HomeScreens';
 import { PeopleTable } from '../people/PersonScreens';
 import { PlacementsTable } from '../placements/PlacementScreens';
 import { ReviewsTable } from '../../reviews/ReviewsTable';
-import { useShowArchived } from '../useListPage';
+import { ListScreen } from '../ListScreen';
 
 const refresh = ['casebook.changed'] as const;
 
 export function OrganisationsList() {
-  const { showArchived, setShowArchived, filter } = useShowArchived();
-  const organisations = useApiQuery('organisations.list', filter, refresh);
   return (
-    <RecordListPage
+    <ListScreen
+      method="organisations.list"
       title="Organisations"
       intro="The local authorities that commission placements, the providers that run homes, and any others."
       addHref={hrefFor('casebook', 'organisations', 'new')}
       addLabel="Add an organisation"
-      showArchived={showArchived}
-      onShowArchived={setShowArchived}
-      error={organisations.error}
-    >
-      {organisations.data && (
+      table={(rows) => (
         <RecordTable
           caption="Organisations in the case book"
-          rows={organisations.data}
+          rows={rows}
           empty={<p>No organisations yet. Add the local authority and the provider you review with.</p>}
           columns={[
             { header: 'Name', cell: (o) => <a href={hrefFor('casebook', 'organisations', o.id)}>{o.name}</a> },
@@ -43,7 +38,7 @@ export function OrganisationsList() {
           ]}
         />
       )}
-    </RecordListPage>
+    />
   );
 }
 

@@ -3,13 +3,13 @@ import { api } from '../../../api/client';
 import { useApiQuery } from '../../../api/useApiQuery';
 import { hrefFor, navigate } from '../../../navigation/routes';
 import { ArchiveButton } from '../../../ui/ArchiveButton';
-import { ArchivedBanner, DetailList, RecordListPage, RecordTable } from '../../../ui/RecordPage';
+import { ArchivedBanner, DetailList, RecordTable } from '../../../ui/RecordPage';
 import { ErrorMessage, Screen } from '../../../ui/Screen';
 import { SelectField, TextField } from '../../../ui/Select';
 import { useApiForm } from '../../../ui/useApiForm';
 import { EditorPage } from '../EditorPage';
 import { FormButtons } from '../FormButtons';
-import { useShowArchived } from '../useListPage';
+import { ListScreen } from '../ListScreen';
 
 const refresh = ['casebook.changed'] as const;
 
@@ -30,20 +30,15 @@ export function PeopleTable({ people }: { people: Person[] }) {
 }
 
 export function PeopleList() {
-  const { showArchived, setShowArchived, filter } = useShowArchived();
-  const people = useApiQuery('people.list', filter, refresh);
   return (
-    <RecordListPage
+    <ListScreen
+      method="people.list"
       title="People"
       intro="The adults who take part in reviews: commissioners, managers, social workers, facilitators."
       addHref={hrefFor('casebook', 'people', 'new')}
       addLabel="Add a person"
-      showArchived={showArchived}
-      onShowArchived={setShowArchived}
-      error={people.error}
-    >
-      {people.data && <PeopleTable people={people.data} />}
-    </RecordListPage>
+      table={(rows) => <PeopleTable people={rows} />}
+    />
   );
 }
 

@@ -11,14 +11,14 @@ import { api } from '../../../api/client';
 import { useApiQuery } from '../../../api/useApiQuery';
 import { hrefFor, navigate } from '../../../navigation/routes';
 import { ArchiveButton } from '../../../ui/ArchiveButton';
-import { ArchivedBanner, DetailList, RecordListPage, RecordTable, Section } from '../../../ui/RecordPage';
+import { ArchivedBanner, DetailList, RecordTable, Section } from '../../../ui/RecordPage';
 import { EmptyState, ErrorMessage, Screen } from '../../../ui/Screen';
 import { SelectField, TextField } from '../../../ui/Select';
 import { useApiForm } from '../../../ui/useApiForm';
 import { ReviewsTable } from '../../reviews/ReviewsTable';
 import { EditorPage } from '../EditorPage';
 import { FormButtons } from '../FormButtons';
-import { useShowArchived } from '../useListPage';
+import { ListScreen } from '../ListScreen';
 
 const refresh = ['casebook.changed'] as const;
 const date = (value: string | null) => (value ? formatDate(value) : '');
@@ -41,20 +41,15 @@ export function PlacementsTable({ placements }: { placements: Placement[] }) {
 }
 
 export function PlacementsList() {
-  const { showArchived, setShowArchived, filter } = useShowArchived();
-  const placements = useApiQuery('placements.list', filter, refresh);
   return (
-    <RecordListPage
+    <ListScreen
+      method="placements.list"
       title="Placements"
       intro="A child at a home, known only by a reference: initials or the authority’s case number."
       addHref={hrefFor('casebook', 'placements', 'new')}
       addLabel="Add a placement"
-      showArchived={showArchived}
-      onShowArchived={setShowArchived}
-      error={placements.error}
-    >
-      {placements.data && <PlacementsTable placements={placements.data} />}
-    </RecordListPage>
+      table={(rows) => <PlacementsTable placements={rows} />}
+    />
   );
 }
 

@@ -1,0 +1,32 @@
+import { useState, type ReactNode } from 'react';
+import type { MethodOutput } from '../../../../shared/api/contract';
+import { useApiQuery } from '../../api/useApiQuery';
+import { RecordListPage } from '../../ui/RecordPage';
+
+type ListMethod = 'organisations.list' | 'homes.list' | 'placements.list' | 'people.list' | 'reviews.list';
+
+/** A list screen over one kind of record, with archived records shown on request. */
+export function ListScreen<M extends ListMethod>(props: {
+  method: M;
+  title: string;
+  intro: string;
+  addHref: string;
+  addLabel: string;
+  table: (rows: MethodOutput<M>) => ReactNode;
+}) {
+  const [showArchived, setShowArchived] = useState(false);
+  const rows = useApiQuery(props.method as 'homes.list', showArchived ? { includeArchived: true } : {}, ['casebook.changed']);
+  return (
+    <RecordListPage
+      title={props.title}
+      intro={props.intro}
+      addHref={props.addHref}
+      addLabel={props.addLabel}
+      showArchived={showArchived}
+      onShowArchived={setShowArchived}
+      error={rows.error}
+    >
+      {rows.data && props.table(rows.data as MethodOutput<M>)}
+    </RecordListPage>
+  );
+}
