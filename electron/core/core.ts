@@ -11,7 +11,10 @@ import { createReview, getReview, listReviews, updateReview } from './casebook/r
 import { searchCaseBook } from './casebook/search';
 import { exportSubjectAccess } from './casebook/subject-access';
 import { systemClock, type Clock } from './clock';
+import { builtInDeckFile, loadBuiltInDeck } from './deck/built-in';
 import { deckHandlers } from './deck/handlers';
+import { getDeck } from './deck/library';
+import { sessionHandlers } from './sessions/handlers';
 import type { ServiceContext } from './context';
 import { openCaseBook } from './db/database';
 import { EventBus } from './events';
@@ -25,6 +28,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   clock?: Clock;
   logger?: Logger;
+  /** The built-in deck file; the one in resources/ unless a test gives another. */
+  builtInDeck?: unknown;
 }
 
 export interface Core {
@@ -39,6 +44,8 @@ export const caseBookFileName = 'casebook.sqlite';
 
 /** Opens the case book in dataDir and wires every service to the router. */
 export function createCore(options: CoreOptions): Core {
+  // Checked before the case book is touched: a damaged deck stops the app with a message.
+  const builtIn = loadBuiltInDeck(options.builtInDeck ?? builtInDeckFile);
   mkdirSync(options.dataDir, { recursive: true });
   const caseBookFile = path.join(options.dataDir, caseBookFileName);
   const db = openCaseBook({ file: caseBookFile, nativeBinding: options.nativeBinding });
@@ -51,6 +58,9 @@ export function createCore(options: CoreOptions): Core {
     caseBookFile,
     schemaVersion: db.schemaVersion,
   };
+  const library = { ...context, builtIn };
+  const sessionContext = { ...context, decks: { builtInId: library.builtIn.id, get: (deckId: string) => getDeck(library, deckId) } };
+
   /** Archive and restore for one kind of record: each answers with the record as it now is. */
   const archiving = <T>(kind: Parameters<typeof setArchived>[1], get: (context: ServiceContext, id: string) => T) => ({
     archive: ({ id }: { id: string }) => (setArchived(context, kind, id, true), get(context, id)),
@@ -105,7 +115,8 @@ export function createCore(options: CoreOptions): Core {
       'backup.export': () => exportBackup(context, options.appVersion),
       'backup.restore': (input) => restoreBackup(context, input),
       'subjectAccess.export': (input) => exportSubjectAccess(context, input),
-      ...deckHandlers(context),
+      ...deckHandlers(library),
+      ...sessionHandlers(sessionContext),
     },
     options.logger ?? stderrLogger,
   );

@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import { CaseBookScreen } from './features/casebook/CaseBookScreen';
 import { DeckScreen } from './features/deck/DeckScreen';
 import { ReviewsScreen } from './features/reviews/ReviewsScreen';
@@ -22,15 +21,7 @@ export function App() {
   const route = useRoute();
   const screen = route.screen;
   const Screen = screenComponents[screen];
-  const main = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
 
-  const place = [screen, ...route.path].join('/');
-  useEffect(() => {
-    // After moving to another page, start a keyboard or screen reader user at its heading.
-    if (firstRender.current) firstRender.current = false;
-    else main.current?.querySelector<HTMLElement>('h1')?.focus();
-  }, [place]);
 
   return (
     <>
@@ -51,7 +42,7 @@ export function App() {
           </ul>
         </nav>
       </header>
-      <main id="main" ref={main} className="app-main" tabIndex={-1}>
+      <main id="main" className="app-main" tabIndex={-1}>
         <Screen path={route.path} />
       </main>
     </>

@@ -6,6 +6,26 @@ import { newPersonSchema, personUpdateSchema, type Person } from '../domain/peop
 import { newPlacementSchema, placementUpdateSchema, type Placement } from '../domain/placements';
 import { newReviewSchema, reviewFilterSchema, reviewUpdateSchema, type Review } from '../domain/reviews';
 import { searchQuerySchema, type SearchResults } from '../domain/search';
+import {
+  actionRef,
+  actionSchema,
+  actionUpdateSchema,
+  cardStateSchema,
+  checkinSchema,
+  concernReasonSchema,
+  drawSchema,
+  noteRef,
+  noteSaveSchema,
+  participantRef,
+  participantSchema,
+  planSchema,
+  reviewRef,
+  stageSchema,
+  timerSchema,
+  turnSchema,
+  type Session,
+} from '../domain/sessions';
+import type { CheckinHistoryEntry } from '../domain/checkin-history';
 import { deckMethods } from '../deck/contract';
 import { method, returns } from './define';
 import { backupRestoreSchema, subjectAccessSchema, type BackupFile, type ExportedFile, type RestoreSummary } from '../domain/backup';
@@ -82,6 +102,34 @@ export const contract = {
   'backup.export': method('The whole case book as one versioned backup file.', noInput, returns<ExportedFile>()),
   'backup.restore': method('Restore a backup file into an empty case book.', backupRestoreSchema, returns<RestoreSummary>()),
   'subjectAccess.export': method('Everything held about one child reference, as a readable file.', subjectAccessSchema, returns<ExportedFile>()),
+
+  'sessions.get': method('Everything about a review as it runs.', reviewRef, returns<Session>()),
+  'sessions.plan': method('Plan a review: affirmative topic, apologies, deck and time boxes.', planSchema, returns<Session>()),
+  'sessions.addParticipant': method('Add someone taking part, or sending apologies.', participantSchema, returns<Session>()),
+  'sessions.removeParticipant': method('Take someone off the list.', participantRef, returns<Session>()),
+  'sessions.stage': method('Move to another stage; its timer starts afresh, paused.', stageSchema, returns<Session>()),
+  'sessions.turn': method('Say whose turn it is.', turnSchema, returns<Session>()),
+  'sessions.timer': method('Start, pause, extend or reset the stage’s timer.', timerSchema, returns<Session>()),
+  'sessions.draw': method('Draw a card for this stage, or choose one.', drawSchema, returns<Session>()),
+  'sessions.cardState': method('Pin, skip, finish or go back to a drawn card.', cardStateSchema, returns<Session>()),
+  'sessions.conclude': method('Conclude the review and draft its minutes.', reviewRef, returns<Session>()),
+
+  'notes.save': method('Save a note as it is typed.', noteSaveSchema, returns<{ savedAt: string }>()),
+  'notes.delete': method('Delete a note (it can be brought back).', noteRef, returns<Session>()),
+  'notes.restore': method('Bring back a deleted note.', noteRef, returns<Session>()),
+  'notes.concernReason': method('Record why a concern needs no action.', concernReasonSchema, returns<Session>()),
+
+  'actions.save': method('Add or change an action.', actionSchema, returns<Session>()),
+  'actions.delete': method('Delete an action (it can be brought back).', actionRef, returns<Session>()),
+  'actions.restore': method('Bring back a deleted action.', actionRef, returns<Session>()),
+  'actions.update': method('Say where an earlier review’s action stands now.', actionUpdateSchema, returns<Session>()),
+
+  'checkin.submit': method('One side’s private check-in ratings.', checkinSchema, returns<Session>()),
+  'checkin.history': method(
+    'Check-in ratings across the reviews of a home, a placement or an organisation.',
+    z.strictObject({ homeId: recordId().optional(), placementId: recordId().optional(), organisationId: recordId().optional() }),
+    returns<CheckinHistoryEntry[]>(),
+  ),
 
   ...deckMethods,
 };

@@ -2,6 +2,8 @@
 export interface ServerEvents {
   'casebook.changed': { kind: 'organisation' | 'home' | 'person' | 'placement' | 'review' | 'all'; id: string | null };
   'deck.changed': { deckId: string };
+  /** A running review changed: its state (stage, timer, cards, turn, actions) or only its notes. */
+  'session.changed': { reviewId: string; part: 'state' | 'notes' };
 }
 export type EventName = keyof ServerEvents;
 export type ServerEvent = { [E in EventName]: { name: E; data: ServerEvents[E] } }[EventName];

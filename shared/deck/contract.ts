@@ -1,2 +1,49 @@
-/** The deck's API methods (deck.*), merged into the one contract in shared/api/contract.ts. */
-export const deckMethods = {};
+import { z } from 'zod';
+import { method, returns } from '../api/define';
+import type { ExportedFile } from '../domain/backup';
+import {
+  cardContentFields,
+  cardRef,
+  deckIdSchema,
+  deckImportSchema,
+  deckNameSchema,
+  deckRef,
+  frameworkChoiceSchema,
+  cardIdSchema,
+  type Deck,
+  type DeckCard,
+  type DeckSummary,
+} from './decks';
+
+/** The deck's API methods (decks.*, cards.*), merged into the one contract in shared/api/contract.ts. */
+export const deckMethods = {
+  'decks.list': method('Every deck: the built-in deck first, then the user’s own decks by name.', z.strictObject({}), returns<DeckSummary[]>()),
+  'decks.get': method(
+    'One deck with its cards in order; retired cards only when asked for.',
+    z.strictObject({ deckId: deckIdSchema, includeRetired: z.boolean({ message: 'includeRetired should be true or false.' }).optional() }),
+    returns<Deck>(),
+  ),
+  'decks.duplicate': method(
+    'Copy a deck, with all its cards, as a new deck of the user’s own.',
+    z.strictObject({ deckId: deckIdSchema, name: deckNameSchema }),
+    returns<DeckSummary>(),
+  ),
+  'decks.rename': method('Rename one of the user’s own decks.', z.strictObject({ deckId: deckIdSchema, name: deckNameSchema }), returns<DeckSummary>()),
+  'decks.delete': method('Delete one of the user’s own decks, with its cards.', deckRef, returns<{ deckId: string }>()),
+  'decks.export': method('A deck as a deck file, to save.', deckRef, returns<ExportedFile>()),
+  'decks.import': method('Add a deck from a deck file, checked whole first, as a deck of the user’s own.', deckImportSchema, returns<DeckSummary>()),
+
+  'cards.get': method('One card of a deck, retired or not.', cardRef, returns<DeckCard>()),
+  'cards.update': method(
+    'Change a card of the user’s own deck: title, questions, Quality Standards, facilitator’s note.',
+    z.strictObject({ deckId: deckIdSchema, cardId: cardIdSchema, ...cardContentFields }),
+    returns<DeckCard>(),
+  ),
+  'cards.add': method(
+    'Write a new card of the user’s own into their deck.',
+    z.strictObject({ deckId: deckIdSchema, framework: frameworkChoiceSchema, ...cardContentFields }),
+    returns<DeckCard>(),
+  ),
+  'cards.retire': method('Retire a card: kept, but no longer drawn or listed.', cardRef, returns<DeckCard>()),
+  'cards.restore': method('Bring a retired card back into play.', cardRef, returns<DeckCard>()),
+};

@@ -305,68 +305,96 @@ function cardCrossFieldIssues(card: {
   return issues;
 }
 
+/** The fields every card has, whether drawn from the paper or written by a deck's user. */
+const cardFields = {
+  id: z
+    .string({ error: (issue) => (issue.input === undefined ? 'has no id.' : 'has an id that is not text.') })
+    .regex(KEBAB, {
+      error: 'has an id that is not a simple slug: use lower-case letters, digits and single hyphens, for example “secure-base-available-responsive-helpful”.',
+    })
+    .max(100, { error: 'has an id longer than 100 characters.' }),
+  framework: z.enum(FRAMEWORK_IDS, {
+    error: (issue) =>
+      issue.input === undefined
+        ? 'does not say which framework it belongs to.'
+        : `names a framework, “${String(issue.input)}”, that this app does not know. The frameworks are: ${frameworkList}.`,
+  }),
+  title: text('title', 120),
+  phases: z
+    .array(phaseSchema, {
+      error: (issue) => (issue.input === undefined ? 'does not list the phases it serves.' : 'has phases that are not a list.'),
+    })
+    .min(1, { error: 'lists no phases; a card serves at least one of Define, Discover, Dream, Design and Deliver.' }),
+  questions: z
+    .array(questionSchema, {
+      error: (issue) => (issue.input === undefined ? 'has no questions.' : 'has questions that are not a list.'),
+    })
+    .min(1, { error: 'has no questions; a card asks at least one.' }),
+  qualityStandards: z
+    .array(
+      z
+        .number({ error: 'names a Quality Standard that is not a regulation number.' })
+        .int({ error: 'names a Quality Standard that is not a whole regulation number.' })
+        .min(6, { error: 'names a Quality Standard below regulation 6; the standards are regulations 6 to 14.' })
+        .max(14, { error: 'names a Quality Standard above regulation 14; the standards are regulations 6 to 14.' }),
+      { error: 'has Quality Standards that are not a list of regulation numbers.' },
+    )
+    .optional(),
+  facilitatorNote: text('facilitator’s note', 2000).optional(),
+  retired: z.boolean({ error: 'has a “retired” marker that is not true or false.' }).optional(),
+};
+
+const cardErrors = objectErrors('', 'is missing.', 'is not a card: it should be a set of named fields.');
+
+/** A card drawn from the paper: what the paper says, as the paper says it, with its source. */
 export const cardSchema = z
   .strictObject(
     {
-      id: z
-        .string({ error: (issue) => (issue.input === undefined ? 'has no id.' : 'has an id that is not text.') })
-        .regex(KEBAB, {
-          error: 'has an id that is not a simple slug: use lower-case letters, digits and single hyphens, for example “secure-base-available-responsive-helpful”.',
-        })
-        .max(100, { error: 'has an id longer than 100 characters.' }),
-      framework: z.enum(FRAMEWORK_IDS, {
-        error: (issue) =>
-          issue.input === undefined
-            ? 'does not say which framework it belongs to.'
-            : `names a framework, “${String(issue.input)}”, that this app does not know. The frameworks are: ${frameworkList}.`,
-      }),
-      title: text('title', 120),
+      id: cardFields.id,
+      framework: cardFields.framework,
+      title: cardFields.title,
       paper: paperReferenceSchema,
-      phases: z
-        .array(phaseSchema, {
-          error: (issue) =>
-            issue.input === undefined ? 'does not list the phases it serves.' : 'has phases that are not a list.',
-        })
-        .min(1, { error: 'lists no phases; a card serves at least one of Define, Discover, Dream, Design and Deliver.' }),
-      questions: z
-        .array(questionSchema, {
-          error: (issue) => (issue.input === undefined ? 'has no questions.' : 'has questions that are not a list.'),
-        })
-        .min(1, { error: 'has no questions; a card asks at least one.' }),
-      qualityStandards: z
-        .array(
-          z
-            .number({ error: 'names a Quality Standard that is not a regulation number.' })
-            .int({ error: 'names a Quality Standard that is not a whole regulation number.' })
-            .min(6, { error: 'names a Quality Standard below regulation 6; the standards are regulations 6 to 14.' })
-            .max(14, { error: 'names a Quality Standard above regulation 14; the standards are regulations 6 to 14.' }),
-          { error: 'has Quality Standards that are not a list of regulation numbers.' },
-        )
-        .optional(),
-      facilitatorNote: text('facilitator’s note', 2000).optional(),
-      retired: z.boolean({ error: 'has a “retired” marker that is not true or false.' }).optional(),
+      phases: cardFields.phases,
+      questions: cardFields.questions,
+      qualityStandards: cardFields.qualityStandards,
+      facilitatorNote: cardFields.facilitatorNote,
+      retired: cardFields.retired,
     },
-    { error: objectErrors('', 'is missing.', 'is not a card: it should be a set of named fields.') },
+    { error: cardErrors },
   )
   .superRefine((card, context) => {
     for (const issue of cardCrossFieldIssues(card)) context.addIssue({ code: 'custom', ...issue });
   });
 export type Card = z.infer<typeof cardSchema>;
 
+/**
+ * A card a deck's user wrote: the same fields as a card from the paper, but no source in the
+ * paper. A deck file lists these apart from the paper's cards, under “ownCards”.
+ */
+export const ownCardSchema = z.strictObject(cardFields, { error: cardErrors }).superRefine((card, context) => {
+  for (const issue of cardCrossFieldIssues(card)) context.addIssue({ code: 'custom', ...issue });
+});
+export type OwnCard = z.infer<typeof ownCardSchema>;
+
 /** Problems that need the whole deck to see. Paths are relative to the deck. */
-function deckCrossFieldIssues(deck: { cards?: unknown }): { path: (string | number)[]; message: string }[] {
+function deckCrossFieldIssues(deck: { cards?: unknown; ownCards?: unknown }): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
-  if (!Array.isArray(deck.cards)) return issues;
-  const firstWithId = new Map<string, number>();
-  deck.cards.forEach((card: unknown, index) => {
-    const id = card && typeof card === 'object' ? (card as { id?: unknown }).id : undefined;
-    if (typeof id !== 'string') return;
-    const first = firstWithId.get(id);
-    if (first === undefined) firstWithId.set(id, index);
-    else issues.push({ path: ['cards', index, 'id'], message: `has the id “${id}”, which card ${first + 1} already uses; each card needs its own id.` });
-  });
+  const firstWithId = new Map<string, string>();
+  for (const list of ['cards', 'ownCards'] as const) {
+    const cards = deck[list];
+    if (!Array.isArray(cards)) continue;
+    cards.forEach((card: unknown, index) => {
+      const id = card && typeof card === 'object' ? (card as { id?: unknown }).id : undefined;
+      if (typeof id !== 'string') return;
+      const first = firstWithId.get(id);
+      if (first === undefined) firstWithId.set(id, cardName(list, index));
+      else issues.push({ path: [list, index, 'id'], message: `has the id “${id}”, which ${first.charAt(0).toLowerCase()}${first.slice(1)} already uses; each card needs its own id.` });
+    });
+  }
   return issues;
 }
+
+const cardName = (list: 'cards' | 'ownCards', index: number) => `${list === 'cards' ? 'Card' : 'Own card'} ${index + 1}`;
 
 export const deckFileSchema = z
   .strictObject(
@@ -393,6 +421,7 @@ export const deckFileSchema = z
           error: (issue) => (issue.input === undefined ? 'has no cards.' : 'has cards that are not a list.'),
         })
         .min(1, { error: 'has no cards; a deck needs at least one.' }),
+      ownCards: z.array(ownCardSchema, { error: 'has own cards (“ownCards”) that are not a list.' }).optional(),
     },
     {
       error: objectErrors(
@@ -434,17 +463,20 @@ export function parseDeckFile(json: unknown): ParseDeckResult {
   }
   const result = deckFileSchema.safeParse(input);
   if (result.success) return { ok: true, deck: result.data };
+  const foreign = result.error.issues.find((issue) => issue.path.length === 1 && issue.path[0] === 'format');
+  if (foreign) return { ok: false, problems: [describe(input, [], foreign.message)] };
 
   const found = result.error.issues.map((issue) => ({ path: issue.path as (string | number)[], message: issue.message }));
   // The cross-field rules only run inside the schema once the fields themselves are sound;
   // check them here too so one import shows as much of what needs fixing as it can.
   if (input && typeof input === 'object' && !Array.isArray(input)) {
     found.push(...deckCrossFieldIssues(input));
-    const cards = (input as { cards?: unknown }).cards;
-    if (Array.isArray(cards)) {
+    for (const list of ['cards', 'ownCards'] as const) {
+      const cards = (input as { cards?: unknown; ownCards?: unknown })[list];
+      if (!Array.isArray(cards)) continue;
       cards.forEach((card: unknown, index) => {
         if (card && typeof card === 'object' && !Array.isArray(card)) {
-          for (const issue of cardCrossFieldIssues(card)) found.push({ path: ['cards', index, ...issue.path], message: issue.message });
+          for (const issue of cardCrossFieldIssues(card)) found.push({ path: [list, index, ...issue.path], message: issue.message });
         }
       });
     }
@@ -467,14 +499,15 @@ export function parseDeckFile(json: unknown): ParseDeckResult {
 
 /** Puts the subject in front of a message: the deck file, a card (number and title) or one of its questions. */
 function describe(input: unknown, path: readonly (string | number)[], message: string): string {
-  if (path[0] !== 'cards' || typeof path[1] !== 'number') return `The deck file ${message}`;
-  const cards = (input as { cards?: unknown[] }).cards ?? [];
+  const list = path[0];
+  if ((list !== 'cards' && list !== 'ownCards') || typeof path[1] !== 'number') return `The deck file ${message}`;
+  const cards = (input as Record<string, unknown[] | undefined>)[list] ?? [];
   const card = cards[path[1]];
   const title = card && typeof card === 'object' ? (card as { title?: unknown }).title : undefined;
   const named =
     typeof title === 'string' && title.trim()
-      ? `Card ${path[1] + 1} (“${title.trim().length > 60 ? `${title.trim().slice(0, 59)}…` : title.trim()}”)`
-      : `Card ${path[1] + 1}`;
+      ? `${cardName(list, path[1])} (“${title.trim().length > 60 ? `${title.trim().slice(0, 59)}…` : title.trim()}”)`
+      : cardName(list, path[1]);
   if (path[2] === 'questions' && typeof path[3] === 'number') return `${named}, question ${path[3] + 1}, ${message}`;
   return `${named} ${message}`;
 }

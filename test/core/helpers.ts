@@ -5,7 +5,9 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
 import type { Logger } from '../../electron/core/router';
+import type { Clock } from '../../electron/core/clock';
 import { sql } from '../../electron/core/db/sql';
+import { backupTables } from '../../electron/core/casebook/backup';
 
 const cleanups: (() => void)[] = [];
 
@@ -26,10 +28,10 @@ export interface TestCore extends Core {
 }
 
 /** The real core on a real case book file in its own temp folder, closed after the test. */
-export function testCore(dataDir = tempDir()): TestCore {
+export function testCore(dataDir = tempDir(), clock?: Clock): TestCore {
   const logged: TestCore['logged'] = [];
   const logger: Logger = { error: (message, error) => logged.push({ message, error }) };
-  const core = createCore({ dataDir, appVersion: '0.0.0-test', logger });
+  const core = createCore({ dataDir, appVersion: '0.0.0-test', logger, clock });
   cleanups.push(() => core.close());
   return { ...core, dataDir, logged };
 }
@@ -94,6 +96,12 @@ export function addNote(core: Core, reviewId: string, text: string, kind = 'stor
 
 /** Every row of every case-book table, for comparing two case books. */
 export function snapshot(core: Core) {
-  const tables = ['organisations', 'homes', 'people', 'placements', 'reviews', 'notes'] as const;
-  return Object.fromEntries(tables.map((table) => [table, core.context.db.all(sql`SELECT * FROM ${sql.table(table)} ORDER BY id`)]));
+  return Object.fromEntries(backupTables.map((table) => [table, core.context.db.all(sql`SELECT * FROM ${sql.table(table)} ORDER BY rowid`)]));
+}
+
+/** A clock the test moves by hand. */
+export function manualClock(start = '2026-12-03T10:00:00.000Z') {
+  let now = new Date(start).getTime();
+  const clock: Clock = () => new Date(now);
+  return { clock, advance: (ms: number) => (now += ms) };
 }

@@ -3,7 +3,7 @@ import { expect, expectAxeClean, test } from './fixtures';
 // The case book opens first, so it is visited last, coming back to it.
 const screens = [
   { link: 'Reviews', heading: 'Reviews' },
-  { link: 'Deck', heading: 'Deck' },
+  { link: 'Deck', heading: 'Decks' },
   { link: 'Settings', heading: 'Settings' },
   { link: 'Case book', heading: 'Case book' },
 ];

@@ -6,68 +6,43 @@ import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
 import { sql, type TableName } from '../db/sql';
 
-/** How a column is written in a backup: text, text or null, whole number or null. */
-type ColumnType = 'text' | 'text?' | 'integer?';
-
 /**
- * Format 1 of the backup file: the tables, parents before children, and their columns. Later
- * columns added by migrations take their defaults when an older backup is restored.
+ * The tables a backup holds, parents before children. Their columns are read from the case book
+ * itself, so a new column is backed up without a change here; restoring an older backup leaves
+ * columns it lacks at their defaults.
  */
-const backupTables: { table: TableName; label: string; columns: Record<string, ColumnType> }[] = [
-  {
-    table: 'organisations',
-    label: 'organisations',
-    columns: { id: 'text', name: 'text', kind: 'text', created_at: 'text', updated_at: 'text', archived_at: 'text?' },
-  },
-  {
-    table: 'homes',
-    label: 'homes',
-    columns: {
-      id: 'text', provider_id: 'text', name: 'text', ofsted_urn: 'text', registered_places: 'integer?',
-      ofsted_judgement: 'text?', ofsted_judgement_date: 'text?', reg44_visit_date: 'text?', reg45_review_date: 'text?',
-      created_at: 'text', updated_at: 'text', archived_at: 'text?',
-    },
-  },
-  {
-    table: 'people',
-    label: 'people',
-    columns: {
-      id: 'text', name: 'text', role: 'text', organisation_id: 'text?', email: 'text?', phone: 'text?',
-      created_at: 'text', updated_at: 'text', archived_at: 'text?',
-    },
-  },
-  {
-    table: 'placements',
-    label: 'placements',
-    columns: {
-      id: 'text', home_id: 'text', placing_authority_id: 'text', child_reference: 'text', start_date: 'text?',
-      end_date: 'text?', status: 'text', created_at: 'text', updated_at: 'text', archived_at: 'text?',
-    },
-  },
-  {
-    table: 'reviews',
-    label: 'reviews',
-    columns: {
-      id: 'text', scope: 'text', home_id: 'text?', placement_id: 'text?', commissioner_id: 'text', provider_id: 'text',
-      title: 'text', scheduled_for: 'text', place: 'text', purpose: 'text', affirmative_topic: 'text', status: 'text',
-      next_review_date: 'text?', created_at: 'text', updated_at: 'text', archived_at: 'text?',
-    },
-  },
-  {
-    table: 'notes',
-    label: 'notes',
-    columns: {
-      id: 'text', review_id: 'text', phase: 'text', card_id: 'text?', side: 'text', kind: 'text', text: 'text',
-      created_at: 'text', updated_at: 'text', deleted_at: 'text?',
-    },
-  },
+export const backupTables: readonly TableName[] = [
+  'organisations',
+  'homes',
+  'people',
+  'placements',
+  'decks',
+  'deck_cards',
+  'reviews',
+  'notes',
+  'participants',
+  'review_cards',
+  'checkins',
+  'actions',
+  'action_updates',
+  'minutes',
 ];
 
-const columnSchemas: Record<ColumnType, z.ZodType> = {
-  text: z.string({ message: 'should be text' }).max(100_000, 'is too long'),
-  'text?': z.string({ message: 'should be text or null' }).max(100_000, 'is too long').nullable(),
-  'integer?': z.number({ message: 'should be a whole number or null' }).int('should be a whole number or null').nullable(),
+interface Column {
+  name: string;
+  type: 'TEXT' | 'INTEGER';
+}
+
+function columnsOf({ db }: ServiceContext, table: TableName): Column[] {
+  return db.all<Column>(sql`SELECT name, type FROM pragma_table_info(${table}) ORDER BY cid`);
+}
+
+const valueSchemas: Record<Column['type'], z.ZodType> = {
+  TEXT: z.string({ message: 'should be text' }).max(1_000_000, 'is too long').nullable(),
+  INTEGER: z.number({ message: 'should be a whole number' }).int('should be a whole number').nullable(),
 };
+
+const label = (table: TableName) => table.replace(/_/g, ' ');
 
 const fileSchema = z.object({
   format: z.literal(backupFormat),
@@ -82,9 +57,8 @@ export function exportBackup({ db, clock }: ServiceContext, appVersion: string):
   const exportedAt = isoNow(clock);
   const tables: BackupFile['tables'] = {};
   db.transaction(() => {
-    for (const { table, columns } of backupTables) {
-      const list = sql.join(Object.keys(columns).map((column) => sql.column(column)), ', ');
-      tables[table] = db.all<Record<string, unknown>>(sql`SELECT ${list} FROM ${sql.table(table)} ORDER BY rowid`);
+    for (const table of backupTables) {
+      tables[table] = db.all<Record<string, unknown>>(sql`SELECT * FROM ${sql.table(table)} ORDER BY rowid`);
     }
   });
   const file: BackupFile = { format: backupFormat, formatVersion: backupFormatVersion, exportedAt, appVersion, schemaVersion: db.schemaVersion, tables };
@@ -100,7 +74,7 @@ function refuse(problem: string): never {
 }
 
 /** Reads and checks the whole file before anything is written. */
-function readBackup(content: string): BackupFile {
+function readBackup(context: ServiceContext, content: string): BackupFile {
   let json: unknown;
   try {
     json = JSON.parse(content);
@@ -120,18 +94,21 @@ function readBackup(content: string): BackupFile {
   if (file.formatVersion > backupFormatVersion) {
     refuse(`This backup was made by a newer version of Relational Review (backup format ${file.formatVersion}). Update the app to restore it.`);
   }
-  for (const name of Object.keys(file.tables)) {
-    if (!backupTables.some((spec) => spec.table === name)) refuse(`This backup holds a part the app does not know (“${name}”).`);
+  if (file.schemaVersion > context.db.schemaVersion) {
+    refuse(`This backup was made by a newer version of Relational Review (case book format ${file.schemaVersion}). Update the app to restore it.`);
   }
-  for (const { table, label, columns } of backupTables) {
-    const rowSchema = z.strictObject(Object.fromEntries(Object.entries(columns).map(([name, type]) => [name, columnSchemas[type]])));
+  for (const name of Object.keys(file.tables)) {
+    if (!(backupTables as readonly string[]).includes(name)) refuse(`This backup holds a part the app does not know (“${name}”).`);
+  }
+  for (const table of backupTables) {
+    const rowSchema = z.strictObject(Object.fromEntries(columnsOf(context, table).map((column) => [column.name, valueSchemas[column.type].optional()])));
     (file.tables[table] ?? []).forEach((row, index) => {
       const result = rowSchema.safeParse(row);
       if (!result.success) {
         const issue = result.error.issues[0]!;
         const field = issue.path.join('.') || 'the record';
         const why = issue.code === 'unrecognized_keys' ? `has a field the app does not know (${issue.keys.join(', ')})` : `${field} ${issue.message}`;
-        refuse(`This backup file is damaged: in ${label}, record ${index + 1} ${why}.`);
+        refuse(`This backup file is damaged: in ${label(table)}, record ${index + 1} ${why}.`);
       }
     });
   }
@@ -140,20 +117,20 @@ function readBackup(content: string): BackupFile {
 
 export function restoreBackup(context: ServiceContext, input: ParsedInput<'backup.restore'>): RestoreSummary {
   const { db, events } = context;
-  const file = readBackup(input.content);
+  const file = readBackup(context, input.content);
   const counts: Record<string, number> = {};
   db.transaction(() => {
     refuseUnlessEmpty(context);
-    for (const { table, columns } of backupTables) {
-      const names = Object.keys(columns);
-      const list = sql.join(names.map((column) => sql.column(column)), ', ');
+    for (const table of backupTables) {
       const rows = file.tables[table] ?? [];
       for (const row of rows) {
+        const names = Object.keys(row);
+        const columns = sql.join(names.map((column) => sql.column(column)), ', ');
         const values = sql.join(names.map((column) => sql`${row[column]}`), ', ');
         try {
-          db.run(sql`INSERT INTO ${sql.table(table)} (${list}) VALUES (${values})`);
+          db.run(sql`INSERT INTO ${sql.table(table)} (${columns}) VALUES (${values})`);
         } catch (error) {
-          refuse(`This backup file does not hold together: ${explainConstraint(error, table)}.`);
+          refuse(`This backup file does not hold together: ${explainConstraint(error, label(table))}.`);
         }
       }
       counts[table] = rows.length;
@@ -174,7 +151,7 @@ function explainConstraint(error: unknown, table: string): string {
 
 function refuseUnlessEmpty({ db }: ServiceContext): void {
   const held = backupTables
-    .map(({ table, label }) => ({ label, count: db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.table(table)}`)!.n }))
+    .map((table) => ({ label: label(table), count: db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.table(table)}`)!.n }))
     .filter((entry) => entry.count > 0);
   if (held.length) {
     const summary = held.map((entry) => `${entry.count} ${entry.label}`).join(', ');

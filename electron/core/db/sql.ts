@@ -39,7 +39,22 @@ sql.join = (parts: readonly SqlQuery[], separator: string): SqlQuery => {
 };
 
 
-const tables = ['organisations', 'homes', 'people', 'placements', 'reviews', 'notes'] as const;
+const tables = [
+  'organisations',
+  'homes',
+  'people',
+  'placements',
+  'decks',
+  'deck_cards',
+  'reviews',
+  'notes',
+  'participants',
+  'review_cards',
+  'checkins',
+  'actions',
+  'action_updates',
+  'minutes',
+] as const;
 export type TableName = (typeof tables)[number];
 
 /** A case-book table's name: only names from the fixed list above can become SQL text. */

@@ -44,6 +44,7 @@ window.addEventListener('hashchange', () => {
     return;
   }
   leaveGuard = null;
+  headingFocusPending = true;
   currentHash = window.location.hash;
   current = parse(currentHash);
   listeners.forEach((listener) => listener());
@@ -52,6 +53,18 @@ window.addEventListener('hashchange', () => {
 window.addEventListener('beforeunload', (event) => {
   if (leaveGuard) event.preventDefault();
 });
+
+/**
+ * After moving to another page, a keyboard or screen reader user starts at its heading. Pages
+ * that load data first draw their heading later, so the page's heading takes focus when it
+ * appears (see ui/Screen.tsx), once per move.
+ */
+let headingFocusPending = false;
+export function takeHeadingFocus(): boolean {
+  const pending = headingFocusPending;
+  headingFocusPending = false;
+  return pending;
+}
 
 function subscribe(onChange: () => void): () => void {
   listeners.add(onChange);

@@ -1,13 +1,18 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { takeHeadingFocus } from '../navigation/routes';
 
 /** A screen's heading (focusable, so navigation can move focus to it) and its content. */
 export function Screen({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} – Relational Review`;
+    if (takeHeadingFocus()) heading.current?.focus();
   }, [title]);
   return (
     <>
-      <h1 tabIndex={-1}>{title}</h1>
+      <h1 tabIndex={-1} ref={heading}>
+        {title}
+      </h1>
       {intro && <p className="lead">{intro}</p>}
       {children}
     </>

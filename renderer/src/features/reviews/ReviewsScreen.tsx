@@ -36,18 +36,14 @@ function ReviewPage({ id }: { id: string }) {
   const review = useApiQuery('reviews.get', { id }, refresh);
   if (review.status !== 'ready') return <ErrorMessage message={review.error ?? null} />;
   const r = review.data;
-  const subject = r.placementId ? (
-    <a href={hrefFor('casebook', 'placements', r.placementId)}>{r.childReference}</a>
-  ) : r.homeId ? (
-    <a href={hrefFor('casebook', 'homes', r.homeId)}>{r.homeName}</a>
-  ) : null;
   return (
     <Screen title={r.title}>
       <ArchivedBanner archivedAt={r.archivedAt} what="review" />
       <DetailList
         details={[
           { label: 'Review of', value: reviewScopeLabels[r.scope] },
-          ...(subject ? [{ label: r.placementId ? 'Placement' : 'Home', value: subject }] : []),
+          ...(r.homeId ? [{ label: 'Home', value: <a href={hrefFor('casebook', 'homes', r.homeId)}>{r.homeName}</a> }] : []),
+          ...(r.placementId ? [{ label: 'Placement', value: <a href={hrefFor('casebook', 'placements', r.placementId)}>{r.childReference}</a> }] : []),
           { label: 'Commissioner', value: <a href={hrefFor('casebook', 'organisations', r.commissionerId)}>{r.commissionerName}</a> },
           { label: 'Provider', value: <a href={hrefFor('casebook', 'organisations', r.providerId)}>{r.providerName}</a> },
           { label: 'When', value: formatDateTime(r.scheduledFor) },

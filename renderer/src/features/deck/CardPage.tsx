@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import type { Deck, DeckCard } from '../../../../shared/deck/decks';
+import { api, errorMessage } from '../../api/client';
+import { useApiQuery } from '../../api/useApiQuery';
+import { hrefFor } from '../../navigation/routes';
+import { ErrorMessage, Screen, StatusMessage } from '../../ui/Screen';
+import { CardDetails } from './CardDetails';
+import { DeckNotFound, deckRefresh, useDeck } from './DeckBrowser';
+
+/** #/deck/<deck>/card/<card>: a card in full, with its source. */
+export function CardPage({ deckId, cardId }: { deckId: string; cardId: string }) {
+  const deck = useDeck(deckId);
+  const card = useApiQuery('cards.get', { deckId, cardId }, deckRefresh);
+  if (deck.status !== 'ready') return <DeckNotFound message={deck.error} />;
+  if (card.status !== 'ready') return <DeckNotFound message={card.error} />;
+  return <CardView deck={deck.data} card={card.data} />;
+}
+
+function CardView({ deck, card }: { deck: Deck; card: DeckCard }) {
+  const [status, setStatus] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function setRetired(retired: boolean) {
+    setStatus(null);
+    setFailure(null);
+    try {
+      await api.call(retired ? 'cards.retire' : 'cards.restore', { deckId: deck.id, cardId: card.id });
+      setStatus(retired ? `Retired “${card.title}”: it is kept, but no longer drawn or listed.` : `“${card.title}” is back in play.`);
+    } catch (error) {
+      setFailure(errorMessage(error));
+    }
+  }
+
+  return (
+    <Screen title={card.title}>
+      <p>
+        <a href={hrefFor('deck', deck.id)}>Back to the cards in “{deck.name}”</a>
+      </p>
+      {card.retired && <p className="deck-retired">This card is retired: it is kept, but not drawn or listed unless you ask for retired cards.</p>}
+      <ErrorMessage message={failure} />
+      <StatusMessage message={status} />
+      {!deck.readOnly && (
+        <div className="deck-toolbar">
+          <a className="button" href={hrefFor('deck', deck.id, 'card', card.id, 'edit')}>
+            Change this card
+          </a>
+          <button type="button" className="button deck-button-secondary" onClick={() => setRetired(!card.retired)}>
+            {card.retired ? 'Bring this card back' : 'Retire this card'}
+          </button>
+        </div>
+      )}
+      <CardDetails card={card} level={2} />
+      {deck.readOnly && (
+        <p className="deck-kind">This card is in the built-in deck, which stays as the paper says. To change it, duplicate the deck from the deck’s page.</p>
+      )}
+    </Screen>
+  );
+}
