@@ -2,9 +2,10 @@ import { CaseBookScreen } from './features/casebook/CaseBookScreen';
 import { DeckScreen } from './features/deck/DeckScreen';
 import { ReviewsScreen } from './features/reviews/ReviewsScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { PresenterScreen } from './features/presenter/PresenterScreen';
 import { hrefFor, screens, useRoute, type ScreenId } from './navigation/routes';
 
-const screenComponents: Record<ScreenId, (props: { path: string[] }) => React.JSX.Element> = {
+const screenComponents: Record<Exclude<ScreenId, 'present'>, (props: { path: string[] }) => React.JSX.Element> = {
   casebook: CaseBookScreen,
   reviews: ReviewsScreen,
   deck: DeckScreen,
@@ -20,6 +21,7 @@ function skipToMain(event: React.MouseEvent) {
 export function App() {
   const route = useRoute();
   const screen = route.screen;
+  if (screen === 'present') return <PresenterScreen reviewId={route.path[0] ?? ''} />;
   const Screen = screenComponents[screen];
 
 

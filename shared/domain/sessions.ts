@@ -75,6 +75,7 @@ const timeBox = z.number({ message: 'Give each time box in whole minutes.' }).in
 
 export const planSchema = z.strictObject({
   reviewId,
+  purpose: optionalText(2000),
   affirmativeTopic: optionalText(500),
   apologies: optionalText(1000),
   deckId: z.string({ message: 'Choose a deck.' }).min(1, 'Choose a deck.').max(120),
@@ -238,6 +239,7 @@ export interface TimerView {
 export interface Session {
   reviewId: string;
   status: 'planned' | 'in_progress' | 'concluded' | 'signed';
+  purpose: string;
   affirmativeTopic: string;
   apologies: string;
   deckId: string;

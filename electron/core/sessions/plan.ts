@@ -11,7 +11,7 @@ export function savePlan(context: SessionContext, input: ParsedInput<'sessions.p
   context.decks.get(input.deckId);
   changeSession(context, input.reviewId, 'state', () => {
     context.db.run(sql`
-      UPDATE reviews SET affirmative_topic = ${input.affirmativeTopic}, apologies = ${input.apologies}, deck_id = ${input.deckId},
+      UPDATE reviews SET purpose = ${input.purpose}, affirmative_topic = ${input.affirmativeTopic}, apologies = ${input.apologies}, deck_id = ${input.deckId},
         time_boxes = ${JSON.stringify(input.timeBoxes)}, updated_at = ${isoNow(context.clock)}
       WHERE id = ${input.reviewId}`);
   });

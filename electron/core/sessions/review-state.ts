@@ -15,6 +15,7 @@ export interface ReviewState {
   title: string;
   scheduledFor: string;
   status: 'planned' | 'in_progress' | 'concluded' | 'signed';
+  purpose: string;
   affirmativeTopic: string;
   apologies: string;
   deckId: string | null;
@@ -28,7 +29,7 @@ export interface ReviewState {
 
 export function readReview({ db }: SessionContext, reviewId: string): ReviewState {
   const review = db.record<ReviewState>(sql`
-    SELECT id, scope, home_id, placement_id, commissioner_id, provider_id, title, scheduled_for, status, affirmative_topic,
+    SELECT id, scope, home_id, placement_id, commissioner_id, provider_id, title, scheduled_for, status, purpose, affirmative_topic,
            apologies, deck_id, time_boxes, stage, turn, timer_started_at, timer_elapsed_ms, timer_extra_ms
     FROM reviews WHERE id = ${reviewId}`);
   if (!review) throw notFound('review');

@@ -23,6 +23,7 @@ export function getSession(context: SessionContext, input: ParsedInput<'sessions
     return {
       reviewId: review.id,
       status: review.status,
+      purpose: review.purpose,
       affirmativeTopic: review.affirmativeTopic,
       apologies: review.apologies,
       deckId: review.deckId ?? context.decks.builtInId,

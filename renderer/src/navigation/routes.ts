@@ -6,7 +6,8 @@ export const screens = [
   { id: 'deck', label: 'Deck' },
   { id: 'settings', label: 'Settings' },
 ] as const;
-export type ScreenId = (typeof screens)[number]['id'];
+/** Screens in the main navigation, and the presenter view, which stands alone in its own window. */
+export type ScreenId = (typeof screens)[number]['id'] | 'present';
 
 export interface Route {
   screen: ScreenId;
@@ -18,7 +19,7 @@ const defaultScreen: ScreenId = 'casebook';
 
 function parse(hash: string): Route {
   const [first, ...rest] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
-  const screen = screens.some((s) => s.id === first) ? (first as ScreenId) : defaultScreen;
+  const screen = first === 'present' || screens.some((s) => s.id === first) ? (first as ScreenId) : defaultScreen;
   return { screen, path: screen === first ? rest.filter(Boolean) : [] };
 }
 

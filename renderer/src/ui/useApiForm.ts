@@ -15,6 +15,8 @@ export function useApiForm<Schema extends z.ZodType<FieldValues, FieldValues>>(o
   schema: Schema;
   defaultValues: DefaultValues<z.input<Schema>>;
   submit: (values: z.output<Schema>) => Promise<string | void>;
+  /** After a save that returns a message: clear the form for the next entry (default), or keep what was saved. */
+  afterSave?: 'clear' | 'keep';
 }) {
   const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
     resolver: zodResolver(options.schema as never) as unknown as Resolver<z.input<Schema>, unknown, z.output<Schema>>,
@@ -38,7 +40,7 @@ export function useApiForm<Schema extends z.ZodType<FieldValues, FieldValues>>(o
         const done = await options.submit(values);
         guardLeaving(null);
         if (done) {
-          form.reset(options.defaultValues);
+          form.reset(options.afterSave === 'keep' ? form.getValues() : options.defaultValues);
           setStatus(done);
         }
       } catch (error) {

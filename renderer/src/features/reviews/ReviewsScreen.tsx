@@ -8,14 +8,16 @@ import { ErrorMessage, Screen } from '../../ui/Screen';
 import { ListScreen } from '../casebook/ListScreen';
 import { ReviewEditor } from './ReviewEditor';
 import { ReviewsTable } from './ReviewsTable';
+import { RunScreen } from '../sessions/RunScreen';
 
 const refresh = ['casebook.changed'] as const;
 
-/** #/reviews, #/reviews/new, #/reviews/<id>[/edit] */
+/** #/reviews, #/reviews/new, #/reviews/<id>[/edit | /run] */
 export function ReviewsScreen({ path }: { path: string[] }) {
   const [id, action] = path;
   if (!id) return <ReviewsList />;
   if (id === 'new') return <ReviewEditor />;
+  if (action === 'run') return <RunScreen reviewId={id} />;
   return action === 'edit' ? <ReviewEditor id={id} /> : <ReviewPage id={id} />;
 }
 
@@ -54,7 +56,10 @@ function ReviewPage({ id }: { id: string }) {
         ]}
       />
       <div className="toolbar">
-        <a className="button" href={hrefFor('reviews', id, 'edit')}>
+        <a className="button" href={hrefFor('reviews', id, 'run')}>
+          {r.status === 'planned' ? 'Run this review' : r.status === 'in_progress' ? 'Carry on with this review' : 'See how the review ran'}
+        </a>
+        <a className="button button--secondary" href={hrefFor('reviews', id, 'edit')}>
           Change details
         </a>
         <ArchiveButton noun="reviews" id={id} archived={Boolean(r.archivedAt)} what="review" />

@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { LENS_LABELS, type Phase } from '../../../../shared/deck/schema';
+import { isCardStage, stageLabels, type DrawnCard } from '../../../../shared/domain/sessions';
+import { useApiQuery } from '../../api/useApiQuery';
+import { Field } from '../../ui/Field';
+import { useSession, useSessionStore } from './sessionStore';
+
+const stateLabels: Record<DrawnCard['state'], string> = { current: 'In play', pinned: 'Pinned', skipped: 'Skipped', done: 'Done' };
+
+/** Draw a card or choose one; the card in play with its questions; the cards drawn in this stage. */
+export function CardPanel() {
+  const session = useSession();
+  const change = useSessionStore((state) => state.change);
+  const deck = useApiQuery('decks.get', { deckId: session.deckId }, ['deck.changed']);
+  const [chosen, setChosen] = useState('');
+  const [allowRepeats, setAllowRepeats] = useState(false);
+  const stage = session.stage;
+  if (!isCardStage(stage)) return null;
+  const cards = deck.data?.cards ?? [];
+  const cardById = new Map(cards.map((card) => [card.id, card]));
+  const current = session.cards.find((card) => card.state === 'current');
+  const currentCard = current && cardById.get(current.cardId);
+  const drawnHere = session.cards.filter((card) => card.stage === stage);
+  const forStage = cards.filter((card) => card.phases.includes(stage as Phase));
+  const reviewId = session.reviewId;
+
+  return (
+    <section aria-labelledby="cards-heading" className="subpanel">
+      <h3 id="cards-heading">Cards for {stageLabels[stage]}</h3>
+      <div className="toolbar">
+        <button type="button" className="button" onClick={() => void change('sessions.draw', { reviewId, allowRepeats })}>
+          Draw a card
+        </button>
+        <label className="checkbox">
+          <input type="checkbox" checked={allowRepeats} onChange={(event) => setAllowRepeats(event.target.checked)} />
+          Allow cards already drawn
+        </label>
+      </div>
+      <div className="choose-card">
+        <Field label="Or choose a card">
+          {(control) => (
+            <select {...control} value={chosen} onChange={(event) => setChosen(event.target.value)}>
+              <option value="">Choose a card</option>
+              {forStage.map((card) => (
+                <option key={card.id} value={card.id}>
+                  {card.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={!chosen}
+          onClick={() => void change('sessions.draw', { reviewId, cardId: chosen }).then((ok) => ok && setChosen(''))}
+        >
+          Use this card
+        </button>
+      </div>
+
+      {current && currentCard ? (
+        <article className="prompt-card" aria-labelledby="current-card-title">
+          <p className="prompt-card__kicker">Card in play</p>
+          <h4 id="current-card-title">{currentCard.title}</h4>
+          {currentCard.paper && (
+            <figure className="prompt-card__paper">
+              {currentCard.paper.kind === 'quotation' ? <blockquote>{currentCard.paper.text}</blockquote> : <p>{currentCard.paper.text}</p>}
+              <figcaption>
+                {currentCard.paper.kind === 'quotation' ? 'From the paper' : 'After the paper'}: {currentCard.paper.section}
+                {currentCard.paper.page ? `, page ${currentCard.paper.page}` : ''}
+              </figcaption>
+            </figure>
+          )}
+          <ul className="prompt-card__questions">
+            {currentCard.questions
+              .filter((question) => question.phase === stage)
+              .map((question) => (
+                <li key={question.text}>
+                  {question.lens && <span className="prompt-card__lens">{LENS_LABELS[question.lens]}: </span>}
+                  {question.text}
+                </li>
+              ))}
+          </ul>
+          <div className="toolbar">
+            <button type="button" className="button button--secondary" onClick={() => void change('sessions.cardState', { reviewId, drawId: current.drawId, state: 'pinned' }, 'Card pinned.')}>
+              Pin
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => void change('sessions.cardState', { reviewId, drawId: current.drawId, state: 'skipped' }, 'Card skipped.')}>
+              Skip
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => void change('sessions.cardState', { reviewId, drawId: current.drawId, state: 'done' }, 'Card done.')}>
+              Done with this card
+            </button>
+          </div>
+        </article>
+      ) : (
+        <p className="empty-state">No card in play. Draw one, or choose one from the list.</p>
+      )}
+
+      {drawnHere.length > 0 && (
+        <>
+          <h4>Drawn in {stageLabels[stage]}</h4>
+          <ul className="drawn-cards">
+            {drawnHere.map((drawn) => (
+              <li key={drawn.drawId}>
+                {cardById.get(drawn.cardId)?.title ?? drawn.cardId} <span className="tag">{stateLabels[drawn.state]}</span>
+                {drawn.state !== 'current' && (
+                  <button type="button" className="button button--link" onClick={() => void change('sessions.cardState', { reviewId, drawId: drawn.drawId, state: 'current' })}>
+                    Go back to this card<span className="visually-hidden">: {cardById.get(drawn.cardId)?.title}</span>
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { NoteSaver, type SaveState } from './noteSaver';
+import { noteKindLabels, noteKinds, sideLabels, sides, stageLabels, stages, type NoteKind, type SessionNote, type Side, type Stage } from '../../../../shared/domain/sessions';
+import { useSession, useSessionStore } from './sessionStore';
+
+/** Concerns are listed beside the notes, and a moved note leaves this stage: both need the session read again. */
+function needsReload(note: SessionNote, before: SessionNote | null): boolean {
+  if (!before) return note.kind === 'concern';
+  return note.kind === 'concern' || before.kind !== note.kind || before.stage !== note.stage;
+}
+
+export function NoteEditor({ note, readOnly }: { note: SessionNote; readOnly: boolean }) {
+  const session = useSession();
+  const change = useSessionStore((s) => s.change);
+  const focusNoteId = useSessionStore((s) => s.focusNoteId);
+  const [current, setCurrent] = useState(note);
+  const [saveState, setSaveState] = useState<SaveState>({ state: 'saved' });
+  const [saver] = useState(
+    () =>
+      new NoteSaver(session.reviewId, setSaveState, (saved, before) => {
+        if (needsReload(saved, before)) void useSessionStore.getState().load(session.reviewId);
+      }),
+  );
+  useEffect(() => () => saver.flushNow(), [saver]);
+  const id = useId();
+  const textArea = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (focusNoteId === note.id) {
+      textArea.current?.focus();
+      useSessionStore.setState({ focusNoteId: null });
+    }
+  }, [focusNoteId, note.id]);
+
+  // Typing latency, read by `npm run bench`: from the keystroke to the frame that shows it.
+  useLayoutEffect(() => {
+    if (performance.getEntriesByName('rr-keystroke', 'mark').length === 0) return;
+    requestAnimationFrame(() => {
+      performance.measure('rr-keystroke-to-frame', 'rr-keystroke');
+      performance.clearMarks('rr-keystroke');
+    });
+  }, [current.text]);
+
+  function update(changes: Partial<SessionNote>) {
+    const next = { ...current, ...changes };
+    setCurrent(next);
+    saver.save(next);
+  }
+
+  const isConcern = current.kind === 'concern';
+  const remove = () =>
+    void change('notes.delete', { reviewId: session.reviewId, noteId: note.id }, 'Note deleted.').then((ok) => {
+      if (!ok) return;
+      useSessionStore.setState((s) => ({
+        drafts: s.drafts.filter((d) => d.id !== note.id),
+        undo: { label: 'Undo: bring the note back', run: () => change('notes.restore', { reviewId: session.reviewId, noteId: note.id }, 'Note brought back.') },
+      }));
+    });
+
+  return (
+    <div className={isConcern ? 'note note--concern' : 'note'}>
+      <label htmlFor={`${id}-text`} className="note__label">
+        Note from the {sideLabels[current.side].toLowerCase()}
+        {isConcern && <strong className="note__concern-flag"> (concern)</strong>}
+      </label>
+      <textarea
+        id={`${id}-text`}
+        ref={textArea}
+        value={current.text}
+        readOnly={readOnly}
+        rows={3}
+        onChange={(event) => {
+          performance.mark('rr-keystroke');
+          update({ text: event.target.value });
+        }}
+      />
+      <div className="note__meta">
+        <label>
+          Kind{' '}
+          <select value={current.kind} disabled={readOnly} onChange={(event) => update({ kind: event.target.value as NoteKind })}>
+            {noteKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {noteKindLabels[kind]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Who spoke{' '}
+          <select value={current.side} disabled={readOnly} onChange={(event) => update({ side: event.target.value as Side })}>
+            {sides.map((side) => (
+              <option key={side} value={side}>
+                {sideLabels[side]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Stage{' '}
+          <select value={current.stage} disabled={readOnly} onChange={(event) => update({ stage: event.target.value as Stage })}>
+            {stages.map((stage) => (
+              <option key={stage} value={stage}>
+                {stageLabels[stage]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {!readOnly && (
+          <button type="button" className="button button--link" onClick={remove}>
+            Delete note
+          </button>
+        )}
+        <span className="note__saved" aria-live="polite">
+          {saveState.state === 'saving' ? 'Saving…' : saveState.state === 'failed' ? `Not saved yet: ${saveState.message} Trying again.` : 'Saved'}
+        </span>
+      </div>
+    </div>
+  );
+}

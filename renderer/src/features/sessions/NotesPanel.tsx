@@ -1,0 +1,44 @@
+import { sideLabels, stageLabels, turnSides, type SessionNote } from '../../../../shared/domain/sessions';
+import { NoteEditor } from './NoteEditor';
+import { useSession, useSessionStore } from './sessionStore';
+
+/** The stage's notes: saved as they are typed, each against the card in play and the side that spoke. */
+export function NotesPanel() {
+  const session = useSession();
+  const drafts = useSessionStore((state) => state.drafts);
+  const startNote = useSessionStore((state) => state.startNote);
+  const concluded = session.status === 'concluded' || session.status === 'signed';
+  const saved = new Set(session.notes.map((note) => note.id));
+  const notes: SessionNote[] = [...session.notes, ...drafts.filter((draft) => !saved.has(draft.id) && draft.stage === session.stage)].filter(
+    (note) => note.stage === session.stage,
+  );
+
+  return (
+    <section aria-labelledby="notes-heading" className="subpanel">
+      <h3 id="notes-heading">Notes in {stageLabels[session.stage]}</h3>
+      {!concluded && (
+        <div className="toolbar">
+          {turnSides.map((side) => (
+            <button key={side} type="button" className="button" onClick={() => startNote(side)}>
+              Add a note for the {sideLabels[side].toLowerCase()}
+            </button>
+          ))}
+          <button type="button" className="button button--secondary" onClick={() => startNote('facilitator')}>
+            Facilitator’s note
+          </button>
+        </div>
+      )}
+      {notes.length === 0 ? (
+        <p className="empty-state">No notes in this stage yet.</p>
+      ) : (
+        <ol className="notes">
+          {notes.map((note) => (
+            <li key={note.id}>
+              <NoteEditor note={note} readOnly={concluded} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { planSchema, stageLabels, stages } from '../../../../shared/domain/sessions';
+import { api } from '../../api/client';
+import { useApiQuery } from '../../api/useApiQuery';
+import type { DeckSummary } from '../../../../shared/deck/decks';
+import { ErrorMessage, StatusMessage } from '../../ui/Screen';
+import { SelectField, TextAreaField, TextField } from '../../ui/Select';
+import { useApiForm } from '../../ui/useApiForm';
+import { useSession, useSessionStore } from './sessionStore';
+
+const reframing =
+  'Turn a problem into what you want more of. Instead of “placement breakdowns”, ask about “placements that last and the days that make them work”.';
+
+/** The plan: purpose, affirmative topic, apologies, the deck to draw from and the time for each stage. */
+export function PlanPanel() {
+  const decks = useApiQuery('decks.list', {}, ['deck.changed']);
+  if (decks.status !== 'ready') return <ErrorMessage message={decks.error ?? null} />;
+  return <PlanForm decks={decks.data} />;
+}
+
+function PlanForm({ decks }: { decks: DeckSummary[] }) {
+  const session = useSession();
+  const apply = useSessionStore((state) => state.apply);
+  const { form, onSubmit, status, failure } = useApiForm({
+    schema: planSchema,
+    defaultValues: {
+      reviewId: session.reviewId,
+      purpose: session.purpose,
+      affirmativeTopic: session.affirmativeTopic,
+      apologies: session.apologies,
+      deckId: session.deckId,
+      timeBoxes: session.timeBoxes,
+    },
+    submit: async (values) => {
+      apply(await api.call('sessions.plan', values));
+      return 'Plan saved.';
+    },
+    afterSave: 'keep',
+  });
+  const { errors, isSubmitting } = form.formState;
+  const total = stages.reduce((sum, stage) => sum + (Number(form.watch(`timeBoxes.${stage}`)) || 0), 0);
+
+  return (
+    <form className="form form--plain" onSubmit={onSubmit} noValidate aria-label="Plan">
+      <h3>Plan</h3>
+      <ErrorMessage message={failure} />
+      <TextAreaField label="Purpose" error={errors.purpose?.message} registration={form.register('purpose')} />
+      <TextAreaField label="Affirmative topic" hint={reframing} error={errors.affirmativeTopic?.message} registration={form.register('affirmativeTopic')} />
+      <TextField label="Apologies (optional)" hint="Who could not come." error={errors.apologies?.message} registration={form.register('apologies')} />
+      <SelectField
+        label="Deck"
+        placeholder="Choose a deck"
+        options={decks.map((deck) => ({ value: deck.id, label: `${deck.name} (${deck.cardCount} cards)` }))}
+        error={errors.deckId?.message}
+        registration={form.register('deckId')}
+      />
+      <fieldset className="fieldset time-boxes">
+        <legend>Minutes for each stage ({total} in all)</legend>
+        {stages.map((stage) => (
+          <TextField
+            key={stage}
+            label={stageLabels[stage]}
+            type="number"
+            short
+            error={errors.timeBoxes?.[stage]?.message}
+            registration={form.register(`timeBoxes.${stage}`, { valueAsNumber: true })}
+          />
+        ))}
+      </fieldset>
+      <button type="submit" className="button" disabled={isSubmitting}>
+        Save the plan
+      </button>
+      <StatusMessage message={status} />
+    </form>
+  );
+}
