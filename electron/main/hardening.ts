@@ -4,6 +4,7 @@ import { isAllowedRequestUrl, isAppUrl } from './security-policy';
 /**
  * Applies the house rules to every web contents and to the session: no navigation away from the
  * app, no new windows or webviews, every permission denied, no request leaves the machine.
+ * (The main window alone then allows one kind of new window, the presenter view: see window.ts.)
  */
 export function hardenApp(devOrigin?: string): void {
   app.on('web-contents-created', (_event, contents) => {

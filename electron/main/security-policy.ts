@@ -72,6 +72,42 @@ export function isAllowedRequestUrl(url: string, devOrigin?: string): boolean {
   return parsed.protocol === socketProtocol && parsed.host === dev.host;
 }
 
+const presenterPages = new Set(['/', '/index.html']);
+const presenterHash = /^#\/present\/[A-Za-z0-9-]+$/;
+
+/**
+ * True for the presenter view and nothing else: the app's own page (or the dev server's, when
+ * given) at #/present/<review id>. Only this may open in a window of its own.
+ */
+export function isPresenterUrl(url: string, devOrigin?: string): boolean {
+  const parsed = parseUrl(url);
+  if (!parsed || !isAppUrl(url, devOrigin)) return false;
+  return presenterPages.has(parsed.pathname) && parsed.search === '' && presenterHash.test(parsed.hash);
+}
+
+export const presenterWindowTitle = 'Relational Review – presenter';
+
+/**
+ * The answer to window.open from the main window: the presenter view opens in a window with the
+ * same locked-down webPreferences and preload as the main window; everything else is refused.
+ */
+export function presenterWindowOpen(url: string, preloadPath: string, devOrigin?: string) {
+  if (!isPresenterUrl(url, devOrigin)) return { action: 'deny' } as const;
+  return {
+    action: 'allow',
+    overrideBrowserWindowOptions: {
+      title: presenterWindowTitle,
+      width: 1280,
+      height: 720,
+      minWidth: 640,
+      minHeight: 400,
+      autoHideMenuBar: true,
+      backgroundColor: '#0f1a1c',
+      webPreferences: windowWebPreferences(preloadPath),
+    },
+  } as const;
+}
+
 /** What the IPC handler knows about the frame a call came from. */
 export interface SenderFrame {
   url: string;

@@ -6,7 +6,9 @@ import {
   devServerOrigin,
   isAllowedRequestUrl,
   isAppUrl,
+  isPresenterUrl,
   isTrustedSender,
+  presenterWindowOpen,
   windowWebPreferences,
 } from '../../electron/main/security-policy';
 
@@ -112,6 +114,64 @@ describe('pages of the app itself', () => {
     expect(isTrustedSender({ url: 'http://localhost:5173/', isTopFrame: true })).toBe(false);
     expect(isTrustedSender({ url: 'http://localhost:5173/', isTopFrame: true }, dev)).toBe(true);
     expect(isTrustedSender(null)).toBe(false);
+  });
+
+  it('trusts IPC from the presenter window’s top frame too', () => {
+    expect(isTrustedSender({ url: presenterUrl, isTopFrame: true })).toBe(true);
+    expect(isTrustedSender({ url: presenterUrl, isTopFrame: false })).toBe(false);
+  });
+});
+
+const reviewId = '5d1c6f3e-8a2b-4c1d-9e0f-123456789abc';
+const presenterUrl = `app://relational-review/index.html#/present/${reviewId}`;
+
+describe('the presenter window', () => {
+  it.each([presenterUrl, `app://relational-review/#/present/${reviewId}`])('may open %s', (url) => {
+    expect(isPresenterUrl(url)).toBe(true);
+  });
+
+  it.each([
+    'app://relational-review/index.html',
+    'app://relational-review/index.html#/reviews',
+    `app://relational-review/index.html#/reviews/${reviewId}/run`,
+    'app://relational-review/index.html#/present/',
+    `app://relational-review/index.html#/present/${reviewId}/../../reviews`,
+    `app://relational-review/index.html?next=x#/present/${reviewId}`,
+    `app://relational-review/assets/other.html#/present/${reviewId}`,
+    `app://relational-review.evil/index.html#/present/${reviewId}`,
+    `app://evil@relational-review/index.html#/present/${reviewId}`,
+    `app://relational-review:8080/index.html#/present/${reviewId}`,
+    `app://other/index.html#/present/${reviewId}`,
+    `https://relational-review/index.html#/present/${reviewId}`,
+    `http://example.org/#/present/${reviewId}`,
+    `https://example.org/#/present/${reviewId}`,
+    `file:///app/out/renderer/index.html#/present/${reviewId}`,
+    `javascript:alert(1)//#/present/${reviewId}`,
+    `data:text/html,<p>hi</p>#/present/${reviewId}`,
+    `http://localhost:5173/#/present/${reviewId}`,
+    'about:blank',
+    '',
+  ])('may not open %s', (url) => {
+    expect(isPresenterUrl(url)).toBe(false);
+  });
+
+  it('may open from the dev server only when it is given', () => {
+    expect(isPresenterUrl(`http://localhost:5173/#/present/${reviewId}`, dev)).toBe(true);
+    expect(isPresenterUrl(`http://localhost:5174/#/present/${reviewId}`, dev)).toBe(false);
+    expect(isPresenterUrl(`http://localhost:5173/#/casebook`, dev)).toBe(false);
+  });
+
+  it('opens with the main window’s webPreferences and preload, and titled as the presenter', () => {
+    const answer = presenterWindowOpen(presenterUrl, '/app/out/preload/index.js');
+    expect(answer.action).toBe('allow');
+    if (answer.action !== 'allow') return;
+    expect(answer.overrideBrowserWindowOptions.webPreferences).toEqual(windowWebPreferences('/app/out/preload/index.js'));
+    expect(answer.overrideBrowserWindowOptions).toMatchObject({ title: 'Relational Review – presenter', width: 1280, height: 720, autoHideMenuBar: true });
+  });
+
+  it('refuses every other window', () => {
+    expect(presenterWindowOpen('https://example.org/', '/app/out/preload/index.js')).toEqual({ action: 'deny' });
+    expect(presenterWindowOpen('app://relational-review/index.html#/casebook', '/app/out/preload/index.js')).toEqual({ action: 'deny' });
   });
 });
 

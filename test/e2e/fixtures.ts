@@ -6,7 +6,6 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 const repoRoot = path.resolve(__dirname, '../..');
-const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
 const startLine = /^Relational Review web host: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+))$/m;
 
 export interface RunningHost {
@@ -18,6 +17,8 @@ export interface RunningHost {
   restart(): Promise<void>;
   /** Stops the host and starts a new one on a new, empty data folder: a wiped case book. */
   wipe(): Promise<void>;
+  /** Kills the host at once (SIGKILL, as in a crash or power cut), then starts it again on the same data. */
+  crash(): Promise<void>;
   /** Calls the API as the page does, for checks behind the screen. */
   call<T = unknown>(method: string, input?: unknown): Promise<T>;
 }
@@ -31,7 +32,8 @@ interface HostProcess {
 
 /** Starts `npm run web`'s host (without rebuilding) on a free port and waits for its one line. */
 function startHost(dataDir: string): Promise<HostProcess> {
-  const child = spawn(tsx, ['electron/web/cli.ts', '--port', '0', '--data', dataDir], {
+  // Node itself, with tsx as a loader: one process, so a kill reaches the host and nothing survives it.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', '--port', '0', '--data', dataDir], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -55,11 +57,11 @@ function startHost(dataDir: string): Promise<HostProcess> {
   });
 }
 
-function stopHost(host: HostProcess): Promise<void> {
-  if (host.child.exitCode !== null) return Promise.resolve();
+function stopHost(host: HostProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (host.child.exitCode !== null || host.child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     host.child.once('exit', () => resolve());
-    host.child.kill('SIGTERM');
+    host.child.kill(signal);
   });
 }
 
@@ -85,6 +87,10 @@ export const test = base.extend<{ host: RunningHost }>({
       },
       async restart() {
         await stopHost(current);
+        current = await startHost(dataDir);
+      },
+      async crash() {
+        await stopHost(current, 'SIGKILL');
         current = await startHost(dataDir);
       },
       async wipe() {

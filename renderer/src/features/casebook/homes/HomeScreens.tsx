@@ -13,6 +13,7 @@ import { EditorPage } from '../EditorPage';
 import { FormButtons } from '../FormButtons';
 import { PlacementsTable } from '../placements/PlacementScreens';
 import { ListScreen } from '../ListScreen';
+import { CheckinChart } from '../CheckinChart';
 
 const refresh = ['casebook.changed'] as const;
 const date = (value: string | null) => (value ? formatDate(value) : null);
@@ -79,6 +80,9 @@ export function HomePage({ id }: { id: string }) {
       </Section>
       <Section id="home-placements" title="Placements">
         <PlacementsTable placements={placements.data ?? []} />
+      </Section>
+      <Section id="home-checkins" title="Check-in across reviews">
+        <CheckinChart scope={{ homeId: id }} />
       </Section>
     </Screen>
   );

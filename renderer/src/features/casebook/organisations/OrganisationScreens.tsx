@@ -15,6 +15,7 @@ import { PeopleTable } from '../people/PersonScreens';
 import { PlacementsTable } from '../placements/PlacementScreens';
 import { ReviewsTable } from '../../reviews/ReviewsTable';
 import { ListScreen } from '../ListScreen';
+import { CheckinChart } from '../CheckinChart';
 
 const refresh = ['casebook.changed'] as const;
 
@@ -72,6 +73,9 @@ export function OrganisationPage({ id }: { id: string }) {
       )}
       <Section id="organisation-reviews" title="Reviews">
         <ReviewsTable reviews={reviews.data ?? []} />
+      </Section>
+      <Section id="organisation-checkins" title="Check-in across reviews">
+        <CheckinChart scope={{ organisationId: id }} />
       </Section>
       <Section id="organisation-people" title="People">
         <PeopleTable people={people.data ?? []} />

@@ -19,6 +19,7 @@ import { ReviewsTable } from '../../reviews/ReviewsTable';
 import { EditorPage } from '../EditorPage';
 import { FormButtons } from '../FormButtons';
 import { ListScreen } from '../ListScreen';
+import { CheckinChart } from '../CheckinChart';
 
 const refresh = ['casebook.changed'] as const;
 const date = (value: string | null) => (value ? formatDate(value) : '');
@@ -79,6 +80,9 @@ export function PlacementPage({ id }: { id: string }) {
       </div>
       <Section id="placement-reviews" title="Reviews">
         <ReviewsTable reviews={reviews.data ?? []} />
+      </Section>
+      <Section id="placement-checkins" title="Check-in across reviews">
+        <CheckinChart scope={{ placementId: id }} />
       </Section>
     </Screen>
   );

@@ -1,0 +1,114 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { PHASE_DESCRIPTIONS } from '../../../../shared/deck/schema';
+import { isCardStage, sideLabels, stageLabels, type Stage } from '../../../../shared/domain/sessions';
+import { useApiQuery } from '../../api/useApiQuery';
+import { PresenterCard } from './PresenterCard';
+import { PresenterTimer } from './PresenterTimer';
+import { useCard, useLiveSession } from './useLiveSession';
+import './presenter.css';
+
+/** What each stage is for, said to the room when there is no card to show. */
+const stagePurposes: Record<Stage, string> = {
+  ...PHASE_DESCRIPTIONS,
+  checkin: 'Each side rates the relationship privately; both ratings are shown together.',
+  matters: 'Where the actions from the last review stand now.',
+  close: 'Agree what happens next, and when we meet again.',
+};
+
+interface Shown {
+  stage: string;
+  card: string | null;
+  turn: string;
+}
+
+/** What changed, in a few words for a screen reader: the stage, the card, whose turn. */
+function describeChange(before: Shown, after: Shown): string {
+  const parts: string[] = [];
+  if (before.stage !== after.stage) parts.push(`Stage: ${after.stage}.`);
+  if (before.card !== after.card) parts.push(after.card ? `Card: ${after.card}.` : 'No card.');
+  if (before.turn !== after.turn) parts.push(`${after.turn}.`);
+  return parts.join(' ');
+}
+
+/**
+ * What the page's one live region says: changes of stage, card and turn (never the first read:
+ * the page itself says all that), and the moment the time is up.
+ */
+function useAnnouncement(shown: Shown | null): { announcement: string; announceTimeUp: () => void } {
+  const previous = useRef<Shown | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const key = shown && `${shown.stage}|${shown.card ?? ''}|${shown.turn}`;
+  useEffect(() => {
+    if (!shown) return;
+    if (previous.current) {
+      const change = describeChange(previous.current, shown);
+      if (change) setAnnouncement(change);
+    }
+    previous.current = shown;
+    // `key` stands for `shown`, which is a new object on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  const announceTimeUp = useCallback(() => setAnnouncement('Time is up.'), []);
+  return { announcement, announceTimeUp };
+}
+
+/**
+ * The presenter view, for a second screen facing the room: the stage, its timer, whose turn it
+ * is and the current card, in large type. It follows the facilitator's screen live.
+ */
+export function PresenterScreen({ reviewId }: { reviewId: string }) {
+  const review = useApiQuery('reviews.get', { id: reviewId }, ['casebook.changed']);
+  const { live, error } = useLiveSession(reviewId);
+  const session = live?.session ?? null;
+  const cardStage = session !== null && isCardStage(session.stage);
+  const currentDraw = cardStage ? (session.cards.find((draw) => draw.state === 'current') ?? null) : null;
+  const card = useCard(session?.deckId ?? null, currentDraw?.cardId ?? null);
+  const cardReady = !currentDraw || card !== null;
+
+  const title = review.data?.title ?? 'Presenter view';
+  useEffect(() => {
+    document.title = `${title} – presenter – Relational Review`;
+  }, [title]);
+
+  const turn = session ? `${sideLabels[session.turn]}’s turn` : '';
+  const { announcement, announceTimeUp } = useAnnouncement(session && cardReady ? { stage: stageLabels[session.stage], card: card?.title ?? null, turn } : null);
+
+  return (
+    <div className="presenter">
+      <main id="main" className="presenter__main">
+        <h1 className="presenter__title">{title}</h1>
+        {!live || !session ? (
+          <p className={error ? 'presenter__error' : 'presenter__loading'}>{error ?? review.error ?? 'Loading the review…'}</p>
+        ) : (
+          <>
+            <section className="presenter-status" aria-label="Where the review is">
+              <div>
+                <p className="presenter-label">Stage</p>
+                <p className="presenter-status__stage">{stageLabels[session.stage]}</p>
+                <p className="presenter-status__turn">{turn}</p>
+              </div>
+              <PresenterTimer timer={session.timer} readAt={live.readAt} onTimeUp={announceTimeUp} />
+            </section>
+            {currentDraw ? (
+              card && <PresenterCard card={card} stage={session.stage} />
+            ) : (
+              <section className="presenter-topic" aria-label={`${stageLabels[session.stage]}: what it is for`}>
+                <p className="presenter-topic__purpose">{stagePurposes[session.stage]}</p>
+                {session.affirmativeTopic && (
+                  <>
+                    <h2 className="presenter-label presenter-topic__title">Our affirmative topic</h2>
+                    <p className="presenter-topic__text">{session.affirmativeTopic}</p>
+                  </>
+                )}
+              </section>
+            )}
+            {error && <p className="presenter__error">{error}</p>}
+          </>
+        )}
+        <p role="status" className="visually-hidden">
+          {announcement}
+        </p>
+      </main>
+    </div>
+  );
+}
