@@ -36,9 +36,9 @@ export function printTable(rows: Row[]): void {
   const lines = rows.map((row) => {
     const ratio = row.app.p95 / row.raw.p95;
     const verdict = row.budget === undefined ? '' : ratio <= row.budget ? `within ${row.budget}x` : `OVER ${row.budget}x`;
-    return [row.operation, ms(row.app.p50), ms(row.app.p95), ms(row.raw.p50), ms(row.raw.p95), `${ratio.toFixed(2)}x`, verdict];
+    return [row.operation, ms(row.app.p50), ms(row.app.p95), ms(row.app.p99), ms(row.raw.p50), ms(row.raw.p95), ms(row.raw.p99), `${ratio.toFixed(2)}x`, verdict];
   });
-  const header = ['operation', 'app p50', 'app p95', 'raw p50', 'raw p95', 'p95 ratio', 'budget'];
+  const header = ['operation', 'app p50', 'app p95', 'app p99', 'raw p50', 'raw p95', 'raw p99', 'p95 ratio', 'budget'];
   const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i]!.length)));
   const format = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
   console.log(format(header));

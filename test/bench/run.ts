@@ -6,6 +6,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { createCore } from '../../electron/core/core';
 import { measure, printTable, type Row } from './measure';
 import { benchSearch } from './search';
+import { benchNoteSave, benchTyping } from './sessions';
 
 /**
  * `npm run bench`: the app's own path (router, validation, services) against raw SQLite doing
@@ -22,6 +23,7 @@ async function main() {
     CREATE TABLE organisations (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, archived_at TEXT) STRICT;
     CREATE TABLE homes (id TEXT PRIMARY KEY, provider_id TEXT NOT NULL REFERENCES organisations (id), name TEXT NOT NULL, ofsted_urn TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, archived_at TEXT) STRICT;`);
   const rows: Row[] = [];
+  let typing: Awaited<ReturnType<typeof benchTyping>> = 'not run';
 
   try {
     const insertOrganisation = raw.prepare('INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
@@ -61,6 +63,8 @@ async function main() {
       budget: 1.5,
     });
     rows.push(...(await benchSearch(path.join(dir, 'search'))));
+    rows.push(await benchNoteSave(path.join(dir, 'notes')));
+    typing = await benchTyping(dir);
   } finally {
     core.close();
     raw.close();
@@ -69,6 +73,13 @@ async function main() {
 
   console.log('Relational Review bench: the app against raw SQLite in the same run\n');
   printTable(rows);
+  console.log('');
+  if (typeof typing === 'string') console.log(`Typing latency with 500 notes on screen: ${typing}`);
+  else {
+    const { p50, p95, p99 } = typing.timing;
+    const verdict = p95 < 16 ? 'within' : 'OVER';
+    console.log(`Typing latency with 500 notes on screen (${typing.keystrokes} keystrokes, keystroke to frame): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms: ${verdict} the 16 ms target at p95`);
+  }
 }
 
 main().catch((error: unknown) => {
