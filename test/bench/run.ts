@@ -23,7 +23,7 @@ async function main() {
     CREATE TABLE organisations (id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, archived_at TEXT) STRICT;
     CREATE TABLE homes (id TEXT PRIMARY KEY, provider_id TEXT NOT NULL REFERENCES organisations (id), name TEXT NOT NULL, ofsted_urn TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, archived_at TEXT) STRICT;`);
   const rows: Row[] = [];
-  let typing: Awaited<ReturnType<typeof benchTyping>> = 'not run';
+  let typing: Awaited<ReturnType<typeof benchTyping>>;
 
   try {
     const insertOrganisation = raw.prepare('INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
