@@ -32,6 +32,8 @@ function main(): void {
     return;
   }
 
+  // British dates in date inputs and number formats, whatever the computer's own language.
+  app.commandLine.appendSwitch('lang', 'en-GB');
   registerAppScheme();
   hardenApp(devOrigin);
 

@@ -5,9 +5,14 @@ import { reviewReadyToRun } from './session-steps';
 const stage = (page: Page, name: string) => page.getByRole('navigation', { name: 'Stages' }).getByRole('button', { name: new RegExp(name) });
 const currentCard = (page: Page) => page.getByRole('article', { name: /./ });
 
-test('a whole review run by mouse: plan, check-in, matters arising, cards, notes, a concern that blocks concluding, actions, conclude', async ({ page, host }) => {
+test('a whole review run by mouse: plan, check-in, matters arising, cards, notes, a concern that blocks concluding, actions, conclude', async ({ page, context, host }) => {
   test.setTimeout(180_000);
   const { review } = await reviewReadyToRun(host);
+  // The presenter view, as on a second screen, follows along.
+  const presenter = await context.newPage();
+  await presenter.goto(`${host.url}#/present/${review.id}`);
+  const presented = presenter.getByRole('region', { name: 'Where the review is' });
+  await expect(presented).toContainText('Define');
   await page.goto(`${host.url}#/reviews/${review.id}`);
   await page.getByRole('link', { name: 'Run this review' }).click();
   await expect(page.getByRole('heading', { level: 1, name: review.title })).toBeVisible();
@@ -83,9 +88,14 @@ test('a whole review run by mouse: plan, check-in, matters arising, cards, notes
   await expect(page.getByText('Saved')).toHaveCount(2);
   await expectAxeClean(page);
 
+  await expect(presented).toContainText('Discover');
+  const discoverCard = await currentCard(page).getByRole('heading').textContent();
+  await expect(presenter.getByRole('heading', { name: discoverCard! })).toBeVisible();
+
   // Dream and Design: cards, a choice of card, and a concern.
   await stage(page, 'Dream').click();
   await page.getByRole('button', { name: 'Draw a card' }).click();
+  await expect(presented).toContainText('Dream');
   await stage(page, 'Design').click();
   await page.getByLabel('Or choose a card').selectOption({ index: 1 });
   await page.getByRole('button', { name: 'Use this card' }).click();
