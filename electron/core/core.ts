@@ -15,6 +15,9 @@ import { builtInDeckFile, loadBuiltInDeck } from './deck/built-in';
 import { deckHandlers } from './deck/handlers';
 import { getDeck } from './deck/library';
 import { sessionHandlers } from './sessions/handlers';
+import { minutesHandlers } from './minutes/handlers';
+import { downloadExporter, type FileExporter } from './platform/exporter';
+import type { PdfPrinter } from './platform/pdf-printer';
 import type { ServiceContext } from './context';
 import { openCaseBook } from './db/database';
 import { EventBus } from './events';
@@ -30,6 +33,10 @@ export interface CoreOptions {
   logger?: Logger;
   /** The built-in deck file; the one in resources/ unless a test gives another. */
   builtInDeck?: unknown;
+  /** Prints the minutes to PDF: Electron's own, or Chromium's for the web host. None: sealing is refused. */
+  printer?: PdfPrinter;
+  /** Where exported files go: a folder the user picks (desktop), or downloads (web host). */
+  exporter?: FileExporter;
 }
 
 export interface Core {
@@ -117,6 +124,7 @@ export function createCore(options: CoreOptions): Core {
       'subjectAccess.export': (input) => exportSubjectAccess(context, input),
       ...deckHandlers(library),
       ...sessionHandlers(sessionContext),
+      ...minutesHandlers(sessionContext, { printer: options.printer ?? null, exporter: options.exporter ?? downloadExporter }),
     },
     options.logger ?? stderrLogger,
   );

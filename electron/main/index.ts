@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { createCore, type Core } from '../core/core';
+import { folderExporter } from './platform/exporter';
+import { createElectronPdfPrinter } from './platform/pdf-printer';
 import { dataDirFromArgs } from './args';
 import { hardenApp, hardenSession } from './hardening';
 import { handleCalls } from './ipc';
@@ -57,6 +59,8 @@ function main(): void {
         dataDir,
         appVersion: app.getVersion(),
         nativeBinding: electronNativeBinding(app.getAppPath(), process.versions.electron),
+        printer: createElectronPdfPrinter(),
+        exporter: folderExporter,
       });
     } catch (error) {
       dialog.showErrorBox(cannotOpenTitle, messageOf(error));

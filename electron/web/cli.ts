@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import packageJson from '../../package.json';
 import { createCore } from '../core/core';
+import { createChromiumPrinter } from './chromium-printer';
 import { startWebHost } from './server';
 
 const usage = 'Usage: npm run web -- [--port <number>] [--data <folder>]';
@@ -25,13 +26,15 @@ function main(): Promise<void> {
 }
 
 async function start(port: number, dataDir: string, rendererDir: string): Promise<void> {
-  const core = createCore({ dataDir, appVersion: packageJson.version });
+  const printer = createChromiumPrinter();
+  const core = createCore({ dataDir, appVersion: packageJson.version, printer });
   const host = await startWebHost({ core, rendererDir, port });
   console.log(`Relational Review web host: ${host.url}`);
   console.error(`Case book: ${core.info.caseBookFile}`);
 
   const stop = () => {
-    void host.close().finally(() => {
+    void host.close().finally(async () => {
+      await printer.close();
       core.close();
       process.exit(0);
     });

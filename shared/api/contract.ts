@@ -26,6 +26,18 @@ import {
   type Session,
 } from '../domain/sessions';
 import type { CheckinHistoryEntry } from '../domain/checkin-history';
+import {
+  importSchema,
+  minutesRef,
+  proseSchema,
+  sealSchema,
+  signSchema,
+  verifySchema,
+  type MinutesExport,
+  type MinutesVersion,
+  type ReceivedMinutes,
+  type VerifyReport,
+} from '../domain/minutes';
 import { deckMethods } from '../deck/contract';
 import { method, returns } from './define';
 import { backupRestoreSchema, subjectAccessSchema, type BackupFile, type ExportedFile, type RestoreSummary } from '../domain/backup';
@@ -130,6 +142,19 @@ export const contract = {
     z.strictObject({ homeId: recordId().optional(), placementId: recordId().optional(), organisationId: recordId().optional() }),
     returns<CheckinHistoryEntry[]>(),
   ),
+
+  'minutes.forReview': method('Every version of a review’s minutes, oldest first.', reviewRef, returns<MinutesVersion[]>()),
+  'minutes.get': method('One version of the minutes.', minutesRef, returns<MinutesVersion>()),
+  'minutes.saveProse': method('Change the words of draft minutes.', proseSchema, returns<MinutesVersion>()),
+  'minutes.lock': method('Fix the minutes’ content and fingerprint, ready to sign.', minutesRef, returns<MinutesVersion>()),
+  'minutes.unlock': method('Back to a draft to change the words; signatures given are removed.', minutesRef, returns<MinutesVersion>()),
+  'minutes.sign': method('Sign locked minutes on this computer.', signSchema, returns<MinutesVersion>()),
+  'minutes.seal': method('Seal signed minutes as a digitally signed PDF.', sealSchema, returns<MinutesVersion>()),
+  'minutes.amend': method('Correct sealed minutes: a new version to sign and seal; the sealed one is kept.', minutesRef, returns<MinutesVersion>()),
+  'minutes.export': method('The sealed PDF and an email draft to share it.', minutesRef, returns<MinutesExport>()),
+  'minutes.verify': method('Check any PDF: is its digital signature valid, who sealed it, is it in this case book?', verifySchema, returns<VerifyReport>()),
+  'minutes.import': method('Keep the other side’s sealed minutes, checked first, beside the review they concern.', importSchema, returns<ReceivedMinutes>()),
+  'minutes.received': method('Minutes received from other organisations.', z.strictObject({}), returns<ReceivedMinutes[]>()),
 
   ...deckMethods,
 };

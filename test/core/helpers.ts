@@ -6,6 +6,7 @@ import { afterEach } from 'vitest';
 import { createCore, type Core } from '../../electron/core/core';
 import type { Logger } from '../../electron/core/router';
 import type { Clock } from '../../electron/core/clock';
+import type { PdfPrinter } from '../../electron/core/platform/pdf-printer';
 import { sql } from '../../electron/core/db/sql';
 import { backupTables } from '../../electron/core/casebook/backup';
 
@@ -28,10 +29,10 @@ export interface TestCore extends Core {
 }
 
 /** The real core on a real case book file in its own temp folder, closed after the test. */
-export function testCore(dataDir = tempDir(), clock?: Clock): TestCore {
+export function testCore(dataDir = tempDir(), clock?: Clock, printer?: PdfPrinter): TestCore {
   const logged: TestCore['logged'] = [];
   const logger: Logger = { error: (message, error) => logged.push({ message, error }) };
-  const core = createCore({ dataDir, appVersion: '0.0.0-test', logger, clock });
+  const core = createCore({ dataDir, appVersion: '0.0.0-test', logger, clock, printer });
   cleanups.push(() => core.close());
   return { ...core, dataDir, logged };
 }

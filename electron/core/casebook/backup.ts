@@ -26,11 +26,15 @@ export const backupTables: readonly TableName[] = [
   'actions',
   'action_updates',
   'minutes',
+  'signatures',
+  'received_minutes',
+  'audit_log',
 ];
+// Signing identities stay out: a backup restored elsewhere must not carry this device's key.
 
 interface Column {
   name: string;
-  type: 'TEXT' | 'INTEGER';
+  type: 'TEXT' | 'INTEGER' | 'BLOB';
 }
 
 function columnsOf({ db }: ServiceContext, table: TableName): Column[] {
@@ -40,7 +44,20 @@ function columnsOf({ db }: ServiceContext, table: TableName): Column[] {
 const valueSchemas: Record<Column['type'], z.ZodType> = {
   TEXT: z.string({ message: 'should be text' }).max(1_000_000, 'is too long').nullable(),
   INTEGER: z.number({ message: 'should be a whole number' }).int('should be a whole number').nullable(),
+  // Bytes (a sealed PDF) travel as base64 text.
+  BLOB: z.string({ message: 'should be base64 text' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'should be base64 text').nullable(),
 };
+
+const blobColumns = (context: ServiceContext, table: TableName) =>
+  columnsOf(context, table).filter((column) => column.type === 'BLOB').map((column) => column.name);
+
+/** Rows as JSON can hold them: bytes as base64. */
+function toJsonRow(row: Record<string, unknown>, blobs: string[]): Record<string, unknown> {
+  if (blobs.length === 0) return row;
+  const copy = { ...row };
+  for (const column of blobs) if (Buffer.isBuffer(copy[column])) copy[column] = (copy[column] as Buffer).toString('base64');
+  return copy;
+}
 
 const label = (table: TableName) => table.replace(/_/g, ' ');
 
@@ -53,12 +70,14 @@ const fileSchema = z.object({
   tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
 });
 
-export function exportBackup({ db, clock }: ServiceContext, appVersion: string): ExportedFile {
+export function exportBackup(context: ServiceContext, appVersion: string): ExportedFile {
+  const { db, clock } = context;
   const exportedAt = isoNow(clock);
   const tables: BackupFile['tables'] = {};
   db.transaction(() => {
     for (const table of backupTables) {
-      tables[table] = db.all<Record<string, unknown>>(sql`SELECT * FROM ${sql.table(table)} ORDER BY rowid`);
+      const blobs = blobColumns(context, table);
+      tables[table] = db.all<Record<string, unknown>>(sql`SELECT * FROM ${sql.table(table)} ORDER BY rowid`).map((row) => toJsonRow(row, blobs));
     }
   });
   const file: BackupFile = { format: backupFormat, formatVersion: backupFormatVersion, exportedAt, appVersion, schemaVersion: db.schemaVersion, tables };
@@ -123,10 +142,12 @@ export function restoreBackup(context: ServiceContext, input: ParsedInput<'backu
     refuseUnlessEmpty(context);
     for (const table of backupTables) {
       const rows = file.tables[table] ?? [];
+      const blobs = new Set(blobColumns(context, table));
       for (const row of rows) {
         const names = Object.keys(row);
         const columns = sql.join(names.map((column) => sql.column(column)), ', ');
-        const values = sql.join(names.map((column) => sql`${row[column]}`), ', ');
+        const value = (column: string) => (blobs.has(column) && typeof row[column] === 'string' ? Buffer.from(row[column] as string, 'base64') : row[column]);
+        const values = sql.join(names.map((column) => sql`${value(column)}`), ', ');
         try {
           db.run(sql`INSERT INTO ${sql.table(table)} (${columns}) VALUES (${values})`);
         } catch (error) {

@@ -54,6 +54,10 @@ const tables = [
   'actions',
   'action_updates',
   'minutes',
+  'signatures',
+  'signing_identities',
+  'received_minutes',
+  'audit_log',
 ] as const;
 export type TableName = (typeof tables)[number];
 

@@ -13,6 +13,8 @@ export function ListScreen<M extends ListMethod>(props: {
   addHref: string;
   addLabel: string;
   table: (rows: MethodOutput<M>) => ReactNode;
+  /** More to show below the list. */
+  after?: ReactNode;
 }) {
   const [showArchived, setShowArchived] = useState(false);
   const rows = useApiQuery(props.method as 'homes.list', showArchived ? { includeArchived: true } : {}, ['casebook.changed']);
@@ -27,6 +29,7 @@ export function ListScreen<M extends ListMethod>(props: {
       error={rows.error}
     >
       {rows.data && props.table(rows.data as MethodOutput<M>)}
+      {props.after}
     </RecordListPage>
   );
 }

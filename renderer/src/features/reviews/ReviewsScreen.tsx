@@ -9,15 +9,18 @@ import { ListScreen } from '../casebook/ListScreen';
 import { ReviewEditor } from './ReviewEditor';
 import { ReviewsTable } from './ReviewsTable';
 import { RunScreen } from '../sessions/RunScreen';
+import { MinutesScreen } from '../minutes/MinutesScreen';
+import { CheckMinutesPanel } from '../minutes/CheckMinutesPanel';
 
 const refresh = ['casebook.changed'] as const;
 
-/** #/reviews, #/reviews/new, #/reviews/<id>[/edit | /run] */
+/** #/reviews, #/reviews/new, #/reviews/<id>[/edit | /run | /minutes] */
 export function ReviewsScreen({ path }: { path: string[] }) {
   const [id, action] = path;
   if (!id) return <ReviewsList />;
   if (id === 'new') return <ReviewEditor />;
   if (action === 'run') return <RunScreen reviewId={id} />;
+  if (action === 'minutes') return <MinutesScreen reviewId={id} />;
   return action === 'edit' ? <ReviewEditor id={id} /> : <ReviewPage id={id} />;
 }
 
@@ -30,6 +33,7 @@ function ReviewsList() {
       addHref={hrefFor('reviews', 'new')}
       addLabel="Plan a review"
       table={(rows) => <ReviewsTable reviews={rows} />}
+      after={<CheckMinutesPanel />}
     />
   );
 }
@@ -59,6 +63,11 @@ function ReviewPage({ id }: { id: string }) {
         <a className="button" href={hrefFor('reviews', id, 'run')}>
           {r.status === 'planned' ? 'Run this review' : r.status === 'in_progress' ? 'Carry on with this review' : 'See how the review ran'}
         </a>
+        {(r.status === 'concluded' || r.status === 'signed') && (
+          <a className="button" href={hrefFor('reviews', id, 'minutes')}>
+            Minutes
+          </a>
+        )}
         <a className="button button--secondary" href={hrefFor('reviews', id, 'edit')}>
           Change details
         </a>

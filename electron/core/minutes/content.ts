@@ -1,0 +1,94 @@
+import { minutesFormat, proseStages, type MinutesContent, type ProseStage } from '../../../shared/domain/minutes';
+import { sellickFeatures, sideLabels, type SessionAction } from '../../../shared/domain/sessions';
+import { getHome } from '../casebook/homes';
+import { getReview } from '../casebook/reviews';
+import type { SessionContext } from '../sessions/context';
+import { getSession } from '../sessions/session';
+
+export type Prose = { summary: string } & Record<ProseStage, string>;
+
+export const emptyProse = (): Prose => ({ summary: '', discover: '', dream: '', design: '', deliver: '' });
+
+const ownerOf = (action: Pick<SessionAction, 'ownerName' | 'ownerSide'>) =>
+  action.ownerName ?? (action.ownerSide ? `The ${sideLabels[action.ownerSide].toLowerCase()}` : '');
+
+/**
+ * The minutes as they stand: the structured parts read afresh from the review (so they stay in
+ * step with it), the prose as the editors wrote it.
+ */
+export function buildContent(
+  context: SessionContext,
+  minutes: { reviewId: string; version: number; prose: Prose; amends: MinutesContent['amends'] },
+): MinutesContent {
+  const review = getReview(context, minutes.reviewId);
+  const session = getSession(context, { reviewId: review.id });
+  const home = review.homeId ? getHome(context, review.homeId) : null;
+  const deck = (() => {
+    try {
+      return context.decks.get(session.deckId);
+    } catch {
+      return null;
+    }
+  })();
+  const cardTitle = (id: string) => deck?.cards.find((card) => card.id === id)?.title ?? id;
+  const people = (attendance: 'present' | 'apologies') =>
+    session.participants
+      .filter((p) => p.attendance === attendance)
+      .map((p) => ({ name: p.name, role: p.role, organisation: p.organisation, side: p.side }));
+  const liveNotes = session.notes.filter((note) => note.text.trim() !== '');
+
+  return {
+    format: minutesFormat,
+    formatVersion: 1,
+    reviewId: review.id,
+    version: minutes.version,
+    amends: minutes.amends,
+    title: review.title,
+    scope: review.scope,
+    subject: {
+      home: home ? { name: home.name, ofstedUrn: home.ofstedUrn } : null,
+      childReference: review.childReference,
+      commissioner: review.commissionerName,
+      provider: review.providerName,
+    },
+    scheduledFor: review.scheduledFor,
+    place: review.place,
+    present: people('present'),
+    apologies: people('apologies'),
+    apologiesNote: session.apologies,
+    purpose: review.purpose,
+    affirmativeTopic: session.affirmativeTopic,
+    summary: minutes.prose.summary,
+    mattersArising: session.matters.map((matter) => ({
+      text: matter.text,
+      owner: ownerOf(matter),
+      dueDate: matter.dueDate,
+      status: matter.status,
+      reason: matter.reason,
+      fromReview: matter.fromReviewTitle,
+    })),
+    checkin: session.checkin.ratings
+      ? sellickFeatures.map((feature) => ({
+          feature: feature.label,
+          commissioner: session.checkin.ratings!.commissioner[feature.id],
+          provider: session.checkin.ratings!.provider[feature.id],
+        }))
+      : null,
+    stages: proseStages.map((stage) => ({
+      stage,
+      summary: minutes.prose[stage],
+      cards: session.cards.filter((card) => card.stage === stage).map((card) => ({ id: card.cardId, title: cardTitle(card.cardId) })),
+      notes: liveNotes.filter((note) => note.stage === stage && note.kind !== 'concern').map((note) => ({ side: note.side, kind: note.kind, text: note.text })),
+    })),
+    concerns: liveNotes
+      .filter((note) => note.kind === 'concern')
+      .map((note) => ({
+        text: note.text,
+        side: note.side,
+        actions: session.actions.filter((action) => action.noteId === note.id).map((action) => action.text),
+        noActionReason: note.noActionReason,
+      })),
+    actions: session.actions.map((action) => ({ text: action.text, owner: ownerOf(action), dueDate: action.dueDate })),
+    nextReviewDate: review.nextReviewDate,
+  };
+}

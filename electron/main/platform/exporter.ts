@@ -1,0 +1,23 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { BrowserWindow, dialog, shell } from 'electron';
+import { ApiError } from '../../../shared/api/errors';
+import type { FileExporter } from '../../core/platform/exporter';
+
+/**
+ * The desktop app's exporter: the user picks a folder; the files are written there and the email
+ * draft is opened in their mail program, ready to send.
+ */
+export const folderExporter: FileExporter = {
+  async save(files) {
+    const window = BrowserWindow.getFocusedWindow();
+    const options = { title: 'Choose where to save the minutes', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+    const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    const folder = choice.filePaths[0];
+    if (choice.canceled || !folder) throw new ApiError('conflict', 'No folder was chosen, so nothing was saved.');
+    for (const file of files) await writeFile(path.join(folder, path.basename(file.fileName)), file.content);
+    const draft = files.find((file) => file.fileName.endsWith('.eml'));
+    if (draft) await shell.openPath(path.join(folder, path.basename(draft.fileName)));
+    return folder;
+  },
+};

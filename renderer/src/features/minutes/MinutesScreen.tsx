@@ -1,0 +1,221 @@
+import { useState } from 'react';
+import type { MinutesVersion } from '../../../../shared/domain/minutes';
+import { sideLabels } from '../../../../shared/domain/sessions';
+import { formatDateTime } from '../../../../shared/format/dates';
+import { api, errorMessage } from '../../api/client';
+import { useApiQuery } from '../../api/useApiQuery';
+import { hrefFor } from '../../navigation/routes';
+import { ErrorMessage, Screen, StatusMessage } from '../../ui/Screen';
+import { MinutesView } from './MinutesView';
+import { ProseForm } from './ProseForm';
+import { SealPanel } from './SealPanel';
+import { SignForm } from './SignForm';
+import './minutes.css';
+
+const statusLabels = { draft: 'Draft', locked: 'Locked for signing', sealed: 'Sealed' } as const;
+
+/** #/reviews/<id>/minutes: the minutes of a concluded review, from draft to sealed, and every version. */
+export function MinutesScreen({ reviewId }: { reviewId: string }) {
+  const review = useApiQuery('reviews.get', { id: reviewId });
+  const versions = useApiQuery('minutes.forReview', { reviewId });
+  const session = useApiQuery('sessions.get', { reviewId });
+  const [latest, setLatest] = useState<MinutesVersion | null>(null);
+  const [shownVersion, setShownVersion] = useState<number | null>(null);
+  const [signing, setSigning] = useState<'commissioner' | 'provider' | 'facilitator' | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (review.status !== 'ready' || versions.status !== 'ready') return <ErrorMessage message={review.error ?? versions.error ?? null} />;
+  const all = versions.data.map((v) => (latest && v.id === latest.id ? latest : v));
+  if (latest && !all.some((v) => v.id === latest.id)) all.push(latest);
+  if (all.length === 0) {
+    return (
+      <Screen title={`Minutes: ${review.data.title}`}>
+        <p className="empty-state">There are no minutes yet: they are drafted when the review is concluded.</p>
+      </Screen>
+    );
+  }
+  const current = all.at(-1)!;
+  const minutes = all.find((v) => v.version === (shownVersion ?? current.version)) ?? current;
+  const isCurrent = minutes.id === current.id;
+
+  async function act(work: () => Promise<MinutesVersion>, done: string) {
+    setBusy(true);
+    setFailure(null);
+    setStatus(null);
+    try {
+      setLatest(await work());
+      setShownVersion(null);
+      setStatus(done);
+    } catch (error) {
+      setFailure(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const present = (side: string) => session.data?.participants.find((p) => p.side === side && p.attendance === 'present');
+  const suggested = (side: string) => {
+    const person = present(side);
+    return { name: person?.name ?? '', role: person?.role ?? '', organisation: person?.organisation ?? '' };
+  };
+
+  return (
+    <Screen title={`Minutes: ${review.data.title}`}>
+      <p>
+        <a href={hrefFor('reviews', reviewId)}>Back to the review</a>
+      </p>
+      {all.length > 1 && (
+        <nav aria-label="Versions" className="toolbar">
+          {all.map((v) => (
+            <button key={v.id} type="button" className="button button--toggle" aria-pressed={v.id === minutes.id} onClick={() => setShownVersion(v.version)}>
+              Version {v.version} ({statusLabels[v.status].toLowerCase()})
+            </button>
+          ))}
+        </nav>
+      )}
+      <dl className="details minutes-status">
+        <div className="details-row">
+          <dt>Version</dt>
+          <dd>{minutes.version}</dd>
+        </div>
+        <div className="details-row">
+          <dt>Status</dt>
+          <dd>{statusLabels[minutes.status]}</dd>
+        </div>
+        {minutes.fingerprint && (
+          <div className="details-row">
+            <dt>Fingerprint</dt>
+            <dd>
+              <code>{minutes.fingerprint}</code>
+            </dd>
+          </div>
+        )}
+        {minutes.sealedAt && (
+          <div className="details-row">
+            <dt>Sealed</dt>
+            <dd>
+              {formatDateTime(minutes.sealedAt)} by {minutes.sealedBy}
+            </dd>
+          </div>
+        )}
+      </dl>
+      <ErrorMessage message={failure} />
+      <StatusMessage message={status} />
+
+      {isCurrent && minutes.status === 'draft' && (
+        <section aria-labelledby="draft-heading" className="panel">
+          <h2 id="draft-heading">Words of the draft</h2>
+          <p>People, concerns and actions follow the review. Write the words around them here, then lock the minutes for signing.</p>
+          <ProseForm key={minutes.id} minutes={minutes} onSaved={setLatest} />
+          <div className="toolbar">
+            <button type="button" className="button" disabled={busy} onClick={() => void act(() => api.call('minutes.lock', { minutesId: minutes.id }), 'The minutes are locked: they can now be signed.')}>
+              Lock the minutes for signing
+            </button>
+          </div>
+        </section>
+      )}
+
+      {isCurrent && minutes.status === 'locked' && (
+        <section aria-labelledby="sign-heading" className="panel">
+          <h2 id="sign-heading">Signatures</h2>
+          <ul className="signatures">
+            {minutes.signatures.map((s) => (
+              <li key={s.id}>
+                Signed by <strong>{s.name}</strong> for the {sideLabels[s.side].toLowerCase()}, {formatDateTime(s.signedAt)}
+                {s.image ? ' (drawn signature)' : ' (typed signature)'}
+              </li>
+            ))}
+          </ul>
+          {signing ? (
+            <SignForm
+              key={signing}
+              minutes={minutes}
+              side={signing}
+              suggested={suggested(signing)}
+              onCancel={() => setSigning(null)}
+              onSigned={(signed) => {
+                setLatest(signed);
+                setSigning(null);
+                setStatus(`Signed for the ${signing}.`);
+              }}
+            />
+          ) : (
+            <div className="toolbar">
+              {minutes.awaiting.map((side) => (
+                <button key={side} type="button" className="button" onClick={() => setSigning(side)}>
+                  Sign for the {side}
+                </button>
+              ))}
+              {minutes.awaiting.length === 0 && !minutes.signatures.some((s) => s.side === 'facilitator') && (
+                <button type="button" className="button button--secondary" onClick={() => setSigning('facilitator')}>
+                  Sign as facilitator (optional)
+                </button>
+              )}
+              <button type="button" className="button button--link" disabled={busy} onClick={() => void act(() => api.call('minutes.unlock', { minutesId: minutes.id }), 'The minutes are a draft again. Any signatures were removed.')}>
+                Unlock to change the words
+              </button>
+            </div>
+          )}
+          {minutes.awaiting.length === 0 && !signing && (
+            <SealPanel minutes={minutes} busy={busy} onSeal={(organisation) => act(() => api.call('minutes.seal', { minutesId: minutes.id, organisation }), 'The minutes are sealed.')} />
+          )}
+        </section>
+      )}
+
+      {minutes.status === 'sealed' && (
+        <section aria-labelledby="sealed-heading" className="panel">
+          <h2 id="sealed-heading">Sealed minutes</h2>
+          <ExportButton minutes={minutes} />
+          {isCurrent && (
+            <button type="button" className="button button--secondary" disabled={busy} onClick={() => void act(() => api.call('minutes.amend', { minutesId: minutes.id }), `Version ${minutes.version + 1} is a draft: correct it, then sign and seal it again. Version ${minutes.version} is kept.`)}>
+              Amend: make version {minutes.version + 1}
+            </button>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="content-heading" className="panel">
+        <h2 id="content-heading">The minutes</h2>
+        <MinutesView content={minutes.content} />
+      </section>
+    </Screen>
+  );
+}
+
+function ExportButton({ minutes }: { minutes: MinutesVersion }) {
+  const [status, setStatus] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  async function run() {
+    setFailure(null);
+    try {
+      const result = await api.call('minutes.export', { minutesId: minutes.id });
+      if (result.savedTo) {
+        setStatus(`Saved in ${result.savedTo}: the PDF and an email draft, opened in your mail program.`);
+        return;
+      }
+      for (const file of result.files) {
+        const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+        const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
+        const link = Object.assign(document.createElement('a'), { href: url, download: file.fileName });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      }
+      setStatus(`Downloaded ${result.files.map((f) => f.fileName).join(' and ')}. Open the .eml file to send the minutes from your mail program.`);
+    } catch (error) {
+      setFailure(errorMessage(error));
+    }
+  }
+  return (
+    <div className="toolbar">
+      <button type="button" className="button" onClick={() => void run()}>
+        Export the PDF and an email draft
+      </button>
+      <ErrorMessage message={failure} />
+      <StatusMessage message={status} />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { proseSchema, proseStages, type MinutesVersion } from '../../../../shared/domain/minutes';
+import { stageLabels } from '../../../../shared/domain/sessions';
+import { api } from '../../api/client';
+import { ErrorMessage, StatusMessage } from '../../ui/Screen';
+import { TextAreaField } from '../../ui/Select';
+import { useApiForm } from '../../ui/useApiForm';
+
+/** The words of draft minutes: a summary and one for each stage. The rest follows the review. */
+export function ProseForm({ minutes, onSaved }: { minutes: MinutesVersion; onSaved: (minutes: MinutesVersion) => void }) {
+  const stage = (name: (typeof proseStages)[number]) => minutes.content.stages.find((s) => s.stage === name)?.summary ?? '';
+  const { form, onSubmit, status, failure } = useApiForm({
+    schema: proseSchema,
+    defaultValues: {
+      minutesId: minutes.id,
+      summary: minutes.content.summary,
+      discover: stage('discover'),
+      dream: stage('dream'),
+      design: stage('design'),
+      deliver: stage('deliver'),
+    },
+    submit: async (values) => {
+      onSaved(await api.call('minutes.saveProse', values));
+      return 'The words are saved.';
+    },
+    afterSave: 'keep',
+  });
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <form className="form form--plain" onSubmit={onSubmit} noValidate aria-label="The words of the minutes">
+      <ErrorMessage message={failure} />
+      <TextAreaField label="Summary" hint="A few sentences on how the review went." error={errors.summary?.message} registration={form.register('summary')} />
+      {proseStages.map((name) => (
+        <TextAreaField key={name} label={`What was said in ${stageLabels[name]}`} error={errors[name]?.message} registration={form.register(name)} />
+      ))}
+      <button type="submit" className="button" disabled={isSubmitting}>
+        Save the words
+      </button>
+      <StatusMessage message={status} />
+    </form>
+  );
+}

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { optionalText } from './fields';
+import { recordId } from './ids';
+import { actionStatuses, noteKinds, sides } from './sessions';
+
+export const minutesFormat = 'relational-review-minutes';
+export const agreementStatement = 'I agree these minutes are an accurate record of the meeting.';
+export const proseStages = ['discover', 'dream', 'design', 'deliver'] as const;
+export type ProseStage = (typeof proseStages)[number];
+
+const text = z.string().max(100_000);
+const person = z.object({ name: text, role: text, organisation: text, side: z.enum(sides) });
+
+/**
+ * What a version of the minutes says. Once locked, this is written as canonical JSON, fingerprinted
+ * and attached inside the sealed PDF: another installation reads it back with this schema.
+ */
+export const minutesContentSchema = z.object({
+  format: z.literal(minutesFormat),
+  formatVersion: z.literal(1),
+  reviewId: z.string(),
+  version: z.number().int().min(1),
+  amends: z.object({ version: z.number().int(), fingerprint: z.string() }).nullable(),
+  title: text,
+  scope: z.enum(['home', 'placement', 'relationship']),
+  subject: z.object({
+    home: z.object({ name: text, ofstedUrn: text }).nullable(),
+    childReference: text.nullable(),
+    commissioner: text,
+    provider: text,
+  }),
+  scheduledFor: text,
+  place: text,
+  present: z.array(person),
+  apologies: z.array(person),
+  apologiesNote: text,
+  purpose: text,
+  affirmativeTopic: text,
+  summary: text,
+  mattersArising: z.array(
+    z.object({ text, owner: text, dueDate: text.nullable(), status: z.enum(actionStatuses), reason: text, fromReview: text }),
+  ),
+  checkin: z
+    .array(z.object({ feature: text, commissioner: z.object({ score: z.number(), word: text }), provider: z.object({ score: z.number(), word: text }) }))
+    .nullable(),
+  stages: z.array(
+    z.object({
+      stage: z.enum(proseStages),
+      summary: text,
+      cards: z.array(z.object({ id: text, title: text })),
+      notes: z.array(z.object({ side: z.enum(sides), kind: z.enum(noteKinds), text })),
+    }),
+  ),
+  concerns: z.array(z.object({ text, side: z.enum(sides), actions: z.array(text), noActionReason: text.nullable() })),
+  actions: z.array(z.object({ text, owner: text, dueDate: text.nullable() })),
+  nextReviewDate: text.nullable(),
+});
+export type MinutesContent = z.infer<typeof minutesContentSchema>;
+
+export const minutesStatuses = ['draft', 'locked', 'sealed'] as const;
+export type MinutesStatus = (typeof minutesStatuses)[number];
+
+export interface MinutesSignature {
+  id: string;
+  side: (typeof sides)[number];
+  name: string;
+  role: string;
+  organisation: string;
+  /** A drawn signature as a PNG data URL; null when the signer typed their name instead. */
+  image: string | null;
+  statement: string;
+  fingerprint: string;
+  signedAt: string;
+}
+
+export interface MinutesVersion {
+  id: string;
+  reviewId: string;
+  version: number;
+  status: MinutesStatus;
+  content: MinutesContent;
+  fingerprint: string | null;
+  lockedAt: string | null;
+  sealedAt: string | null;
+  sealedBy: string | null;
+  signatures: MinutesSignature[];
+  /** Sides still to sign before the minutes can be sealed. */
+  awaiting: ('commissioner' | 'provider')[];
+  audit: { at: string; action: string; detail: Record<string, unknown> }[];
+}
+
+const minutesId = recordId('Those minutes could not be found.');
+export const minutesRef = z.strictObject({ minutesId });
+
+export const proseSchema = z.strictObject({
+  minutesId,
+  summary: optionalText(20_000),
+  discover: optionalText(20_000),
+  dream: optionalText(20_000),
+  design: optionalText(20_000),
+  deliver: optionalText(20_000),
+});
+
+/** A PNG from the signature pad, kept small. */
+const drawnSignature = z
+  .string()
+  .max(400_000, 'That signature drawing is too large. Clear it and sign again.')
+  .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'The drawn signature could not be read. Clear it and sign again.');
+
+export const signSchema = z.strictObject({
+  minutesId,
+  side: z.enum(sides, { message: 'Choose which side you sign for.' }),
+  name: z.string({ message: 'Type your full name.' }).trim().min(2, 'Type your full name.').max(120, 'Keep your name under 120 characters.'),
+  role: optionalText(120),
+  organisation: optionalText(200),
+  image: drawnSignature.nullable(),
+  agreed: z.literal(true, { message: 'Tick to agree that these minutes are an accurate record of the meeting.' }),
+  /** The fingerprint the signer saw: signing is refused if the minutes have changed since. */
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'These minutes have changed. Read them again before signing.'),
+});
+
+export const sealSchema = z.strictObject({
+  minutesId,
+  /** The organisation sealing: its installation identity (or an imported certificate) signs the PDF. */
+  organisation: z.string({ message: 'Choose the organisation that seals the minutes.' }).trim().min(1, 'Choose the organisation that seals the minutes.').max(200),
+});
+
+const pdfFile = z
+  .string({ message: 'Choose a PDF file.' })
+  .min(1, 'Choose a PDF file.')
+  .max(70_000_000, 'That file is too large to be minutes (over 50 MB).')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'That file could not be read.');
+export const verifySchema = z.strictObject({ pdf: pdfFile });
+export const importSchema = z.strictObject({ pdf: pdfFile, fileName: z.string().max(300).default('minutes.pdf') });
+
+export interface VerifyReport {
+  valid: boolean;
+  /** In plain words: why not, when not valid. */
+  reason: string | null;
+  sealedBy: { commonName: string; organisation: string } | null;
+  sealedAt: string | null;
+  fingerprint: string | null;
+  /** The minutes version in this case book with the same fingerprint, if any. */
+  matches: { reviewId: string; title: string; version: number } | null;
+}
+
+export interface ReceivedMinutes {
+  id: string;
+  fileName: string;
+  title: string;
+  fingerprint: string;
+  sealedBy: string;
+  sealedAt: string | null;
+  homeId: string | null;
+  placementId: string | null;
+  receivedAt: string;
+}
+
+export interface MinutesExport {
+  files: { fileName: string; mediaType: string; base64: string }[];
+  /** Where the desktop app saved them; null when the files are to be downloaded. */
+  savedTo: string | null;
+}
