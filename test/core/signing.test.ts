@@ -120,8 +120,10 @@ describe('sealPdf and verifyPdf', () => {
   it.skipIf(!hasPoppler)(`keeps the attached minutes.json, byte for byte (${popplerSkip})`, () => {
     const file = writePdf(sealed);
     expect(run('pdfdetach', ['-list', file]).output).toContain('minutes.json');
+    // By number: this poppler's -savefile refuses every name ("Invalid file name").
     const saved = path.join(path.dirname(file), 'detached.json');
-    expect(run('pdfdetach', ['-savefile', 'minutes.json', '-o', saved, file]).status).toBe(0);
+    expect(run('pdfdetach', ['-save', '1', '-o', saved, file]).status).toBe(0);
+    expect(sha256(readFileSync(saved))).toBe(sha256(minutesJson));
   });
 
   it('reads the attached minutes.json back with the same SHA-256', () => {
@@ -264,9 +266,12 @@ describe('hostile input', () => {
   const hostile = async () => {
     const unsigned = await makePdf(1, null);
     const fakeRange = Buffer.from('%PDF-1.7\n1 0 obj\n<< /ByteRange [0 10 20 999999999] /Contents <abcd> >>\nendobj\n%%EOF\n', 'latin1');
-    const head = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Sig /Contents ', 'latin1');
-    const hugeContents = Buffer.concat([head, Buffer.from(`<${'30'.repeat(2_000_000)}>`, 'latin1'), Buffer.from(' >>\nendobj\n', 'latin1')]);
-    const range = Buffer.from(`/ByteRange [0 ${head.length} ${head.length + 4_000_002} ${hugeContents.length + 15 - head.length - 4_000_002}]`);
+    // A /ByteRange that fits a 2 MB /Contents of nonsense exactly.
+    const head = (range: number[]) => `%PDF-1.7\n1 0 obj\n<< /Type /Sig /ByteRange [${range.map((n) => String(n).padEnd(10)).join(' ')}] /Contents `;
+    const tail = ' >>\nendobj\n%%EOF';
+    const holeStart = head([0, 0, 0, 0]).length;
+    const holeEnd = holeStart + 4_000_002;
+    const hugeContents = Buffer.from(`${head([0, holeStart, holeEnd, tail.length])}<${'30'.repeat(2_000_000)}>${tail}`, 'latin1');
     return {
       empty: new Uint8Array(),
       random: randomBytes(4096),
@@ -275,7 +280,7 @@ describe('hostile input', () => {
       truncatedEnd: sealed.subarray(0, sealed.length - 100),
       unsigned,
       fakeRange,
-      hugeContents: Buffer.concat([hugeContents, range]),
+      hugeContents,
       negative: Buffer.from('%PDF-1.7\n/ByteRange [0 -5 10 20]\n%%EOF', 'latin1'),
     };
   };
@@ -297,8 +302,10 @@ describe('hostile input', () => {
   it('readAttachment returns null, never throws', async () => {
     const inputs = await hostile();
     for (const [name, bytes] of Object.entries(inputs)) {
-      if (name === 'truncatedEnd') continue; // the attachment may well survive losing the last bytes
-      expect(readAttachment(bytes, 'minutes.json'), name).toBeNull();
+      const attached = readAttachment(bytes, 'minutes.json');
+      // A truncated file may still hold the whole attachment: then it must be exact.
+      if (name.startsWith('truncated') && attached) expect(sha256(attached), name).toBe(sha256(minutesJson));
+      else expect(attached, name).toBeNull();
     }
   });
 });

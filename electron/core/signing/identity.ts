@@ -49,12 +49,9 @@ export function importIdentity(p12: Buffer, password: string, now = new Date()):
   const certs = (pfx.getBags({ bagType: bagTypes.cert })[bagTypes.cert] ?? []).flatMap((bag) => (bag.cert ? [bag.cert] : []));
   const own = certs.find((cert) => matchesKey(cert, key));
   if (!own) throw new ApiError('invalid_input', 'That certificate file has no certificate for its private key.');
-  const { notBefore, notAfter } = own.validity;
+  const { notAfter } = own.validity;
   if (notAfter < now) {
     throw new ApiError('invalid_input', `That certificate expired on ${formatDate(notAfter.toISOString())}. Ask for a current one.`);
-  }
-  if (notBefore > now) {
-    throw new ApiError('invalid_input', `That certificate is not valid until ${formatDate(notBefore.toISOString())}.`);
   }
   // Repackaged the way createIdentity packages, so sealing reads every identity alike
   // whatever tool made the original file (key bag kind, ciphers).

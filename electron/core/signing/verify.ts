@@ -125,23 +125,21 @@ interface EmbeddedCertificate {
   der: string;
 }
 
+type SignedMessage = { type?: string; rawCapture?: { certificates?: forge.asn1.Asn1; signerInfos?: forge.asn1.Asn1[] } };
+
 function readSignedData(cms: Buffer): { signerInfo: forge.asn1.Asn1; certificates: EmbeddedCertificate[] } {
-  const message = forge.pkcs7.messageFromAsn1(asn1.fromDer(forge.util.createBuffer(cms.toString('binary')))) as forge.pkcs7.Captured<forge.pkcs7.PkcsSignedData> & {
-    type?: string;
-    rawCapture?: { certificates?: forge.asn1.Asn1; signerInfos?: forge.asn1.Asn1[] };
-  };
+  let message: SignedMessage;
+  try {
+    message = forge.pkcs7.messageFromAsn1(asn1.fromDer(forge.util.createBuffer(cms.toString('binary')))) as SignedMessage;
+  } catch (error) {
+    // forge reads certificates with RSA keys only.
+    throw new Problem(error instanceof Error && error.message.includes('not RSA') ? 'unsupported' : 'damaged');
+  }
   if (message.type !== signedDataOid) throw new Problem('damaged');
   const signerInfo = message.rawCapture?.signerInfos?.[0];
   const embedded = message.rawCapture?.certificates?.value;
   if (!signerInfo || !Array.isArray(embedded)) throw new Problem('damaged');
-  const certificates = embedded.map((node) => {
-    try {
-      return { cert: pki.certificateFromAsn1(node), der: asn1.toDer(node).getBytes() };
-    } catch (error) {
-      // forge reads RSA certificates only.
-      throw new Problem(error instanceof Error && error.message.includes('not RSA') ? 'unsupported' : 'damaged');
-    }
-  });
+  const certificates = embedded.map((node) => ({ cert: pki.certificateFromAsn1(node), der: asn1.toDer(node).getBytes() }));
   return { signerInfo, certificates };
 }
 
