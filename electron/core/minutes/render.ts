@@ -104,13 +104,34 @@ function signaturePage(minutes: MinutesVersion): string {
       </div>`,
     )
     .join('');
-  const audit = minutes.audit.map((entry) => `<li>${formatDateTime(entry.at)}: ${escape(entry.action)}</li>`).join('');
+  const audit = minutes.audit.map((entry) => `<li>${formatDateTime(entry.at)}: ${escape(describeAudit(entry))}</li>`).join('');
   return `
     <section class="signature-page"><h2>Signatures</h2>
       <p>Fingerprint of these minutes (SHA-256 of the canonical content attached to this file as minutes.json):<br><code>${escape(minutes.fingerprint ?? '')}</code></p>
       ${signatures}
       <h3>Record of this version</h3><ul class="small">${audit}</ul>
     </section>`;
+}
+
+/** An audit entry in words an auditor can read a year later. */
+function describeAudit(entry: MinutesVersion['audit'][number]): string {
+  const detail = entry.detail as { name?: string; side?: string; version?: number; amends?: number; signaturesRemoved?: number };
+  switch (entry.action) {
+    case 'minutes.locked':
+      return `Locked: content and fingerprint fixed (version ${detail.version ?? ''}).`;
+    case 'minutes.unlocked':
+      return `Unlocked to change the words; ${detail.signaturesRemoved ?? 0} signature(s) removed.`;
+    case 'minutes.signed':
+      return `Signed by ${detail.name ?? 'a signer'} for the ${detail.side ?? 'review'}.`;
+    case 'minutes.sealed':
+      return 'Sealed with a PDF digital signature.';
+    case 'minutes.amended':
+      return `Drafted as version ${detail.version ?? ''}, correcting version ${detail.amends ?? ''}.`;
+    case 'minutes.exported':
+      return 'Exported.';
+    default:
+      return entry.action;
+  }
 }
 
 /** The whole minutes as an HTML document for printing: its own styles and fonts, nothing fetched. */

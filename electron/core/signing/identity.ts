@@ -44,8 +44,10 @@ export function createIdentity({ organisation, device, now = new Date() }: { org
 export function importIdentity(p12: Buffer, password: string, now = new Date()): SigningIdentity {
   const pfx = openPkcs12(p12, password);
   const keyBags = [bagTypes.shroudedKey, bagTypes.key].flatMap((bagType) => pfx.getBags({ bagType })[bagType] ?? []);
+  if (keyBags.length === 0) throw new ApiError('invalid_input', 'That certificate file has no private key, so it cannot be used to seal minutes.');
+  // forge leaves a key it cannot read (not RSA) empty.
   const key = keyBags.find((bag) => bag.key)?.key;
-  if (!key) throw new ApiError('invalid_input', 'That certificate file has no private key, so it cannot be used to seal minutes.');
+  if (!key) throw notRsa();
   const certs = (pfx.getBags({ bagType: bagTypes.cert })[bagTypes.cert] ?? []).flatMap((bag) => (bag.cert ? [bag.cert] : []));
   const own = certs.find((cert) => matchesKey(cert, key));
   if (!own) throw new ApiError('invalid_input', 'That certificate file has no certificate for its private key.');
@@ -70,13 +72,12 @@ function openPkcs12(p12: Buffer, password: string): forge.pkcs12.Pkcs12Pfx {
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     if (message.startsWith('Cannot read PKCS#12 PFX')) throw notPkcs12();
-    if (message.includes('OID is not RSA')) {
-      throw new ApiError('invalid_input', 'That certificate uses a kind of key this app cannot seal with. Use a certificate with an RSA key.');
-    }
+    if (message.includes('OID is not RSA')) throw notRsa();
     throw new ApiError('invalid_input', 'That certificate file could not be opened: the password may be wrong.');
   }
 }
 
+const notRsa = () => new ApiError('invalid_input', 'That certificate uses a kind of key this app cannot seal with. Use a certificate with an RSA key.');
 const notPkcs12 = () => new ApiError('invalid_input', 'That file is not a certificate file (PKCS#12, usually .p12 or .pfx).');
 
 function matchesKey(cert: forge.pki.Certificate, key: forge.pki.rsa.PrivateKey): boolean {
