@@ -4,33 +4,15 @@ import { ApiError } from '../../../shared/api/errors';
 import { backupFormat, backupFormatVersion, type BackupFile, type ExportedFile, type RestoreSummary } from '../../../shared/domain/backup';
 import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
-import { sql, type TableName } from '../db/sql';
+import { sql, tables, type TableName } from '../db/sql';
 
 /**
  * The tables a backup holds, parents before children. Their columns are read from the case book
  * itself, so a new column is backed up without a change here; restoring an older backup leaves
- * columns it lacks at their defaults.
+ * columns it lacks at their defaults. Signing identities stay out: a backup restored elsewhere
+ * must not carry this device's key.
  */
-export const backupTables: readonly TableName[] = [
-  'organisations',
-  'homes',
-  'people',
-  'placements',
-  'decks',
-  'deck_cards',
-  'reviews',
-  'notes',
-  'participants',
-  'review_cards',
-  'checkins',
-  'actions',
-  'action_updates',
-  'minutes',
-  'signatures',
-  'received_minutes',
-  'audit_log',
-];
-// Signing identities stay out: a backup restored elsewhere must not carry this device's key.
+export const backupTables: readonly TableName[] = tables.filter((table) => table !== 'signing_identities');
 
 interface Column {
   name: string;

@@ -39,7 +39,8 @@ sql.join = (parts: readonly SqlQuery[], separator: string): SqlQuery => {
 };
 
 
-const tables = [
+/** The case book's tables, parents before children. */
+export const tables = [
   'organisations',
   'homes',
   'people',

@@ -1,9 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { ApiCallError, errorMessage } from '../api/client';
-import { guardLeaving, unsavedChangesQuestion } from '../navigation/routes';
+import { guardLeaving } from '../navigation/routes';
+import { useLeaveGuard } from './useLeaveGuard';
 
 /**
  * react-hook-form with a zod schema from shared/, plus what the core says back: its field
@@ -26,11 +27,7 @@ export function useApiForm<Schema extends z.ZodType<FieldValues, FieldValues>>(o
   const [failure, setFailure] = useState<string | null>(null);
   const { isDirty } = form.formState;
 
-  useEffect(() => {
-    if (!isDirty) return;
-    guardLeaving(() => window.confirm(unsavedChangesQuestion));
-    return () => guardLeaving(null);
-  }, [isDirty]);
+  useLeaveGuard(isDirty);
 
   const onSubmit = form.handleSubmit(
     async (values) => {

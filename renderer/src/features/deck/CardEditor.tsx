@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useFieldArray, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { cardContentSchema, ownCardContentSchema, type CardContent, type Deck, type DeckCard } from '../../../../shared/deck/decks';
 import { FRAMEWORKS, LENSES, LENS_LABELS, PHASES, PHASE_DESCRIPTIONS, PHASE_LABELS, QUALITY_STANDARDS, type FrameworkId, type Lens, type Phase } from '../../../../shared/deck/schema';
 import { ApiCallError, api, errorMessage } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
-import { guardLeaving, hrefFor, navigate, unsavedChangesQuestion } from '../../navigation/routes';
+import { guardLeaving, hrefFor, navigate } from '../../navigation/routes';
+import { useLeaveGuard } from '../../ui/useLeaveGuard';
 import { Field } from '../../ui/Field';
 import { EmptyState, Screen } from '../../ui/Screen';
 import { CardSource } from './CardDetails';
@@ -62,11 +63,7 @@ function CardForm({ deck, card }: { deck: Deck; card?: DeckCard }) {
   const title = card ? `Change “${card.title}”` : `Add a card to “${deck.name}”`;
   const back = card ? hrefFor('deck', deck.id, 'card', card.id) : hrefFor('deck', deck.id);
 
-  useEffect(() => {
-    if (!isDirty) return;
-    guardLeaving(() => window.confirm(unsavedChangesQuestion));
-    return () => guardLeaving(null);
-  }, [isDirty]);
+  useLeaveGuard(isDirty);
 
   const onSubmit = form.handleSubmit(
     async ({ framework, ...content }) => {

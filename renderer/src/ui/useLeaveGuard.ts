@@ -1,0 +1,11 @@
+import { useEffect } from 'react';
+import { guardLeaving, unsavedChangesQuestion } from '../navigation/routes';
+
+/** While a form holds unsaved changes, leaving the page asks first. */
+export function useLeaveGuard(dirty: boolean): void {
+  useEffect(() => {
+    if (!dirty) return;
+    guardLeaving(() => window.confirm(unsavedChangesQuestion));
+    return () => guardLeaving(null);
+  }, [dirty]);
+}
