@@ -27,6 +27,7 @@ import {
 } from '../domain/sessions';
 import type { CheckinHistoryEntry } from '../domain/checkin-history';
 import {
+  importIdentitySchema,
   importSchema,
   minutesRef,
   proseSchema,
@@ -36,6 +37,7 @@ import {
   type MinutesExport,
   type MinutesVersion,
   type ReceivedMinutes,
+  type SigningIdentitySummary,
   type VerifyReport,
 } from '../domain/minutes';
 import { deckMethods } from '../deck/contract';
@@ -155,6 +157,9 @@ export const contract = {
   'minutes.verify': method('Check any PDF: is its digital signature valid, who sealed it, is it in this case book?', verifySchema, returns<VerifyReport>()),
   'minutes.import': method('Keep the other side’s sealed minutes, checked first, beside the review they concern.', importSchema, returns<ReceivedMinutes>()),
   'minutes.received': method('Minutes received from other organisations.', z.strictObject({}), returns<ReceivedMinutes[]>()),
+
+  'signing.identities': method('The certificates this computer seals minutes with, by organisation.', z.strictObject({}), returns<SigningIdentitySummary[]>()),
+  'signing.importIdentity': method('Use an organisation’s own certificate (PKCS#12) to seal its minutes.', importIdentitySchema, returns<SigningIdentitySummary[]>()),
 
   ...deckMethods,
 };

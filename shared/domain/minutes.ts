@@ -161,3 +161,18 @@ export interface MinutesExport {
   /** Where the desktop app saved them; null when the files are to be downloaded. */
   savedTo: string | null;
 }
+
+export const importIdentitySchema = z.strictObject({
+  organisation: z.string({ message: 'Enter the organisation this certificate belongs to.' }).trim().min(1, 'Enter the organisation this certificate belongs to.').max(200),
+  p12: z.string({ message: 'Choose a certificate file (.p12 or .pfx).' }).min(1, 'Choose a certificate file (.p12 or .pfx).').max(1_000_000, 'That file is too large to be a certificate.').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'That file could not be read.'),
+  password: z.string({ message: 'Enter the certificate’s password.' }).max(500),
+});
+
+export interface SigningIdentitySummary {
+  id: string;
+  organisation: string;
+  kind: 'installation' | 'imported';
+  subject: string;
+  certificateFingerprint: string;
+  createdAt: string;
+}

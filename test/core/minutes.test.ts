@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { MinutesExport, MinutesVersion, ReceivedMinutes, VerifyReport } from '../../shared/domain/minutes';
 import { canonicalJson } from '../../shared/format/canonical';
 import { readAttachment } from '../../electron/core/signing/attachment';
+import { createIdentity } from '../../electron/core/signing/identity';
 import { createChromiumPrinter } from '../../electron/web/chromium-printer';
 import { callError, callOk, seedCaseBook, tempDir, testCore, type TestCore } from './helpers';
 
@@ -164,5 +165,21 @@ print(json.dumps({"unsent": m["X-Unsent"], "to": m["To"], "defects": len(m.defec
       [1, 'sealed'],
       [2, 'draft'],
     ]);
+  });
+});
+
+describe('an organisation’s own certificate', () => {
+  it('is used for its seals once imported; a wrong password is refused and nothing is kept', async () => {
+    const core = testCore();
+    const own = createIdentity({ organisation: 'Brightwater Care Ltd', device: 'head office' });
+    const wrong = await callError(core, 'signing.importIdentity', { organisation: 'Brightwater Care Ltd', p12: own.p12.toString('base64'), password: 'not it' });
+    expect(wrong.message).toMatch(/password may be wrong/);
+    expect(await callOk(core, 'signing.identities', {})).toEqual([]);
+    const list = await callOk<{ organisation: string; kind: string; certificateFingerprint: string }[]>(core, 'signing.importIdentity', {
+      organisation: 'Brightwater Care Ltd',
+      p12: own.p12.toString('base64'),
+      password: own.password,
+    });
+    expect(list).toMatchObject([{ organisation: 'Brightwater Care Ltd', kind: 'imported', certificateFingerprint: own.fingerprint }]);
   });
 });

@@ -1,9 +1,10 @@
 import type { Handlers } from '../router';
 import type { SessionContext } from '../sessions/context';
+import { importOrganisationIdentity, listIdentities } from './identities';
 import { amendMinutes, getMinutes, lockMinutes, minutesForReview, saveProse, signMinutes, unlockMinutes } from './minutes';
 import { exportMinutes, importMinutes, receivedMinutes, sealMinutes, verifyMinutesPdf, type MinutesPlatform } from './sealing';
 
-type MinutesMethod = Extract<keyof Handlers, `minutes.${string}`>;
+type MinutesMethod = Extract<keyof Handlers, `minutes.${string}` | `signing.${string}`>;
 
 /** The minutes: draft, lock, sign, seal, export, verify, import and amend. */
 export function minutesHandlers(context: SessionContext, platform: MinutesPlatform): Pick<Handlers, MinutesMethod> {
@@ -20,5 +21,10 @@ export function minutesHandlers(context: SessionContext, platform: MinutesPlatfo
     'minutes.verify': (input) => verifyMinutesPdf(context, input),
     'minutes.import': (input) => importMinutes(context, input),
     'minutes.received': () => receivedMinutes(context),
+    'signing.identities': () => listIdentities(context),
+    'signing.importIdentity': (input) => {
+      importOrganisationIdentity(context, input.organisation, Buffer.from(input.p12, 'base64'), input.password);
+      return listIdentities(context);
+    },
   };
 }

@@ -6,6 +6,7 @@ import type { ServiceContext } from '../context';
 import { sql } from '../db/sql';
 import { createIdentity, importIdentity } from '../signing/identity';
 import type { SigningIdentity } from '../signing/types';
+import type { SigningIdentitySummary } from '../../../shared/domain/minutes';
 
 interface StoredIdentity {
   p12: Buffer;
@@ -41,4 +42,10 @@ function store(context: ServiceContext, organisation: string, kind: 'installatio
     VALUES (${id}, ${organisation}, ${kind}, ${identity.p12}, ${identity.password},
             ${`${identity.subject.commonName}, ${identity.subject.organisation}`}, ${identity.fingerprint}, ${isoNow(context.clock)})`);
   appendAudit(context, { action: `signing.identity.${kind}`, subjectKind: 'signing_identity', subjectId: id, detail: { organisation, certificate: identity.fingerprint } });
+}
+
+export function listIdentities({ db }: ServiceContext): SigningIdentitySummary[] {
+  return db.records<SigningIdentitySummary>(sql`
+    SELECT id, organisation, kind, subject, certificate_fingerprint, created_at FROM signing_identities
+    WHERE retired_at IS NULL ORDER BY organisation, created_at DESC`);
 }

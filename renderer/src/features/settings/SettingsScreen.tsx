@@ -2,6 +2,7 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { DetailList, Section } from '../../ui/RecordPage';
 import { ErrorMessage, Screen } from '../../ui/Screen';
 import { BackupPanel } from './BackupPanel';
+import { CertificatesPanel } from './CertificatesPanel';
 import { SubjectAccessPanel } from './SubjectAccessPanel';
 
 export function SettingsScreen() {
@@ -11,6 +12,7 @@ export function SettingsScreen() {
       <ErrorMessage message={info.error ?? null} />
       <BackupPanel />
       <SubjectAccessPanel />
+      <CertificatesPanel />
       {info.status === 'ready' && (
         <Section id="about-heading" title="About this installation">
           <DetailList
