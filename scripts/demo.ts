@@ -8,20 +8,21 @@ import { createCore, type Core } from '../electron/core/core';
 import { createChromiumPrinter } from '../electron/web/chromium-printer';
 
 /**
- * `npm run demo -- --out <dir>`: a case book in <dir>, a complete review run through the same API
+ * `npm run demo -- --out <dir> --passphrase <p>`: an encrypted case book in <dir>, a complete review run through the same API
  * the screens use, signed by two demo signers, sealed, and written out as minutes.pdf and
  * minutes.eml.
  */
 async function main() {
-  const { values } = parseArgs({ options: { out: { type: 'string' } } });
-  if (!values.out) {
-    console.error('Usage: npm run demo -- --out <folder>');
+  const { values } = parseArgs({ options: { out: { type: 'string' }, passphrase: { type: 'string' } } });
+  const passphrase = values.passphrase || process.env.RR_PASSPHRASE;
+  if (!values.out || !passphrase) {
+    console.error('Usage: npm run demo -- --out <folder> --passphrase <passphrase> (or RR_PASSPHRASE in the environment). The case book is encrypted with it.');
     process.exit(2);
   }
   const out = path.resolve(values.out);
   mkdirSync(out, { recursive: true });
   const printer = createChromiumPrinter();
-  const core = createCore({ dataDir: out, appVersion: packageJson.version, printer });
+  const core = createCore({ dataDir: out, appVersion: packageJson.version, printer, passphrase });
   try {
     const { pdf, eml, minutes } = await runReview(core);
     writeFileSync(path.join(out, 'minutes.pdf'), pdf);

@@ -20,6 +20,11 @@ import { downloadExporter, type FileExporter } from './platform/exporter';
 import type { PdfPrinter } from './platform/pdf-printer';
 import type { ServiceContext } from './context';
 import { openCaseBook } from './db/database';
+import { appendAudit } from './audit';
+import type { DeckLibrary } from './deck/library';
+import type { SessionContext } from './sessions/context';
+import type { KeyStore } from './vault/key-store';
+import { Vault } from './vault/vault';
 import { EventBus } from './events';
 import { createRouter, stderrLogger, type Logger, type Router } from './router';
 
@@ -37,6 +42,10 @@ export interface CoreOptions {
   printer?: PdfPrinter;
   /** Where exported files go: a folder the user picks (desktop), or downloads (web host). */
   exporter?: FileExporter;
+  /** Unlocks the case book at start (creating it if new): the web host, the demo and tests. */
+  passphrase?: string;
+  /** The operating system's protected storage, for "remember on this device". */
+  keyStore?: KeyStore;
 }
 
 export interface Core {
@@ -44,29 +53,56 @@ export interface Core {
   events: EventBus;
   info: AppInfo;
   context: ServiceContext;
+  vault: Vault;
+  /** Locks the case book if it has not been used for the idle time (run by a timer; tests call it). */
+  lockIfIdle(now?: number): void;
   close(): void;
 }
 
 export const caseBookFileName = 'casebook.sqlite';
 
-/** Opens the case book in dataDir and wires every service to the router. */
+/**
+ * Wires every service to the router over the case book in dataDir. The case book is encrypted:
+ * until it is unlocked, only the vault's methods answer and every other call says it is locked.
+ */
 export function createCore(options: CoreOptions): Core {
   // Checked before the case book is touched: a damaged deck stops the app with a message.
   const builtIn = loadBuiltInDeck(options.builtInDeck ?? builtInDeckFile);
   mkdirSync(options.dataDir, { recursive: true });
   const caseBookFile = path.join(options.dataDir, caseBookFileName);
-  const db = openCaseBook({ file: caseBookFile, nativeBinding: options.nativeBinding });
   const events = new EventBus();
-  const context: ServiceContext = { db, clock: options.clock ?? systemClock, events };
+  const clock = options.clock ?? systemClock;
+  const vault: Vault = new Vault(
+    caseBookFile,
+    options.dataDir,
+    (key) => openCaseBook({ file: caseBookFile, nativeBinding: options.nativeBinding, key }),
+    options.keyStore ?? null,
+    (state, audit) => {
+      if (audit && vault.unlocked) context.db.transaction(() => appendAudit(context, { ...audit, subjectKind: 'case_book', subjectId: caseBookFileName }));
+      events.emit('vault.changed', { state });
+    },
+  );
+  // The case book is reached through this getter, so a locked one answers "locked", never a crash.
+  const context: ServiceContext = {
+    get db() {
+      return vault.database;
+    },
+    clock,
+    events,
+  };
   const info: AppInfo = {
     appName: 'Relational Review',
     version: options.appVersion,
     dataDir: options.dataDir,
     caseBookFile,
-    schemaVersion: db.schemaVersion,
+    get schemaVersion() {
+      return vault.unlocked ? vault.database.schemaVersion : null;
+    },
   };
-  const library = { ...context, builtIn };
-  const sessionContext = { ...context, decks: { builtInId: library.builtIn.id, get: (deckId: string) => getDeck(library, deckId) } };
+  const library: DeckLibrary = Object.assign(Object.create(context) as ServiceContext, { builtIn });
+  const sessionContext: SessionContext = Object.assign(Object.create(context) as ServiceContext, {
+    decks: { builtInId: builtIn.id, get: (deckId: string) => getDeck(library, deckId) },
+  });
 
   /** Archive and restore for one kind of record: each answers with the record as it now is. */
   const archiving = <T>(kind: Parameters<typeof setArchived>[1], get: (context: ServiceContext, id: string) => T) => ({
@@ -81,7 +117,13 @@ export function createCore(options: CoreOptions): Core {
 
   const router = createRouter(
     {
-      'app.info': () => info,
+      'app.info': () => ({ ...info, schemaVersion: info.schemaVersion }),
+      'vault.status': () => vault.status(),
+      'vault.create': (input) => (vault.create(input.passphrase, input.remember), vault.status()),
+      'vault.unlock': (input) => (vault.unlock(input.passphrase, input.remember), vault.status()),
+      'vault.lock': () => (vault.lock(), vault.status()),
+      'vault.changePassphrase': (input) => (vault.changePassphrase(input.current, input.passphrase), vault.status()),
+      'vault.setIdleLock': (input) => (vault.setIdleLockMinutes(input.minutes), vault.status()),
 
       'organisations.list': (input) => listOrganisations(context, input),
       'organisations.get': (input) => getOrganisation(context, input.id),
@@ -129,5 +171,36 @@ export function createCore(options: CoreOptions): Core {
     options.logger ?? stderrLogger,
   );
 
-  return { router, events, info, context, close: () => db.close() };
+  if (options.passphrase !== undefined) {
+    if (vault.status().state === 'new') vault.create(options.passphrase);
+    else vault.unlock(options.passphrase);
+  } else {
+    vault.unlockRemembered();
+  }
+
+  let lastUse = Date.now();
+  const lockIfIdle = (now = Date.now()) => {
+    if (vault.unlocked && now - lastUse >= vault.status().idleLockMinutes * 60_000) vault.lock();
+  };
+  const idleTimer = setInterval(lockIfIdle, 15_000);
+  idleTimer.unref();
+  const tracked: Router = {
+    call(method, input) {
+      lastUse = Date.now();
+      return router.call(method, input);
+    },
+  };
+
+  return {
+    router: tracked,
+    events,
+    info,
+    context,
+    vault,
+    lockIfIdle,
+    close: () => {
+      clearInterval(idleTimer);
+      vault.lock();
+    },
+  };
 }

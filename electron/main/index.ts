@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { createCore, type Core } from '../core/core';
 import { folderExporter } from './platform/exporter';
+import { createSafeStorageKeyStore } from './platform/key-store';
 import { createElectronPdfPrinter } from './platform/pdf-printer';
 import { dataDirFromArgs } from './args';
 import { hardenApp, hardenSession } from './hardening';
@@ -61,6 +62,7 @@ function main(): void {
         nativeBinding: electronNativeBinding(app.getAppPath(), process.versions.electron),
         printer: createElectronPdfPrinter(),
         exporter: folderExporter,
+        keyStore: createSafeStorageKeyStore(dataDir),
       });
     } catch (error) {
       dialog.showErrorBox(cannotOpenTitle, messageOf(error));

@@ -108,6 +108,53 @@ export function presenterWindowOpen(url: string, preloadPath: string, devOrigin?
   } as const;
 }
 
+/** The answer to window.open from any web contents but the main window: no. */
+export function denyWindowOpen() {
+  return { action: 'deny' } as const;
+}
+
+/** The part of an Electron event the handlers below use. */
+export interface PreventableEvent {
+  preventDefault(): void;
+}
+
+/** A will-navigate or will-redirect event: where the page is about to go. */
+export interface NavigationEvent extends PreventableEvent {
+  url: string;
+}
+
+/** The will-navigate and will-redirect handler: a page may only go to another page of the app. */
+export function keepNavigationInApp(devOrigin?: string): (event: NavigationEvent) => void {
+  return (event) => {
+    if (!isAppUrl(event.url, devOrigin)) event.preventDefault();
+  };
+}
+
+/** The will-attach-webview handler: the app has no webviews, so none may be attached. */
+export function refuseWebview(event: PreventableEvent): void {
+  event.preventDefault();
+}
+
+/** The session's permission request handler: every permission (camera, notifications...) is refused. */
+export function denyPermissionRequest(_contents: unknown, _permission: string, callback: (granted: boolean) => void): void {
+  callback(false);
+}
+
+/** The session's permission check handler: no page holds any permission. */
+export function denyPermissionCheck(): boolean {
+  return false;
+}
+
+/** The session's device permission handler: no USB, HID or serial device is offered to a page. */
+export function denyDevicePermission(): boolean {
+  return false;
+}
+
+/** The session's onBeforeRequest listener: cancels every request isAllowedRequestUrl refuses. */
+export function requestFilter(devOrigin?: string): (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void {
+  return (details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url, devOrigin) });
+}
+
 /** What the IPC handler knows about the frame a call came from. */
 export interface SenderFrame {
   url: string;

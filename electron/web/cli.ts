@@ -5,11 +5,11 @@ import { createCore } from '../core/core';
 import { createChromiumPrinter } from './chromium-printer';
 import { startWebHost } from './server';
 
-const usage = 'Usage: npm run web -- [--port <number>] [--data <folder>]';
+const usage = 'Usage: npm run web -- [--port <number>] [--data <folder>] [--passphrase <passphrase>] (or RR_PASSPHRASE in the environment)';
 
 function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '0' }, data: { type: 'string' }, help: { type: 'boolean' } },
+    options: { port: { type: 'string', default: '0' }, data: { type: 'string' }, passphrase: { type: 'string' }, help: { type: 'boolean' } },
   });
   if (values.help) {
     console.log(usage);
@@ -22,12 +22,14 @@ function main(): Promise<void> {
   }
   const repoRoot = path.resolve(__dirname, '../..');
   const dataDir = path.resolve(values.data ?? path.join(repoRoot, '.web-data'));
-  return start(port, dataDir, path.join(repoRoot, 'out/renderer'));
+  // Without a passphrase the host starts locked, and the page asks for one.
+  const passphrase = values.passphrase || process.env.RR_PASSPHRASE || undefined;
+  return start(port, dataDir, path.join(repoRoot, 'out/renderer'), passphrase);
 }
 
-async function start(port: number, dataDir: string, rendererDir: string): Promise<void> {
+async function start(port: number, dataDir: string, rendererDir: string, passphrase: string | undefined): Promise<void> {
   const printer = createChromiumPrinter();
-  const core = createCore({ dataDir, appVersion: packageJson.version, printer });
+  const core = createCore({ dataDir, appVersion: packageJson.version, printer, passphrase });
   const host = await startWebHost({ core, rendererDir, port });
   console.log(`Relational Review web host: ${host.url}`);
   console.error(`Case book: ${core.info.caseBookFile}`);

@@ -34,6 +34,7 @@ const statusByCode: Record<ApiErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   unauthorised: 401,
+  locked: 423,
   too_large: 413,
   schema_too_new: 409,
   unavailable: 503,

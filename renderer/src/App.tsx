@@ -2,6 +2,7 @@ import { CaseBookScreen } from './features/casebook/CaseBookScreen';
 import { DeckScreen } from './features/deck/DeckScreen';
 import { ReviewsScreen } from './features/reviews/ReviewsScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { api } from './api/client';
 import { PresenterScreen } from './features/presenter/PresenterScreen';
 import { hrefFor, screens, useRoute, type ScreenId } from './navigation/routes';
 
@@ -43,6 +44,9 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <button type="button" className="button button--secondary app-lock" onClick={() => void api.call('vault.lock', {})}>
+          Lock
+        </button>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         <Screen path={route.path} />

@@ -6,11 +6,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
+import { VaultGate } from './features/vault/VaultGate';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>
-      <App />
+      <VaultGate>
+        <App />
+      </VaultGate>
     </ErrorBoundary>
   </StrictMode>,
 );

@@ -41,6 +41,7 @@ import {
   type VerifyReport,
 } from '../domain/minutes';
 import { deckMethods } from '../deck/contract';
+import { changePassphraseSchema, createVaultSchema, idleLockSchema, unlockSchema, type VaultStatus } from '../domain/vault';
 import { method, returns } from './define';
 import { backupRestoreSchema, subjectAccessSchema, type BackupFile, type ExportedFile, type RestoreSummary } from '../domain/backup';
 
@@ -54,7 +55,8 @@ export interface AppInfo {
   version: string;
   dataDir: string;
   caseBookFile: string;
-  schemaVersion: number;
+  /** The case book's format; null while it is locked. */
+  schemaVersion: number | null;
 }
 
 /**
@@ -63,6 +65,13 @@ export interface AppInfo {
  */
 export const contract = {
   'app.info': method('About this installation: version and where its data lives.', noInput, returns<AppInfo>()),
+
+  'vault.status': method('Whether the case book is new, locked or unlocked.', noInput, returns<VaultStatus>()),
+  'vault.create': method('Choose the passphrase the case book is encrypted with.', createVaultSchema, returns<VaultStatus>()),
+  'vault.unlock': method('Unlock the case book with its passphrase.', unlockSchema, returns<VaultStatus>()),
+  'vault.lock': method('Lock the case book: the key is dropped until it is unlocked again.', noInput, returns<VaultStatus>()),
+  'vault.changePassphrase': method('Change the passphrase.', changePassphraseSchema, returns<VaultStatus>()),
+  'vault.setIdleLock': method('Lock the case book after this many minutes without use.', idleLockSchema, returns<VaultStatus>()),
 
   'organisations.list': method('Organisations, by name.', listInput, returns<Organisation[]>()),
   'organisations.get': method('One organisation.', byId, returns<Organisation>()),

@@ -5,6 +5,7 @@ export const apiErrorCodes = [
   'not_found',
   'conflict',
   'unauthorised',
+  'locked',
   'too_large',
   'schema_too_new',
   'unavailable',

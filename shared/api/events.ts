@@ -2,6 +2,8 @@
 export interface ServerEvents {
   'casebook.changed': { kind: 'organisation' | 'home' | 'person' | 'placement' | 'review' | 'all'; id: string | null };
   'deck.changed': { deckId: string };
+  /** The case book was locked (by hand or after idling) or unlocked. */
+  'vault.changed': { state: 'new' | 'locked' | 'unlocked' };
   /** A running review changed: its state (stage, timer, cards, turn, actions) or only its notes. */
   'session.changed': { reviewId: string; part: 'state' | 'notes' };
 }

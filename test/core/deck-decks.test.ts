@@ -7,7 +7,7 @@ import { sql } from '../../electron/core/db/sql';
 import type { ExportedFile } from '../../shared/domain/backup';
 import type { Deck, DeckSummary } from '../../shared/deck/decks';
 import type { ServerEvent } from '../../shared/api/events';
-import { callError, callOk, seedCaseBook, tempDir, testCore, type TestCore } from './helpers';
+import { callError, callOk, seedCaseBook, tempDir, testCore, testPassphrase, type TestCore } from './helpers';
 
 const deckPath = path.resolve(__dirname, '../../resources/decks/relational-commissioning.deck.json');
 const builtInText = fs.readFileSync(deckPath, 'utf8');
@@ -308,7 +308,7 @@ describe('decks.export and decks.import', () => {
     const first = testCore(dataDir);
     await callOk(first, 'decks.duplicate', { deckId: builtInId, name: 'Kept' });
     first.close();
-    const again = createCore({ dataDir, appVersion: 'test' });
+    const again = createCore({ dataDir, appVersion: 'test', passphrase: testPassphrase });
     try {
       const result = await again.router.call('decks.list', {});
       expect(result.ok && (result.value as DeckSummary[]).map((deck) => deck.name)).toEqual(['Relational commissioning', 'Kept']);

@@ -16,6 +16,9 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
 
+/** Every test case book is encrypted with this. */
+export const testPassphrase = 'correct horse battery staple';
+
 /** A fresh folder under the system temp folder, removed after the test. */
 export function tempDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'rr-test-'));
@@ -32,7 +35,7 @@ export interface TestCore extends Core {
 export function testCore(dataDir = tempDir(), clock?: Clock, printer?: PdfPrinter): TestCore {
   const logged: TestCore['logged'] = [];
   const logger: Logger = { error: (message, error) => logged.push({ message, error }) };
-  const core = createCore({ dataDir, appVersion: '0.0.0-test', logger, clock, printer });
+  const core = createCore({ dataDir, appVersion: '0.0.0-test', logger, clock, printer, passphrase: testPassphrase });
   cleanups.push(() => core.close());
   return { ...core, dataDir, logged };
 }

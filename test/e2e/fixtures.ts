@@ -31,11 +31,15 @@ interface HostProcess {
 }
 
 /** Starts `npm run web`'s host (without rebuilding) on a free port and waits for its one line. */
-function startHost(dataDir: string): Promise<HostProcess> {
+/** The passphrase every e2e case book is encrypted with. */
+export const e2ePassphrase = 'a quiet lighthouse on the moor';
+
+function startHost(dataDir: string, passphrase: string | null = e2ePassphrase): Promise<HostProcess> {
   // Node itself, with tsx as a loader: one process, so a kill reaches the host and nothing survives it.
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', '--port', '0', '--data', dataDir], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: passphrase === null ? { ...process.env, RR_PASSPHRASE: '' } : { ...process.env, RR_PASSPHRASE: passphrase },
   });
   return new Promise((resolve, reject) => {
     let stdout = '';
@@ -65,13 +69,13 @@ function stopHost(host: HostProcess, signal: NodeJS.Signals = 'SIGTERM'): Promis
   });
 }
 
-export const test = base.extend<{ host: RunningHost }>({
-  // Playwright reads the fixture's dependencies from this pattern; this one has none.
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
+export const test = base.extend<{ host: RunningHost; hostPassphrase: string | null }>({
+  /** The passphrase the host starts with; null starts it locked (or new), as the desktop app does. */
+  hostPassphrase: [e2ePassphrase, { option: true }],
+  host: async ({ hostPassphrase }, use) => {
     let dataDir = mkdtempSync(path.join(tmpdir(), 'rr-e2e-'));
     const folders = [dataDir];
-    let current = await startHost(dataDir);
+    let current = await startHost(dataDir, hostPassphrase);
     const host: RunningHost = {
       get url() {
         return current.url;
@@ -87,17 +91,17 @@ export const test = base.extend<{ host: RunningHost }>({
       },
       async restart() {
         await stopHost(current);
-        current = await startHost(dataDir);
+        current = await startHost(dataDir, hostPassphrase);
       },
       async crash() {
         await stopHost(current, 'SIGKILL');
-        current = await startHost(dataDir);
+        current = await startHost(dataDir, hostPassphrase);
       },
       async wipe() {
         await stopHost(current);
         dataDir = mkdtempSync(path.join(tmpdir(), 'rr-e2e-'));
         folders.push(dataDir);
-        current = await startHost(dataDir);
+        current = await startHost(dataDir, hostPassphrase);
       },
       async call<T>(method: string, input: unknown = {}) {
         const response = await fetch(`http://127.0.0.1:${current.port}/api/${method}`, {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import { backupFormat, backupFormatVersion, type BackupFile, type ExportedFile, type RestoreSummary } from '../../../shared/domain/backup';
+import { appendAudit } from '../audit';
 import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
 import { sql, tables, type TableName } from '../db/sql';
@@ -126,7 +127,8 @@ export function restoreBackup(context: ServiceContext, input: ParsedInput<'backu
       const rows = file.tables[table] ?? [];
       const blobs = new Set(blobColumns(context, table));
       for (const row of rows) {
-        const names = Object.keys(row);
+        // Audit entries keep their hashes but take new places after this case book's own.
+        const names = Object.keys(row).filter((column) => !(table === 'audit_log' && column === 'seq'));
         const columns = sql.join(names.map((column) => sql.column(column)), ', ');
         const value = (column: string) => (blobs.has(column) && typeof row[column] === 'string' ? Buffer.from(row[column] as string, 'base64') : row[column]);
         const values = sql.join(names.map((column) => sql`${value(column)}`), ', ');
@@ -138,6 +140,7 @@ export function restoreBackup(context: ServiceContext, input: ParsedInput<'backu
       }
       counts[table] = rows.length;
     }
+    appendAudit(context, { action: 'backup.restored', subjectKind: 'case_book', subjectId: 'casebook', detail: { counts, exportedAt: file.exportedAt } });
   });
   events.emit('casebook.changed', { kind: 'all', id: null });
   return { counts };
@@ -152,8 +155,10 @@ function explainConstraint(error: unknown, table: string): string {
   return `a record in ${table} could not be added`;
 }
 
+/** Empty but for the audit log, which records the case book's own creation. */
 function refuseUnlessEmpty({ db }: ServiceContext): void {
   const held = backupTables
+    .filter((table) => table !== 'audit_log')
     .map((table) => ({ label: label(table), count: db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.table(table)}`)!.n }))
     .filter((entry) => entry.count > 0);
   if (held.length) {

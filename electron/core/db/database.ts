@@ -10,6 +10,8 @@ type RunResult = Database.RunResult;
 
 export interface OpenOptions {
   file: string;
+  /** The passphrase the case book is encrypted with (SQLite3 Multiple Ciphers). */
+  key?: string;
   /** Path to a better-sqlite3 binary built for this runtime (Electron has its own ABI). */
   nativeBinding?: string;
   /** For tests of a single migration: stop at this schema version. */
@@ -92,6 +94,9 @@ export function openCaseBook(options: OpenOptions): CaseBookDatabase {
   const connection = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const migrations = options.migrations ?? allMigrations;
   try {
+    if (options.key !== undefined) applyKey(connection, options.key);
+    // Temporary tables and indexes stay in memory: no plaintext ever reaches a temporary file.
+    connection.pragma('temp_store = MEMORY');
     // Checked before anything else, so a newer app's file is left exactly as it was.
     refuseNewerSchema(connection, migrations);
     connection.pragma('journal_mode = WAL');
@@ -104,6 +109,22 @@ export function openCaseBook(options: OpenOptions): CaseBookDatabase {
     throw error;
   }
   return new CaseBookDatabase(connection);
+}
+
+/** A passphrase as an SQL string literal: PRAGMA takes no parameters. */
+export const quoted = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/** Keys the connection and proves the key opens the file, before anything else is read. */
+function applyKey(connection: Connection, key: string): void {
+  connection.pragma(`key = ${quoted(key)}`);
+  try {
+    connection.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
+      throw new ApiError('unauthorised', 'That passphrase does not open this case book. Check it and try again.');
+    }
+    throw error;
+  }
 }
 
 function refuseNewerSchema(connection: Connection, migrations: readonly Migration[]): void {

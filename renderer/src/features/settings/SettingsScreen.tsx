@@ -3,6 +3,7 @@ import { DetailList, Section } from '../../ui/RecordPage';
 import { ErrorMessage, Screen } from '../../ui/Screen';
 import { BackupPanel } from './BackupPanel';
 import { CertificatesPanel } from './CertificatesPanel';
+import { SecurityPanel } from './SecurityPanel';
 import { SubjectAccessPanel } from './SubjectAccessPanel';
 
 export function SettingsScreen() {
@@ -10,6 +11,7 @@ export function SettingsScreen() {
   return (
     <Screen title="Settings">
       <ErrorMessage message={info.error ?? null} />
+      <SecurityPanel />
       <BackupPanel />
       <SubjectAccessPanel />
       <CertificatesPanel />

@@ -1,0 +1,138 @@
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { ApiError } from '../../../shared/api/errors';
+import type { VaultState, VaultStatus } from '../../../shared/domain/vault';
+import { quoted, type CaseBookDatabase } from '../db/database';
+import type { KeyStore } from './key-store';
+import { readSettings, writeSettings } from './settings';
+
+const plainHeader = 'SQLite format 3\0';
+
+/** Whether the file is a plain (unencrypted) SQLite database: encrypted files have no readable header. */
+function isPlain(file: string): boolean {
+  const handle = openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(16);
+    return readSync(handle, header, 0, 16, 0) === 16 && header.toString('latin1') === plainHeader;
+  } finally {
+    closeSync(handle);
+  }
+}
+
+/** SQLite3 Multiple Ciphers rekeys only outside WAL mode: step out of it and back. */
+function rekey(db: CaseBookDatabase, passphrase: string): void {
+  db.connection.pragma('journal_mode = DELETE');
+  try {
+    db.connection.pragma(`rekey = ${quoted(passphrase)}`);
+  } finally {
+    db.connection.pragma('journal_mode = WAL');
+  }
+}
+
+export const lockedMessage = 'The case book is locked. Unlock it with your passphrase to carry on.';
+
+/**
+ * The case book's lock: it is encrypted at rest with the user's passphrase, opened only by
+ * unlocking, and closed (the key dropped) when locked, by hand or after a time without use.
+ */
+export class Vault {
+  private db: CaseBookDatabase | null = null;
+  private failedUnlocks = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly dataDir: string,
+    private readonly open: (key: string | undefined) => CaseBookDatabase,
+    private readonly keyStore: KeyStore | null,
+    private readonly changed: (state: VaultState, audit?: { action: string; detail: Record<string, unknown> }) => void,
+  ) {}
+
+  get database(): CaseBookDatabase {
+    if (!this.db) throw new ApiError('locked', lockedMessage);
+    return this.db;
+  }
+
+  get unlocked(): boolean {
+    return this.db !== null;
+  }
+
+  status(): VaultStatus {
+    const exists = existsSync(this.file);
+    const unencrypted = exists && isPlain(this.file);
+    const state: VaultState = this.db ? 'unlocked' : !exists || unencrypted ? 'new' : 'locked';
+    return { state, unencrypted, canRemember: this.keyStore?.available() ?? false, idleLockMinutes: readSettings(this.dataDir).idleLockMinutes };
+  }
+
+  /** The first passphrase: a new, encrypted case book, or the encryption of one from before. */
+  create(passphrase: string, remember = false): void {
+    const status = this.status();
+    if (status.state !== 'new') throw new ApiError('conflict', 'This case book already has a passphrase. Unlock it instead.');
+    if (status.unencrypted) {
+      const db = this.open(undefined);
+      try {
+        rekey(db, passphrase);
+      } catch (error) {
+        db.close();
+        throw error;
+      }
+      this.db = db;
+    } else {
+      this.db = this.open(passphrase);
+    }
+    this.remember(passphrase, remember);
+    this.changed('unlocked', { action: 'vault.created', detail: { encryptedExisting: status.unencrypted } });
+  }
+
+  unlock(passphrase: string, remember = false): void {
+    if (this.db) return;
+    if (this.status().state !== 'locked') throw new ApiError('conflict', 'There is no case book to unlock yet: choose a passphrase to create one.');
+    try {
+      this.db = this.open(passphrase);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'unauthorised') this.failedUnlocks += 1;
+      throw error;
+    }
+    this.remember(passphrase, remember);
+    const failed = this.failedUnlocks;
+    this.failedUnlocks = 0;
+    this.changed('unlocked', { action: 'vault.unlocked', detail: { failedAttemptsBefore: failed } });
+  }
+
+  /** Unlocks with a passphrase this device remembered, if there is one that still works. */
+  unlockRemembered(): boolean {
+    const remembered = this.keyStore?.available() ? this.keyStore.load() : null;
+    if (!remembered || this.status().state !== 'locked') return false;
+    try {
+      this.unlock(remembered);
+      return true;
+    } catch {
+      this.keyStore?.clear();
+      return false;
+    }
+  }
+
+  lock(): void {
+    if (!this.db) return;
+    this.db.close();
+    this.db = null;
+    this.changed('locked');
+  }
+
+  changePassphrase(current: string, next: string): void {
+    const db = this.database;
+    // Proves the current passphrase on a second connection before anything changes.
+    this.open(current).close();
+    rekey(db, next);
+    if (this.keyStore?.available() && this.keyStore.load() !== null) this.keyStore.save(next);
+    this.changed('unlocked', { action: 'vault.passphrase.changed', detail: {} });
+  }
+
+  setIdleLockMinutes(minutes: number): void {
+    writeSettings(this.dataDir, { ...readSettings(this.dataDir), idleLockMinutes: minutes });
+  }
+
+  private remember(passphrase: string, remember: boolean): void {
+    if (!this.keyStore?.available()) return;
+    if (remember) this.keyStore.save(passphrase);
+    else this.keyStore.clear();
+  }
+}

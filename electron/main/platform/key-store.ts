@@ -1,0 +1,19 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { safeStorage } from 'electron';
+import type { KeyStore } from '../../core/vault/key-store';
+
+/**
+ * "Remember on this device": the passphrase encrypted by the operating system's protected storage
+ * (Keychain, DPAPI, libsecret), in a file beside the case book. Only this user on this computer can
+ * read it back.
+ */
+export function createSafeStorageKeyStore(dataDir: string): KeyStore {
+  const file = path.join(dataDir, 'remembered-passphrase.bin');
+  return {
+    available: () => safeStorage.isEncryptionAvailable(),
+    load: () => (existsSync(file) ? safeStorage.decryptString(readFileSync(file)) : null),
+    save: (passphrase) => writeFileSync(file, safeStorage.encryptString(passphrase), { mode: 0o600 }),
+    clear: () => rmSync(file, { force: true }),
+  };
+}
