@@ -24,6 +24,7 @@ import { appendAudit } from './audit';
 import type { DeckLibrary } from './deck/library';
 import type { SessionContext } from './sessions/context';
 import type { KeyStore } from './vault/key-store';
+import { listBackups } from './vault/backups';
 import { Vault } from './vault/vault';
 import { EventBus } from './events';
 import { createRouter, stderrLogger, type Logger, type Router } from './router';
@@ -46,6 +47,8 @@ export interface CoreOptions {
   passphrase?: string;
   /** The operating system's protected storage, for "remember on this device". */
   keyStore?: KeyStore;
+  /** Automatic backups: daily and on close (default on; tests turn them off). */
+  automaticBackups?: boolean;
 }
 
 export interface Core {
@@ -124,6 +127,11 @@ export function createCore(options: CoreOptions): Core {
       'vault.lock': () => (vault.lock(), vault.status()),
       'vault.changePassphrase': (input) => (vault.changePassphrase(input.current, input.passphrase), vault.status()),
       'vault.setIdleLock': (input) => (vault.setIdleLockMinutes(input.minutes), vault.status()),
+      'vault.backups': () => listBackups(options.dataDir),
+      'vault.backupNow': () => (vault.backup('asked for'), listBackups(options.dataDir)),
+      'vault.previewBackup': (input) => vault.previewBackup(input.fileName, input.passphrase),
+      'vault.restoreBackup': (input) => (vault.restoreBackup(input.fileName, input.passphrase), vault.status()),
+      'vault.setBackupsKept': (input) => (vault.setBackupsKept(input.keep), vault.status()),
 
       'organisations.list': (input) => listOrganisations(context, input),
       'organisations.get': (input) => getOrganisation(context, input.id),
@@ -179,10 +187,22 @@ export function createCore(options: CoreOptions): Core {
   }
 
   let lastUse = Date.now();
+  const automaticBackups = options.automaticBackups ?? true;
   const lockIfIdle = (now = Date.now()) => {
     if (vault.unlocked && now - lastUse >= vault.status().idleLockMinutes * 60_000) vault.lock();
   };
-  const idleTimer = setInterval(lockIfIdle, 15_000);
+  const idleTimer = setInterval(() => {
+    lockIfIdle();
+    if (automaticBackups) backupQuietly(() => vault.backupIfDue());
+  }, 15_000);
+  // A failed automatic backup must never stop the app; the next one is tried in time.
+  const backupQuietly = (work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      (options.logger ?? stderrLogger).error('an automatic backup failed', error);
+    }
+  };
   idleTimer.unref();
   const tracked: Router = {
     call(method, input) {
@@ -200,6 +220,7 @@ export function createCore(options: CoreOptions): Core {
     lockIfIdle,
     close: () => {
       clearInterval(idleTimer);
+      if (automaticBackups && vault.unlocked) backupQuietly(() => vault.backup('on close'));
       vault.lock();
     },
   };

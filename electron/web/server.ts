@@ -37,6 +37,9 @@ const statusByCode: Record<ApiErrorCode, number> = {
   locked: 423,
   too_large: 413,
   schema_too_new: 409,
+  // Like schema_too_new: the case book file is in a state this app cannot use (restore a backup); not a bug.
+  damaged: 409,
+  damaged: 500,
   unavailable: 503,
   internal: 500,
 };

@@ -41,7 +41,17 @@ import {
   type VerifyReport,
 } from '../domain/minutes';
 import { deckMethods } from '../deck/contract';
-import { changePassphraseSchema, createVaultSchema, idleLockSchema, unlockSchema, type VaultStatus } from '../domain/vault';
+import {
+  backupChoiceSchema,
+  backupKeepSchema,
+  changePassphraseSchema,
+  createVaultSchema,
+  idleLockSchema,
+  unlockSchema,
+  type BackupPreview,
+  type BackupSummary,
+  type VaultStatus,
+} from '../domain/vault';
 import { method, returns } from './define';
 import { backupRestoreSchema, subjectAccessSchema, type BackupFile, type ExportedFile, type RestoreSummary } from '../domain/backup';
 
@@ -72,6 +82,11 @@ export const contract = {
   'vault.lock': method('Lock the case book: the key is dropped until it is unlocked again.', noInput, returns<VaultStatus>()),
   'vault.changePassphrase': method('Change the passphrase.', changePassphraseSchema, returns<VaultStatus>()),
   'vault.setIdleLock': method('Lock the case book after this many minutes without use.', idleLockSchema, returns<VaultStatus>()),
+  'vault.backups': method('The encrypted backups on this computer, newest first.', noInput, returns<BackupSummary[]>()),
+  'vault.backupNow': method('Make an encrypted, checked backup now.', noInput, returns<BackupSummary[]>()),
+  'vault.previewBackup': method('What a backup holds, before restoring it.', backupChoiceSchema, returns<BackupPreview>()),
+  'vault.restoreBackup': method('Put a backup in the case book’s place; what is there now is backed up first.', backupChoiceSchema, returns<VaultStatus>()),
+  'vault.setBackupsKept': method('How many backups to keep.', backupKeepSchema, returns<VaultStatus>()),
 
   'organisations.list': method('Organisations, by name.', listInput, returns<Organisation[]>()),
   'organisations.get': method('One organisation.', byId, returns<Organisation>()),

@@ -8,6 +8,8 @@ export const apiErrorCodes = [
   'locked',
   'too_large',
   'schema_too_new',
+  'damaged',
+  'damaged',
   'unavailable',
   'internal',
 ] as const;

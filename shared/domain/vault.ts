@@ -9,6 +9,7 @@ export interface VaultStatus {
   /** This computer can remember the passphrase (the desktop app's protected storage). */
   canRemember: boolean;
   idleLockMinutes: number;
+  backupsKept: number;
 }
 
 export const minimumPassphraseLength = 10;
@@ -44,3 +45,26 @@ export function passphraseAdvice(text: string): string {
   if (text.length >= 20 || words >= 4) return 'Strong: long and hard to guess.';
   return 'Fair: longer is stronger. Four or more unrelated words are easy to remember and hard to guess.';
 }
+
+export interface BackupSummary {
+  fileName: string;
+  createdAt: string;
+  sizeBytes: number;
+}
+
+export interface BackupPreview {
+  fileName: string;
+  createdAt: string;
+  counts: Record<'organisations' | 'homes' | 'placements' | 'reviews' | 'notes' | 'minutes', number>;
+  latestReview: { title: string; scheduledFor: string } | null;
+}
+
+const backupFileName = z.string({ message: 'Choose a backup.' }).min(1, 'Choose a backup.').max(200);
+export const backupChoiceSchema = z.strictObject({
+  fileName: backupFileName,
+  /** The passphrase the case book had when the backup was made; the current one if left out. */
+  passphrase: z.string().max(500).optional(),
+});
+export const backupKeepSchema = z.strictObject({
+  keep: z.number({ message: 'Give a whole number of backups.' }).int('Give a whole number of backups.').min(1, 'Keep at least 1 backup.').max(365, 'Keep at most 365 backups.'),
+});

@@ -35,7 +35,7 @@ export interface TestCore extends Core {
 export function testCore(dataDir = tempDir(), clock?: Clock, printer?: PdfPrinter): TestCore {
   const logged: TestCore['logged'] = [];
   const logger: Logger = { error: (message, error) => logged.push({ message, error }) };
-  const core = createCore({ dataDir, appVersion: '0.0.0-test', logger, clock, printer, passphrase: testPassphrase });
+  const core = createCore({ dataDir, appVersion: '0.0.0-test', logger, clock, printer, passphrase: testPassphrase, automaticBackups: false });
   cleanups.push(() => core.close());
   return { ...core, dataDir, logged };
 }

@@ -9,7 +9,12 @@ import { callError, callOk, seedCaseBook, tempDir } from './helpers';
 const open = (dataDir: string, passphrase?: string) => createCore({ dataDir, appVersion: 'test', passphrase, logger: { error: () => {} } });
 
 /** Every file in the data folder, as one buffer: what a thief with the laptop would see. */
-const everything = (dataDir: string) => Buffer.concat(readdirSync(dataDir).map((name) => readFileSync(path.join(dataDir, name))));
+const everything = (dataDir: string): Buffer =>
+  Buffer.concat(
+    readdirSync(dataDir, { withFileTypes: true }).map((entry) =>
+      entry.isDirectory() ? everything(path.join(dataDir, entry.name)) : readFileSync(path.join(dataDir, entry.name)),
+    ),
+  );
 
 describe('the case book at rest', () => {
   it('is encrypted: no SQLite header, none of its text, in any file of the data folder', async () => {
@@ -83,5 +88,35 @@ describe('the case book at rest', () => {
     expect((await callOk<{ name: string }[]>(core, 'organisations.list', {})).map((o) => o.name)).toEqual(['Kept Through Encryption']);
     core.close();
     expect(everything(dataDir).includes('Kept Through Encryption')).toBe(false);
+  });
+});
+
+describe('backups', () => {
+  it('are encrypted, checked, kept to the newest few, previewed and restored without losing what is there', async () => {
+    const dataDir = tempDir();
+    const core = createCore({ dataDir, appVersion: 'test', passphrase: 'backups are encrypted too', logger: { error: () => {} } });
+    await seedCaseBook(core);
+    await callOk(core, 'vault.setBackupsKept', { keep: 2 });
+    const [first] = await callOk<{ fileName: string }[]>(core, 'vault.backupNow', {});
+    const bytes = readFileSync(path.join(dataDir, 'backups', first!.fileName));
+    expect(bytes.subarray(0, 15).toString()).not.toBe('SQLite format 3');
+    expect(bytes.includes('Oakwood House')).toBe(false);
+
+    await callOk(core, 'organisations.create', { name: 'Added After The Backup', kind: 'other' });
+    const preview = await callOk<{ counts: { organisations: number; reviews: number } }>(core, 'vault.previewBackup', { fileName: first!.fileName });
+    expect(preview.counts).toMatchObject({ organisations: 2, reviews: 1 });
+    expect((await callError(core, 'vault.previewBackup', { fileName: first!.fileName, passphrase: 'not the phrase' })).code).toBe('unauthorised');
+    expect((await callError(core, 'vault.previewBackup', { fileName: '../casebook.sqlite' })).message).toBe('Choose one of the backups listed.');
+
+    await callOk(core, 'vault.restoreBackup', { fileName: first!.fileName });
+    expect((await callOk<{ name: string }[]>(core, 'organisations.list', {})).map((o) => o.name)).toEqual(['Brightwater Care Ltd', 'Northshire County Council']);
+    // What was there before the restore was backed up first, so nothing is lost.
+    const backups = await callOk<{ fileName: string }[]>(core, 'vault.backups', {});
+    expect(backups).toHaveLength(2);
+    const before = await callOk<{ counts: { organisations: number } }>(core, 'vault.previewBackup', { fileName: backups[0]!.fileName });
+    expect(before.counts.organisations).toBe(3);
+    core.close();
+    // Closing makes one more; only the newest two are kept.
+    expect(readdirSync(path.join(dataDir, 'backups')).filter((name) => name.endsWith('.sqlite'))).toHaveLength(2);
   });
 });

@@ -4,15 +4,23 @@ import path from 'node:path';
 /** Settings needed before the case book is unlocked; nothing in them is sensitive. */
 export interface DeviceSettings {
   idleLockMinutes: number;
+  backupsKept: number;
 }
 
-const defaults: DeviceSettings = { idleLockMinutes: 10 };
+const defaults: DeviceSettings = { idleLockMinutes: 10, backupsKept: 14 };
+
+const wholeNumber = (value: unknown, min: number, max: number, fallback: number) => {
+  const number = Number(value);
+  return Number.isInteger(number) && number >= min && number <= max ? number : fallback;
+};
 
 export function readSettings(dataDir: string): DeviceSettings {
   try {
     const stored = JSON.parse(readFileSync(path.join(dataDir, 'settings.json'), 'utf8')) as Partial<DeviceSettings>;
-    const minutes = Number(stored.idleLockMinutes);
-    return { idleLockMinutes: Number.isInteger(minutes) && minutes >= 1 && minutes <= 240 ? minutes : defaults.idleLockMinutes };
+    return {
+      idleLockMinutes: wholeNumber(stored.idleLockMinutes, 1, 240, defaults.idleLockMinutes),
+      backupsKept: wholeNumber(stored.backupsKept, 1, 365, defaults.backupsKept),
+    };
   } catch {
     return { ...defaults };
   }

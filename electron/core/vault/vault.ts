@@ -1,6 +1,7 @@
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readSync } from 'node:fs';
 import { ApiError } from '../../../shared/api/errors';
-import type { VaultState, VaultStatus } from '../../../shared/domain/vault';
+import type { BackupPreview, BackupSummary, VaultState, VaultStatus } from '../../../shared/domain/vault';
+import { backupDue, makeBackup, previewBackup, putBackupInPlace } from './backups';
 import { quoted, type CaseBookDatabase } from '../db/database';
 import type { KeyStore } from './key-store';
 import { readSettings, writeSettings } from './settings';
@@ -36,6 +37,8 @@ export const lockedMessage = 'The case book is locked. Unlock it with your passp
  */
 export class Vault {
   private db: CaseBookDatabase | null = null;
+  /** Held only while unlocked, to check the backups made under it. */
+  private passphrase: string | null = null;
   private failedUnlocks = 0;
 
   constructor(
@@ -59,7 +62,8 @@ export class Vault {
     const exists = existsSync(this.file);
     const unencrypted = exists && isPlain(this.file);
     const state: VaultState = this.db ? 'unlocked' : !exists || unencrypted ? 'new' : 'locked';
-    return { state, unencrypted, canRemember: this.keyStore?.available() ?? false, idleLockMinutes: readSettings(this.dataDir).idleLockMinutes };
+    const settings = readSettings(this.dataDir);
+    return { state, unencrypted, canRemember: this.keyStore?.available() ?? false, idleLockMinutes: settings.idleLockMinutes, backupsKept: settings.backupsKept };
   }
 
   /** The first passphrase: a new, encrypted case book, or the encryption of one from before. */
@@ -78,6 +82,7 @@ export class Vault {
     } else {
       this.db = this.open(passphrase);
     }
+    this.passphrase = passphrase;
     this.remember(passphrase, remember);
     this.changed('unlocked', { action: 'vault.created', detail: { encryptedExisting: status.unencrypted } });
   }
@@ -91,6 +96,7 @@ export class Vault {
       if (error instanceof ApiError && error.code === 'unauthorised') this.failedUnlocks += 1;
       throw error;
     }
+    this.passphrase = passphrase;
     this.remember(passphrase, remember);
     const failed = this.failedUnlocks;
     this.failedUnlocks = 0;
@@ -114,7 +120,49 @@ export class Vault {
     if (!this.db) return;
     this.db.close();
     this.db = null;
+    this.passphrase = null;
     this.changed('locked');
+  }
+
+  /** An encrypted, checked backup now; only the newest few are kept. */
+  backup(reason: string): BackupSummary {
+    const made = makeBackup(this.database, this.dataDir, this.passphrase!, readSettings(this.dataDir).backupsKept);
+    this.changed('unlocked', { action: 'backup.made', detail: { fileName: made.fileName, reason } });
+    return made;
+  }
+
+  backupIfDue(): void {
+    if (this.db && backupDue(this.dataDir)) this.backup('daily');
+  }
+
+  previewBackup(fileName: string, passphrase?: string): BackupPreview {
+    const key = passphrase || this.passphrase;
+    if (!key) throw new ApiError('invalid_input', 'Enter the passphrase the backup was made with.', { passphrase: 'Enter the passphrase the backup was made with.' });
+    return previewBackup(this.dataDir, fileName, key);
+  }
+
+  /**
+   * Puts a backup in the case book's place: what is there now is first backed up (or, if it
+   * cannot be opened, kept aside as it is), so that a restore never loses anything.
+   */
+  restoreBackup(fileName: string, passphrase?: string): void {
+    const key = passphrase || this.passphrase;
+    const preview = this.previewBackup(fileName, key ?? undefined);
+    if (this.db) {
+      this.backup('before restoring an earlier backup');
+      this.db.close();
+      this.db = null;
+    } else if (existsSync(this.file)) {
+      copyFileSync(this.file, `${this.file}.set-aside-${Date.now()}`);
+    }
+    putBackupInPlace(this.dataDir, fileName, this.file);
+    this.db = this.open(key!);
+    this.passphrase = key!;
+    this.changed('unlocked', { action: 'backup.restored.file', detail: { fileName, createdAt: preview.createdAt } });
+  }
+
+  setBackupsKept(keep: number): void {
+    writeSettings(this.dataDir, { ...readSettings(this.dataDir), backupsKept: keep });
   }
 
   changePassphrase(current: string, next: string): void {

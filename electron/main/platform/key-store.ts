@@ -11,7 +11,9 @@ import type { KeyStore } from '../../core/vault/key-store';
 export function createSafeStorageKeyStore(dataDir: string): KeyStore {
   const file = path.join(dataDir, 'remembered-passphrase.bin');
   return {
-    available: () => safeStorage.isEncryptionAvailable(),
+    // On Linux without a keyring Electron falls back to a fixed key, which protects nothing.
+    available: () =>
+      safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
     load: () => (existsSync(file) ? safeStorage.decryptString(readFileSync(file)) : null),
     save: (passphrase) => writeFileSync(file, safeStorage.encryptString(passphrase), { mode: 0o600 }),
     clear: () => rmSync(file, { force: true }),

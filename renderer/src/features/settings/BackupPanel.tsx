@@ -41,8 +41,11 @@ export function BackupPanel() {
     });
 
   return (
-    <Section id="backup-heading" title="Backup and restore">
-      <p>A backup is one file holding the whole case book. Restoring one works only into an empty case book, so nothing here is ever overwritten.</p>
+    <Section id="backup-heading" title="Move the case book to another computer">
+      <p>
+        A backup file holds the whole case book in one readable file, to restore into an empty case book on another computer. It is not encrypted: keep it on an encrypted drive, and delete it once it has
+        been restored.
+      </p>
       <ErrorMessage message={failure} />
       <div className="toolbar">
         <button type="button" className="button" onClick={save} disabled={busy !== null}>

@@ -1,6 +1,7 @@
 import { useApiQuery } from '../../api/useApiQuery';
 import { DetailList, Section } from '../../ui/RecordPage';
 import { ErrorMessage, Screen } from '../../ui/Screen';
+import { AutomaticBackupsPanel } from './AutomaticBackupsPanel';
 import { BackupPanel } from './BackupPanel';
 import { CertificatesPanel } from './CertificatesPanel';
 import { SecurityPanel } from './SecurityPanel';
@@ -12,6 +13,7 @@ export function SettingsScreen() {
     <Screen title="Settings">
       <ErrorMessage message={info.error ?? null} />
       <SecurityPanel />
+      <AutomaticBackupsPanel />
       <BackupPanel />
       <SubjectAccessPanel />
       <CertificatesPanel />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { VaultStatus } from '../../../../shared/domain/vault';
-import { api, errorMessage } from '../../api/client';
+import { ApiCallError, api, errorMessage } from '../../api/client';
 import { Field } from '../../ui/Field';
 import { ErrorMessage, Screen } from '../../ui/Screen';
 
@@ -9,6 +9,7 @@ export function UnlockScreen({ status, onDone }: { status: VaultStatus; onDone: 
   const [remember, setRemember] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [damaged, setDamaged] = useState(false);
 
   async function unlock(event: React.FormEvent) {
     event.preventDefault();
@@ -19,7 +20,23 @@ export function UnlockScreen({ status, onDone }: { status: VaultStatus; onDone: 
       onDone();
     } catch (error) {
       setFailure(errorMessage(error));
-      setPassphrase('');
+      setDamaged(error instanceof ApiCallError && error.body.code === 'damaged');
+      if (!(error instanceof ApiCallError && error.body.code === 'damaged')) setPassphrase('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** A damaged case book: put the newest backup in its place (the damaged file is kept aside). */
+  async function restoreLatest() {
+    setBusy(true);
+    try {
+      const [latest] = await api.call('vault.backups', {});
+      if (!latest) throw new Error('There is no backup on this computer to restore.');
+      await api.call('vault.restoreBackup', { fileName: latest.fileName, passphrase });
+      onDone();
+    } catch (error) {
+      setFailure(error instanceof ApiCallError ? error.message : error instanceof Error ? error.message : errorMessage(error));
     } finally {
       setBusy(false);
     }
@@ -41,6 +58,11 @@ export function UnlockScreen({ status, onDone }: { status: VaultStatus; onDone: 
         <button type="submit" className="button" disabled={busy || passphrase === ''}>
           {busy ? 'Unlocking…' : 'Unlock'}
         </button>
+        {damaged && (
+          <button type="button" className="button button--secondary" disabled={busy} onClick={() => void restoreLatest()}>
+            Restore the latest backup
+          </button>
+        )}
       </form>
     </Screen>
   );

@@ -1,0 +1,109 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { ApiError } from '../../../shared/api/errors';
+import type { BackupPreview, BackupSummary } from '../../../shared/domain/vault';
+import { quoted, type CaseBookDatabase } from '../db/database';
+
+const dayMs = 24 * 60 * 60_000;
+const namePattern = /^casebook-(\d{8}T\d{9}Z)\.sqlite$/;
+
+export const backupFolder = (dataDir: string) => path.join(dataDir, 'backups');
+
+function stamp(date: Date): string {
+  return date.toISOString().replace(/[-:.]/g, '');
+}
+
+function timeOf(fileName: string): string {
+  const raw = namePattern.exec(fileName)![1]!;
+  return `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}T${raw.slice(9, 11)}:${raw.slice(11, 13)}:${raw.slice(13, 15)}.${raw.slice(15, 18)}Z`;
+}
+
+export function listBackups(dataDir: string): BackupSummary[] {
+  const folder = backupFolder(dataDir);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => namePattern.test(name))
+    .sort()
+    .reverse()
+    .map((fileName) => ({ fileName, createdAt: timeOf(fileName), sizeBytes: statSync(path.join(folder, fileName)).size }));
+}
+
+/** Opens a backup read-only with a passphrase; the caller closes it. */
+function openBackup(file: string, passphrase: string): Database.Database {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma(`key = ${quoted(passphrase)}`);
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    db.close();
+    throw new ApiError('unauthorised', 'That passphrase does not open this backup. A backup opens with the passphrase the case book had when it was made.');
+  }
+  return db;
+}
+
+/**
+ * Makes an encrypted backup: VACUUM INTO writes a copy under the same key (the SQLite backup
+ * API cannot write to an encrypted target in this build), which is opened and integrity-checked
+ * before it takes its name. Then only the newest `keep` are kept.
+ */
+export function makeBackup(db: CaseBookDatabase, dataDir: string, passphrase: string, keep: number, now = new Date()): BackupSummary {
+  const folder = backupFolder(dataDir);
+  mkdirSync(folder, { recursive: true });
+  let fileName = `casebook-${stamp(now)}.sqlite`;
+  // Two backups in the same millisecond: the second waits its turn rather than replace the first.
+  while (existsSync(path.join(folder, fileName))) fileName = `casebook-${stamp(new Date(new Date(timeOf(fileName)).getTime() + 1))}.sqlite`;
+  const final = path.join(folder, fileName);
+  const partial = `${final}.partial`;
+  rmSync(partial, { force: true });
+  db.connection.prepare('VACUUM INTO ?').run(partial);
+  const check = openBackup(partial, passphrase);
+  try {
+    const result = check.pragma('integrity_check', { simple: true });
+    if (result !== 'ok') throw new ApiError('damaged', 'The backup just made did not pass its check, so it was not kept. Your case book is unchanged.');
+  } finally {
+    check.close();
+  }
+  renameSync(partial, final);
+  for (const old of listBackups(dataDir).slice(keep)) rmSync(path.join(folder, old.fileName), { force: true });
+  return listBackups(dataDir).find((backup) => backup.fileName === fileName)!;
+}
+
+/** A backup is due when none has been made in the last day. */
+export function backupDue(dataDir: string, now = new Date()): boolean {
+  const latest = listBackups(dataDir)[0];
+  return !latest || now.getTime() - new Date(latest.createdAt).getTime() >= dayMs;
+}
+
+function requireBackup(dataDir: string, fileName: string): string {
+  if (!namePattern.test(fileName)) throw new ApiError('invalid_input', 'Choose one of the backups listed.');
+  const file = path.join(backupFolder(dataDir), fileName);
+  if (!existsSync(file)) throw new ApiError('not_found', 'That backup is no longer there.');
+  return file;
+}
+
+/** What a backup holds, so the right one can be chosen before restoring it. */
+export function previewBackup(dataDir: string, fileName: string, passphrase: string): BackupPreview {
+  const db = openBackup(requireBackup(dataDir, fileName), passphrase);
+  try {
+    const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const latest = db.prepare('SELECT title, scheduled_for FROM reviews ORDER BY scheduled_for DESC LIMIT 1').get() as { title: string; scheduled_for: string } | undefined;
+    return {
+      fileName,
+      createdAt: timeOf(fileName),
+      counts: { organisations: count('organisations'), homes: count('homes'), placements: count('placements'), reviews: count('reviews'), notes: count('notes'), minutes: count('minutes') },
+      latestReview: latest ? { title: latest.title, scheduledFor: latest.scheduled_for } : null,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** Puts a backup in the case book's place (the caller has closed the case book and kept a copy). */
+export function putBackupInPlace(dataDir: string, fileName: string, caseBookFile: string): void {
+  const source = requireBackup(dataDir, fileName);
+  const incoming = `${caseBookFile}.incoming`;
+  copyFileSync(source, incoming);
+  for (const suffix of ['-wal', '-shm']) rmSync(`${caseBookFile}${suffix}`, { force: true });
+  renameSync(incoming, caseBookFile);
+}
