@@ -39,7 +39,6 @@ const statusByCode: Record<ApiErrorCode, number> = {
   schema_too_new: 409,
   // Like schema_too_new: the case book file is in a state this app cannot use (restore a backup); not a bug.
   damaged: 409,
-  damaged: 500,
   unavailable: 503,
   internal: 500,
 };

@@ -9,7 +9,6 @@ export const apiErrorCodes = [
   'too_large',
   'schema_too_new',
   'damaged',
-  'damaged',
   'unavailable',
   'internal',
 ] as const;
