@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditVerification } from '../../shared/api/contract';
 import { canonicalJson } from '../../shared/format/canonical';
 import { isoNow } from './clock';
 import type { ServiceContext } from './context';
@@ -41,4 +42,41 @@ export function auditFor({ db }: ServiceContext, subjectKind: string, subjectId:
       SELECT seq, at, action, subject_kind, subject_id, detail, hash FROM audit_log
       WHERE subject_kind = ${subjectKind} AND subject_id = ${subjectId} ORDER BY seq`)
     .map((entry) => ({ ...entry, detail: JSON.parse(entry.detail) as Record<string, unknown> }));
+}
+
+
+/**
+ * Walks the audit log from its start: each entry's hash must be the hash of its own fields and
+ * the entry before. A restored backup brings its own chain, which starts afresh (from zeros) and
+ * is closed by a "backup.restored" entry: such a restart is allowed and nothing else.
+ */
+export function verifyAudit({ db }: ServiceContext): AuditVerification {
+  const rows = db.records<{ seq: number; at: string; action: string; subjectKind: string; subjectId: string; detail: string; previousHash: string; hash: string }>(
+    sql`SELECT seq, at, action, subject_kind, subject_id, detail, previous_hash, hash FROM audit_log ORDER BY seq`,
+  );
+  let previous = genesis;
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
+    const broken = (reason: string) => ({ entries: rows.length, firstBroken: { seq: row.seq, at: row.at, action: row.action, reason } });
+    const expected = createHash('sha256')
+      .update(canonicalJson({ previous: row.previousHash, at: row.at, action: row.action, subjectKind: row.subjectKind, subjectId: row.subjectId, detail: row.detail }))
+      .digest('hex');
+    if (expected !== row.hash) return broken('This entry was changed after it was written.');
+    if (row.previousHash !== previous) {
+      const restoredSegment = row.previousHash === genesis && segmentEndsInRestore(rows, index);
+      if (!restoredSegment) return broken('The entry before this one is missing or was changed.');
+    }
+    previous = row.hash;
+  }
+  return { entries: rows.length, firstBroken: null };
+}
+
+/** A chain that starts afresh at `start` is a restored backup's when a "backup.restored" entry continues it. */
+function segmentEndsInRestore(rows: { previousHash: string; hash: string; action: string }[], start: number): boolean {
+  for (let index = start + 1; index < rows.length; index++) {
+    const row = rows[index]!;
+    if (row.previousHash !== rows[index - 1]!.hash) return false;
+    if (row.action === 'backup.restored') return true;
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { AppInfo } from '../../shared/api/contract';
+import type { AppInfo, MethodName } from '../../shared/api/contract';
 import { exportBackup, restoreBackup } from './casebook/backup';
 import { createHome, getHome, listHomes, updateHome } from './casebook/homes';
 import { createOrganisation, getOrganisation, listOrganisations, updateOrganisation } from './casebook/organisations';
@@ -20,14 +20,15 @@ import { downloadExporter, type FileExporter } from './platform/exporter';
 import type { PdfPrinter } from './platform/pdf-printer';
 import type { ServiceContext } from './context';
 import { openCaseBook } from './db/database';
-import { appendAudit } from './audit';
+import { appendAudit, verifyAudit } from './audit';
+import { isRecorded, subjectOf } from './audit-policy';
 import type { DeckLibrary } from './deck/library';
 import type { SessionContext } from './sessions/context';
 import type { KeyStore } from './vault/key-store';
 import { listBackups } from './vault/backups';
 import { Vault } from './vault/vault';
 import { EventBus } from './events';
-import { createRouter, stderrLogger, type Logger, type Router } from './router';
+import { createRouter, stderrLogger, type Handlers, type Logger, type Router } from './router';
 
 export interface CoreOptions {
   /** The folder that holds the case book. Created if missing. */
@@ -63,6 +64,27 @@ export interface Core {
 }
 
 export const caseBookFileName = 'casebook.sqlite';
+
+/**
+ * Every successful change is recorded in the audit log in the same transaction as the change:
+ * if either fails, neither happens. Methods that record themselves are left as they are.
+ */
+function recordChanges(context: ServiceContext, handlers: Handlers): Handlers {
+  const recorded = { ...handlers } as Record<string, (input: unknown) => unknown>;
+  for (const name of Object.keys(handlers) as MethodName[]) {
+    if (!isRecorded(name)) continue;
+    const handler = handlers[name] as (input: unknown) => unknown;
+    recorded[name] = (input) =>
+      context.db.transaction(() => {
+        const value = handler(input);
+        if (value instanceof Promise) throw new Error(`${name} answers later, so it must record its own audit entry`);
+        const created = typeof value === 'object' && value !== null && 'id' in value ? String((value as { id: unknown }).id) : '';
+        appendAudit(context, { action: name, subjectKind: name.split('.')[0]!, subjectId: subjectOf(input) || created });
+        return value;
+      });
+  }
+  return recorded as Handlers;
+}
 
 /**
  * Wires every service to the router over the case book in dataDir. The case book is encrypted:
@@ -119,7 +141,7 @@ export function createCore(options: CoreOptions): Core {
   const reviews = archiving('review', getReview);
 
   const router = createRouter(
-    {
+    recordChanges(context, {
       'app.info': () => ({ ...info, schemaVersion: info.schemaVersion }),
       'vault.status': () => vault.status(),
       'vault.create': (input) => (vault.create(input.passphrase, input.remember), vault.status()),
@@ -175,7 +197,8 @@ export function createCore(options: CoreOptions): Core {
       ...deckHandlers(library),
       ...sessionHandlers(sessionContext),
       ...minutesHandlers(sessionContext, { printer: options.printer ?? null, exporter: options.exporter ?? downloadExporter }),
-    },
+      'audit.verify': () => verifyAudit(context),
+    }),
     options.logger ?? stderrLogger,
   );
 

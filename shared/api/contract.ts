@@ -60,6 +60,11 @@ const noInput = z.strictObject({});
 const includeArchived = z.boolean({ message: 'includeArchived should be true or false.' }).optional();
 const listInput = z.strictObject({ includeArchived });
 
+export interface AuditVerification {
+  entries: number;
+  firstBroken: { seq: number; at: string; action: string; reason: string } | null;
+}
+
 export interface AppInfo {
   appName: string;
   version: string;
@@ -184,6 +189,8 @@ export const contract = {
 
   'signing.identities': method('The certificates this computer seals minutes with, by organisation.', z.strictObject({}), returns<SigningIdentitySummary[]>()),
   'signing.importIdentity': method('Use an organisation’s own certificate (PKCS#12) to seal its minutes.', importIdentitySchema, returns<SigningIdentitySummary[]>()),
+
+  'audit.verify': method('Check the audit trail: every entry as written, each linked to the one before.', noInput, returns<AuditVerification>()),
 
   ...deckMethods,
 };

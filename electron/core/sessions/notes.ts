@@ -1,5 +1,6 @@
 import type { ParsedInput } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
+import { appendAudit } from '../audit';
 import { isoNow } from '../clock';
 import { sql } from '../db/sql';
 import type { SessionContext } from './context';
@@ -24,6 +25,7 @@ export function saveNote(context: SessionContext, input: ParsedInput<'notes.save
     context.db.run(sql`
       INSERT INTO notes (id, review_id, phase, card_id, side, kind, text, created_at, updated_at)
       VALUES (${input.id}, ${review.id}, ${input.stage}, ${input.cardId ?? null}, ${input.side}, ${input.kind}, ${input.text}, ${now}, ${now})`);
+    appendAudit(context, { action: 'notes.created', subjectKind: 'notes', subjectId: input.id, detail: { reviewId: review.id } });
     if (input.side === review.turn) {
       context.db.run(sql`UPDATE reviews SET turn = ${review.turn === 'commissioner' ? 'provider' : 'commissioner'} WHERE id = ${review.id}`);
     }

@@ -1,6 +1,7 @@
 import { useApiQuery } from '../../api/useApiQuery';
 import { DetailList, Section } from '../../ui/RecordPage';
 import { ErrorMessage, Screen } from '../../ui/Screen';
+import { AuditPanel } from './AuditPanel';
 import { AutomaticBackupsPanel } from './AutomaticBackupsPanel';
 import { BackupPanel } from './BackupPanel';
 import { CertificatesPanel } from './CertificatesPanel';
@@ -17,6 +18,7 @@ export function SettingsScreen() {
       <BackupPanel />
       <SubjectAccessPanel />
       <CertificatesPanel />
+      <AuditPanel />
       {info.status === 'ready' && (
         <Section id="about-heading" title="About this installation">
           <DetailList
