@@ -1,3 +1,6 @@
+/** Every bench case book is encrypted, as the app's are. */
+export const benchPassphrase = 'bench passphrase for timing only';
+
 /** Small timing helpers for `npm run bench`: percentiles over many runs, printed as a table. */
 export interface Timing {
   p50: number;

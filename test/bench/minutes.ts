@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MinutesExport, MinutesVersion } from '../../shared/domain/minutes';
+import { benchPassphrase } from './measure';
 import { createCore } from '../../electron/core/core';
 import { createChromiumPrinter } from '../../electron/web/chromium-printer';
 
@@ -9,7 +10,7 @@ import { createChromiumPrinter } from '../../electron/web/chromium-printer';
 export async function benchSeal(dataDir: string): Promise<string> {
   if (!existsSync('/usr/bin/chromium')) return 'Sealing: skipped, no Chromium on this machine.';
   const printer = createChromiumPrinter();
-  const core = createCore({ dataDir, appVersion: 'bench', printer, logger: { error: () => {} } });
+  const core = createCore({ dataDir, appVersion: 'bench', passphrase: benchPassphrase, automaticBackups: false, printer, logger: { error: () => {} } });
   const call = async <T = unknown>(method: string, input: unknown = {}): Promise<T> => {
     const result = await core.router.call(method, input);
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);

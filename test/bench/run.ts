@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createCore } from '../../electron/core/core';
-import { measure, printTable, type Row } from './measure';
+import { benchPassphrase, measure, printTable, type Row } from './measure';
 import { benchSearch } from './search';
+import { benchEncryption } from './encryption';
 import { benchSeal } from './minutes';
 import { benchNoteSave, benchTyping } from './sessions';
 
@@ -15,7 +16,7 @@ import { benchNoteSave, benchTyping } from './sessions';
  */
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), 'rr-bench-'));
-  const core = createCore({ dataDir: path.join(dir, 'app'), appVersion: 'bench', logger: { error: () => {} } });
+  const core = createCore({ dataDir: path.join(dir, 'app'), appVersion: 'bench', passphrase: benchPassphrase, automaticBackups: false, logger: { error: () => {} } });
   const raw = new Database(path.join(dir, 'raw.sqlite'));
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
@@ -66,6 +67,7 @@ async function main() {
     });
     rows.push(...(await benchSearch(path.join(dir, 'search'))));
     rows.push(await benchNoteSave(path.join(dir, 'notes')));
+    rows.push(...(await benchEncryption(dir)));
     typing = await benchTyping(dir);
     sealing = await benchSeal(path.join(dir, 'minutes'));
   } finally {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createCore } from '../../electron/core/core';
 import { noteMatches, recordMatches, toFtsQuery } from '../../electron/core/casebook/search';
 import { sql } from '../../electron/core/db/sql';
-import { measure, type Row } from './measure';
+import { benchPassphrase, measure, type Row } from './measure';
 
 const reviewCount = 2_000;
 const notesPerReview = 100;
@@ -19,7 +19,7 @@ const searches = ['garden', 'oakw', 'stabil', 'AB1', 'education plan', 'Zoë', '
 
 /** Seeds 2,000 reviews with 200,000 notes and times search through the service and raw FTS5. */
 export async function benchSearch(dataDir: string): Promise<Row[]> {
-  const core = createCore({ dataDir, appVersion: 'bench', logger: { error: () => {} } });
+  const core = createCore({ dataDir, appVersion: 'bench', passphrase: benchPassphrase, automaticBackups: false, logger: { error: () => {} } });
   const { db } = core.context;
   try {
     let seed = 1;

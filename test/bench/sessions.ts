@@ -6,7 +6,7 @@ import { chromium } from '@playwright/test';
 import { createCore, type Core } from '../../electron/core/core';
 import { sql } from '../../electron/core/db/sql';
 import { startWebHost } from '../../electron/web/server';
-import { measure, type Row, type Timing } from './measure';
+import { benchPassphrase, measure, type Row, type Timing } from './measure';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
@@ -33,7 +33,7 @@ async function reviewWithNotes(core: Core, notes: number): Promise<string> {
 
 /** A note's save through the loopback web host (HTTP, validation, router, SQLite), beside a raw insert. */
 export async function benchNoteSave(dataDir: string): Promise<Row> {
-  const core = createCore({ dataDir: path.join(dataDir, 'app'), appVersion: 'bench', logger: { error: () => {} } });
+  const core = createCore({ dataDir: path.join(dataDir, 'app'), appVersion: 'bench', passphrase: benchPassphrase, automaticBackups: false, logger: { error: () => {} } });
   const host = await startWebHost({ core, rendererDir: path.join(repoRoot, 'out/renderer'), port: 0 });
   const raw = new Database(path.join(dataDir, 'raw.sqlite'));
   try {
@@ -68,7 +68,7 @@ export async function benchNoteSave(dataDir: string): Promise<Row> {
 export async function benchTyping(dataDir: string): Promise<{ timing: Timing; keystrokes: number } | string> {
   const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => existsSync(file));
   if (!existsSync(path.join(repoRoot, 'out/renderer/index.html'))) return 'skipped: the renderer is not built (npm run build)';
-  const core = createCore({ dataDir: path.join(dataDir, 'typing'), appVersion: 'bench', logger: { error: () => {} } });
+  const core = createCore({ dataDir: path.join(dataDir, 'typing'), appVersion: 'bench', passphrase: benchPassphrase, automaticBackups: false, logger: { error: () => {} } });
   const host = await startWebHost({ core, rendererDir: path.join(repoRoot, 'out/renderer'), port: 0 });
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] }).catch(() => null);
   if (!browser) {
