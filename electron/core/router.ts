@@ -1,6 +1,7 @@
 import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from '../../shared/api/contract';
 import { ApiError, internalErrorMessage, type ApiResult } from '../../shared/api/errors';
 import { describeIssues } from '../../shared/api/validation';
+import { sqliteApiError } from './db/errors';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -39,7 +40,8 @@ export function createRouter(handlers: Handlers, logger: Logger = stderrLogger):
       } catch (error) {
         if (error instanceof ApiError) return failure(error);
         logger.error(`${method} failed`, error);
-        return failure(new ApiError('internal', internalErrorMessage));
+        // Faults: a damaged case book or a full disk gets plain words, not "internal" (db/errors.ts).
+        return failure(sqliteApiError(error) ?? new ApiError('internal', internalErrorMessage));
       }
     },
   };

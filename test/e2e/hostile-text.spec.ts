@@ -37,7 +37,7 @@ test('script typed into notes, names and minutes is shown as text and never runs
 
   // Notes typed into the running review.
   await page.goto(`${host.url}#/reviews/${review.id}`);
-  await page.getByRole('link', { name: 'Run this review' }).click();
+  await page.getByRole('link', { name: 'Carry on with this review' }).click();
   await expect(page.getByRole('heading', { level: 1, name: review.title })).toBeVisible();
   await host.call('sessions.stage', { reviewId: review.id, stage: 'discover' });
   await expect(page.getByRole('heading', { name: 'Notes in Discover' })).toBeVisible();

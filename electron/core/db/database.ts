@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../../../shared/api/errors';
+import { damagedMessage, keyFitsDamagedFile, sqliteApiError } from './errors';
 import type { Migration } from './migrations/migration';
 import { migrations as allMigrations } from './migrations';
 import { camelCase, toRecord } from './rows';
@@ -94,7 +95,7 @@ export function openCaseBook(options: OpenOptions): CaseBookDatabase {
   const connection = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const migrations = options.migrations ?? allMigrations;
   try {
-    if (options.key !== undefined) applyKey(connection, options.key);
+    if (options.key !== undefined) applyKey(connection, options.key, options.nativeBinding);
     // Temporary tables and indexes stay in memory: no plaintext ever reaches a temporary file.
     connection.pragma('temp_store = MEMORY');
     // Checked before anything else, so a newer app's file is left exactly as it was.
@@ -106,21 +107,28 @@ export function openCaseBook(options: OpenOptions): CaseBookDatabase {
     migrate(connection, migrations, options.migrateTo);
   } catch (error) {
     connection.close();
-    throw error;
+    // Faults: a damaged file or a full disk is told in plain words (db/errors.ts).
+    throw sqliteApiError(error) ?? error;
   }
   return new CaseBookDatabase(connection);
 }
 
 /** A passphrase as an SQL string literal: PRAGMA takes no parameters. */
-export const quoted = (text: string) => `'${text.replace(/'/g, "''")}'`;
+/**
+ * The PRAGMA that keys (or rekeys) a connection with a passphrase. PRAGMA takes no parameters, so
+ * the passphrase goes as hex of its UTF-8 bytes: the same key as the text, and no text to escape.
+ */
+export const keyPragma = (pragma: 'key' | 'rekey', passphrase: string) => `hex${pragma} = '${Buffer.from(passphrase, 'utf8').toString('hex')}'`;
 
 /** Keys the connection and proves the key opens the file, before anything else is read. */
-function applyKey(connection: Connection, key: string): void {
-  connection.pragma(`key = ${quoted(key)}`);
+function applyKey(connection: Connection, key: string, nativeBinding?: string): void {
+  connection.pragma(keyPragma('key', key));
   try {
     connection.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
+      // Faults: the right passphrase on a damaged first page fails alike; tell the two apart.
+      if (keyFitsDamagedFile({ file: connection.name, keyStatement: keyPragma('key', key), nativeBinding })) throw new ApiError('damaged', damagedMessage);
       throw new ApiError('unauthorised', 'That passphrase does not open this case book. Check it and try again.');
     }
     throw error;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '../../../shared/api/errors';
 import type { BackupPreview, BackupSummary } from '../../../shared/domain/vault';
-import { quoted, type CaseBookDatabase } from '../db/database';
+import { keyPragma, type CaseBookDatabase } from '../db/database';
 
 const dayMs = 24 * 60 * 60_000;
 const namePattern = /^casebook-(\d{8}T\d{9}Z)\.sqlite$/;
@@ -32,7 +32,7 @@ export function listBackups(dataDir: string): BackupSummary[] {
 /** Opens a backup read-only with a passphrase; the caller closes it. */
 function openBackup(file: string, passphrase: string): Database.Database {
   const db = new Database(file, { readonly: true, fileMustExist: true });
-  db.pragma(`key = ${quoted(passphrase)}`);
+  db.pragma(keyPragma('key', passphrase));
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch {

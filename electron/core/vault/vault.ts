@@ -2,7 +2,7 @@ import { closeSync, copyFileSync, existsSync, openSync, readSync } from 'node:fs
 import { ApiError } from '../../../shared/api/errors';
 import type { BackupPreview, BackupSummary, VaultState, VaultStatus } from '../../../shared/domain/vault';
 import { backupDue, makeBackup, previewBackup, putBackupInPlace } from './backups';
-import { quoted, type CaseBookDatabase } from '../db/database';
+import { keyPragma, type CaseBookDatabase } from '../db/database';
 import type { KeyStore } from './key-store';
 import { readSettings, writeSettings } from './settings';
 
@@ -23,7 +23,7 @@ function isPlain(file: string): boolean {
 function rekey(db: CaseBookDatabase, passphrase: string): void {
   db.connection.pragma('journal_mode = DELETE');
   try {
-    db.connection.pragma(`rekey = ${quoted(passphrase)}`);
+    db.connection.pragma(keyPragma('rekey', passphrase));
   } finally {
     db.connection.pragma('journal_mode = WAL');
   }

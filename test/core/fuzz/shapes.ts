@@ -57,14 +57,19 @@ function idsFor(key: string, method: string, pools: Pools): string[] {
   return (kind && pools.byKind[kind]?.length ? pools.byKind[kind] : pools.ids)!;
 }
 
+/** The values that exist for a field that names something, by the field's name. */
+function preferredFor(key: string, method: string, pools: Pools): string[] {
+  if (key === 'deckId') return pools.deckIds;
+  if (key === 'cardId') return [...pools.cardIds, 'sellick-1-senior-relationships'];
+  if (key === 'fingerprint') return pools.fingerprints;
+  if (key === 'organisation') return pools.organisations;
+  if (key === 'fileName') return pools.fileNames;
+  if (/(^id|Id)$/.test(key)) return idsFor(key, method, pools);
+  return [];
+}
+
 /** A string for a field, chosen by its name: ids from the case book for id fields, and so on. */
 function stringFor(key: string, method: string, pools: Pools): fc.Arbitrary<unknown> {
-  const known = (values: string[]) => fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...values) }, { weight: 2, arbitrary: hostileString() });
-  if (/^deckId$/.test(key)) return known(pools.deckIds);
-  if (/^cardId$/.test(key)) return known([...pools.cardIds, 'sellick-1-senior-relationships']);
-  if (/^fingerprint$/.test(key)) return known(pools.fingerprints);
-  if (/^organisation$/.test(key)) return known(pools.organisations);
-  if (/^(current|passphrase|confirmation)$/.test(key)) return known(pools.passphrases);
   if (/(^id|Id)$/.test(key)) {
     return fc.oneof(
       { weight: 3, arbitrary: fc.constantFrom(...idsFor(key, method, pools)) },
@@ -74,7 +79,8 @@ function stringFor(key: string, method: string, pools: Pools): fc.Arbitrary<unkn
       { weight: 2, arbitrary: hostileString() },
     );
   }
-  return hostileString();
+  const known = /^(current|passphrase|confirmation)$/.test(key) ? pools.passphrases : preferredFor(key, method, pools);
+  return known.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, { weight: 2, arbitrary: hostileString() }) : hostileString();
 }
 
 /**
@@ -139,6 +145,7 @@ function leafCandidates(pools: Pools): unknown[] {
     ...pools.fingerprints,
     ...pools.organisations,
     ...pools.passphrases,
+    ...pools.fileNames,
     '00000000-0000-0000-0000-000000000000',
     true,
     false,
@@ -186,10 +193,10 @@ export function valid(schema: z.ZodType, pools: Pools, method: string, key = '')
   }
   const leaves = leafCandidates(pools).filter((candidate) => schema.safeParse(candidate).success);
   if (!leaves.length) return shaped(schema, pools, method, key);
-  // An id field mostly names a record of the right kind, so the service gets past its lookups.
-  const ids = /(^id|Id)$/.test(key) ? idsFor(key, method, pools).filter((id) => leaves.includes(id)) : [];
-  return ids.length
-    ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: fc.constantFrom(...leaves) })
+  // A field that names something (a record, a deck, a backup) mostly names one that exists, so the service gets past its lookups.
+  const preferred = preferredFor(key, method, pools).filter((value) => leaves.includes(value));
+  return preferred.length
+    ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...preferred) }, { weight: 2, arbitrary: fc.constantFrom(...leaves) })
     : fc.constantFrom(...leaves);
 }
 

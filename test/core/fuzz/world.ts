@@ -15,6 +15,8 @@ export interface Pools {
   fingerprints: string[];
   organisations: string[];
   passphrases: string[];
+  /** Names of backup files that exist, when the core keeps backups of its own. */
+  fileNames: string[];
 }
 
 /**
@@ -43,6 +45,10 @@ export async function seedWorld(core: Core): Promise<Pools> {
   const own = await callOk<DeckSummary>(core, 'decks.duplicate', { deckId: decks[0]!.id, name: 'Our own deck' });
   const cards = await callOk<{ cards: DeckCard[] }>(core, 'decks.get', { deckId: own.id });
 
+  // Backups on disk, if this core makes them, so that choosing one can succeed.
+  const backups = await core.router.call('vault.backupNow', {});
+  const fileNames = backups.ok && Array.isArray(backups.value) ? backups.value.map((backup: { fileName: string }) => backup.fileName) : [];
+
   const byKind: Pools['byKind'] = {
     review: [review.id, concluded.id],
     organisation: [council.id, provider.id],
@@ -63,5 +69,6 @@ export async function seedWorld(core: Core): Promise<Pools> {
     fingerprints: [locked.fingerprint!],
     organisations: ['Northshire County Council', 'Brightwater Care Ltd'],
     passphrases: [testPassphrase, 'a new and longer passphrase'],
+    fileNames: [...fileNames, 'casebook.sqlite', '../casebook.sqlite', 'backups/../../casebook.sqlite'],
   };
 }
