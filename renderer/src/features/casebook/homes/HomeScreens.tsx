@@ -3,17 +3,16 @@ import { formatDate } from '../../../../../shared/format/dates';
 import { api } from '../../../api/client';
 import { useApiQuery } from '../../../api/useApiQuery';
 import { hrefFor, navigate } from '../../../navigation/routes';
-import { ArchiveButton } from '../../../ui/ArchiveButton';
 import { ArchivedBanner, DetailList, RecordTable, Section } from '../../../ui/RecordPage';
 import { EmptyState, ErrorMessage, Screen } from '../../../ui/Screen';
 import { SelectField, TextField } from '../../../ui/Select';
 import { useApiForm } from '../../../ui/useApiForm';
-import { ReviewsTable } from '../../reviews/ReviewsTable';
 import { EditorPage } from '../EditorPage';
+import { RecordActions } from '../RecordActions';
+import { ReviewHistory } from '../ReviewHistory';
 import { FormButtons } from '../FormButtons';
 import { PlacementsTable } from '../placements/PlacementScreens';
 import { ListScreen } from '../ListScreen';
-import { CheckinChart } from '../CheckinChart';
 
 const refresh = ['casebook.changed'] as const;
 const date = (value: string | null) => (value ? formatDate(value) : null);
@@ -50,7 +49,6 @@ export function HomesList() {
 export function HomePage({ id }: { id: string }) {
   const home = useApiQuery('homes.get', { id }, refresh);
   const placements = useApiQuery('placements.list', { homeId: id, includeArchived: true }, refresh);
-  const reviews = useApiQuery('reviews.list', { homeId: id, includeArchived: true }, refresh);
   if (home.status !== 'ready') return <ErrorMessage message={home.error ?? null} />;
   const h = home.data;
   return (
@@ -69,20 +67,10 @@ export function HomePage({ id }: { id: string }) {
           { label: 'Latest Regulation 45 review', value: date(h.reg45ReviewDate) },
         ]}
       />
-      <div className="toolbar">
-        <a className="button" href={hrefFor('casebook', 'homes', id, 'edit')}>
-          Change details
-        </a>
-        <ArchiveButton noun="homes" id={id} archived={Boolean(h.archivedAt)} what="home" />
-      </div>
-      <Section id="home-reviews" title="Reviews">
-        <ReviewsTable reviews={reviews.data ?? []} />
-      </Section>
+      <RecordActions section="homes" id={id} archived={Boolean(h.archivedAt)} />
+      <ReviewHistory scope={{ homeId: id }} idPrefix="home" />
       <Section id="home-placements" title="Placements">
         <PlacementsTable placements={placements.data ?? []} />
-      </Section>
-      <Section id="home-checkins" title="Check-in across reviews">
-        <CheckinChart scope={{ homeId: id }} />
       </Section>
     </Screen>
   );

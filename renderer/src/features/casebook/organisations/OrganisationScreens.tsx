@@ -3,19 +3,18 @@ import { formatDate } from '../../../../../shared/format/dates';
 import { api } from '../../../api/client';
 import { useApiQuery } from '../../../api/useApiQuery';
 import { hrefFor, navigate } from '../../../navigation/routes';
-import { ArchiveButton } from '../../../ui/ArchiveButton';
 import { ArchivedBanner, DetailList, RecordTable, Section } from '../../../ui/RecordPage';
 import { ErrorMessage, Screen } from '../../../ui/Screen';
 import { SelectField, TextField } from '../../../ui/Select';
 import { useApiForm } from '../../../ui/useApiForm';
 import { EditorPage } from '../EditorPage';
+import { RecordActions } from '../RecordActions';
+import { ReviewHistory } from '../ReviewHistory';
 import { FormButtons } from '../FormButtons';
 import { HomesTable } from '../homes/HomeScreens';
 import { PeopleTable } from '../people/PersonScreens';
 import { PlacementsTable } from '../placements/PlacementScreens';
-import { ReviewsTable } from '../../reviews/ReviewsTable';
 import { ListScreen } from '../ListScreen';
-import { CheckinChart } from '../CheckinChart';
 
 const refresh = ['casebook.changed'] as const;
 
@@ -48,19 +47,13 @@ export function OrganisationPage({ id }: { id: string }) {
   const homes = useApiQuery('homes.list', { providerId: id, includeArchived: true }, refresh);
   const people = useApiQuery('people.list', { organisationId: id, includeArchived: true }, refresh);
   const placements = useApiQuery('placements.list', { placingAuthorityId: id, includeArchived: true }, refresh);
-  const reviews = useApiQuery('reviews.list', { organisationId: id, includeArchived: true }, refresh);
   if (organisation.status !== 'ready') return <ErrorMessage message={organisation.error ?? null} />;
   const o = organisation.data;
   return (
     <Screen title={o.name}>
       <ArchivedBanner archivedAt={o.archivedAt} what="organisation" />
       <DetailList details={[{ label: 'Kind', value: organisationKindLabels[o.kind] }, { label: 'Added', value: formatDate(o.createdAt) }]} />
-      <div className="toolbar">
-        <a className="button" href={hrefFor('casebook', 'organisations', id, 'edit')}>
-          Change details
-        </a>
-        <ArchiveButton noun="organisations" id={id} archived={Boolean(o.archivedAt)} what="organisation" />
-      </div>
+      <RecordActions section="organisations" id={id} archived={Boolean(o.archivedAt)} />
       {o.kind === 'provider' && (
         <Section id="organisation-homes" title="Homes it runs">
           <HomesTable homes={homes.data ?? []} />
@@ -71,12 +64,7 @@ export function OrganisationPage({ id }: { id: string }) {
           <PlacementsTable placements={placements.data ?? []} />
         </Section>
       )}
-      <Section id="organisation-reviews" title="Reviews">
-        <ReviewsTable reviews={reviews.data ?? []} />
-      </Section>
-      <Section id="organisation-checkins" title="Check-in across reviews">
-        <CheckinChart scope={{ organisationId: id }} />
-      </Section>
+      <ReviewHistory scope={{ organisationId: id }} idPrefix="organisation" />
       <Section id="organisation-people" title="People">
         <PeopleTable people={people.data ?? []} />
       </Section>

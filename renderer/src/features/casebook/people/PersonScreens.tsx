@@ -2,12 +2,12 @@ import { newPersonSchema, type Person } from '../../../../../shared/domain/peopl
 import { api } from '../../../api/client';
 import { useApiQuery } from '../../../api/useApiQuery';
 import { hrefFor, navigate } from '../../../navigation/routes';
-import { ArchiveButton } from '../../../ui/ArchiveButton';
 import { ArchivedBanner, DetailList, RecordTable } from '../../../ui/RecordPage';
 import { ErrorMessage, Screen } from '../../../ui/Screen';
 import { SelectField, TextField } from '../../../ui/Select';
 import { useApiForm } from '../../../ui/useApiForm';
 import { EditorPage } from '../EditorPage';
+import { RecordActions } from '../RecordActions';
 import { FormButtons } from '../FormButtons';
 import { ListScreen } from '../ListScreen';
 
@@ -57,12 +57,7 @@ export function PersonPage({ id }: { id: string }) {
           { label: 'Phone', value: p.phone },
         ]}
       />
-      <div className="toolbar">
-        <a className="button" href={hrefFor('casebook', 'people', id, 'edit')}>
-          Change details
-        </a>
-        <ArchiveButton noun="people" id={id} archived={Boolean(p.archivedAt)} what="person" />
-      </div>
+      <RecordActions section="people" id={id} archived={Boolean(p.archivedAt)} />
     </Screen>
   );
 }

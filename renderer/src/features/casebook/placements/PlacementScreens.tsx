@@ -10,16 +10,15 @@ import { formatDate } from '../../../../../shared/format/dates';
 import { api } from '../../../api/client';
 import { useApiQuery } from '../../../api/useApiQuery';
 import { hrefFor, navigate } from '../../../navigation/routes';
-import { ArchiveButton } from '../../../ui/ArchiveButton';
-import { ArchivedBanner, DetailList, RecordTable, Section } from '../../../ui/RecordPage';
+import { ArchivedBanner, DetailList, RecordTable } from '../../../ui/RecordPage';
 import { EmptyState, ErrorMessage, Screen } from '../../../ui/Screen';
 import { SelectField, TextField } from '../../../ui/Select';
 import { useApiForm } from '../../../ui/useApiForm';
-import { ReviewsTable } from '../../reviews/ReviewsTable';
 import { EditorPage } from '../EditorPage';
+import { RecordActions } from '../RecordActions';
+import { ReviewHistory } from '../ReviewHistory';
 import { FormButtons } from '../FormButtons';
 import { ListScreen } from '../ListScreen';
-import { CheckinChart } from '../CheckinChart';
 
 const refresh = ['casebook.changed'] as const;
 const date = (value: string | null) => (value ? formatDate(value) : '');
@@ -56,7 +55,6 @@ export function PlacementsList() {
 
 export function PlacementPage({ id }: { id: string }) {
   const placement = useApiQuery('placements.get', { id }, refresh);
-  const reviews = useApiQuery('reviews.list', { placementId: id, includeArchived: true }, refresh);
   if (placement.status !== 'ready') return <ErrorMessage message={placement.error ?? null} />;
   const p = placement.data;
   return (
@@ -72,18 +70,8 @@ export function PlacementPage({ id }: { id: string }) {
           { label: 'End', value: date(p.endDate) },
         ]}
       />
-      <div className="toolbar">
-        <a className="button" href={hrefFor('casebook', 'placements', id, 'edit')}>
-          Change details
-        </a>
-        <ArchiveButton noun="placements" id={id} archived={Boolean(p.archivedAt)} what="placement" />
-      </div>
-      <Section id="placement-reviews" title="Reviews">
-        <ReviewsTable reviews={reviews.data ?? []} />
-      </Section>
-      <Section id="placement-checkins" title="Check-in across reviews">
-        <CheckinChart scope={{ placementId: id }} />
-      </Section>
+      <RecordActions section="placements" id={id} archived={Boolean(p.archivedAt)} />
+      <ReviewHistory scope={{ placementId: id }} idPrefix="placement" />
     </Screen>
   );
 }
