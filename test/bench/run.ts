@@ -83,7 +83,11 @@ async function main() {
   else {
     const { p50, p95, p99 } = typing.timing;
     const verdict = p95 < 16 ? 'within' : 'OVER';
-    console.log(`Typing latency with 500 notes on screen (${typing.keystrokes} keystrokes, keystroke to frame): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms: ${verdict} the 16 ms target at p95`);
+    const frame = typing.toFrame;
+    console.log(
+      `Typing latency with 500 notes on screen (${typing.keystrokes} keystrokes), keystroke to screen updated: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms: ${verdict} the 16 ms target at p95` +
+        ` (to the next frame, with the wait for the display: p50 ${frame.p50.toFixed(1)} ms, p95 ${frame.p95.toFixed(1)} ms)`,
+    );
   }
   console.log(sealing);
 }

@@ -65,7 +65,7 @@ export async function benchNoteSave(dataDir: string): Promise<Row> {
  * Typing latency in Chromium with 500 notes on screen: from each keystroke to the frame that
  * shows it, as the note editor marks it (performance marks). Null when there is no Chromium.
  */
-export async function benchTyping(dataDir: string): Promise<{ timing: Timing; keystrokes: number } | string> {
+export async function benchTyping(dataDir: string): Promise<{ timing: Timing; toFrame: Timing; keystrokes: number } | string> {
   const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => existsSync(file));
   if (!existsSync(path.join(repoRoot, 'out/renderer/index.html'))) return 'skipped: the renderer is not built (npm run build)';
   const core = createCore({ dataDir: path.join(dataDir, 'typing'), appVersion: 'bench', passphrase: benchPassphrase, automaticBackups: false, logger: { error: () => {} } });
@@ -87,10 +87,13 @@ export async function benchTyping(dataDir: string): Promise<{ timing: Timing; ke
       await page.waitForTimeout(10);
     }
     await page.waitForTimeout(300);
-    const durations = await page.evaluate(() => performance.getEntriesByName('rr-keystroke-to-frame').map((entry) => entry.duration));
-    const sorted = durations.sort((a, b) => a - b);
-    const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
-    return { timing: { p50: at(0.5), p95: at(0.95), p99: at(0.99) }, keystrokes: sorted.length };
+    const timingOf = async (name: string): Promise<Timing & { count: number }> => {
+      const sorted = (await page.evaluate((entry) => performance.getEntriesByName(entry).map((measure) => measure.duration), name)).sort((a, b) => a - b);
+      const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
+      return { p50: at(0.5), p95: at(0.95), p99: at(0.99), count: sorted.length };
+    };
+    const timing = await timingOf('rr-keystroke-to-commit');
+    return { timing, toFrame: await timingOf('rr-keystroke-to-frame'), keystrokes: timing.count };
   } finally {
     await browser.close();
     await host.close();

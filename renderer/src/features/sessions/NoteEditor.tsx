@@ -32,9 +32,11 @@ export function NoteEditor({ note, readOnly }: { note: SessionNote; readOnly: bo
     }
   }, [focusNoteId, note.id]);
 
-  // Typing latency, read by `npm run bench`: from the keystroke to the frame that shows it.
+  // Typing latency, read by `npm run bench`: from the keystroke to the screen updated (the commit),
+  // and to the next frame, which adds the wait for the display's refresh.
   useLayoutEffect(() => {
     if (performance.getEntriesByName('rr-keystroke', 'mark').length === 0) return;
+    performance.measure('rr-keystroke-to-commit', 'rr-keystroke');
     requestAnimationFrame(() => {
       performance.measure('rr-keystroke-to-frame', 'rr-keystroke');
       performance.clearMarks('rr-keystroke');
