@@ -92,6 +92,18 @@ function allowanceFor(issue, staged) {
   });
 }
 
+/**
+ * The tool may still be finishing its report file when it answers, so the folder is removed with
+ * retries; a folder left in the temp directory is no reason to fail the check.
+ */
+function removeQuietly(folder) {
+  try {
+    rmSync(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  } catch {
+    console.log(`(Could not remove ${folder}; it holds only the report.)`);
+  }
+}
+
 async function main() {
   keepOffline();
   console.log('(electronegativity says below that it could not fetch translations: it is kept offline on purpose.)');
@@ -136,7 +148,7 @@ async function main() {
       return;
     }
     console.log(`Nothing above ${highestAllowed} that is not explained in scripts/electronegativity.mjs.`);
-    rmSync(work, { recursive: true, force: true });
+    removeQuietly(work);
   } catch (error) {
     console.error(`npm run lint:electron could not run: ${error instanceof Error ? error.message : String(error)}`);
     console.error(`Its working folder is ${work}.`);
