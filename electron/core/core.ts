@@ -212,7 +212,7 @@ export function createCore(options: CoreOptions): Core {
   let lastUse = Date.now();
   const automaticBackups = options.automaticBackups ?? true;
   const lockIfIdle = (now = Date.now()) => {
-    if (vault.unlocked && now - lastUse >= vault.status().idleLockMinutes * 60_000) vault.lock();
+    if (vault.unlocked && now - lastUse >= vault.idleLockMinutes * 60_000) vault.lock();
   };
   const idleTimer = setInterval(() => {
     lockIfIdle();

@@ -4,7 +4,7 @@ import type { BackupPreview, BackupSummary, VaultState, VaultStatus } from '../.
 import { backupDue, makeBackup, previewBackup, putBackupInPlace } from './backups';
 import { keyPragma, type CaseBookDatabase } from '../db/database';
 import type { KeyStore } from './key-store';
-import { readSettings, writeSettings } from './settings';
+import { readSettings, writeSettings, type DeviceSettings } from './settings';
 
 const plainHeader = 'SQLite format 3\0';
 
@@ -40,6 +40,8 @@ export class Vault {
   /** Held only while unlocked, to check the backups made under it. */
   private passphrase: string | null = null;
   private failedUnlocks = 0;
+  /** Read once; written through when changed. */
+  private settings: DeviceSettings;
 
   constructor(
     private readonly file: string,
@@ -47,7 +49,9 @@ export class Vault {
     private readonly open: (key: string | undefined) => CaseBookDatabase,
     private readonly keyStore: KeyStore | null,
     private readonly changed: (state: VaultState, audit?: { action: string; detail: Record<string, unknown> }) => void,
-  ) {}
+  ) {
+    this.settings = readSettings(dataDir);
+  }
 
   get database(): CaseBookDatabase {
     if (!this.db) throw new ApiError('locked', lockedMessage);
@@ -62,7 +66,7 @@ export class Vault {
     const exists = existsSync(this.file);
     const unencrypted = exists && isPlain(this.file);
     const state: VaultState = this.db ? 'unlocked' : !exists || unencrypted ? 'new' : 'locked';
-    const settings = readSettings(this.dataDir);
+    const { settings } = this;
     return { state, unencrypted, canRemember: this.keyStore?.available() ?? false, idleLockMinutes: settings.idleLockMinutes, backupsKept: settings.backupsKept };
   }
 
@@ -126,7 +130,7 @@ export class Vault {
 
   /** An encrypted, checked backup now; only the newest few are kept. */
   backup(reason: string): BackupSummary {
-    const made = makeBackup(this.database, this.dataDir, this.passphrase!, readSettings(this.dataDir).backupsKept);
+    const made = makeBackup(this.database, this.dataDir, this.passphrase!, this.settings.backupsKept);
     this.changed('unlocked', { action: 'backup.made', detail: { fileName: made.fileName, reason } });
     return made;
   }
@@ -162,7 +166,7 @@ export class Vault {
   }
 
   setBackupsKept(keep: number): void {
-    writeSettings(this.dataDir, { ...readSettings(this.dataDir), backupsKept: keep });
+    this.saveSettings({ ...this.settings, backupsKept: keep });
   }
 
   changePassphrase(current: string, next: string): void {
@@ -175,7 +179,16 @@ export class Vault {
   }
 
   setIdleLockMinutes(minutes: number): void {
-    writeSettings(this.dataDir, { ...readSettings(this.dataDir), idleLockMinutes: minutes });
+    this.saveSettings({ ...this.settings, idleLockMinutes: minutes });
+  }
+
+  get idleLockMinutes(): number {
+    return this.settings.idleLockMinutes;
+  }
+
+  private saveSettings(settings: DeviceSettings): void {
+    writeSettings(this.dataDir, settings);
+    this.settings = settings;
   }
 
   private remember(passphrase: string, remember: boolean): void {
