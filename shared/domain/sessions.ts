@@ -257,3 +257,8 @@ export interface Session {
   openConcerns: string[];
 }
 
+
+/** The card in play, if any. */
+export function currentDraw(session: Pick<Session, 'cards'>): DrawnCard | undefined {
+  return session.cards.find((card) => card.state === 'current');
+}

@@ -36,7 +36,7 @@ function hitHref(hit: SearchHit): string {
 /** One box over the whole case book; results grouped by kind, matched words highlighted. */
 export function SearchPanel() {
   const { text, setText } = useSearchStore();
-  const [found, setResults] = useState<SearchResults | null>(null);
+  const [found, setFound] = useState<SearchResults | null>(null);
   const results = text.trim() ? found : null;
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -46,7 +46,7 @@ export function SearchPanel() {
     const timer = setTimeout(() => {
       api
         .call('search.query', { text })
-        .then((found) => current && (setResults(found), setFailure(null)))
+        .then((found) => current && (setFound(found), setFailure(null)))
         .catch((error: unknown) => current && setFailure(errorMessage(error)));
     }, 150);
     return () => {

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useRef, useState } from 'react';
 import { useFieldArray, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { cardContentSchema, ownCardContentSchema, type CardContent, type Deck, type DeckCard } from '../../../../shared/deck/decks';
-import { FRAMEWORKS, LENSES, LENS_LABELS, PHASES, PHASE_DESCRIPTIONS, PHASE_LABELS, QUALITY_STANDARDS, type FrameworkId, type Lens, type Phase } from '../../../../shared/deck/schema';
+import { LENSES, LENS_LABELS, PHASES, PHASE_DESCRIPTIONS, PHASE_LABELS, QUALITY_STANDARDS, type FrameworkId, type Lens, type Phase } from '../../../../shared/deck/schema';
 import { ApiCallError, api, errorMessage } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { guardLeaving, hrefFor, navigate } from '../../navigation/routes';
@@ -11,6 +11,7 @@ import { Field } from '../../ui/Field';
 import { EmptyState, Screen } from '../../ui/Screen';
 import { CardSource } from './CardDetails';
 import { DeckNotFound, useDeck } from './DeckBrowser';
+import { FrameworkOptions } from './FrameworkOptions';
 import { frameworkLabel } from './labels';
 
 interface EditorValues {
@@ -108,12 +109,7 @@ function CardForm({ deck, card }: { deck: Deck; card?: DeckCard }) {
           <Field label="Framework" hint="The framework from the paper this card belongs to." error={errors.framework?.message}>
             {(control) => (
               <select {...control} {...form.register('framework')}>
-                <option value="">Choose a framework</option>
-                {FRAMEWORKS.map((f) => (
-                  <option key={f.id} value={f.id}>
-                    {frameworkLabel(f.id)}
-                  </option>
-                ))}
+                <FrameworkOptions none="Choose a framework" />
               </select>
             )}
           </Field>

@@ -1,7 +1,7 @@
-import { FRAMEWORKS, PHASES, PHASE_LABELS, QUALITY_STANDARDS, type Phase } from '../../../../shared/deck/schema';
+import { PHASES, PHASE_LABELS, QUALITY_STANDARDS, type Phase } from '../../../../shared/deck/schema';
 import { Field } from '../../ui/Field';
 import { noFilters, type CardFilters } from './deckStore';
-import { frameworkLabel } from './labels';
+import { FrameworkOptions } from './FrameworkOptions';
 
 interface Props {
   filters: CardFilters;
@@ -19,12 +19,7 @@ export function CardFiltersForm({ filters, onChange, retiredCount }: Props) {
       <Field label="Framework">
         {(control) => (
           <select {...control} value={filters.framework} onChange={(event) => onChange({ framework: event.target.value })}>
-            <option value="">All frameworks</option>
-            {FRAMEWORKS.map((f) => (
-              <option key={f.id} value={f.id}>
-                {frameworkLabel(f.id)}
-              </option>
-            ))}
+            <FrameworkOptions none="All frameworks" />
           </select>
         )}
       </Field>

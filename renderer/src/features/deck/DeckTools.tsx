@@ -5,7 +5,7 @@ import { navigate } from '../../navigation/routes';
 import { ErrorMessage, StatusMessage } from '../../ui/Screen';
 import { DeckNameForm } from './DeckNameForm';
 import { useDeckBrowser } from './deckStore';
-import { offerDownload } from './download';
+import { offerDownload } from '../../ui/download';
 
 /** Export, duplicate, and for a deck of the user's own: rename and delete. */
 export function DeckTools({ deck }: { deck: Deck }) {

@@ -4,16 +4,13 @@ import { formatDateTime } from '../../../../shared/format/dates';
 import { api, errorMessage } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { hrefFor } from '../../navigation/routes';
+import { readFileAsBase64 } from '../../ui/download';
 import { RecordTable, Section } from '../../ui/RecordPage';
 import { ErrorMessage, StatusMessage } from '../../ui/Screen';
 
 async function readPdf(input: HTMLInputElement | null): Promise<{ pdf: string; fileName: string } | null> {
   const file = input?.files?.[0];
-  if (!file) return null;
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return { pdf: btoa(binary), fileName: file.name };
+  return file ? { pdf: await readFileAsBase64(file), fileName: file.name } : null;
 }
 
 function Report({ report }: { report: VerifyReport }) {

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../../shared/format/dates';
 import { api, errorMessage } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { hrefFor } from '../../navigation/routes';
+import { offerBase64Download } from '../../ui/download';
 import { ErrorMessage, Screen, StatusMessage } from '../../ui/Screen';
 import { MinutesView } from './MinutesView';
 import { ProseForm } from './ProseForm';
@@ -19,7 +20,6 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
   const review = useApiQuery('reviews.get', { id: reviewId });
   const versions = useApiQuery('minutes.forReview', { reviewId });
   const session = useApiQuery('sessions.get', { reviewId });
-  const [latest, setLatest] = useState<MinutesVersion | null>(null);
   const [shownVersion, setShownVersion] = useState<number | null>(null);
   const [signing, setSigning] = useState<'commissioner' | 'provider' | 'facilitator' | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -27,8 +27,7 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
   const [busy, setBusy] = useState(false);
 
   if (review.status !== 'ready' || versions.status !== 'ready') return <ErrorMessage message={review.error ?? versions.error ?? null} />;
-  const all = versions.data.map((v) => (latest && v.id === latest.id ? latest : v));
-  if (latest && !all.some((v) => v.id === latest.id)) all.push(latest);
+  const all = versions.data;
   if (all.length === 0) {
     return (
       <Screen title={`Minutes: ${review.data.title}`}>
@@ -45,7 +44,8 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
     setFailure(null);
     setStatus(null);
     try {
-      setLatest(await work());
+      await work();
+      versions.reload();
       setShownVersion(null);
       setStatus(done);
     } catch (error) {
@@ -108,7 +108,7 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
         <section aria-labelledby="draft-heading" className="panel">
           <h2 id="draft-heading">Words of the draft</h2>
           <p>People, concerns and actions follow the review. Write the words around them here, then lock the minutes for signing.</p>
-          <ProseForm key={minutes.id} minutes={minutes} onSaved={setLatest} />
+          <ProseForm key={minutes.id} minutes={minutes} onSaved={versions.reload} />
           <div className="toolbar">
             <button type="button" className="button" disabled={busy} onClick={() => void act(() => api.call('minutes.lock', { minutesId: minutes.id }), 'The minutes are locked: they can now be signed.')}>
               Lock the minutes for signing
@@ -135,8 +135,8 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
               side={signing}
               suggested={suggested(signing)}
               onCancel={() => setSigning(null)}
-              onSigned={(signed) => {
-                setLatest(signed);
+              onSigned={() => {
+                versions.reload();
                 setSigning(null);
                 setStatus(`Signed for the ${signing}.`);
               }}
@@ -195,15 +195,7 @@ function ExportButton({ minutes }: { minutes: MinutesVersion }) {
         setStatus(`Saved in ${result.savedTo}: the PDF and an email draft, opened in your mail program.`);
         return;
       }
-      for (const file of result.files) {
-        const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-        const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType }));
-        const link = Object.assign(document.createElement('a'), { href: url, download: file.fileName });
-        document.body.append(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      }
+      result.files.forEach(offerBase64Download);
       setStatus(`Downloaded ${result.files.map((f) => f.fileName).join(' and ')}. Open the .eml file to send the minutes from your mail program.`);
     } catch (error) {
       setFailure(errorMessage(error));

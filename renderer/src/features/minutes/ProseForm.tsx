@@ -6,7 +6,7 @@ import { TextAreaField } from '../../ui/Select';
 import { useApiForm } from '../../ui/useApiForm';
 
 /** The words of draft minutes: a summary and one for each stage. The rest follows the review. */
-export function ProseForm({ minutes, onSaved }: { minutes: MinutesVersion; onSaved: (minutes: MinutesVersion) => void }) {
+export function ProseForm({ minutes, onSaved }: { minutes: MinutesVersion; onSaved: () => void }) {
   const stage = (name: (typeof proseStages)[number]) => minutes.content.stages.find((s) => s.stage === name)?.summary ?? '';
   const { form, onSubmit, status, failure } = useApiForm({
     schema: proseSchema,
@@ -19,7 +19,8 @@ export function ProseForm({ minutes, onSaved }: { minutes: MinutesVersion; onSav
       deliver: stage('deliver'),
     },
     submit: async (values) => {
-      onSaved(await api.call('minutes.saveProse', values));
+      await api.call('minutes.saveProse', values);
+      onSaved();
       return 'The words are saved.';
     },
     afterSave: 'keep',

@@ -16,7 +16,7 @@ export function SignForm(props: {
   minutes: MinutesVersion;
   side: Side;
   suggested: { name: string; role: string; organisation: string };
-  onSigned: (minutes: MinutesVersion) => void;
+  onSigned: () => void;
   onCancel: () => void;
 }) {
   const [name, setName] = useState(props.suggested.name);
@@ -52,9 +52,8 @@ export function SignForm(props: {
     if (Object.keys(found).length) return;
     try {
       const image = typed ? null : pad.current!.toDataURL('image/png');
-      props.onSigned(
-        await api.call('minutes.sign', { minutesId: props.minutes.id, side: props.side, name, role, organisation, image, agreed: true, fingerprint: props.minutes.fingerprint! }),
-      );
+      await api.call('minutes.sign', { minutesId: props.minutes.id, side: props.side, name, role, organisation, image, agreed: true, fingerprint: props.minutes.fingerprint! });
+      props.onSigned();
     } catch (error) {
       setFailure(errorMessage(error));
       if (error instanceof ApiCallError && error.body.fields) setProblems(error.body.fields);

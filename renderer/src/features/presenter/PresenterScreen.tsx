@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { PHASE_DESCRIPTIONS } from '../../../../shared/deck/schema';
-import { isCardStage, sideLabels, stageLabels, type Stage } from '../../../../shared/domain/sessions';
+import { currentDraw as drawInPlay, isCardStage, sideLabels, stageLabels, type Stage } from '../../../../shared/domain/sessions';
 import { useApiQuery } from '../../api/useApiQuery';
 import { PresenterCard } from './PresenterCard';
 import { PresenterTimer } from './PresenterTimer';
@@ -61,7 +61,7 @@ export function PresenterScreen({ reviewId }: { reviewId: string }) {
   const { live, error } = useLiveSession(reviewId);
   const session = live?.session ?? null;
   const cardStage = session !== null && isCardStage(session.stage);
-  const currentDraw = cardStage ? (session.cards.find((draw) => draw.state === 'current') ?? null) : null;
+  const currentDraw = cardStage ? (drawInPlay(session) ?? null) : null;
   const card = useCard(session?.deckId ?? null, currentDraw?.cardId ?? null);
   const cardReady = !currentDraw || card !== null;
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { sideLabels, sides, type SessionAction } from '../../../../shared/domain/sessions';
+import { currentDraw, sideLabels, sides, type SessionAction } from '../../../../shared/domain/sessions';
 import { formatDate } from '../../../../shared/format/dates';
 import { Field } from '../../ui/Field';
 import { useSession, useSessionStore } from './sessionStore';
@@ -36,7 +36,7 @@ export function ActionsPanel() {
         ownerSide: kind === 'side' ? (value as (typeof sides)[number]) : null,
         dueDate,
         noteId: noteId || null,
-        cardId: session.cards.find((card) => card.state === 'current')?.cardId ?? null,
+        cardId: currentDraw(session)?.cardId ?? null,
       },
       'Action added.',
     );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { LENS_LABELS, type Phase } from '../../../../shared/deck/schema';
-import { isCardStage, stageLabels, type DrawnCard } from '../../../../shared/domain/sessions';
+import { currentDraw, isCardStage, stageLabels, type DrawnCard } from '../../../../shared/domain/sessions';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Field } from '../../ui/Field';
 import { useSession, useSessionStore } from './sessionStore';
@@ -18,7 +18,7 @@ export function CardPanel() {
   if (!isCardStage(stage)) return null;
   const cards = deck.data?.cards ?? [];
   const cardById = new Map(cards.map((card) => [card.id, card]));
-  const current = session.cards.find((card) => card.state === 'current');
+  const current = currentDraw(session);
   const currentCard = current && cardById.get(current.cardId);
   const drawnHere = session.cards.filter((card) => card.stage === stage);
   const forStage = cards.filter((card) => card.phases.includes(stage as Phase));

@@ -1,3 +1,4 @@
+import { currentDraw } from '../../../../shared/domain/sessions';
 import { create } from 'zustand';
 import type { MethodInput } from '../../../../shared/api/contract';
 import type { NoteKind, Session, SessionNote, Side } from '../../../../shared/domain/sessions';
@@ -84,7 +85,7 @@ export const useSessionStore = create<SessionState>((set) => ({
       const note: SessionNote = {
         id: crypto.randomUUID(),
         stage: state.session.stage,
-        cardId: state.session.cards.find((card) => card.state === 'current')?.cardId ?? null,
+        cardId: currentDraw(state.session)?.cardId ?? null,
         side,
         kind,
         text: '',

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { formatDate } from '../../../../shared/format/dates';
 import { api, errorMessage } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
+import { readFileAsBase64 } from '../../ui/download';
 import { Field } from '../../ui/Field';
 import { RecordTable, Section } from '../../ui/RecordPage';
 import { ErrorMessage, StatusMessage } from '../../ui/Screen';
@@ -23,11 +24,8 @@ export function CertificatesPanel() {
     setFailure(null);
     const chosen = file.current?.files?.[0];
     if (!chosen) return setFailure('Choose a certificate file (.p12 or .pfx).');
-    const bytes = new Uint8Array(await chosen.arrayBuffer());
-    let binary = '';
-    for (const byte of bytes) binary += String.fromCharCode(byte);
     try {
-      await api.call('signing.importIdentity', { organisation, p12: btoa(binary), password });
+      await api.call('signing.importIdentity', { organisation, p12: await readFileAsBase64(chosen), password });
       identities.reload();
       setPassword('');
       setStatus(`From now on, minutes sealed for ${organisation} use this certificate.`);

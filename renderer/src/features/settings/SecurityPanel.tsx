@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { changePassphraseSchema, passphraseAdvice } from '../../../../shared/domain/vault';
 import { ApiCallError, api, errorMessage } from '../../api/client';
+import { describeIssues } from '../../../../shared/api/validation';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Field } from '../../ui/Field';
 import { Section } from '../../ui/RecordPage';
@@ -35,7 +36,7 @@ export function SecurityPanel() {
   async function change() {
     const checked = changePassphraseSchema.safeParse({ current, passphrase, confirmation });
     if (!checked.success) {
-      setProblems(Object.fromEntries(checked.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
+      setProblems(describeIssues(checked.error.issues).fields);
       return;
     }
     await run(() => api.call('vault.changePassphrase', checked.data), 'The passphrase is changed. Use the new one from now on.');

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { createVaultSchema, passphraseAdvice, type VaultStatus } from '../../../../shared/domain/vault';
 import { api, errorMessage } from '../../api/client';
+import { describeIssues } from '../../../../shared/api/validation';
 import { Field } from '../../ui/Field';
 import { ErrorMessage, Screen } from '../../ui/Screen';
 
@@ -17,7 +18,7 @@ export function CreatePassphraseScreen({ status, onDone }: { status: VaultStatus
     setFailure(null);
     const checked = createVaultSchema.safeParse({ passphrase, confirmation, remember });
     if (!checked.success) {
-      setProblems(Object.fromEntries(checked.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
+      setProblems(describeIssues(checked.error.issues).fields);
       return;
     }
     setProblems({});
