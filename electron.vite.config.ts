@@ -5,7 +5,8 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The PDF checker runs in a worker thread beside the main process (electron/core/signing/off-thread.ts).
+      rollupOptions: { input: { index: resolve('electron/main/index.ts'), 'pdf-check-worker': resolve('electron/core/signing/pdf-check-worker.ts') } },
     },
   },
   preload: {

@@ -1,52 +1,59 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import forge from 'node-forge';
 import { ApiError } from '../../../shared/api/errors';
 import { formatDate } from '../../../shared/format/dates';
-import { certificateDer, fingerprintOf, subjectOf } from './certificate';
+import { parseCertificate, selfSignedCertificate } from './certificate';
+import { children, fromDer, type Asn1 } from './der';
 import type { SigningIdentity } from './types';
 
-const { pki, asn1 } = forge;
+const { asn1, pki } = forge;
 
 // PKCS#12 bag types (forge's pki.oids is typed as possibly undefined).
 const bagTypes = { key: '1.2.840.113549.1.12.10.1.1', shroudedKey: '1.2.840.113549.1.12.10.1.2', cert: '1.2.840.113549.1.12.10.1.3' };
+/** OpenSSL's default is 2,048; a file asking for more than this would keep the core busy for minutes. */
+const maxMacIterations = 1_000_000;
 
-/** This installation's own key and self-signed certificate, made at first use. */
-export function createIdentity({ organisation, device, now = new Date() }: { organisation: string; device: string; now?: Date }): SigningIdentity {
-  // forge hands this to Node's native key generator when there is one: fast.
-  const keys = pki.rsa.generateKeyPair({ bits: 2048 });
-  const cert = pki.createCertificate();
-  cert.publicKey = keys.publicKey;
-  cert.serialNumber = serialNumber();
-  cert.validity.notBefore = now;
-  const notAfter = new Date(now);
-  notAfter.setUTCFullYear(notAfter.getUTCFullYear() + 10);
-  cert.validity.notAfter = notAfter;
-  // UTF8String, not forge's default PrintableString, so any organisation name fits
-  // (@types/node-forge calls valueTagClass a Class; it is a Type).
-  const name = [
-    { shortName: 'CN', value: `Relational Review on ${device}` },
-    { shortName: 'O', value: organisation },
-    { shortName: 'OU', value: 'Relational Review minutes' },
-  ].map((field) => ({ ...field, valueTagClass: asn1.Type.UTF8 as unknown as forge.asn1.Class }));
-  cert.setSubject(name);
-  cert.setIssuer(name);
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true },
-    { name: 'extKeyUsage', emailProtection: true },
-    { name: 'subjectKeyIdentifier' },
-  ]);
-  cert.sign(keys.privateKey, forge.md.sha256.create());
-  return packageIdentity(keys.privateKey, [cert]);
+export type KeyAlgorithm = 'ecdsa-p256' | 'rsa-3072';
+
+/**
+ * This installation's own key and self-signed certificate for an organisation, named for the
+ * organisation and the app (never the computer). Made before the signing time is taken, and
+ * valid from `now`, so a seal made right after it is within the certificate's validity.
+ */
+export function createIdentity({ organisation, now = new Date(), algorithm = 'ecdsa-p256' }: { organisation: string; now?: Date; algorithm?: KeyAlgorithm }): SigningIdentity {
+  const { publicKey, privateKey } =
+    algorithm === 'ecdsa-p256' ? generateKeyPairSync('ec', { namedCurve: 'prime256v1' }) : generateKeyPairSync('rsa', { modulusLength: 3072 });
+  // Certificates count whole seconds: the validity starts at the second `now` falls in.
+  const notBefore = new Date(Math.floor(now.getTime() / 1000) * 1000);
+  const certificate = selfSignedCertificate({
+    subject: { commonName: `${organisation} (Relational Review seal)`, organisation },
+    publicKey,
+    privateKey,
+    now: notBefore,
+  });
+  return identityOf(privateKey.export({ type: 'pkcs8', format: 'der' }), [certificate]);
 }
 
-/** An organisation's own certificate and key, from a PKCS#12 (.p12 or .pfx) file. */
+/** An identity from its stored parts. */
+export function identityOf(privateKey: Buffer, certificates: Buffer[]): SigningIdentity {
+  const certificate = parseCertificate(certificates[0]!);
+  return {
+    privateKey,
+    certificates,
+    subject: certificate.subject,
+    fingerprint: certificate.fingerprint,
+    validFrom: certificate.validFrom.toISOString(),
+    validTo: certificate.validTo.toISOString(),
+  };
+}
+
+/** An organisation's own certificate and key, from a PKCS#12 (.p12 or .pfx) file with an RSA key. */
 export function importIdentity(p12: Buffer, password: string, now = new Date()): SigningIdentity {
   const pfx = openPkcs12(p12, password);
   const keyBags = [bagTypes.shroudedKey, bagTypes.key].flatMap((bagType) => pfx.getBags({ bagType })[bagType] ?? []);
   if (keyBags.length === 0) throw new ApiError('invalid_input', 'That certificate file has no private key, so it cannot be used to seal minutes.');
   // forge leaves a key it cannot read (not RSA) empty.
-  const key = keyBags.find((bag) => bag.key)?.key;
+  const key = keyBags.find((bag) => bag.key)?.key as forge.pki.rsa.PrivateKey | undefined;
   if (!key) throw notRsa();
   const certs = (pfx.getBags({ bagType: bagTypes.cert })[bagTypes.cert] ?? []).flatMap((bag) => (bag.cert ? [bag.cert] : []));
   const own = certs.find((cert) => matchesKey(cert, key));
@@ -55,17 +62,22 @@ export function importIdentity(p12: Buffer, password: string, now = new Date()):
   if (notAfter < now) {
     throw new ApiError('invalid_input', `That certificate expired on ${formatDate(notAfter.toISOString())}. Ask for a current one.`);
   }
-  // Repackaged the way createIdentity packages, so sealing reads every identity alike
-  // whatever tool made the original file (key bag kind, ciphers).
-  return packageIdentity(key, [own, ...certs.filter((cert) => cert !== own)]);
+  if ((key.n.bitLength() ?? 0) < 2048) throw new ApiError('invalid_input', 'That certificate’s key is too short to seal with (under 2048 bits). Ask for a current one.');
+  const der = (node: Asn1) => Buffer.from(asn1.toDer(node).getBytes(), 'binary');
+  const privateKey = der(pki.wrapRsaPrivateKey(pki.privateKeyToAsn1(key)));
+  const chain = [own, ...certs.filter((cert) => cert !== own)].map((cert) => der(pki.certificateToAsn1(cert)));
+  return identityOf(privateKey, chain);
 }
 
 function openPkcs12(p12: Buffer, password: string): forge.pkcs12.Pkcs12Pfx {
-  let der: forge.asn1.Asn1;
+  let der: Asn1;
   try {
-    der = asn1.fromDer(forge.util.createBuffer(p12.toString('binary')));
+    der = fromDer(p12);
   } catch {
     throw notPkcs12();
+  }
+  if (macIterations(der) > maxMacIterations) {
+    throw new ApiError('invalid_input', 'That certificate file asks for more work to open than any genuine one does, so it was not opened.');
   }
   try {
     return forge.pkcs12.pkcs12FromAsn1(der, false, password);
@@ -77,34 +89,22 @@ function openPkcs12(p12: Buffer, password: string): forge.pkcs12.Pkcs12Pfx {
   }
 }
 
-const notRsa = () => new ApiError('invalid_input', 'That certificate uses a kind of key this app cannot seal with. Use a certificate with an RSA key.');
+/** PFX ::= SEQUENCE { version, authSafe, macData SEQUENCE { mac, macSalt, iterations INTEGER DEFAULT 1 } OPTIONAL } */
+function macIterations(pfx: Asn1): number {
+  try {
+    const macData = children(pfx)[2];
+    const iterations = macData ? children(macData)[2] : undefined;
+    if (!iterations || typeof iterations.value !== 'string') return 1;
+    return Buffer.from(iterations.value, 'binary').reduce((total, byte) => total * 256 + byte, 0);
+  } catch {
+    throw notPkcs12();
+  }
+}
+
+const notRsa = () => new ApiError('invalid_input', 'That certificate uses a kind of key this app cannot import. Use a certificate with an RSA key.');
 const notPkcs12 = () => new ApiError('invalid_input', 'That file is not a certificate file (PKCS#12, usually .p12 or .pfx).');
 
 function matchesKey(cert: forge.pki.Certificate, key: forge.pki.rsa.PrivateKey): boolean {
   const publicKey = cert.publicKey as forge.pki.rsa.PublicKey;
   return publicKey.n.equals(key.n) && publicKey.e.equals(key.e);
-}
-
-function packageIdentity(key: forge.pki.rsa.PrivateKey, chain: [forge.pki.Certificate, ...forge.pki.Certificate[]]): SigningIdentity {
-  const password = randomBytes(24).toString('base64url');
-  const p12 = Buffer.from(asn1.toDer(forge.pkcs12.toPkcs12Asn1(key, chain, password, { algorithm: '3des' })).getBytes(), 'binary');
-  const der = certificateDer(chain[0]);
-  // Described from the DER, as a reader of the sealed PDF will see it.
-  const cert = pki.certificateFromAsn1(asn1.fromDer(der));
-  return {
-    p12,
-    password,
-    certificatePem: pki.certificateToPem(cert),
-    subject: subjectOf(cert),
-    fingerprint: fingerprintOf(der),
-    validFrom: cert.validity.notBefore.toISOString(),
-    validTo: cert.validity.notAfter.toISOString(),
-  };
-}
-
-/** A random positive serial number (hex), as X.509 asks. */
-function serialNumber(): string {
-  const bytes = randomBytes(16);
-  bytes[0] = (bytes[0]! & 0x7f) | 0x01;
-  return bytes.toString('hex');
 }

@@ -1,9 +1,9 @@
 /**
- * Sealing PDFs with a PDF digital signature, and checking them. Plain functions, no database:
- * the caller stores identities and sealed files.
+ * Sealing PDFs with PAdES signatures, countersigning them, and checking every signature in them.
+ * Plain functions, no database: the caller stores identities and sealed files.
  */
 export { readAttachment } from './attachment';
-export { createIdentity, importIdentity } from './identity';
-export { sealPdf } from './seal';
-export type { CertificateSubject, SealDetails, SigningIdentity, VerifyProblem, VerifyResult } from './types';
-export { verifyPdf } from './verify';
+export { createIdentity, identityOf, importIdentity, type KeyAlgorithm } from './identity';
+export { countersignPdf, sealPdf } from './seal';
+export type { CertificateSubject, CheckedSignature, FileProblem, PdfCheck, SealDetails, SignatureProblem, SigningIdentity } from './types';
+export { checkPdf, minutesAttachmentName } from './verify';

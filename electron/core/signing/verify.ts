@@ -1,200 +1,165 @@
-import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
-import forge from 'node-forge';
-import { fingerprintOf, subjectOf } from './certificate';
-import type { VerifyProblem, VerifyResult } from './types';
+import { PDFArray, PDFDict, PDFName, PDFNumber } from 'pdf-lib';
+import { readAttachment } from './attachment';
+import { checkCms } from './cms';
+import { changesBetween, describeDocument, type DocumentState, type SignatureField } from './document-state';
+import { defaultBudget, PdfDamaged, PdfFile, PdfOverBudget, textOf, type PdfBudget, type PdfRevision } from './pdf-reader';
+import type { CheckedSignature, FileProblem, PdfCheck } from './types';
 
-const { asn1, pki } = forge;
-
-const reasons: Record<VerifyProblem, string> = {
-  not_pdf: 'This file is not a PDF.',
-  unsigned: 'This file has no digital signature.',
-  damaged: 'The signature in this file is damaged.',
-  changed: 'This file has been changed since it was sealed: its contents no longer match its signature.',
-  not_whole_file:
-    'This file has been changed since it was sealed: something was added after the signature, so the signature does not cover the whole file.',
-  unsupported: 'This file’s signature is made in a way this app cannot check.',
-};
-
-const digestNames: Record<string, string> = {
-  '2.16.840.1.101.3.4.2.1': 'sha256',
-  '2.16.840.1.101.3.4.2.2': 'sha384',
-  '2.16.840.1.101.3.4.2.3': 'sha512',
-};
-// RSA PKCS#1 v1.5, named either plainly or with its digest.
-const rsaSignatureOids = new Set(['1.2.840.113549.1.1.1', '1.2.840.113549.1.1.11', '1.2.840.113549.1.1.12', '1.2.840.113549.1.1.13']);
-const attributeOids = { messageDigest: '1.2.840.113549.1.9.4', signingTime: '1.2.840.113549.1.9.5' };
-const signedDataOid = '1.2.840.113549.1.7.2';
-
-class Problem extends Error {
-  constructor(readonly problem: VerifyProblem) {
-    super(problem);
-  }
-}
+export const minutesAttachmentName = 'minutes.json';
+/** A CMS signature with a certificate chain and room for a timestamp fits well within this. */
+const maxSignatureBytes = 512 * 1024;
 
 /**
- * Checks the last digital signature in a PDF, in plain Node: that it covers the whole file but its
- * own hole, that the file's digest is the one signed, and that the signer's certificate signed it.
- * Never throws: any input gets a result.
+ * Checks every signature in a PDF, in revision order, the way pyHanko's validator does: each
+ * signature's digest and CMS signature over exactly the revision it covers, its certificate at its
+ * signing time, and what changed after it (only signatures may be added). Reads minutes.json from
+ * the first signed revision. Never throws: any input gets a result.
  */
-export function verifyPdf(pdf: Uint8Array): VerifyResult {
+export function checkPdf(pdf: Uint8Array, budget: PdfBudget = defaultBudget): PdfCheck {
   try {
-    return check(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
+    return check(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), budget);
   } catch (error) {
-    const problem = error instanceof Problem ? error.problem : 'damaged';
-    return { valid: false, problem, reason: reasons[problem] };
+    return fileProblem(error instanceof PdfOverBudget ? 'too_large' : 'damaged');
   }
 }
 
-function check(file: Buffer): VerifyResult {
-  if (file.subarray(0, 1024).indexOf('%PDF-') < 0) throw new Problem('not_pdf');
-  const [start, holeStart, holeEnd, tailLength] = findByteRange(file);
-  if (start !== 0 || holeEnd <= holeStart || holeEnd + tailLength > file.length) throw new Problem('damaged');
-  if (holeEnd + tailLength < file.length) throw new Problem('not_whole_file');
+function fileProblem(problem: FileProblem): PdfCheck {
+  return { problem, signatures: [], valid: false, attachment: null };
+}
 
-  const cms = readContents(file, holeStart, holeEnd);
-  const { signerInfo, certificates } = readSignedData(cms);
-  const signer = readSignerInfo(signerInfo);
-  const digestName = digestNames[signer.digestOid];
-  if (!digestName || !rsaSignatureOids.has(signer.signatureOid)) throw new Problem('unsupported');
+function check(bytes: Buffer, budget: PdfBudget): PdfCheck {
+  if (bytes.subarray(0, 1024).indexOf('%PDF-') < 0) return fileProblem('not_pdf');
+  const file = new PdfFile(bytes, budget);
+  const final = file.revision();
+  const now = describeDocument(final);
+  if (now.signatures.length === 0) return fileProblem('unsigned');
+  const certifiedBy = certificationKey(final);
+  const signatures = now.signatures
+    .map((field) => checkSignature(file, field, now, certifiedBy))
+    .sort((a, b) => a.revisionEnd - b.revisionEnd)
+    .map((signature, index) => ({ ...signature, index: index + 1 }));
+  const valid = signatures.every((signature) => signature.problem === null && signature.changedAfter.length === 0);
+  const attachment = valid ? readAttachment(file.revision(signatures[0]!.revisionEnd), minutesAttachmentName) : null;
+  return { problem: null, signatures, valid, attachment };
+}
 
-  // Signed attributes are what every PDF signer writes; a bare signed digest is not supported.
-  if (!signer.attributes) throw new Problem('unsupported');
-  const attributes = readAttributes(signer.attributes);
-  if (!attributes.messageDigest) throw new Problem('damaged');
-  const digest = createHash(digestName).update(file.subarray(0, holeStart)).update(file.subarray(holeEnd)).digest();
-  if (!attributes.messageDigest.equals(digest)) throw new Problem('changed');
+/** The ByteRange key of the signature the catalog's /Perms /DocMDP names, if any. */
+function certificationKey(revision: PdfRevision): string | null {
+  const signature = revision.dict(revision.dict(revision.catalog(), 'Perms'), 'DocMDP');
+  return signature ? byteRangeKey(revision, signature) : null;
+}
 
-  const certificate = certificates.find((candidate) => candidate.cert.serialNumber === signer.serialHex);
-  if (!certificate) throw new Problem('damaged');
-  // CMS: the signature covers the attributes' DER with a SET tag in place of [0].
-  const set = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, children(signer.attributes));
-  const signed = Buffer.from(asn1.toDer(set).getBytes(), 'binary');
-  const publicKey = createPublicKey(pki.publicKeyToPem(certificate.cert.publicKey));
-  if (!verifySignature(digestName, signed, publicKey, signer.signature)) throw new Problem('changed');
+function byteRangeKey(revision: PdfRevision, signature: PDFDict): string {
+  return (revision.array(signature, 'ByteRange')?.asArray() ?? []).map((n) => (n instanceof PDFNumber ? String(n.asNumber()) : '?')).join(' ');
+}
 
-  return {
-    valid: true,
-    signer: subjectOf(certificate.cert),
-    signedAt: attributes.signingTime,
-    certificateFingerprint: fingerprintOf(certificate.der),
-    coversWholeFile: true,
+function checkSignature(file: PdfFile, field: SignatureField, now: DocumentState, certifiedBy: string | null): CheckedSignature {
+  const final = file.revision();
+  const value = field.value;
+  const isTimestamp = value.get(PDFName.of('Type')) === PDFName.of('DocTimeStamp');
+  const permissions = docMdpPermissions(final, value);
+  const result: CheckedSignature = {
+    index: 0,
+    kind: isTimestamp ? 'timestamp' : field.key === certifiedBy || permissions !== null ? 'certification' : 'approval',
+    permissions,
+    subFilter: final.get(value, 'SubFilter')?.toString().replace(/^\//, '') ?? '',
+    signer: { commonName: '', organisation: '' },
+    fingerprint: '',
+    signedAt: null,
+    algorithm: '',
+    signingCertificateV2: false,
+    revisionEnd: Number.MAX_SAFE_INTEGER,
+    problem: null,
+    changedAfter: [],
   };
+  const range = field.key.split(' ').map(Number);
+  const [start, holeStart, holeEnd, tailLength] = range as [number, number, number, number];
+  const bytes = file.bytes;
+  if (range.length !== 4 || range.some((n) => !Number.isSafeInteger(n) || n < 0) || start !== 0 || holeEnd <= holeStart || holeEnd + tailLength > bytes.length) {
+    return { ...result, problem: 'damaged' };
+  }
+  result.revisionEnd = holeEnd + tailLength;
+
+  let cms: Buffer;
+  let signed: DocumentState;
+  try {
+    cms = readHole(bytes, holeStart, holeEnd);
+    signed = describeDocument(file.revision(result.revisionEnd));
+  } catch (error) {
+    if (error instanceof PdfOverBudget) throw error;
+    return { ...result, problem: 'damaged' };
+  }
+  // The signature must sit in the revision it signs: its own field, with this very value.
+  if (!signed.signatures.some((each) => each.key === field.key && each.digest === field.digest)) return { ...result, problem: 'damaged' };
+
+  const checked = checkCms(cms, [bytes.subarray(0, holeStart), bytes.subarray(holeEnd, result.revisionEnd)]);
+  const certificate = checked.certificate;
+  const signedAt = parsePdfDate(textOf(final.get(value, 'M'))) ?? checked.signingTime;
+  Object.assign(result, {
+    signer: certificate?.subject ?? result.signer,
+    fingerprint: certificate?.fingerprint ?? '',
+    signedAt: signedAt?.toISOString() ?? null,
+    algorithm: checked.algorithm,
+    signingCertificateV2: checked.signingCertificateV2,
+    changedAfter: changesBetween(signed, now),
+  });
+  if (permissions === 1 && result.revisionEnd < bytes.length && result.changedAfter.length === 0) {
+    result.changedAfter = ['a later revision, which this seal does not allow'];
+  }
+  if (isTimestamp) return { ...result, problem: 'unsupported' };
+  if (checked.problem) return { ...result, problem: checked.problem };
+  if (!certificate) return { ...result, problem: 'damaged' };
+  if (!signedAt) return { ...result, problem: 'no_signing_time' };
+  if (signedAt < certificate.validFrom || signedAt > certificate.validTo) return { ...result, problem: 'certificate_not_valid' };
+  if (certificate.keyUsage && !certificate.keyUsage.digitalSignature && !certificate.keyUsage.nonRepudiation) return { ...result, problem: 'key_usage' };
+  return result;
 }
 
-/** The last /ByteRange in the file: four non-negative integers. */
-function findByteRange(file: Buffer): [number, number, number, number] {
-  const at = file.lastIndexOf('/ByteRange');
-  if (at < 0) throw new Problem('unsigned');
-  const text = file.subarray(at + '/ByteRange'.length, at + 200).toString('latin1');
-  const match = /^\s*\[\s*(\d{1,15})\s+(\d{1,15})\s+(\d{1,15})\s+(\d{1,15})\s*\]/.exec(text);
-  if (!match) throw new Problem('damaged');
-  return [Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4])];
+/** The hole must be exactly the /Contents hex string; the CMS inside is padded with zeros. */
+function readHole(bytes: Buffer, holeStart: number, holeEnd: number): Buffer {
+  if (bytes[holeStart] !== 0x3c || bytes[holeEnd - 1] !== 0x3e) throw new PdfDamaged('the signature is not where its byte range says');
+  const before = bytes.subarray(Math.max(0, holeStart - 32), holeStart).toString('latin1');
+  if (!/\/Contents\s*$/.test(before)) throw new PdfDamaged('the byte range does not leave out the signature');
+  const hex = bytes.subarray(holeStart + 1, holeEnd - 1).toString('latin1');
+  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) throw new PdfDamaged('the signature is not hexadecimal');
+  const cms = Buffer.from(hex, 'hex');
+  const length = derLength(cms);
+  if (length > maxSignatureBytes || cms.subarray(length).some((byte) => byte !== 0)) throw new PdfDamaged('something besides the signature in its place');
+  return cms.subarray(0, length);
 }
 
-/** The hole left out of the byte ranges must be exactly the /Contents hex string. */
-function readContents(file: Buffer, holeStart: number, holeEnd: number): Buffer {
-  const before = file.subarray(Math.max(0, holeStart - 20), holeStart).toString('latin1');
-  if (!/\/Contents\s*$/.test(before)) throw new Problem('damaged');
-  if (file[holeStart] !== 0x3c || file[holeEnd - 1] !== 0x3e) throw new Problem('damaged'); // < and >
-  const hex = file.subarray(holeStart + 1, holeEnd - 1).toString('latin1').replace(/\s+/g, '');
-  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) throw new Problem('damaged');
-  const bytes = Buffer.from(hex, 'hex');
-  // The signature is padded with zeros to fill the placeholder: keep only its DER.
-  return bytes.subarray(0, derLength(bytes));
-}
-
-/** The length of the DER element at the start of bytes (a SEQUENCE), header included. */
+/** The length of the DER SEQUENCE at the start, header included. */
 function derLength(bytes: Buffer): number {
-  if (bytes.length < 2 || bytes[0] !== 0x30) throw new Problem('damaged');
+  if (bytes.length < 2 || bytes[0] !== 0x30) throw new PdfDamaged('not a signature');
   const first = bytes[1]!;
-  let length = first;
-  let header = 2;
-  if (first & 0x80) {
-    const count = first & 0x7f;
-    if (count < 1 || count > 4 || bytes.length < 2 + count) throw new Problem('damaged');
-    length = bytes.readUIntBE(2, count);
-    header += count;
+  if (!(first & 0x80)) return 2 + first;
+  const count = first & 0x7f;
+  if (count < 1 || count > 4 || bytes.length < 2 + count) throw new PdfDamaged('not a signature');
+  const length = 2 + count + bytes.readUIntBE(2, count);
+  if (length > bytes.length) throw new PdfDamaged('a cut-off signature');
+  return length;
+}
+
+/** A signature dictionary's DocMDP permission (/Reference [<< /TransformMethod /DocMDP /TransformParams << /P n >> >>]). */
+function docMdpPermissions(revision: PdfRevision, signature: PDFDict): 1 | 2 | 3 | null {
+  const references = revision.get(signature, 'Reference');
+  for (const reference of references instanceof PDFArray ? references.asArray() : []) {
+    const dict = revision.resolve(reference);
+    if (!(dict instanceof PDFDict) || dict.get(PDFName.of('TransformMethod')) !== PDFName.of('DocMDP')) continue;
+    const p = revision.get(revision.dict(dict, 'TransformParams'), 'P');
+    const value = p instanceof PDFNumber ? p.asNumber() : 2;
+    return value === 1 || value === 3 ? value : 2;
   }
-  if (header + length > bytes.length) throw new Problem('damaged');
-  return header + length;
+  return null;
 }
 
-interface EmbeddedCertificate {
-  cert: forge.pki.Certificate;
-  /** As embedded, for the fingerprint. */
-  der: string;
-}
-
-type SignedMessage = { type?: string; rawCapture?: { certificates?: forge.asn1.Asn1; signerInfos?: forge.asn1.Asn1[] } };
-
-function readSignedData(cms: Buffer): { signerInfo: forge.asn1.Asn1; certificates: EmbeddedCertificate[] } {
-  let message: SignedMessage;
-  try {
-    message = forge.pkcs7.messageFromAsn1(asn1.fromDer(forge.util.createBuffer(cms.toString('binary')))) as SignedMessage;
-  } catch (error) {
-    // forge reads certificates with RSA keys only.
-    throw new Problem(error instanceof Error && error.message.includes('not RSA') ? 'unsupported' : 'damaged');
-  }
-  if (message.type !== signedDataOid) throw new Problem('damaged');
-  const signerInfo = message.rawCapture?.signerInfos?.[0];
-  const embedded = message.rawCapture?.certificates?.value;
-  if (!signerInfo || !Array.isArray(embedded)) throw new Problem('damaged');
-  const certificates = embedded.map((node) => ({ cert: pki.certificateFromAsn1(node), der: asn1.toDer(node).getBytes() }));
-  return { signerInfo, certificates };
-}
-
-interface SignerInfo {
-  serialHex: string;
-  digestOid: string;
-  /** The [0] IMPLICIT signed attributes, if any. */
-  attributes: forge.asn1.Asn1 | null;
-  signatureOid: string;
-  signature: Buffer;
-}
-
-/** SignerInfo ::= SEQUENCE { version, issuerAndSerialNumber, digestAlgorithm, [0] attributes?, signatureAlgorithm, signature, ... } */
-function readSignerInfo(node: forge.asn1.Asn1): SignerInfo {
-  const parts = children(node);
-  const [, issuerAndSerial, digestAlgorithm] = parts;
-  const hasAttributes = parts[3]?.tagClass === asn1.Class.CONTEXT_SPECIFIC && parts[3].type === 0;
-  const signatureAlgorithm = parts[hasAttributes ? 4 : 3];
-  const signature = parts[hasAttributes ? 5 : 4];
-  const serial = children(issuerAndSerial)[1];
-  if (!serial || !signature || typeof signature.value !== 'string' || typeof serial.value !== 'string') throw new Problem('damaged');
-  return {
-    serialHex: forge.util.bytesToHex(serial.value),
-    digestOid: oidOf(digestAlgorithm),
-    attributes: hasAttributes ? parts[3]! : null,
-    signatureOid: oidOf(signatureAlgorithm),
-    signature: Buffer.from(signature.value, 'binary'),
-  };
-}
-
-function readAttributes(node: forge.asn1.Asn1): { messageDigest: Buffer | null; signingTime: string | null } {
-  let messageDigest: Buffer | null = null;
-  let signingTime: string | null = null;
-  for (const attribute of children(node)) {
-    const [type, values] = children(attribute);
-    const value = children(values)[0];
-    if (!type || typeof type.value !== 'string' || !value || typeof value.value !== 'string') continue;
-    const oid = asn1.derToOid(type.value);
-    if (oid === attributeOids.messageDigest) messageDigest = Buffer.from(value.value, 'binary');
-    if (oid === attributeOids.signingTime) {
-      const date = value.type === asn1.Type.UTCTIME ? asn1.utcTimeToDate(value.value) : asn1.generalizedTimeToDate(value.value);
-      signingTime = Number.isNaN(date.getTime()) ? null : date.toISOString();
-    }
-  }
-  return { messageDigest, signingTime };
-}
-
-function children(node: forge.asn1.Asn1 | undefined): forge.asn1.Asn1[] {
-  if (!node || !Array.isArray(node.value)) throw new Problem('damaged');
-  return node.value;
-}
-
-/** The OID at the start of an AlgorithmIdentifier. */
-function oidOf(node: forge.asn1.Asn1 | undefined): string {
-  const oid = children(node)[0];
-  if (!oid || oid.type !== asn1.Type.OID || typeof oid.value !== 'string') throw new Problem('damaged');
-  return asn1.derToOid(oid.value);
+/** A PDF date, "D:YYYYMMDDHHmmSSOHH'mm'", as a Date; null when it is not one. */
+export function parsePdfDate(text: string | null): Date | null {
+  const match = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:([Zz+-])(?:(\d{2})'?(\d{2})?'?)?)?$/.exec(text?.trim() ?? '');
+  if (!match) return null;
+  const [, year, month = '01', day = '01', hour = '00', minute = '00', second = '00', zone, zoneHours = '00', zoneMinutes = '00'] = match;
+  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+  const sign = zone === '-' ? -1 : zone === '+' ? 1 : 0;
+  const date = new Date(utc - sign * (Number(zoneHours) * 60 + Number(zoneMinutes)) * 60_000);
+  return Number.isNaN(date.getTime()) ? null : date;
 }
