@@ -1,7 +1,7 @@
 import type { MethodName } from '../../shared/api/contract';
 
 /** Methods that only read: nothing to record. */
-const reads = /\.(list|get|status|query|forReview|received|history|identities|backups|previewBackup|verify|info|verifyAudit)$/;
+const reads = /\.(list|get|status|query|forReview|received|history|identities|keys|backups|previewBackup|verify|info|verifyAudit)$/;
 
 /**
  * Methods that write their own, fuller audit entries (with what was signed, sealed, exported), or
@@ -15,6 +15,9 @@ const selfRecorded = new Set<string>([
   'minutes.amend',
   'minutes.export',
   'minutes.import',
+  'minutes.countersign',
+  'minutes.exportReceived',
+  'signing.confirmKey',
   'signing.importIdentity',
   'backup.restore',
   'notes.save',

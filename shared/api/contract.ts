@@ -27,14 +27,20 @@ import {
 } from '../domain/sessions';
 import type { CheckinHistoryEntry } from '../domain/checkin-history';
 import {
+  confirmKeySchema,
+  countersignSchema,
   importIdentitySchema,
   importSchema,
+  keysSchema,
+  receivedRef,
   minutesRef,
   proseSchema,
   sealSchema,
   signSchema,
   verifySchema,
+  type ImportResult,
   type MinutesExport,
+  type OrganisationKey,
   type MinutesVersion,
   type ReceivedMinutes,
   type SigningIdentitySummary,
@@ -184,11 +190,19 @@ export const contract = {
   'minutes.amend': method('Correct sealed minutes: a new version to sign and seal; the sealed one is kept.', minutesRef, returns<MinutesVersion>()),
   'minutes.export': method('The sealed PDF and an email draft to share it.', minutesRef, returns<MinutesExport>()),
   'minutes.verify': method('Check any PDF: is its digital signature valid, who sealed it, is it in this case book?', verifySchema, returns<VerifyReport>()),
-  'minutes.import': method('Keep the other side’s sealed minutes, checked first, beside the review they concern.', importSchema, returns<ReceivedMinutes>()),
+  'minutes.import': method(
+    'Keep sealed minutes, checked first: the other side’s beside the review they concern, or this case book’s own come back countersigned.',
+    importSchema,
+    returns<ImportResult>(),
+  ),
   'minutes.received': method('Minutes received from other organisations.', z.strictObject({}), returns<ReceivedMinutes[]>()),
+  'minutes.countersign': method('Countersign minutes received from the other organisation, with this computer’s key for ours.', countersignSchema, returns<ReceivedMinutes>()),
+  'minutes.exportReceived': method('Received minutes as they now are (countersigned), with an email draft to send them back.', receivedRef, returns<MinutesExport>()),
 
   'signing.identities': method('The certificates this computer seals minutes with, by organisation.', z.strictObject({}), returns<SigningIdentitySummary[]>()),
   'signing.importIdentity': method('Use an organisation’s own certificate (PKCS#12) to seal its minutes.', importIdentitySchema, returns<SigningIdentitySummary[]>()),
+  'signing.keys': method('The keys this case book knows each organisation seals with, by fingerprint.', keysSchema, returns<OrganisationKey[]>()),
+  'signing.confirmKey': method('Know a key for an organisation: its fingerprint, read out by that organisation.', confirmKeySchema, returns<OrganisationKey[]>()),
 
   'audit.verify': method('Check the audit trail: every entry as written, each linked to the one before.', noInput, returns<AuditVerification>()),
 

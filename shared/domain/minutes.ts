@@ -83,6 +83,10 @@ export interface MinutesVersion {
   lockedAt: string | null;
   sealedAt: string | null;
   sealedBy: string | null;
+  /** SHA-256 of the certificate that sealed them. */
+  sealKey: string | null;
+  /** The other organisation's countersignatures, from the countersigned file imported back. */
+  countersignatures: Countersignature[];
   signatures: MinutesSignature[];
   /** Sides still to sign before the minutes can be sealed. */
   awaiting: ('commissioner' | 'provider')[];
@@ -131,17 +135,77 @@ const pdfFile = z
   .max(70_000_000, 'That file is too large to be minutes (over 50 MB).')
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'That file could not be read.');
 export const verifySchema = z.strictObject({ pdf: pdfFile });
-export const importSchema = z.strictObject({ pdf: pdfFile, fileName: z.string().max(300).default('minutes.pdf') });
+const keyFingerprint = z
+  .string({ message: 'Enter the fingerprint: 64 letters and digits.' })
+  .transform((text) => text.replace(/[\s:]/g, '').toLowerCase())
+  .pipe(z.string().regex(/^[0-9a-f]{64}$/, 'A fingerprint is 64 letters (a to f) and digits. Check it and try again.'));
+export const importSchema = z.strictObject({
+  pdf: pdfFile,
+  fileName: z.string().max(300).default('minutes.pdf'),
+  /** Keys the person has confirmed, fingerprint shown, for this import. */
+  acceptKeys: z.array(keyFingerprint).max(16).default([]),
+});
+export const countersignSchema = z.strictObject({
+  receivedId: recordId('Those minutes could not be found.'),
+  organisation: z.string({ message: 'Choose the organisation that countersigns.' }).trim().min(1, 'Choose the organisation that countersigns.').max(200),
+});
+export const receivedRef = z.strictObject({ receivedId: recordId('Those minutes could not be found.') });
+export const confirmKeySchema = z.strictObject({
+  organisation: z.string({ message: 'Enter the organisation this key seals for.' }).trim().min(1, 'Enter the organisation this key seals for.').max(200),
+  fingerprint: keyFingerprint,
+});
+export const keysSchema = z.strictObject({ organisation: z.string().max(200).optional() });
+
+/** Whether a key that made a signature is one this case book knows for the organisation it names. */
+export const keyStatuses = ['known', 'new', 'unknown', 'other_organisation'] as const;
+export type KeyStatus = (typeof keyStatuses)[number];
+
+export interface SignatureReport {
+  /** 1 for the seal; later ones are countersignatures, in the order they were made. */
+  index: number;
+  kind: 'certification' | 'approval' | 'timestamp';
+  /** As the signer's certificate gives them. */
+  signer: string;
+  organisation: string;
+  /** SHA-256 of the signer's certificate, lower-case hex. */
+  fingerprint: string;
+  signedAt: string | null;
+  algorithm: string;
+  /** The signature is intact and nothing but signatures was added after it. */
+  valid: boolean;
+  /** In plain words, when not valid. */
+  problem: string | null;
+  /** What changed after this signature, in plain words. */
+  changedAfter: string[];
+  /** known: this case book knows the key for that organisation; new: it knows that organisation by another key;
+   * unknown: never seen; other_organisation: known, but for another organisation. */
+  key: KeyStatus;
+  /** For other_organisation: who this case book knows the key for. */
+  knownFor: string | null;
+}
 
 export interface VerifyReport {
+  /** Every signature intact, nothing changed after sealing. Says nothing yet of whether the keys are known. */
   valid: boolean;
   /** In plain words: why not, when not valid. */
   reason: string | null;
+  signatures: SignatureReport[];
+  /** The seal (the first signature), as its certificate gives it. */
   sealedBy: { commonName: string; organisation: string } | null;
   sealedAt: string | null;
+  /** The fingerprint of the minutes inside; only for a valid file. */
   fingerprint: string | null;
-  /** The minutes version in this case book with the same fingerprint, if any. */
+  /** The minutes version in this case book with the same fingerprint; only for a valid file. */
   matches: { reviewId: string; title: string; version: number } | null;
+  /** Fingerprints of keys that are new or never seen: confirm them before importing. */
+  keysToConfirm: string[];
+}
+
+export interface ReceivedSignature {
+  signer: string;
+  organisation: string;
+  fingerprint: string;
+  signedAt: string | null;
 }
 
 export interface ReceivedMinutes {
@@ -154,6 +218,38 @@ export interface ReceivedMinutes {
   homeId: string | null;
   placementId: string | null;
   receivedAt: string;
+  /** The two organisations the minutes are between. */
+  commissioner: string;
+  provider: string;
+  signatures: ReceivedSignature[];
+  /** When this case book countersigned them, if it has. */
+  countersignedAt: string | null;
+}
+
+export interface ImportResult {
+  /** What happened, in plain words. */
+  message: string;
+  /** Minutes from the other organisation, kept apart. */
+  received: ReceivedMinutes | null;
+  /** This case book's own minutes, come back countersigned. */
+  countersigned: { reviewId: string; minutesId: string; version: number } | null;
+}
+
+export interface OrganisationKey {
+  id: string;
+  organisation: string;
+  fingerprint: string;
+  subject: string;
+  source: 'this_computer' | 'imported_certificate' | 'received' | 'confirmed';
+  addedAt: string;
+}
+
+export interface Countersignature {
+  signer: string;
+  organisation: string;
+  fingerprint: string;
+  signedAt: string | null;
+  importedAt: string;
 }
 
 export interface MinutesExport {

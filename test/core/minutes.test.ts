@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { MinutesExport, MinutesVersion, ReceivedMinutes, VerifyReport } from '../../shared/domain/minutes';
+import type { ImportResult, MinutesExport, MinutesVersion, OrganisationKey, ReceivedMinutes, VerifyReport } from '../../shared/domain/minutes';
 import { canonicalJson } from '../../shared/format/canonical';
-import { readAttachment } from '../../electron/core/signing/attachment';
-import { createIdentity } from '../../electron/core/signing/identity';
+import forge from 'node-forge';
+import { checkPdf } from '../../electron/core/signing/verify';
 import { createChromiumPrinter } from '../../electron/web/chromium-printer';
 import { callError, callOk, seedCaseBook, tempDir, testCore, type TestCore } from './helpers';
 
@@ -104,7 +104,7 @@ describe.skipIf(!hasChromium || !hasPoppler)('sealing, exporting, verifying, imp
     expect(early.message).toMatch(/still need the commissioner and the provider’s signature/);
     await signBoth(core, locked);
     const sealed = await callOk<MinutesVersion>(core, 'minutes.seal', { minutesId: locked.id, organisation: 'Brightwater Care Ltd' });
-    expect(sealed).toMatchObject({ status: 'sealed', sealedBy: expect.stringMatching(/^Relational Review on .+, Brightwater Care Ltd$/) });
+    expect(sealed).toMatchObject({ status: 'sealed', sealedBy: 'Brightwater Care Ltd (Relational Review seal), Brightwater Care Ltd', sealKey: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
     const exported = await callOk<MinutesExport>(core, 'minutes.export', { minutesId: sealed.id });
     expect(exported.savedTo).toBeNull();
@@ -116,11 +116,14 @@ describe.skipIf(!hasChromium || !hasPoppler)('sealing, exporting, verifying, imp
     execFileSync('qpdf', ['--check', file]);
     expect(execFileSync('pdfinfo', [file]).toString()).toMatch(/Tagged:\s+yes/);
     expect(execFileSync('pdftotext', [file, '-']).toString()).toContain(`Fingerprint ${sealed.fingerprint}`);
-    const attached = readAttachment(pdf, 'minutes.json')!;
+    // The signature page names the sealing organisation and its key, inside what the seal covers.
+    expect(execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, ' ')).toContain(`Sealed for Brightwater Care Ltd with the key whose fingerprint is ${sealed.sealKey!.match(/.{4}/g)!.join(' ')}`);
+    const attached = checkPdf(pdf).attachment!;
     expect(sha256(attached)).toBe(sealed.fingerprint);
 
     const report = await callOk<VerifyReport>(core, 'minutes.verify', { pdf: pdf.toString('base64') });
-    expect(report).toMatchObject({ valid: true, fingerprint: sealed.fingerprint, matches: { reviewId: sealed.reviewId, version: 1 } });
+    expect(report).toMatchObject({ valid: true, fingerprint: sealed.fingerprint, matches: { reviewId: sealed.reviewId, version: 1 }, keysToConfirm: [] });
+    expect(report.signatures).toMatchObject([{ index: 1, kind: 'certification', organisation: 'Brightwater Care Ltd', fingerprint: sealed.sealKey, key: 'known', valid: true }]);
 
     // One byte changed inside the signed part: pdfsig and the app both say so.
     const tampered = Buffer.from(pdf);
@@ -130,8 +133,8 @@ describe.skipIf(!hasChromium || !hasPoppler)('sealing, exporting, verifying, imp
     writeFileSync(tamperedFile, tampered);
     expect(execFileSync('pdfsig', [tamperedFile]).toString()).toContain('Digest Mismatch');
     const bad = await callOk<VerifyReport>(core, 'minutes.verify', { pdf: tampered.toString('base64') });
-    expect(bad.valid).toBe(false);
-    expect(bad.reason).toMatch(/changed since it was sealed/);
+    expect(bad).toMatchObject({ valid: false, fingerprint: null, matches: null });
+    expect(bad.reason).toMatch(/changed since this signature was made/);
 
     // The email draft carries the same PDF.
     const eml = path.join(dir, 'minutes.eml');
@@ -147,15 +150,54 @@ print(json.dumps({"unsent": m["X-Unsent"], "to": m["To"], "defects": len(m.defec
       ]).toString(),
     ) as { unsent: string; to: string; defects: number; sha: string[] };
     expect(parsed).toEqual({ unsent: '1', to: 'sam.okoro@northshire.example, priya.shah@brightwater.example', defects: 0, sha: [sha256(pdf)] });
+    const body = execFileSync('python3', ['-c', "import email, email.policy, sys; m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default); print(m.get_body(('plain',)).get_content())", eml]).toString();
+    expect(body.replace(/\s+/g, ' ')).toContain(`sealed with the key whose fingerprint begins ${sealed.sealKey!.slice(0, 20).match(/.{4}/g)!.join(' ')}`);
 
-    // The other side imports the sealed minutes into its own case book, linked by the Ofsted URN.
-    const other = testCore();
+    // The other side imports the sealed minutes into its own case book, linked by the Ofsted URN:
+    // first it is asked to confirm a key it has never seen, fingerprint shown.
+    const other = testCore(undefined, undefined, printer);
     const otherProvider = await callOk<{ id: string }>(other, 'organisations.create', { name: 'Brightwater Care Ltd', kind: 'provider' });
     const otherHome = await callOk<{ id: string }>(other, 'homes.create', { providerId: otherProvider.id, name: 'Oakwood House', ofstedUrn: 'SC123456' });
-    const received = await callOk<ReceivedMinutes>(other, 'minutes.import', { pdf: pdf.toString('base64'), fileName: 'minutes.pdf' });
-    expect(received).toMatchObject({ title: 'Placement review: AB12 at Oakwood House', fingerprint: sealed.fingerprint, homeId: otherHome.id });
-    expect((await callError(other, 'minutes.import', { pdf: tampered.toString('base64'), fileName: 'tampered.pdf' })).message).toMatch(/^These minutes were not imported: This file has been changed/);
+    const unconfirmed = await callError(other, 'minutes.import', { pdf: pdf.toString('base64'), fileName: 'minutes.pdf' });
+    expect(unconfirmed.code).toBe('conflict');
+    expect(unconfirmed.message).toContain(`a key this case book has never seen, for Brightwater Care Ltd (fingerprint ${sealed.sealKey!.slice(0, 20).match(/.{4}/g)!.join(' ')})`);
+    expect(await callOk(other, 'minutes.received', {})).toEqual([]);
+    const imported = await callOk<ImportResult>(other, 'minutes.import', { pdf: pdf.toString('base64'), fileName: 'minutes.pdf', acceptKeys: [sealed.sealKey] });
+    expect(imported.received).toMatchObject({ title: 'Placement review: AB12 at Oakwood House', fingerprint: sealed.fingerprint, homeId: otherHome.id, commissioner: 'Northshire County Council', provider: 'Brightwater Care Ltd' });
+    expect(await callOk<OrganisationKey[]>(other, 'signing.keys', { organisation: 'Brightwater Care Ltd' })).toMatchObject([{ fingerprint: sealed.sealKey, source: 'received' }]);
+    expect((await callError(other, 'minutes.import', { pdf: tampered.toString('base64'), fileName: 'tampered.pdf' })).message).toMatch(/^These minutes were not imported: This file is not valid/);
     expect(home.id).not.toBe(otherHome.id);
+
+    // The other organisation countersigns on its own laptop, and sends the file back.
+    const refused = await callError(other, 'minutes.countersign', { receivedId: imported.received!.id, organisation: 'Brightwater Care Ltd' });
+    expect(refused.message).toMatch(/Brightwater Care Ltd has already signed these minutes/);
+    const countersigned = await callOk<ReceivedMinutes>(other, 'minutes.countersign', { receivedId: imported.received!.id, organisation: 'Northshire County Council' });
+    expect(countersigned.signatures.map((s) => s.organisation)).toEqual(['Brightwater Care Ltd', 'Northshire County Council']);
+    expect(countersigned.countersignedAt).not.toBeNull();
+    const sentBack = await callOk<MinutesExport>(other, 'minutes.exportReceived', { receivedId: imported.received!.id });
+    const countersignedPdf = Buffer.from(sentBack.files.find((f) => f.mediaType === 'application/pdf')!.base64, 'base64');
+    const countersignedFile = path.join(dir, 'countersigned.pdf');
+    writeFileSync(countersignedFile, countersignedPdf);
+    expect(execFileSync('pdfsig', [countersignedFile]).toString().match(/Signature is Valid\./g)).toHaveLength(2);
+
+    // Back home: the countersignature's key is new, so it is confirmed, then recorded on the minutes.
+    const counterKey = countersigned.signatures[1]!.fingerprint;
+    const back = await callError(core, 'minutes.import', { pdf: countersignedPdf.toString('base64'), fileName: 'countersigned.pdf' });
+    expect(back.message).toContain('a key this case book has never seen, for Northshire County Council');
+    const recorded = await callOk<ImportResult>(core, 'minutes.import', { pdf: countersignedPdf.toString('base64'), fileName: 'countersigned.pdf', acceptKeys: [counterKey] });
+    expect(recorded).toMatchObject({ received: null, countersigned: { minutesId: sealed.id, version: 1 } });
+    const withCountersignature = await callOk<MinutesVersion>(core, 'minutes.get', { minutesId: sealed.id });
+    expect(withCountersignature.countersignatures).toMatchObject([{ organisation: 'Northshire County Council', fingerprint: counterKey }]);
+    expect(withCountersignature.audit.map((entry) => entry.action)).toContain('minutes.countersignatureImported');
+    expect((await callError(core, 'minutes.import', { pdf: countersignedPdf.toString('base64'), fileName: 'again.pdf' })).message).toMatch(/already recorded/);
+    const both = await callOk<VerifyReport>(core, 'minutes.verify', { pdf: countersignedPdf.toString('base64') });
+    expect(both.signatures.map((s) => [s.organisation, s.key, s.valid])).toEqual([
+      ['Brightwater Care Ltd', 'known', true],
+      ['Northshire County Council', 'known', true],
+    ]);
+    // From now on the countersigned file is the one exported.
+    const reexported = await callOk<MinutesExport>(core, 'minutes.export', { minutesId: sealed.id });
+    expect(Buffer.from(reexported.files[0]!.base64, 'base64').equals(countersignedPdf)).toBe(true);
 
     // A correction makes version 2; version 1 stays sealed.
     const amended = await callOk<MinutesVersion>(core, 'minutes.amend', { minutesId: sealed.id });
@@ -169,17 +211,35 @@ print(json.dumps({"unsent": m["X-Unsent"], "to": m["To"], "defects": len(m.defec
 });
 
 describe('an organisation’s own certificate', () => {
-  it('is used for its seals once imported; a wrong password is refused and nothing is kept', async () => {
+  it('is used for its seals once imported, and its key becomes known; a wrong password is refused and nothing is kept', async () => {
     const core = testCore();
-    const own = createIdentity({ organisation: 'Brightwater Care Ltd', device: 'head office' });
-    const wrong = await callError(core, 'signing.importIdentity', { organisation: 'Brightwater Care Ltd', p12: own.p12.toString('base64'), password: 'not it' });
+    const keys = forge.pki.rsa.generateKeyPair({ bits: 2048 });
+    const cert = forge.pki.createCertificate();
+    cert.publicKey = keys.publicKey;
+    cert.serialNumber = '01';
+    cert.validity.notBefore = new Date('2026-01-01T00:00:00Z');
+    cert.validity.notAfter = new Date('2031-01-01T00:00:00Z');
+    cert.setSubject([{ shortName: 'CN', value: 'Brightwater seal' }, { shortName: 'O', value: 'Brightwater Care Ltd' }]);
+    cert.setIssuer(cert.subject.attributes);
+    cert.sign(keys.privateKey, forge.md.sha256.create());
+    const p12 = Buffer.from(forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert], 'head office', { algorithm: '3des' })).getBytes(), 'binary').toString('base64');
+    const fingerprint = sha256(Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary'));
+    const wrong = await callError(core, 'signing.importIdentity', { organisation: 'Brightwater Care Ltd', p12, password: 'not it' });
     expect(wrong.message).toMatch(/password may be wrong/);
     expect(await callOk(core, 'signing.identities', {})).toEqual([]);
-    const list = await callOk<{ organisation: string; kind: string; certificateFingerprint: string }[]>(core, 'signing.importIdentity', {
-      organisation: 'Brightwater Care Ltd',
-      p12: own.p12.toString('base64'),
-      password: own.password,
-    });
-    expect(list).toMatchObject([{ organisation: 'Brightwater Care Ltd', kind: 'imported', certificateFingerprint: own.fingerprint }]);
+    const list = await callOk<{ organisation: string; kind: string; certificateFingerprint: string }[]>(core, 'signing.importIdentity', { organisation: 'Brightwater Care Ltd', p12, password: 'head office' });
+    expect(list).toMatchObject([{ organisation: 'Brightwater Care Ltd', kind: 'imported', certificateFingerprint: fingerprint }]);
+    expect(await callOk<OrganisationKey[]>(core, 'signing.keys', {})).toMatchObject([{ organisation: 'Brightwater Care Ltd', fingerprint, source: 'imported_certificate' }]);
+  });
+
+  it('knows a key by the fingerprint read out at the meeting, typed with spaces or not, and refuses one that is not a fingerprint', async () => {
+    const core = testCore();
+    const fingerprint = sha256('a key');
+    const spaced = fingerprint.toUpperCase().match(/.{4}/g)!.join(' ');
+    expect(await callOk<OrganisationKey[]>(core, 'signing.confirmKey', { organisation: 'Northshire County Council', fingerprint: spaced })).toMatchObject([
+      { organisation: 'Northshire County Council', fingerprint, source: 'confirmed' },
+    ]);
+    const bad = await callError(core, 'signing.confirmKey', { organisation: 'Northshire County Council', fingerprint: 'abcd 1234' });
+    expect(bad.fields?.fingerprint).toMatch(/64 letters/);
   });
 });

@@ -57,6 +57,8 @@ export const tables = [
   'minutes',
   'signatures',
   'signing_identities',
+  'organisation_keys',
+  'countersignatures',
   'received_minutes',
   'audit_log',
 ] as const;

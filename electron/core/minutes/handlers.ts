@@ -2,11 +2,13 @@ import type { Handlers } from '../router';
 import type { SessionContext } from '../sessions/context';
 import { importOrganisationIdentity, listIdentities } from './identities';
 import { amendMinutes, getMinutes, lockMinutes, minutesForReview, saveProse, signMinutes, unlockMinutes } from './minutes';
-import { exportMinutes, importMinutes, receivedMinutes, sealMinutes, verifyMinutesPdf, type MinutesPlatform } from './sealing';
+import { confirmKey, keysOf } from './keys';
+import { countersignReceived, exportReceived, importMinutes, receivedMinutes, verifyMinutesPdf } from './received';
+import { exportMinutes, sealMinutes, type MinutesPlatform } from './sealing';
 
 type MinutesMethod = Extract<keyof Handlers, `minutes.${string}` | `signing.${string}`>;
 
-/** The minutes: draft, lock, sign, seal, export, verify, import and amend. */
+/** The minutes: draft, lock, sign, seal, export, verify, import, countersign and amend; the keys that seal them. */
 export function minutesHandlers(context: SessionContext, platform: MinutesPlatform): Pick<Handlers, MinutesMethod> {
   return {
     'minutes.forReview': (input) => minutesForReview(context, input.reviewId),
@@ -21,6 +23,10 @@ export function minutesHandlers(context: SessionContext, platform: MinutesPlatfo
     'minutes.verify': (input) => verifyMinutesPdf(context, input),
     'minutes.import': (input) => importMinutes(context, input),
     'minutes.received': () => receivedMinutes(context),
+    'minutes.countersign': (input) => countersignReceived(context, input),
+    'minutes.exportReceived': (input) => exportReceived(context, platform, input),
+    'signing.keys': (input) => keysOf(context, input.organisation),
+    'signing.confirmKey': (input) => confirmKey(context, input.organisation, input.fingerprint),
     'signing.identities': () => listIdentities(context),
     'signing.importIdentity': (input) => {
       importOrganisationIdentity(context, input.organisation, Buffer.from(input.p12, 'base64'), input.password);

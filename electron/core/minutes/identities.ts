@@ -1,30 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
+import type { SigningIdentitySummary } from '../../../shared/domain/minutes';
 import { appendAudit } from '../audit';
 import { isoNow } from '../clock';
 import type { ServiceContext } from '../context';
 import { sql } from '../db/sql';
-import { createIdentity, importIdentity } from '../signing/identity';
+import { createIdentity, identityOf, importIdentity } from '../signing/identity';
 import type { SigningIdentity } from '../signing/types';
-import type { SigningIdentitySummary } from '../../../shared/domain/minutes';
+import { rememberKey } from './keys';
 
 interface StoredIdentity {
-  p12: Buffer;
-  password: string;
+  privateKey: Buffer;
+  certificates: string;
 }
 
 /**
  * The identity that seals for an organisation on this computer: an imported organisational
- * certificate if there is one, otherwise this installation's own, made at first use.
+ * certificate if there is one, otherwise this installation's own (ECDSA P-256), made at first use.
+ * Call it before taking the signing time: a new certificate is valid from the moment it is made.
  */
 export function identityFor(context: ServiceContext, organisation: string): SigningIdentity {
   const stored = context.db.record<StoredIdentity>(sql`
-    SELECT p12, password FROM signing_identities
-    WHERE organisation = ${organisation} AND retired_at IS NULL
+    SELECT private_key, certificates FROM signing_identities
+    WHERE lower(organisation) = lower(${organisation}) AND retired_at IS NULL
     ORDER BY kind = 'imported' DESC, created_at DESC LIMIT 1`);
-  if (stored) return importIdentity(stored.p12, stored.password);
-  const identity = createIdentity({ organisation, device: hostname(), now: context.clock() });
-  store(context, organisation, 'installation', identity);
+  if (stored) return identityOf(stored.privateKey, (JSON.parse(stored.certificates) as string[]).map((der) => Buffer.from(der, 'base64')));
+  const identity = createIdentity({ organisation, now: context.clock() });
+  context.db.transaction(() => store(context, organisation, 'installation', identity));
   return identity;
 }
 
@@ -37,11 +38,13 @@ export function importOrganisationIdentity(context: ServiceContext, organisation
 
 function store(context: ServiceContext, organisation: string, kind: 'installation' | 'imported', identity: SigningIdentity): void {
   const id = randomUUID();
+  const subject = `${identity.subject.commonName}, ${identity.subject.organisation}`;
   context.db.run(sql`
-    INSERT INTO signing_identities (id, organisation, kind, p12, password, subject, certificate_fingerprint, created_at)
-    VALUES (${id}, ${organisation}, ${kind}, ${identity.p12}, ${identity.password},
-            ${`${identity.subject.commonName}, ${identity.subject.organisation}`}, ${identity.fingerprint}, ${isoNow(context.clock)})`);
+    INSERT INTO signing_identities (id, organisation, kind, private_key, certificates, subject, certificate_fingerprint, created_at)
+    VALUES (${id}, ${organisation}, ${kind}, ${identity.privateKey}, ${JSON.stringify(identity.certificates.map((der) => der.toString('base64')))},
+            ${subject}, ${identity.fingerprint}, ${isoNow(context.clock)})`);
   appendAudit(context, { action: `signing.identity.${kind}`, subjectKind: 'signing_identity', subjectId: id, detail: { organisation, certificate: identity.fingerprint } });
+  rememberKey(context, { organisation, fingerprint: identity.fingerprint, subject, source: kind === 'imported' ? 'imported_certificate' : 'this_computer' });
 }
 
 export function listIdentities({ db }: ServiceContext): SigningIdentitySummary[] {

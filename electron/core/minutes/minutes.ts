@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
-import { agreementStatement, minutesContentSchema, type MinutesContent, type MinutesSignature, type MinutesVersion } from '../../../shared/domain/minutes';
+import { agreementStatement, minutesContentSchema, type Countersignature, type MinutesContent, type MinutesSignature, type MinutesVersion } from '../../../shared/domain/minutes';
 import { canonicalJson } from '../../../shared/format/canonical';
 import { appendAudit, auditFor } from '../audit';
 import { isoNow } from '../clock';
@@ -20,6 +20,7 @@ export interface MinutesRow {
   lockedAt: string | null;
   sealedAt: string | null;
   sealedBy: string | null;
+  sealKey: string | null;
   amendsId: string | null;
 }
 
@@ -27,7 +28,7 @@ export const fingerprintOf = (canonical: string | Uint8Array) => createHash('sha
 
 export function readMinutesRow({ db }: SessionContext, minutesId: string): MinutesRow {
   const row = db.record<MinutesRow>(sql`
-    SELECT id, review_id, version, status, prose, canonical, fingerprint, locked_at, sealed_at, sealed_by, amends_id
+    SELECT id, review_id, version, status, prose, canonical, fingerprint, locked_at, sealed_at, sealed_by, seal_key, amends_id
     FROM minutes WHERE id = ${minutesId}`);
   if (!row) throw new ApiError('not_found', 'Those minutes are not in the case book.');
   return row;
@@ -66,6 +67,9 @@ export function getMinutes(context: SessionContext, minutesId: string): MinutesV
     lockedAt: row.lockedAt,
     sealedAt: row.sealedAt,
     sealedBy: row.sealedBy,
+    sealKey: row.sealKey,
+    countersignatures: context.db.records<Countersignature>(sql`
+      SELECT signer, organisation, fingerprint, signed_at, imported_at FROM countersignatures WHERE minutes_id = ${row.id} ORDER BY imported_at`),
     signatures,
     awaiting: (['commissioner', 'provider'] as const).filter((side) => !signed.has(side)),
     audit: auditFor(context, 'minutes', row.id).map(({ at, action, detail }) => ({ at, action, detail })),

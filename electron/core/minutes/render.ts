@@ -1,6 +1,7 @@
 import type { MinutesContent, MinutesVersion } from '../../../shared/domain/minutes';
 import { actionStatusLabels, noteKindLabels, sideLabels, stageLabels } from '../../../shared/domain/sessions';
 import { formatDate, formatDateTime } from '../../../shared/format/dates';
+import { groupFingerprint } from '../../../shared/format/fingerprint';
 
 /** Every piece of text that reaches the document passes through here. */
 function escape(text: string): string {
@@ -93,7 +94,13 @@ function body(content: MinutesContent): string {
     <section><h2>Next review</h2><p>${content.nextReviewDate ? formatDate(content.nextReviewDate) : 'Not yet set.'}</p></section>`;
 }
 
-function signaturePage(minutes: MinutesVersion): string {
+/** The organisation whose key seals the minutes, and that key's fingerprint: printed inside what the seal covers. */
+export interface SealNotice {
+  organisation: string;
+  keyFingerprint: string;
+}
+
+function signaturePage(minutes: MinutesVersion, seal: SealNotice | null): string {
   const signatures = minutes.signatures
     .map(
       (s) => `
@@ -109,6 +116,13 @@ function signaturePage(minutes: MinutesVersion): string {
     <section class="signature-page"><h2>Signatures</h2>
       <p>Fingerprint of these minutes (SHA-256 of the canonical content attached to this file as minutes.json):<br><code>${escape(minutes.fingerprint ?? '')}</code></p>
       ${signatures}
+      ${
+        seal
+          ? `<h3>Seal</h3><p>Sealed for ${escape(seal.organisation)} with the key whose fingerprint is <code class="fingerprint">${escape(groupFingerprint(seal.keyFingerprint, 'full'))}</code>.
+             To check these minutes, open this file in Relational Review (Check sealed minutes) or any PDF reader that checks signatures,
+             and compare the first five groups of the fingerprint (<code class="fingerprint">${escape(groupFingerprint(seal.keyFingerprint))}</code>) with the one ${escape(seal.organisation)} read out.</p>`
+          : ''
+      }
       <h3>Record of this version</h3><ul class="small">${audit}</ul>
     </section>`;
 }
@@ -135,7 +149,7 @@ function describeAudit(entry: MinutesVersion['audit'][number]): string {
 }
 
 /** The whole minutes as an HTML document for printing: its own styles and fonts, nothing fetched. */
-export function renderMinutesHtml(minutes: MinutesVersion, fontCss: string): string {
+export function renderMinutesHtml(minutes: MinutesVersion, fontCss: string, seal: SealNotice | null = null): string {
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${escape(minutes.content.title)}</title><style>
     ${fontCss}
     body { font-family: 'Atkinson Hyperlegible', sans-serif; font-size: 11pt; line-height: 1.45; color: #1f2328; }
@@ -146,6 +160,6 @@ export function renderMinutesHtml(minutes: MinutesVersion, fontCss: string): str
     caption { text-align: left; font-weight: 700; } .concerns { border-left: 4pt solid #8a5a00; padding-left: 8pt; }
     .signature-page { break-before: page; } .signature { border: 1px solid #d8d4cb; padding: 8pt; margin: 8pt 0; break-inside: avoid; }
     .signature img { max-height: 70pt; max-width: 100%; } .typed-signature { font-size: 20pt; font-style: italic; margin: 0; }
-    code { font-size: 9pt; word-break: break-all; } .amends { font-weight: 700; }
-  </style></head><body><main>${body(minutes.content)}${signaturePage(minutes)}</main></body></html>`;
+    code { font-size: 9pt; word-break: break-all; } code.fingerprint { word-break: normal; } /* lines break between groups read aloud */ .amends { font-weight: 700; }
+  </style></head><body><main>${body(minutes.content)}${signaturePage(minutes, seal)}</main></body></html>`;
 }
