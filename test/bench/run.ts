@@ -7,7 +7,7 @@ import { createCore } from '../../electron/core/core';
 import { benchPassphrase, measure, printTable, type Row } from './measure';
 import { benchSearch } from './search';
 import { benchEncryption } from './encryption';
-import { benchSeal } from './minutes';
+import { benchSeal, type SealBench } from './minutes';
 import { benchNoteSave, benchTyping } from './sessions';
 
 /**
@@ -26,7 +26,7 @@ async function main() {
     CREATE TABLE homes (id TEXT PRIMARY KEY, provider_id TEXT NOT NULL REFERENCES organisations (id), name TEXT NOT NULL, ofsted_urn TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, archived_at TEXT) STRICT;`);
   const rows: Row[] = [];
   let typing: Awaited<ReturnType<typeof benchTyping>>;
-  let sealing: string;
+  let sealing: SealBench;
 
   try {
     const insertOrganisation = raw.prepare('INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
@@ -70,6 +70,7 @@ async function main() {
     rows.push(...(await benchEncryption(dir)));
     typing = await benchTyping(dir);
     sealing = await benchSeal(path.join(dir, 'minutes'));
+    rows.push(...sealing.rows);
   } finally {
     core.close();
     raw.close();
@@ -89,7 +90,7 @@ async function main() {
         ` (to the next frame, with the wait for the display: p50 ${frame.p50.toFixed(1)} ms, p95 ${frame.p95.toFixed(1)} ms)`,
     );
   }
-  console.log(sealing);
+  for (const line of sealing.lines) console.log(line);
 }
 
 main().catch((error: unknown) => {

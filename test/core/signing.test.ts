@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import forge from 'node-forge';
 import { PDFArray, PDFDict, PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
@@ -123,7 +124,7 @@ describe('createIdentity', () => {
     const text = run('openssl', ['x509', '-inform', 'DER', '-in', file, '-noout', '-text']).output;
     expect(text).toContain('ecdsa-with-SHA256');
     expect(text).toMatch(/Digital Signature, Non Repudiation/);
-    expect(text).not.toContain(require('node:os').hostname());
+    expect(text).not.toContain(hostname());
     const pem = path.join(tempDir(), 'cert.pem');
     writeFileSync(pem, run('openssl', ['x509', '-inform', 'DER', '-in', file]).output);
     expect(run('openssl', ['verify', '-CAfile', pem, '-purpose', 'any', '-attime', String(Date.parse('2027-01-01') / 1000), pem]).output).toContain('OK');

@@ -54,9 +54,16 @@ export class PdfFile {
     this.remaining = { ...budget };
   }
 
+  private readonly revisions = new Map<number, PdfRevision>();
+
   /** The document as of the revision that ends at `end` (the whole file when omitted). */
   revision(end = this.bytes.length): PdfRevision {
-    return new PdfRevision(this, end, this.readXref(end));
+    let revision = this.revisions.get(end);
+    if (!revision) {
+      revision = new PdfRevision(this, end, this.readXref(end));
+      this.revisions.set(end, revision);
+    }
+    return revision;
   }
 
   /** Decompresses FlateDecode (with PNG predictors) within the file's budget; null for other filters. */

@@ -17,7 +17,6 @@ class CadesSigner extends Signer {
     super();
   }
 
-  // eslint-disable-next-line @typescript-eslint/require-await -- @signpdf's Signer is async
   override async sign(signedBytes: Buffer): Promise<Buffer> {
     const key = createPrivateKey({ key: this.identity.privateKey, format: 'der', type: 'pkcs8' });
     return buildCadesSignature([signedBytes], key, this.identity.certificates);

@@ -84,7 +84,7 @@ function checkSignature(file: PdfFile, field: SignatureField, now: DocumentState
   let signed: DocumentState;
   try {
     cms = readHole(bytes, holeStart, holeEnd);
-    signed = describeDocument(file.revision(result.revisionEnd));
+    signed = result.revisionEnd === bytes.length ? now : describeDocument(file.revision(result.revisionEnd));
   } catch (error) {
     if (error instanceof PdfOverBudget) throw error;
     return { ...result, problem: 'damaged' };
