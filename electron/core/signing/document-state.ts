@@ -126,9 +126,9 @@ class Describer {
         const byteRange = r.array(value, 'ByteRange');
         const key = byteRange?.asArray().map((n) => (n instanceof PDFNumber ? String(n.asNumber()) : '?')).join(' ') ?? '';
         signatures.push({ key, value, digest: this.digest(value, 0) });
-      } else if (type !== PDFName.of('Sig')) {
-        others.push(field);
       }
+      // Any other field, or a signature field that also carries actions, is compared whole.
+      if (type !== PDFName.of('Sig') || !onlySignatureEntries(dict)) others.push(field);
     };
     for (const field of r.array(form, 'Fields')?.asArray() ?? []) walk(field, undefined, 0);
     const formEntries = form ? [...form.entries()].filter(([key]) => !['/Fields', '/SigFlags'].includes(key.asString())) : [];
@@ -136,10 +136,14 @@ class Describer {
     return { form: sha(this.digestEntries(entries, 0) + this.digestList(others, 0)), signatures };
   }
 
-  /** A signature widget nobody sees: a zero-size rectangle, or hidden. Only these may be added after a seal. */
+  /**
+   * A signature widget nobody sees and that does nothing: a zero-size rectangle or hidden, and only
+   * the entries a signature field needs (no actions). Only these may be added after a seal.
+   */
   private isInvisibleSignatureWidget(annotation: PDFObject | undefined): boolean {
     const r = this.revision;
     if (!(annotation instanceof PDFDict) || annotation.get(PDFName.of('Subtype')) !== PDFName.of('Widget')) return false;
+    if (!onlySignatureEntries(annotation)) return false;
     let type = annotation.get(PDFName.of('FT'));
     let parent = r.dict(annotation, 'Parent');
     for (let depth = 0; type === undefined && parent && depth < 32; depth++) {
@@ -194,6 +198,13 @@ class Describer {
     if (object instanceof PDFBool) return `b:${object.asBoolean()}`;
     return 'null';
   }
+}
+
+/** What a signature field and its widget may hold; anything else (an action, above all) is content. */
+const signatureEntries = new Set(['Type', 'Subtype', 'FT', 'Rect', 'V', 'T', 'TU', 'TM', 'F', 'Ff', 'P', 'AP', 'AS', 'Parent', 'Lock', 'SV', 'DA', 'MK', 'M', 'NM', 'StructParent', 'Border', 'BS']);
+
+function onlySignatureEntries(dict: PDFDict): boolean {
+  return dict.keys().every((key) => signatureEntries.has(key.asString().slice(1)));
 }
 
 function sha(text: string | Uint8Array): string {

@@ -141,12 +141,13 @@ export class PdfFile {
   }
 
   /** The cross-reference sections of the revision ending at `end`, newest first, merged. */
-  private readXref(end: number): { entries: Map<number, XrefEntry>; trailer: PDFDict } {
+  private readXref(end: number): { entries: Map<number, XrefEntry>; trailer: PDFDict; xrefOffsets: Set<number> } {
     if (end > this.bytes.length || end < 0) throw new PdfDamaged('revision outside the file');
     const tail = this.bytes.subarray(Math.max(0, end - 1024), end).toString('latin1');
     const marker = /startxref\s+(\d{1,15})\s+%%EOF[\r\n\t\f ]*$/.exec(tail);
     if (!marker) throw new PdfDamaged('no startxref and %%EOF at the end of the revision');
     const entries = new Map<number, XrefEntry>();
+    const xrefOffsets = new Set<number>();
     let trailer: PDFDict | null = null;
     let offset = Number(marker[1]);
     const revisionEnd = end - (tail.length - marker.index);
@@ -156,7 +157,12 @@ export class PdfFile {
       // Each older section must lie before the one that names it: no loops, nothing past the revision.
       if (offset >= limit) throw new PdfDamaged('cross-reference offset out of order');
       const section = this.readSection(offset, end);
-      for (const [number, entry] of section.entries) if (!entries.has(number)) entries.set(number, entry);
+      xrefOffsets.add(offset);
+      for (const [number, entry] of section.entries) {
+        // An entry may not point past its own revision: a reader of that revision would find nothing there.
+        if (entry.kind === 'direct' && entry.offset >= end) throw new PdfDamaged('a cross-reference entry past the end of its revision');
+        if (!entries.has(number)) entries.set(number, entry);
+      }
       if (entries.size > maxXrefEntries) throw new PdfOverBudget('cross-reference entries');
       trailer ??= section.trailer;
       const previous = section.trailer.get(PDFName.of('Prev'));
@@ -165,7 +171,7 @@ export class PdfFile {
       limit = offset;
       offset = previous.asNumber();
     }
-    return { entries, trailer: trailer! };
+    return { entries, trailer: trailer!, xrefOffsets };
   }
 
   private readSection(offset: number, end: number): { entries: Map<number, XrefEntry>; trailer: PDFDict } {
@@ -255,14 +261,36 @@ export class PdfRevision {
   readonly trailer: PDFDict;
   private readonly entries: Map<number, XrefEntry>;
 
+  private readonly xrefOffsets: Set<number>;
+
   constructor(
     readonly file: PdfFile,
     /** The byte length of this revision. */
     readonly end: number,
-    xref: { entries: Map<number, XrefEntry>; trailer: PDFDict },
+    xref: { entries: Map<number, XrefEntry>; trailer: PDFDict; xrefOffsets: Set<number> },
   ) {
     this.entries = xref.entries;
     this.trailer = xref.trailer;
+    this.xrefOffsets = xref.xrefOffsets;
+  }
+
+  /**
+   * Objects this revision defines anew or differently from an earlier one, that nothing read so
+   * far has reached (call after reading everything the document uses). Cross-reference streams
+   * and the document information dictionary are the file's own housekeeping, not content.
+   */
+  unreachedSince(earlier: PdfRevision): number[] {
+    const info = this.trailer.get(PDFName.of('Info'));
+    const describe = (entry: XrefEntry | undefined) =>
+      !entry || entry.kind === 'free' ? 'free' : entry.kind === 'direct' ? `${entry.offset}:${entry.generation}` : `${entry.stream}:${entry.index}`;
+    const unreached: number[] = [];
+    for (const [number, entry] of this.entries) {
+      if (entry.kind === 'free' || describe(entry) === describe(earlier.entries.get(number)) || this.cache.has(number)) continue;
+      if (entry.kind === 'direct' && this.xrefOffsets.has(entry.offset)) continue;
+      if (info instanceof PDFRef && info.objectNumber === number) continue;
+      unreached.push(number);
+    }
+    return unreached;
   }
 
   /** Follows references to the object itself; a missing or free object is null, as the specification says. */

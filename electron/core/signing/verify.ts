@@ -34,13 +34,40 @@ function check(bytes: Buffer, budget: PdfBudget): PdfCheck {
   const now = describeDocument(final);
   if (now.signatures.length === 0) return fileProblem('unsigned');
   const certifiedBy = certificationKey(final);
-  const signatures = now.signatures
+  const signatures = [...now.signatures, ...removedSignatures(file, now)]
     .map((field) => checkSignature(file, field, now, certifiedBy))
     .sort((a, b) => a.revisionEnd - b.revisionEnd)
     .map((signature, index) => ({ ...signature, index: index + 1 }));
   const valid = signatures.every((signature) => signature.problem === null && signature.changedAfter.length === 0);
   const attachment = valid ? readAttachment(file.revision(signatures[0]!.revisionEnd), minutesAttachmentName) : null;
   return { problem: null, signatures, valid, attachment };
+}
+
+/** More revisions than this are more than any minutes and their countersignatures need. */
+const maxRevisions = 32;
+
+/**
+ * Signatures an earlier revision holds that the document no longer lists: a seal taken out of the
+ * form must still be checked, and then fails as removed. Revisions are found by their %%EOF
+ * markers; a marker that does not end a revision a reader could read is not one.
+ */
+function removedSignatures(file: PdfFile, now: DocumentState): SignatureField[] {
+  const listed = new Set(now.signatures.map((signature) => signature.key));
+  const removed = new Map<string, SignatureField>();
+  const text = file.bytes.toString('latin1');
+  const ends = [...text.matchAll(/%%EOF(\r\n|\r|\n)?/g)].map((match) => match.index + match[0].length).filter((end) => end < file.bytes.length);
+  if (ends.length > maxRevisions) throw new PdfOverBudget('revisions');
+  for (const end of ends) {
+    let earlier: DocumentState;
+    try {
+      earlier = describeDocument(file.revision(end));
+    } catch (error) {
+      if (error instanceof PdfOverBudget) throw error;
+      continue;
+    }
+    for (const signature of earlier.signatures) if (!listed.has(signature.key)) removed.set(signature.key, signature);
+  }
+  return [...removed.values()];
 }
 
 /** The ByteRange key of the signature the catalog's /Perms /DocMDP names, if any. */
@@ -54,6 +81,7 @@ function byteRangeKey(revision: PdfRevision, signature: PDFDict): string {
 }
 
 function checkSignature(file: PdfFile, field: SignatureField, now: DocumentState, certifiedBy: string | null): CheckedSignature {
+  // The signature's own dictionary is read in the revision that lists it, which may not be the last.
   const final = file.revision();
   const value = field.value;
   const isTimestamp = value.get(PDFName.of('Type')) === PDFName.of('DocTimeStamp');
@@ -82,9 +110,11 @@ function checkSignature(file: PdfFile, field: SignatureField, now: DocumentState
 
   let cms: Buffer;
   let signed: DocumentState;
+  let unreached: number[] = [];
   try {
     cms = readHole(bytes, holeStart, holeEnd);
     signed = result.revisionEnd === bytes.length ? now : describeDocument(file.revision(result.revisionEnd));
+    if (result.revisionEnd < bytes.length) unreached = final.unreachedSince(file.revision(result.revisionEnd));
   } catch (error) {
     if (error instanceof PdfOverBudget) throw error;
     return { ...result, problem: 'damaged' };
@@ -101,7 +131,7 @@ function checkSignature(file: PdfFile, field: SignatureField, now: DocumentState
     signedAt: signedAt?.toISOString() ?? null,
     algorithm: checked.algorithm,
     signingCertificateV2: checked.signingCertificateV2,
-    changedAfter: changesBetween(signed, now),
+    changedAfter: [...changesBetween(signed, now), ...(unreached.length ? [`${unreached.length} added object(s) that nothing in the document uses`] : [])],
   });
   if (permissions === 1 && result.revisionEnd < bytes.length && result.changedAfter.length === 0) {
     result.changedAfter = ['a later revision, which this seal does not allow'];
