@@ -133,6 +133,7 @@ describe.each(bases)('1. an incremental update after %s', (_, base) => {
     addFreeTextAnnotation: onPage,
     addSquareAnnotation: onPage,
     addUnusedObjects: /object\(s\) that nothing in the document uses/,
+    retitle: /catalog or information/,
     replaceMinutesStream: inMinutes,
     replaceMinutesFileSpec: inMinutes,
     replaceMinutesNameTree: inMinutes,

@@ -68,7 +68,11 @@ class Describer {
     const otherNames = names ? [...names.entries()].filter(([key]) => key.asString() !== '/EmbeddedFiles') : [];
     const rest = [...catalog.entries()].filter(([key]) => !['/Pages', '/AcroForm', '/DSS', '/AF', '/Names'].includes(key.asString()));
     const asEntries = (entries: [PDFName, PDFObject][]) => entries.map(([key, value]): [string, PDFObject] => [key.asString(), value]);
-    const document = sha(this.digestEntries(asEntries(rest), 0) + this.digestEntries(asEntries(otherNames), 0));
+    // The information dictionary's title is what a reader shows in its title bar; only the
+    // producer and modification date may change with a signature.
+    const info = r.dict(r.trailer, 'Info');
+    const shownInfo = info ? [...info.entries()].filter(([key]) => !['/ModDate', '/Producer'].includes(key.asString())) : [];
+    const document = sha(this.digestEntries(asEntries(rest), 0) + this.digestEntries(asEntries(otherNames), 0) + this.digestEntries(asEntries(shownInfo), 0));
 
     const { form, signatures } = this.collectFields(r.dict(catalog, 'AcroForm'));
     return { pages: pageDigests, annotations: annotationDigests, attachments, form, document, signatures };
@@ -222,7 +226,7 @@ export function changesBetween(signed: DocumentState, now: DocumentState): strin
   }
   if (signed.attachments !== now.attachments) changes.push('the attached files (minutes.json)');
   if (signed.form !== now.form) changes.push('the form fields');
-  if (signed.document !== now.document) changes.push('the document’s catalog (how it opens, its structure or its actions)');
+  if (signed.document !== now.document) changes.push('the document’s catalog or information (its title, how it opens, its structure or its actions)');
   const kept = new Map(now.signatures.map((signature) => [signature.key, signature.digest]));
   if (signed.signatures.some((signature) => kept.get(signature.key) !== signature.digest)) changes.push('an earlier signature was removed or replaced');
   return changes;

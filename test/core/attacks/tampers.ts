@@ -223,6 +223,13 @@ function addUnusedObjects(update: Update): void {
   update.add('<< /Type /Note /Text (End the placement) >>');
 }
 
+/** A new title in the information dictionary: what a reader shows in its title bar. */
+function retitle(update: Update): void {
+  const info = update.doc.context.trailerInfo.Info;
+  if (!(info instanceof PDFRef)) throw new Error('no /Info to retitle');
+  update.edit(info, PDFDict).set(PDFName.of('Title'), PDFString.of('Minutes: nothing of concern'));
+}
+
 export const tampers = {
   appendPage,
   replacePageContents,
@@ -238,6 +245,7 @@ export const tampers = {
   removeSealField: (update: Update) => void removeSealField(update),
   hideSeal,
   addUnusedObjects,
+  retitle,
 } satisfies Record<string, Tamper>;
 
 export type TamperName = keyof typeof tampers;
