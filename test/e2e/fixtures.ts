@@ -69,54 +69,71 @@ function stopHost(host: HostProcess, signal: NodeJS.Signals = 'SIGTERM'): Promis
   });
 }
 
-export const test = base.extend<{ host: RunningHost; hostPassphrase: string | null }>({
+/** A host on its own new data folder, and how to stop it and remove every folder it used. */
+async function launchHost(hostPassphrase: string | null): Promise<{ host: RunningHost; dispose: () => Promise<void> }> {
+  let dataDir = mkdtempSync(path.join(tmpdir(), 'rr-e2e-'));
+  const folders = [dataDir];
+  let current = await startHost(dataDir, hostPassphrase);
+  const host: RunningHost = {
+    get url() {
+      return current.url;
+    },
+    get port() {
+      return current.port;
+    },
+    get token() {
+      return current.token;
+    },
+    get dataDir() {
+      return dataDir;
+    },
+    async restart() {
+      await stopHost(current);
+      current = await startHost(dataDir, hostPassphrase);
+    },
+    async crash() {
+      await stopHost(current, 'SIGKILL');
+      current = await startHost(dataDir, hostPassphrase);
+    },
+    async wipe() {
+      await stopHost(current);
+      dataDir = mkdtempSync(path.join(tmpdir(), 'rr-e2e-'));
+      folders.push(dataDir);
+      current = await startHost(dataDir, hostPassphrase);
+    },
+    async call<T>(method: string, input: unknown = {}) {
+      const response = await fetch(`http://127.0.0.1:${current.port}/api/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${current.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      const body = (await response.json()) as T;
+      if (!response.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
+      return body;
+    },
+  };
+  return {
+    host,
+    async dispose() {
+      await stopHost(current);
+      for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+export const test = base.extend<{ host: RunningHost; otherHost: RunningHost; hostPassphrase: string | null }>({
   /** The passphrase the host starts with; null starts it locked (or new), as the desktop app does. */
   hostPassphrase: [e2ePassphrase, { option: true }],
   host: async ({ hostPassphrase }, use) => {
-    let dataDir = mkdtempSync(path.join(tmpdir(), 'rr-e2e-'));
-    const folders = [dataDir];
-    let current = await startHost(dataDir, hostPassphrase);
-    const host: RunningHost = {
-      get url() {
-        return current.url;
-      },
-      get port() {
-        return current.port;
-      },
-      get token() {
-        return current.token;
-      },
-      get dataDir() {
-        return dataDir;
-      },
-      async restart() {
-        await stopHost(current);
-        current = await startHost(dataDir, hostPassphrase);
-      },
-      async crash() {
-        await stopHost(current, 'SIGKILL');
-        current = await startHost(dataDir, hostPassphrase);
-      },
-      async wipe() {
-        await stopHost(current);
-        dataDir = mkdtempSync(path.join(tmpdir(), 'rr-e2e-'));
-        folders.push(dataDir);
-        current = await startHost(dataDir, hostPassphrase);
-      },
-      async call<T>(method: string, input: unknown = {}) {
-        const response = await fetch(`http://127.0.0.1:${current.port}/api/${method}`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${current.token}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify(input),
-        });
-        const body = (await response.json()) as T;
-        if (!response.ok) throw new Error(`${method}: ${JSON.stringify(body)}`);
-        return body;
-      },
-    };
+    const { host, dispose } = await launchHost(hostPassphrase);
     await use(host);
-    await stopHost(current);
-    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+    await dispose();
+  },
+  /** A second host with its own data folder: the other organisation's case book, on its own laptop. */
+  otherHost: async ({ hostPassphrase }, use) => {
+    const { host, dispose } = await launchHost(hostPassphrase);
+    await use(host);
+    await dispose();
   },
 });
 

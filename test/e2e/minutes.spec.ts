@@ -65,6 +65,9 @@ test('minutes: words, lock, a drawn and a typed signature, seal, export, verify,
   await expectAxeClean(page);
   await page.getByRole('button', { name: 'Seal the minutes' }).click();
   await expect(page.getByRole('heading', { name: 'Sealed minutes' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/by Brightwater Care Ltd \(Relational Review seal\), Brightwater Care Ltd$/)).toBeVisible();
+  const sealingKey = (await page.locator('.minutes-status .fingerprint__short').textContent())!;
+  expect(sealingKey).toMatch(/^([0-9a-f]{4} ){4}[0-9a-f]{4}$/);
   const downloads: string[] = [];
   page.on('download', async (download) => downloads.push(await download.path()));
   await page.getByRole('button', { name: 'Export the PDF and an email draft' }).click();
@@ -79,7 +82,10 @@ test('minutes: words, lock, a drawn and a typed signature, seal, export, verify,
   await page.getByRole('button', { name: 'Check this PDF' }).click();
   const report = page.locator('.verify-report');
   await expect(report).toContainText('The digital signature is valid.');
-  await expect(report).toContainText('Brightwater Care Ltd');
+  await expect(report).toContainText('1. Seal: valid');
+  await expect(report).toContainText('Brightwater Care Ltd (Relational Review seal), for Brightwater Care Ltd');
+  await expect(report).toContainText('A key this case book knows for Brightwater Care Ltd');
+  await expect(report.locator('.fingerprint__short')).toHaveText(sealingKey);
   await expect(report).toContainText(fingerprint);
   await expect(report).toContainText(`These are version 1 of the minutes of ${review.title} in this case book.`);
   await expectAxeClean(page);
@@ -87,7 +93,10 @@ test('minutes: words, lock, a drawn and a typed signature, seal, export, verify,
   tampered[tampered.indexOf('Oakwood')] = 'X'.charCodeAt(0);
   await page.getByLabel('PDF to check').setInputFiles({ name: 'tampered.pdf', mimeType: 'application/pdf', buffer: tampered });
   await page.getByRole('button', { name: 'Check this PDF' }).click();
-  await expect(report).toContainText('Not valid. This file has been changed since it was sealed');
+  await expect(report).toContainText('Not valid. This file is not valid: for signature 1 (Brightwater Care Ltd), the file has been changed since this signature was made');
+  await expect(report).toContainText('1. Seal: NOT valid');
+  await expect(report).not.toContainText('These are version');
+  await expectAxeClean(page);
 
   // Amend: version 2 is a draft; version 1 stays sealed.
   await page.goto(`${host.url}#/reviews/${review.id}/minutes`);

@@ -19,3 +19,24 @@ export async function reviewReadyToRun(host: RunningHost) {
   });
   return { review, home, placement };
 }
+
+/** A review concluded, its minutes locked, signed for both sides and sealed for `sealer`; the sealed PDF as exported. */
+export async function sealedMinutes(host: RunningHost, sealer = 'Brightwater Care Ltd') {
+  const { review } = await reviewReadyToRun(host);
+  await host.call('sessions.addParticipant', { reviewId: review.id, name: 'Sam Okoro', role: 'Commissioning officer', organisation: 'Northshire County Council', side: 'commissioner', attendance: 'present' });
+  await host.call('sessions.addParticipant', { reviewId: review.id, name: 'Priya Shah', role: 'Registered manager', organisation: 'Brightwater Care Ltd', side: 'provider', attendance: 'present' });
+  await host.call('notes.save', { id: crypto.randomUUID(), reviewId: review.id, stage: 'discover', side: 'provider', kind: 'story', text: 'AB12 cooked for everyone on Sunday.' });
+  await host.call('sessions.conclude', { reviewId: review.id });
+  const [draft] = await host.call<{ id: string }[]>('minutes.forReview', { reviewId: review.id });
+  const locked = await host.call<{ id: string; fingerprint: string }>('minutes.lock', { minutesId: draft!.id });
+  for (const [side, name] of [
+    ['commissioner', 'Sam Okoro'],
+    ['provider', 'Priya Shah'],
+  ] as const) {
+    await host.call('minutes.sign', { minutesId: locked.id, side, name, role: '', organisation: '', image: null, agreed: true, fingerprint: locked.fingerprint });
+  }
+  const minutes = await host.call<{ id: string; fingerprint: string; sealKey: string }>('minutes.seal', { minutesId: locked.id, organisation: sealer });
+  const exported = await host.call<{ files: { fileName: string; mediaType: string; base64: string }[] }>('minutes.export', { minutesId: minutes.id });
+  const file = exported.files.find((f) => f.mediaType === 'application/pdf')!;
+  return { review, minutes, fileName: file.fileName, pdf: Buffer.from(file.base64, 'base64') };
+}

@@ -1,125 +1,133 @@
 import { useRef, useState } from 'react';
-import type { ReceivedMinutes, VerifyReport } from '../../../../shared/domain/minutes';
-import { formatDateTime } from '../../../../shared/format/dates';
+import type { VerifyReport } from '../../../../shared/domain/minutes';
 import { api, errorMessage } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { hrefFor } from '../../navigation/routes';
-import { readFileAsBase64 } from '../../ui/download';
-import { RecordTable, Section } from '../../ui/RecordPage';
-import { ErrorMessage, StatusMessage } from '../../ui/Screen';
+import { Field } from '../../ui/Field';
+import { Section } from '../../ui/RecordPage';
+import { ErrorMessage } from '../../ui/Screen';
+import { ImportMinutes } from './ImportMinutes';
+import { readPdf } from './readPdf';
+import { ReceivedMinutesTable } from './ReceivedMinutesTable';
+import { SignatureReports } from './SignatureReports';
 
-async function readPdf(input: HTMLInputElement | null): Promise<{ pdf: string; fileName: string } | null> {
-  const file = input?.files?.[0];
-  return file ? { pdf: await readFileAsBase64(file), fileName: file.name } : null;
+/** The check's verdict in one sentence. */
+function summaryOf(report: VerifyReport): string {
+  if (!report.valid) return `Not valid. ${report.reason ?? ''}`.trim();
+  return report.signatures.length === 1
+    ? 'The digital signature is valid. The file has not changed since it was sealed.'
+    : `All ${report.signatures.length} digital signatures are valid. Nothing but signatures was added after the seal.`;
 }
 
-function Report({ report }: { report: VerifyReport }) {
+function Report({ report, fileName }: { report: VerifyReport; fileName: string }) {
+  const [verdict, ...rest] = summaryOf(report).split(/(?<=\.) /);
+  const toConfirm = report.keysToConfirm.length;
   return (
-    <div className={report.valid ? 'verify-report' : 'verify-report verify-report--invalid'} role="status">
+    <div className={report.valid ? 'verify-report' : 'verify-report verify-report--invalid'} role="region" aria-labelledby="verify-report-heading">
+      <h3 id="verify-report-heading">What the check found in {fileName}</h3>
+      <p>
+        <strong>{verdict}</strong> {rest.join(' ')}
+      </p>
+      <SignatureReports signatures={report.signatures} />
+      {toConfirm > 0 && (
+        <p>
+          {toConfirm === 1 ? 'One key' : `${toConfirm} keys`} in this file {toConfirm === 1 ? 'is' : 'are'} not known to this case book for the organisation named. Compare the
+          fingerprint with the one the organisation reads out before importing.
+        </p>
+      )}
       {report.valid ? (
         <>
+          {report.fingerprint && (
+            <p>
+              Fingerprint of the minutes inside: <code>{report.fingerprint}</code>
+            </p>
+          )}
           <p>
-            <strong>The digital signature is valid.</strong> The file has not changed since it was sealed.
-          </p>
-          <p>
-            Sealed by {report.sealedBy!.commonName}, {report.sealedBy!.organisation}
-            {report.sealedAt && `, ${formatDateTime(report.sealedAt)}`}.
+            {report.matches ? (
+              <>
+                These are version {report.matches.version} of the minutes of <a href={hrefFor('reviews', report.matches.reviewId, 'minutes')}>{report.matches.title}</a> in this case book.
+              </>
+            ) : (
+              'No minutes in this case book have this fingerprint.'
+            )}
           </p>
         </>
       ) : (
-        <p>
-          <strong>Not valid.</strong> {report.reason}
-        </p>
+        <p>A file that is not valid cannot be trusted to say which minutes it carries.</p>
       )}
-      {report.fingerprint && (
-        <p>
-          Fingerprint of the minutes inside: <code>{report.fingerprint}</code>
-        </p>
-      )}
-      <p>
-        {report.matches ? (
-          <>
-            These are version {report.matches.version} of the minutes of <a href={hrefFor('reviews', report.matches.reviewId, 'minutes')}>{report.matches.title}</a> in this case book.
-          </>
-        ) : (
-          'No minutes in this case book have this fingerprint.'
-        )}
-      </p>
     </div>
   );
 }
 
-/** Check any PDF's seal; keep minutes sealed by the other organisation beside the review they concern. */
+/**
+ * Check any PDF: every signature, and whether this case book knows each key. Import the other
+ * organisation's minutes, countersign them and send them back; import this case book's own come
+ * back countersigned.
+ */
 export function CheckMinutesPanel() {
-  const [report, setReport] = useState<VerifyReport | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const [checked, setChecked] = useState<{ report: VerifyReport; fileName: string } | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [verdict, setVerdict] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const checkInput = useRef<HTMLInputElement>(null);
-  const importInput = useRef<HTMLInputElement>(null);
   const received = useApiQuery('minutes.received', {}, ['casebook.changed']);
-  const [imported, setImported] = useState<ReceivedMinutes[]>([]);
 
   async function check() {
-    setFailure(null);
+    setFileError(null);
+    setVerdict(null);
     const file = await readPdf(checkInput.current);
-    if (!file) return setFailure('Choose a PDF file to check.');
+    if (!file) {
+      setFileError('Choose a PDF file to check.');
+      checkInput.current?.focus();
+      return;
+    }
+    setBusy(true);
     try {
-      setReport(await api.call('minutes.verify', { pdf: file.pdf }));
+      const report = await api.call('minutes.verify', { pdf: file.pdf });
+      setChecked({ report, fileName: file.fileName });
+      setVerdict(`Checked ${file.fileName}. ${summaryOf(report)}`);
     } catch (error) {
-      setFailure(errorMessage(error));
+      setChecked(null);
+      setFileError(errorMessage(error));
+      checkInput.current?.focus();
+    } finally {
+      setBusy(false);
     }
   }
 
-  async function importFile() {
-    setFailure(null);
-    setStatus(null);
-    const file = await readPdf(importInput.current);
-    if (!file) return setFailure('Choose the sealed minutes to import.');
-    try {
-      const kept = await api.call('minutes.import', file);
-      setImported((list) => [kept, ...list]);
-      setStatus(`Imported “${kept.title}”, sealed by ${kept.sealedBy}.`);
-    } catch (error) {
-      setFailure(errorMessage(error));
-    }
-  }
-
-  const rows = [...imported, ...(received.data ?? []).filter((r) => !imported.some((i) => i.id === r.id))];
   return (
     <>
       <Section id="check-heading" title="Check sealed minutes">
-        <p>Give the app any PDF: it says whether the digital signature is valid, who sealed it, and whether the minutes are in this case book.</p>
-        <ErrorMessage message={failure} />
-        <div className="field">
-          <label htmlFor="check-file">PDF to check</label>
-          <input id="check-file" type="file" accept="application/pdf,.pdf" ref={checkInput} />
-        </div>
-        <button type="button" className="button" onClick={() => void check()}>
-          Check this PDF
+        <p>
+          Give the app any PDF: it checks every signature in it, says whether this case book knows the key each was made with, and whether the minutes are in this case book.
+        </p>
+        <Field label="PDF to check" error={fileError ?? undefined}>
+          {(control) => <input {...control} type="file" accept="application/pdf,.pdf" ref={checkInput} />}
+        </Field>
+        <button type="button" className="button" disabled={busy} onClick={() => void check()}>
+          {busy ? 'Checking…' : 'Check this PDF'}
         </button>
-        {report && <Report report={report} />}
+        <p role="status" className="visually-hidden">
+          {verdict}
+        </p>
+        {checked && <Report report={checked.report} fileName={checked.fileName} />}
       </Section>
       <Section id="received-heading" title="Minutes received from other organisations">
-        <p>Minutes sealed by the other side are checked, then kept apart from this case book’s own, linked to the home or placement they concern.</p>
-        <div className="field">
-          <label htmlFor="import-file">Sealed minutes to import</label>
-          <input id="import-file" type="file" accept="application/pdf,.pdf" ref={importInput} />
-        </div>
-        <button type="button" className="button button--secondary" onClick={() => void importFile()}>
-          Import these minutes
-        </button>
-        <StatusMessage message={status} />
-        <RecordTable
-          caption="Minutes received"
-          rows={rows}
-          empty={<p>None received yet.</p>}
-          columns={[
-            { header: 'Minutes', cell: (r) => r.title },
-            { header: 'Sealed by', cell: (r) => r.sealedBy },
-            { header: 'Linked to', cell: (r) => (r.placementId ? <a href={hrefFor('casebook', 'placements', r.placementId)}>the placement</a> : r.homeId ? <a href={hrefFor('casebook', 'homes', r.homeId)}>the home</a> : 'Nothing in this case book') },
-            { header: 'Received', cell: (r) => formatDateTime(r.receivedAt) },
-          ]}
+        <p>
+          Minutes sealed by the other side are checked, then kept apart from this case book’s own, linked to the home or placement they concern. Countersign them here and send
+          them back.
+        </p>
+        <ImportMinutes
+          onImported={() => {
+            // What a check said about keys may no longer hold once an import has made them known.
+            setChecked(null);
+            setVerdict(null);
+            received.reload();
+          }}
         />
+        <h3 className="received-heading">Minutes received</h3>
+        <ErrorMessage message={received.error ?? null} />
+        {received.status === 'ready' && <ReceivedMinutesTable rows={received.data} onChanged={received.reload} />}
       </Section>
     </>
   );

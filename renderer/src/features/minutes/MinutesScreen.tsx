@@ -6,6 +6,7 @@ import { api, errorMessage } from '../../api/client';
 import { useApiQuery } from '../../api/useApiQuery';
 import { hrefFor } from '../../navigation/routes';
 import { offerBase64Download } from '../../ui/download';
+import { Fingerprint } from '../../ui/Fingerprint';
 import { ErrorMessage, Screen, StatusMessage } from '../../ui/Screen';
 import { MinutesView } from './MinutesView';
 import { ProseForm } from './ProseForm';
@@ -100,6 +101,14 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
             </dd>
           </div>
         )}
+        {minutes.sealKey && (
+          <div className="details-row">
+            <dt>Sealing key</dt>
+            <dd>
+              <Fingerprint hex={minutes.sealKey} of="the sealing key" />
+            </dd>
+          </div>
+        )}
       </dl>
       <ErrorMessage message={failure} />
       <StatusMessage message={status} />
@@ -167,6 +176,7 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
       {minutes.status === 'sealed' && (
         <section aria-labelledby="sealed-heading" className="panel">
           <h2 id="sealed-heading">Sealed minutes</h2>
+          <Countersignatures minutes={minutes} />
           <ExportButton minutes={minutes} />
           {isCurrent && (
             <button type="button" className="button button--secondary" disabled={busy} onClick={() => void act(() => api.call('minutes.amend', { minutesId: minutes.id }), `Version ${minutes.version + 1} is a draft: correct it, then sign and seal it again. Version ${minutes.version} is kept.`)}>
@@ -181,6 +191,36 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
         <MinutesView content={minutes.content} />
       </section>
     </Screen>
+  );
+}
+
+/** The other organisation's countersignatures, recorded when the countersigned file came back. */
+function Countersignatures({ minutes }: { minutes: MinutesVersion }) {
+  if (minutes.countersignatures.length === 0) {
+    return (
+      <p>
+        Not countersigned yet. Send the PDF to the other organisation; when it comes back countersigned, import it under{' '}
+        <a href={hrefFor('reviews')}>Reviews, Minutes received from other organisations</a>.
+      </p>
+    );
+  }
+  return (
+    <>
+      <h3 id="countersignatures-heading">Countersignatures</h3>
+      <ul className="countersignatures" aria-labelledby="countersignatures-heading">
+        {minutes.countersignatures.map((c) => (
+          <li key={`${c.fingerprint}-${c.signedAt ?? ''}-${c.importedAt}`}>
+            <p>
+              Countersigned by <strong>{c.signer}</strong>, for {c.organisation || 'an organisation it does not name'}
+              {c.signedAt ? `, ${formatDateTime(c.signedAt)}` : ''}. Recorded here {formatDateTime(c.importedAt)}.
+            </p>
+            <p>
+              Key fingerprint: <Fingerprint hex={c.fingerprint} of={`${c.organisation}’s key`} />
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

@@ -6,6 +6,7 @@ import { readFileAsBase64 } from '../../ui/download';
 import { Field } from '../../ui/Field';
 import { RecordTable, Section } from '../../ui/RecordPage';
 import { ErrorMessage, StatusMessage } from '../../ui/Screen';
+import { KnownKeysPanel } from './KnownKeysPanel';
 
 /**
  * The certificates minutes are sealed with: this installation's own, made at first use, or an
@@ -13,6 +14,7 @@ import { ErrorMessage, StatusMessage } from '../../ui/Screen';
  */
 export function CertificatesPanel() {
   const identities = useApiQuery('signing.identities', {});
+  const keys = useApiQuery('signing.keys', {});
   const [organisation, setOrganisation] = useState('');
   const [password, setPassword] = useState('');
   const [status, setStatus] = useState<string | null>(null);
@@ -27,6 +29,7 @@ export function CertificatesPanel() {
     try {
       await api.call('signing.importIdentity', { organisation, p12: await readFileAsBase64(chosen), password });
       identities.reload();
+      keys.reload();
       setPassword('');
       setStatus(`From now on, minutes sealed for ${organisation} use this certificate.`);
     } catch (error) {
@@ -35,34 +38,37 @@ export function CertificatesPanel() {
   }
 
   return (
-    <Section id="certificates-heading" title="Sealing certificates">
-      <p>Minutes are sealed with a certificate naming the organisation and this computer, made the first time it seals. An organisation can use its own certificate instead.</p>
-      {identities.data && (
-        <RecordTable
-          caption="Sealing certificates"
-          rows={identities.data}
-          empty={<p>None yet: one is made the first time minutes are sealed.</p>}
-          columns={[
-            { header: 'Organisation', cell: (i) => i.organisation },
-            { header: 'Certificate', cell: (i) => `${i.subject}${i.kind === 'imported' ? ' (the organisation’s own)' : ' (this computer’s)'}` },
-            { header: 'Since', cell: (i) => formatDate(i.createdAt) },
-          ]}
-        />
-      )}
-      <div className="form form--plain" role="group" aria-labelledby="import-certificate-heading">
-        <h3 id="import-certificate-heading">Use an organisation’s own certificate</h3>
-        <ErrorMessage message={failure} />
-        <Field label="Organisation">{(control) => <input {...control} value={organisation} onChange={(event) => setOrganisation(event.target.value)} />}</Field>
-        <div className="field">
-          <label htmlFor="certificate-file">Certificate file (.p12 or .pfx)</label>
-          <input id="certificate-file" type="file" accept=".p12,.pfx,application/x-pkcs12" ref={file} />
+    <>
+      <Section id="certificates-heading" title="Sealing certificates">
+        <p>Minutes are sealed with a certificate naming the organisation and this computer, made the first time it seals. An organisation can use its own certificate instead.</p>
+        {identities.data && (
+          <RecordTable
+            caption="Sealing certificates"
+            rows={identities.data}
+            empty={<p>None yet: one is made the first time minutes are sealed.</p>}
+            columns={[
+              { header: 'Organisation', cell: (i) => i.organisation },
+              { header: 'Certificate', cell: (i) => `${i.subject}${i.kind === 'imported' ? ' (the organisation’s own)' : ' (this computer’s)'}` },
+              { header: 'Since', cell: (i) => formatDate(i.createdAt) },
+            ]}
+          />
+        )}
+        <div className="form form--plain" role="group" aria-labelledby="import-certificate-heading">
+          <h3 id="import-certificate-heading">Use an organisation’s own certificate</h3>
+          <ErrorMessage message={failure} />
+          <Field label="Organisation">{(control) => <input {...control} value={organisation} onChange={(event) => setOrganisation(event.target.value)} />}</Field>
+          <div className="field">
+            <label htmlFor="certificate-file">Certificate file (.p12 or .pfx)</label>
+            <input id="certificate-file" type="file" accept=".p12,.pfx,application/x-pkcs12" ref={file} />
+          </div>
+          <Field label="Password">{(control) => <input {...control} type="password" autoComplete="off" value={password} onChange={(event) => setPassword(event.target.value)} />}</Field>
+          <button type="button" className="button button--secondary" onClick={() => void importCertificate()}>
+            Use this certificate
+          </button>
+          <StatusMessage message={status} />
         </div>
-        <Field label="Password">{(control) => <input {...control} type="password" autoComplete="off" value={password} onChange={(event) => setPassword(event.target.value)} />}</Field>
-        <button type="button" className="button button--secondary" onClick={() => void importCertificate()}>
-          Use this certificate
-        </button>
-        <StatusMessage message={status} />
-      </div>
-    </Section>
+      </Section>
+      <KnownKeysPanel keys={keys} />
+    </>
   );
 }
