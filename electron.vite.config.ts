@@ -2,14 +2,23 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
+/** The path aliases tsconfig.json declares, for each build (tsx, vitest and Playwright read tsconfig.json). */
+const alias = {
+  '@shared': resolve('shared'),
+  '@core': resolve('electron/core'),
+  '@renderer': resolve('renderer/src'),
+};
+
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       // The PDF checker runs in a worker thread beside the main process (electron/core/signing/off-thread.ts).
       rollupOptions: { input: { index: resolve('electron/main/index.ts'), 'pdf-check-worker': resolve('electron/core/signing/pdf-check-worker.ts') } },
     },
   },
   preload: {
+    resolve: { alias },
     build: {
       rollupOptions: {
         input: { index: resolve('electron/preload/index.ts') },
@@ -20,6 +29,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
+    resolve: { alias },
     plugins: [react()],
     build: {
       rollupOptions: { input: { index: resolve('renderer/index.html') } },

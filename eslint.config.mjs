@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -11,6 +12,34 @@ const noElectron = {
     },
   ],
 };
+
+/** Imports climb no further than their own folder's neighbour: the aliases say where a shared piece lives. */
+const noClimbing = {
+  // Data beside the code (the deck, package.json) and the hosts a test starts have no alias.
+  regex: '^(?:\\.\\./){2,}(?!\\.\\./)(?!package\\.json$|resources/|electron/(?:main|web)/)',
+  message: 'Import through an alias instead of climbing: @shared/…, @core/… or @renderer/… (see tsconfig.json).',
+};
+
+/** Features never import each other: what two features share lives in renderer/src/ui (or api, navigation). */
+const features = readdirSync('renderer/src/features');
+const featureBoundaries = features.map((feature) => ({
+  files: [`renderer/src/features/${feature}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [{ name: 'electron', message: 'The renderer runs in the browser: it never imports electron.' }],
+        patterns: [
+          noClimbing,
+          {
+            group: features.filter((other) => other !== feature).map((other) => `@renderer/features/${other}/**`),
+            message: `Features do not import each other: move what ${feature} needs into renderer/src/ui.`,
+          },
+        ],
+      },
+    ],
+  },
+}));
 
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'native', 'test-results', 'playwright-report', '.web-data'] },
@@ -31,4 +60,10 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, ...noElectron },
   },
   { files: ['shared/**/*.ts', 'electron/core/**/*.ts', 'electron/web/**/*.ts'], rules: noElectron },
+  {
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: noElectron['no-restricted-imports'][1].paths, patterns: [noClimbing] }] },
+  },
+  { files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts', 'test/electron/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noClimbing] }] } },
+  ...featureBoundaries,
 );

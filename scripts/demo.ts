@@ -3,8 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import packageJson from '../package.json';
-import type { MinutesExport, MinutesVersion } from '../shared/domain/minutes';
-import { createCore, type Core } from '../electron/core/core';
+import type { MinutesExport, MinutesVersion } from '@shared/domain/minutes';
+import { createCore, type Core } from '@core/core';
 import { createChromiumPrinter } from '../electron/web/chromium-printer';
 
 /**

@@ -1,4 +1,4 @@
-import type { MethodName } from '../../shared/api/contract';
+import type { MethodName } from '@shared/api/contract';
 
 /** Methods that only read: nothing to record. */
 const reads = /\.(list|get|status|query|forReview|received|history|identities|keys|backups|previewBackup|verify|info|verifyAudit)$/;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { AuditVerification } from '../../shared/api/contract';
-import { canonicalJson } from '../../shared/format/canonical';
+import type { AuditVerification } from '@shared/api/contract';
+import { canonicalJson } from '@shared/format/canonical';
 import { isoNow } from './clock';
 import type { ServiceContext } from './context';
 import { sql } from './db/sql';

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { AppInfo, MethodName } from '../../shared/api/contract';
+import type { AppInfo, MethodName } from '@shared/api/contract';
 import { exportBackup, restoreBackup } from './casebook/backup';
 import { createHome, getHome, listHomes, updateHome } from './casebook/homes';
 import { createOrganisation, getOrganisation, listOrganisations, updateOrganisation } from './casebook/organisations';

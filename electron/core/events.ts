@@ -1,4 +1,4 @@
-import type { EventName, ServerEvent, ServerEvents } from '../../shared/api/events';
+import type { EventName, ServerEvent, ServerEvents } from '@shared/api/events';
 
 type Listener = (event: ServerEvent) => void;
 

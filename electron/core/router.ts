@@ -1,6 +1,6 @@
-import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from '../../shared/api/contract';
-import { ApiError, internalErrorMessage, type ApiResult } from '../../shared/api/errors';
-import { describeIssues } from '../../shared/api/validation';
+import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from '@shared/api/contract';
+import { ApiError, internalErrorMessage, type ApiResult } from '@shared/api/errors';
+import { describeIssues } from '@shared/api/validation';
 import { sqliteApiError } from './db/errors';
 
 export type Handlers = {

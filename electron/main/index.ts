@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
-import { createCore, type Core } from '../core/core';
+import { createCore, type Core } from '@core/core';
 import { folderExporter } from './platform/exporter';
 import { createSafeStorageKeyStore } from './platform/key-store';
 import { createElectronPdfPrinter } from './platform/pdf-printer';

@@ -1,7 +1,7 @@
 import { ipcMain } from 'electron';
-import type { ApiResult } from '../../shared/api/errors';
-import { ipcChannels } from '../../shared/api/transport';
-import type { Core } from '../core/core';
+import type { ApiResult } from '@shared/api/errors';
+import { ipcChannels } from '@shared/api/transport';
+import type { Core } from '@core/core';
 import { isTrustedSender } from './security-policy';
 
 const unauthorised: ApiResult<never> = {

@@ -1,6 +1,6 @@
 import { protocol } from 'electron';
-import { rendererSecurityHeaders } from '../core/hosting/content-security-policy';
-import { readStaticFile } from '../core/hosting/static-files';
+import { rendererSecurityHeaders } from '@core/hosting/content-security-policy';
+import { readStaticFile } from '@core/hosting/static-files';
 import { appHost, appScheme } from './security-policy';
 
 /** Must run before the app is ready: app:// behaves like https (storage, fetch, secure context). */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { BrowserWindow } from 'electron';
-import { ipcChannels } from '../../shared/api/transport';
-import type { Core } from '../core/core';
+import { ipcChannels } from '@shared/api/transport';
+import type { Core } from '@core/core';
 import { appStartUrl, devServerOrigin, presenterWindowOpen, windowWebPreferences } from './security-policy';
 
 export interface WindowOptions {

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ApiResult } from '../../shared/api/errors';
-import type { ServerEvent } from '../../shared/api/events';
-import { bridgeName, ipcChannels, type Transport } from '../../shared/api/transport';
+import type { ApiResult } from '@shared/api/errors';
+import type { ServerEvent } from '@shared/api/events';
+import { bridgeName, ipcChannels, type Transport } from '@shared/api/transport';
 
 // The renderer gets these two functions and nothing else: never ipcRenderer or an IPC event.
 const transport: Transport = {

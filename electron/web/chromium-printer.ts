@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { pdfFooterTemplate, pdfHeaderTemplate, pdfMarginsMm, withDocumentTitle, type PdfPrinter } from '../core/platform/pdf-printer';
+import { pdfFooterTemplate, pdfHeaderTemplate, pdfMarginsMm, withDocumentTitle, type PdfPrinter } from '@core/platform/pdf-printer';
 
 const debianChromium = '/usr/bin/chromium';
 const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'];

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import packageJson from '../../package.json';
-import { createCore } from '../core/core';
+import { createCore } from '@core/core';
 import { createChromiumPrinter } from './chromium-printer';
 import { startWebHost } from './server';
 

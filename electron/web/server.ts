@@ -2,11 +2,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { contract } from '../../shared/api/contract';
-import type { ApiErrorBody, ApiErrorCode } from '../../shared/api/errors';
-import type { Core } from '../core/core';
-import { rendererSecurityHeaders } from '../core/hosting/content-security-policy';
-import { readStaticFile } from '../core/hosting/static-files';
+import { contract } from '@shared/api/contract';
+import type { ApiErrorBody, ApiErrorCode } from '@shared/api/errors';
+import type { Core } from '@core/core';
+import { rendererSecurityHeaders } from '@core/hosting/content-security-policy';
+import { readStaticFile } from '@core/hosting/static-files';
 
 export interface WebHostOptions {
   core: Core;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { homeUpdateSchema, newHomeSchema, type Home } from '../domain/homes';
-import { byId, recordId } from '../domain/ids';
-import { newOrganisationSchema, organisationUpdateSchema, type Organisation } from '../domain/organisations';
-import { newPersonSchema, personUpdateSchema, type Person } from '../domain/people';
-import { newPlacementSchema, placementUpdateSchema, type Placement } from '../domain/placements';
-import { newReviewSchema, reviewFilterSchema, reviewUpdateSchema, type Review } from '../domain/reviews';
-import { searchQuerySchema, type SearchResults } from '../domain/search';
+import { homeUpdateSchema, newHomeSchema, type Home } from '@shared/domain/homes';
+import { byId, recordId } from '@shared/domain/ids';
+import { newOrganisationSchema, organisationUpdateSchema, type Organisation } from '@shared/domain/organisations';
+import { newPersonSchema, personUpdateSchema, type Person } from '@shared/domain/people';
+import { newPlacementSchema, placementUpdateSchema, type Placement } from '@shared/domain/placements';
+import { newReviewSchema, reviewFilterSchema, reviewUpdateSchema, type Review } from '@shared/domain/reviews';
+import { searchQuerySchema, type SearchResults } from '@shared/domain/search';
 import {
   actionRef,
   actionSchema,
@@ -24,8 +24,8 @@ import {
   timerSchema,
   turnSchema,
   type Session,
-} from '../domain/sessions';
-import type { CheckinHistoryEntry } from '../domain/checkin-history';
+} from '@shared/domain/sessions';
+import type { CheckinHistoryEntry } from '@shared/domain/checkin-history';
 import {
   confirmKeySchema,
   countersignSchema,
@@ -45,8 +45,8 @@ import {
   type ReceivedMinutes,
   type SigningIdentitySummary,
   type VerifyReport,
-} from '../domain/minutes';
-import { deckMethods } from '../deck/contract';
+} from '@shared/domain/minutes';
+import { deckMethods } from '@shared/deck/contract';
 import {
   backupChoiceSchema,
   backupKeepSchema,
@@ -57,9 +57,9 @@ import {
   type BackupPreview,
   type BackupSummary,
   type VaultStatus,
-} from '../domain/vault';
+} from '@shared/domain/vault';
 import { method, returns } from './define';
-import { backupRestoreSchema, subjectAccessSchema, type BackupFile, type ExportedFile, type RestoreSummary } from '../domain/backup';
+import { backupRestoreSchema, subjectAccessSchema, type BackupFile, type ExportedFile, type RestoreSummary } from '@shared/domain/backup';
 
 
 const noInput = z.strictObject({});

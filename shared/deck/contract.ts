@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { method, returns } from '../api/define';
-import type { ExportedFile } from '../domain/backup';
+import { method, returns } from '@shared/api/define';
+import type { ExportedFile } from '@shared/domain/backup';
 import {
   cardContentFields,
   cardRef,

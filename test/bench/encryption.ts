@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { noteMatches, toFtsQuery } from '../../electron/core/casebook/search';
-import { openCaseBook, type CaseBookDatabase } from '../../electron/core/db/database';
-import { sql } from '../../electron/core/db/sql';
+import { noteMatches, toFtsQuery } from '@core/casebook/search';
+import { openCaseBook, type CaseBookDatabase } from '@core/db/database';
+import { sql } from '@core/db/sql';
 import { benchPassphrase, measure, type Row } from './measure';
 
 const words = 'garden school football tea bedtime routine keywork contact family trust stability education health placement staff'.split(' ');

@@ -3,10 +3,10 @@ import { createHash, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import type { MinutesExport, MinutesVersion, VerifyReport } from '../../shared/domain/minutes';
+import type { MinutesExport, MinutesVersion, VerifyReport } from '@shared/domain/minutes';
 import { benchPassphrase, measure, type Row } from './measure';
-import { createCore } from '../../electron/core/core';
-import { checkPdf } from '../../electron/core/signing/verify';
+import { createCore } from '@core/core';
+import { checkPdf } from '@core/signing/verify';
 import { createChromiumPrinter } from '../../electron/web/chromium-printer';
 import { manyObjectStreams } from '../core/attacks/budget';
 

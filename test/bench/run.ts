@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { createCore } from '../../electron/core/core';
+import { createCore } from '@core/core';
 import { benchPassphrase, measure, printTable, type Row } from './measure';
 import { benchSearch } from './search';
 import { benchEncryption } from './encryption';

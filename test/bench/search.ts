@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createCore } from '../../electron/core/core';
-import { noteMatches, recordMatches, toFtsQuery } from '../../electron/core/casebook/search';
-import { sql } from '../../electron/core/db/sql';
+import { createCore } from '@core/core';
+import { noteMatches, recordMatches, toFtsQuery } from '@core/casebook/search';
+import { sql } from '@core/db/sql';
 import { benchPassphrase, measure, type Row } from './measure';
 
 const reviewCount = 2_000;

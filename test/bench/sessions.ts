@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { chromium } from '@playwright/test';
-import { createCore, type Core } from '../../electron/core/core';
-import { sql } from '../../electron/core/db/sql';
+import { createCore, type Core } from '@core/core';
+import { sql } from '@core/db/sql';
 import { startWebHost } from '../../electron/web/server';
 import { benchPassphrase, measure, type Row, type Timing } from './measure';
 

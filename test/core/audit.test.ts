@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditVerification } from '../../shared/api/contract';
-import { sql } from '../../electron/core/db/sql';
+import type { AuditVerification } from '@shared/api/contract';
+import { sql } from '@core/db/sql';
 import { callError, callOk, seedCaseBook, testCore } from './helpers';
 
 const actions = (core: ReturnType<typeof testCore>) =>

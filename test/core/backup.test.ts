@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportedFile } from '../../shared/domain/backup';
-import { latestSchemaVersion } from '../../electron/core/db/migrations';
+import type { ExportedFile } from '@shared/domain/backup';
+import { latestSchemaVersion } from '@core/db/migrations';
 import { addNote, callError, callOk, seedCaseBook, snapshot, testCore } from './helpers';
 
 async function filledCaseBook() {

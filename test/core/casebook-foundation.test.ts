@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Home } from '../../shared/domain/homes';
-import type { Organisation } from '../../shared/domain/organisations';
+import type { Home } from '@shared/domain/homes';
+import type { Organisation } from '@shared/domain/organisations';
 import { callError, callOk, testCore, type TestCore } from './helpers';
 
 async function counts(core: TestCore) {

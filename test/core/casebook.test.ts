@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Home } from '../../shared/domain/homes';
-import type { Organisation } from '../../shared/domain/organisations';
-import type { Person } from '../../shared/domain/people';
-import { looksLikeName, type Placement } from '../../shared/domain/placements';
-import type { Review } from '../../shared/domain/reviews';
+import type { Home } from '@shared/domain/homes';
+import type { Organisation } from '@shared/domain/organisations';
+import type { Person } from '@shared/domain/people';
+import { looksLikeName, type Placement } from '@shared/domain/placements';
+import type { Review } from '@shared/domain/reviews';
 import { callError, callOk, seedCaseBook, snapshot, testCore } from './helpers';
 
 describe('homes in full', () => {

@@ -2,11 +2,11 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/api/errors';
-import { openCaseBook } from '../../electron/core/db/database';
-import { latestSchemaVersion, migrations } from '../../electron/core/db/migrations';
-import type { Migration } from '../../electron/core/db/migrations/migration';
-import { sql } from '../../electron/core/db/sql';
+import { ApiError } from '@shared/api/errors';
+import { openCaseBook } from '@core/db/database';
+import { latestSchemaVersion, migrations } from '@core/db/migrations';
+import type { Migration } from '@core/db/migrations/migration';
+import { sql } from '@core/db/sql';
 import { tempDir } from './helpers';
 
 describe('opening the case book', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sql } from '../../electron/core/db/sql';
-import type { Deck, DeckCard, DeckSummary } from '../../shared/deck/decks';
-import type { ServerEvent } from '../../shared/api/events';
+import { sql } from '@core/db/sql';
+import type { Deck, DeckCard, DeckSummary } from '@shared/deck/decks';
+import type { ServerEvent } from '@shared/api/events';
 import { callError, callOk, testCore, type TestCore } from './helpers';
 
 const builtInId = 'relational-commissioning';

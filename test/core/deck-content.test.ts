@@ -12,7 +12,7 @@ import {
   type DeckFile,
   type DocumentId,
   type FrameworkId,
-} from '../../shared/deck/schema';
+} from '@shared/deck/schema';
 
 // The built-in deck, checked against the paper. The paper is read from the fixture copies in
 // test/fixtures/paper/, never from ../shared.

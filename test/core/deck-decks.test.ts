@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore } from '../../electron/core/core';
-import { loadBuiltInDeck } from '../../electron/core/deck/built-in';
-import { sql } from '../../electron/core/db/sql';
-import type { ExportedFile } from '../../shared/domain/backup';
-import type { Deck, DeckSummary } from '../../shared/deck/decks';
-import type { ServerEvent } from '../../shared/api/events';
+import { createCore } from '@core/core';
+import { loadBuiltInDeck } from '@core/deck/built-in';
+import { sql } from '@core/db/sql';
+import type { ExportedFile } from '@shared/domain/backup';
+import type { Deck, DeckSummary } from '@shared/deck/decks';
+import type { ServerEvent } from '@shared/api/events';
 import { callError, callOk, seedCaseBook, tempDir, testCore, testPassphrase, type TestCore } from './helpers';
 
 const deckPath = path.resolve(__dirname, '../../resources/decks/relational-commissioning.deck.json');

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore } from '../../electron/core/core';
+import { createCore } from '@core/core';
 import { callError, callOk, tempDir } from './helpers';
 
 const repoRoot = path.resolve(__dirname, '../..');

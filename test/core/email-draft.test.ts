@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeEmailDraft } from '../../electron/core/minutes/email-draft';
+import { makeEmailDraft } from '@core/minutes/email-draft';
 
 const hasPython = !spawnSync('python3', ['--version']).error;
 

@@ -3,10 +3,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore, caseBookFileName } from '../../electron/core/core';
-import { damagedMessage, diskFullMessage } from '../../electron/core/db/errors';
-import { sql } from '../../electron/core/db/sql';
-import { ApiError } from '../../shared/api/errors';
+import { createCore, caseBookFileName } from '@core/core';
+import { damagedMessage, diskFullMessage } from '@core/db/errors';
+import { sql } from '@core/db/sql';
+import { ApiError } from '@shared/api/errors';
 import { callError, callOk, seedCaseBook, tempDir, testCore, testPassphrase } from './helpers';
 
 const root = path.resolve(__dirname, '../..');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contract, type MethodName } from '../../shared/api/contract';
-import { apiErrorCodes, type ApiResult } from '../../shared/api/errors';
+import { contract, type MethodName } from '@shared/api/contract';
+import { apiErrorCodes, type ApiResult } from '@shared/api/errors';
 import { anyInput, dangerousKeys, hostileString } from './fuzz/hostile';
 import { payloadFor } from './fuzz/shapes';
 import { seedWorld } from './fuzz/world';

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { contentSecurityPolicy, rendererSecurityHeaders } from '../../electron/core/hosting/content-security-policy';
-import { readStaticFile, resolveInside } from '../../electron/core/hosting/static-files';
+import { contentSecurityPolicy, rendererSecurityHeaders } from '@core/hosting/content-security-policy';
+import { readStaticFile, resolveInside } from '@core/hosting/static-files';
 import {
   appHost,
   appOrigin,
@@ -30,7 +30,7 @@ import {
   requestFilter,
   windowWebPreferences,
 } from '../../electron/main/security-policy';
-import { bridgeName } from '../../shared/api/transport';
+import { bridgeName } from '@shared/api/transport';
 
 const root = path.resolve(__dirname, '../..');
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');

@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { createCore, type Core } from '../../electron/core/core';
-import type { Logger } from '../../electron/core/router';
-import type { Clock } from '../../electron/core/clock';
-import type { PdfPrinter } from '../../electron/core/platform/pdf-printer';
-import { sql } from '../../electron/core/db/sql';
-import { backupTables } from '../../electron/core/casebook/backup';
+import { createCore, type Core } from '@core/core';
+import type { Logger } from '@core/router';
+import type { Clock } from '@core/clock';
+import type { PdfPrinter } from '@core/platform/pdf-printer';
+import { sql } from '@core/db/sql';
+import { backupTables } from '@core/casebook/backup';
 
 const cleanups: (() => void)[] = [];
 

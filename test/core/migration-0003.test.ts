@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openCaseBook } from '../../electron/core/db/database';
-import { sql } from '../../electron/core/db/sql';
+import { openCaseBook } from '@core/db/database';
+import { sql } from '@core/db/sql';
 import { tempDir } from './helpers';
 
 describe('migration 3: user decks, and the deck a review uses', () => {

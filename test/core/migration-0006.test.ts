@@ -2,9 +2,9 @@ import { createPrivateKey, sign, verify } from 'node:crypto';
 import path from 'node:path';
 import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
-import { openCaseBook } from '../../electron/core/db/database';
-import { sql } from '../../electron/core/db/sql';
-import { identityOf } from '../../electron/core/signing/identity';
+import { openCaseBook } from '@core/db/database';
+import { sql } from '@core/db/sql';
+import { identityOf } from '@core/signing/identity';
 import { tempDir } from './helpers';
 
 /** An RSA identity packaged as version 5 stored it: a PKCS#12 and its password. */

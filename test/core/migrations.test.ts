@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openCaseBook } from '../../electron/core/db/database';
-import { migrations } from '../../electron/core/db/migrations';
-import { sql } from '../../electron/core/db/sql';
+import { openCaseBook } from '@core/db/database';
+import { migrations } from '@core/db/migrations';
+import { sql } from '@core/db/sql';
 import { tempDir } from './helpers';
 
 /**

@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ImportResult, MinutesExport, MinutesVersion, OrganisationKey, ReceivedMinutes, VerifyReport } from '../../shared/domain/minutes';
-import { canonicalJson } from '../../shared/format/canonical';
+import type { ImportResult, MinutesExport, MinutesVersion, OrganisationKey, ReceivedMinutes, VerifyReport } from '@shared/domain/minutes';
+import { canonicalJson } from '@shared/format/canonical';
 import forge from 'node-forge';
-import { checkPdf } from '../../electron/core/signing/verify';
+import { checkPdf } from '@core/signing/verify';
 import { createChromiumPrinter } from '../../electron/web/chromium-printer';
 import { callError, callOk, seedCaseBook, tempDir, testCore, type TestCore } from './helpers';
 

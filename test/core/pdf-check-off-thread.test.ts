@@ -1,8 +1,8 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import type { VerifyReport } from '../../shared/domain/minutes';
-import { createIdentity } from '../../electron/core/signing/identity';
-import { sealPdf } from '../../electron/core/signing/seal';
+import type { VerifyReport } from '@shared/domain/minutes';
+import { createIdentity } from '@core/signing/identity';
+import { sealPdf } from '@core/signing/seal';
 import { manyObjectStreams } from './attacks/budget';
 import { callOk, testCore } from './helpers';
 

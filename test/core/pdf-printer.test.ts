@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { appFontFaceCss } from '../../electron/core/platform/fonts';
+import { appFontFaceCss } from '@core/platform/fonts';
 import { createChromiumPrinter } from '../../electron/web/chromium-printer';
 
 const hasChromium = existsSync('/usr/bin/chromium');

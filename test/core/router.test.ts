@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/api/errors';
-import { createRouter, type Handlers, type Logger } from '../../electron/core/router';
+import { ApiError } from '@shared/api/errors';
+import { createRouter, type Handlers, type Logger } from '@core/router';
 
 function routerWith(overrides: Partial<Handlers>, logger: Logger = { error: () => {} }) {
   const unused = () => {

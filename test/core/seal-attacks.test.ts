@@ -1,9 +1,9 @@
 import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createIdentity } from '../../electron/core/signing/identity';
-import { countersignPdf, sealPdf } from '../../electron/core/signing/seal';
-import type { PdfCheck, SealDetails, SigningIdentity } from '../../electron/core/signing/types';
-import { checkPdf } from '../../electron/core/signing/verify';
+import { createIdentity } from '@core/signing/identity';
+import { countersignPdf, sealPdf } from '@core/signing/seal';
+import type { PdfCheck, SealDetails, SigningIdentity } from '@core/signing/types';
+import { checkPdf } from '@core/signing/verify';
 import * as attacks from './attacks';
 import { mutoolText, pdfdetachFile, pdfsig, qpdfCheck, qpdfPageCount, tools } from './attacks/tools';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { highlightEnd, highlightStart, type SearchResults } from '../../shared/domain/search';
-import { toFtsQuery } from '../../electron/core/casebook/search';
+import { highlightEnd, highlightStart, type SearchResults } from '@shared/domain/search';
+import { toFtsQuery } from '@core/casebook/search';
 import { addNote, callOk, seedCaseBook, testCore } from './helpers';
 
 const plain = (text: string) => text.replaceAll(highlightStart, '[').replaceAll(highlightEnd, ']');

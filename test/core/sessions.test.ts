@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { defaultTimeBoxes, type Session } from '../../shared/domain/sessions';
-import { sql } from '../../electron/core/db/sql';
+import { defaultTimeBoxes, type Session } from '@shared/domain/sessions';
+import { sql } from '@core/db/sql';
 import { callError, callOk, manualClock, seedCaseBook, snapshot, testCore, type TestCore } from './helpers';
 
 async function session(core: TestCore, reviewId: string) {

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { VaultStatus } from '../../shared/domain/vault';
-import { createCore } from '../../electron/core/core';
-import { sql } from '../../electron/core/db/sql';
+import type { VaultStatus } from '@shared/domain/vault';
+import { createCore } from '@core/core';
+import { sql } from '@core/db/sql';
 import { callError, callOk, seedCaseBook, tempDir } from './helpers';
 
 const open = (dataDir: string, passphrase?: string) => createCore({ dataDir, appVersion: 'test', passphrase, logger: { error: () => {} } });
@@ -78,7 +78,7 @@ describe('the case book at rest', () => {
 
   it('encrypts a case book made before encryption, keeping what it holds', async () => {
     const dataDir = tempDir();
-    const { openCaseBook } = await import('../../electron/core/db/database');
+    const { openCaseBook } = await import('@core/db/database');
     const plain = openCaseBook({ file: path.join(dataDir, 'casebook.sqlite') });
     plain.run(sql`INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES ('o1', 'Kept Through Encryption', 'other', 't', 't')`);
     plain.close();

@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contract } from '../../shared/api/contract';
-import { resolveInside } from '../../electron/core/hosting/static-files';
+import { contract } from '@shared/api/contract';
+import { resolveInside } from '@core/hosting/static-files';
 import { startWebHost, type WebHost } from '../../electron/web/server';
 import { tempDir, testCore } from './helpers';
 

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { expect, test } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
-import { createIdentity } from '../../electron/core/signing/identity';
-import { countersignPdf, sealPdf } from '../../electron/core/signing/seal';
-import type { PdfCheck } from '../../electron/core/signing/types';
+import { createIdentity } from '@core/signing/identity';
+import { countersignPdf, sealPdf } from '@core/signing/seal';
+import type { PdfCheck } from '@core/signing/types';
 
 const built = path.resolve(__dirname, '../../out/main/pdf-check-worker.js');
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { groupFingerprint } from '../../shared/format/fingerprint';
+import { groupFingerprint } from '@shared/format/fingerprint';
 import { expect, expectAxeClean, test, type RunningHost } from './fixtures';
 import { sealedMinutes } from './session-steps';
 

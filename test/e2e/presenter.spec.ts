@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { defaultTimeBoxes } from '../../shared/domain/sessions';
+import { defaultTimeBoxes } from '@shared/domain/sessions';
 import { expect, expectAxeClean, test, type RunningHost } from './fixtures';
 
 interface Created {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { ParsedInput } from '../../../shared/api/contract';
-import { ApiError } from '../../../shared/api/errors';
-import { backupFormat, backupFormatVersion, type BackupFile, type ExportedFile, type RestoreSummary } from '../../../shared/domain/backup';
-import { appendAudit } from '../audit';
-import { isoNow } from '../clock';
-import type { ServiceContext } from '../context';
-import { sql, tables, type TableName } from '../db/sql';
+import type { ParsedInput } from '@shared/api/contract';
+import { ApiError } from '@shared/api/errors';
+import { backupFormat, backupFormatVersion, type BackupFile, type ExportedFile, type RestoreSummary } from '@shared/domain/backup';
+import { appendAudit } from '@core/audit';
+import { isoNow } from '@core/clock';
+import type { ServiceContext } from '@core/context';
+import { sql, tables, type TableName } from '@core/db/sql';
 
 /**
  * The tables a backup holds, parents before children. Their columns are read from the case book

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ParsedInput } from '../../../shared/api/contract';
-import { ApiError } from '../../../shared/api/errors';
-import type { Home } from '../../../shared/domain/homes';
-import { isoNow } from '../clock';
-import type { ServiceContext } from '../context';
-import { sql } from '../db/sql';
+import type { ParsedInput } from '@shared/api/contract';
+import { ApiError } from '@shared/api/errors';
+import type { Home } from '@shared/domain/homes';
+import { isoNow } from '@core/clock';
+import type { ServiceContext } from '@core/context';
+import { sql } from '@core/db/sql';
 import { notFound, requireLinked } from './records';
 
 const selectHomes = sql`

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ParsedInput } from '../../../shared/api/contract';
-import { ApiError } from '../../../shared/api/errors';
-import { organisationKindLabels, type Organisation } from '../../../shared/domain/organisations';
-import { isoNow } from '../clock';
-import type { ServiceContext } from '../context';
-import { sql } from '../db/sql';
+import type { ParsedInput } from '@shared/api/contract';
+import { ApiError } from '@shared/api/errors';
+import { organisationKindLabels, type Organisation } from '@shared/domain/organisations';
+import { isoNow } from '@core/clock';
+import type { ServiceContext } from '@core/context';
+import { sql } from '@core/db/sql';
 import { notFound } from './records';
 
 export function listOrganisations({ db }: ServiceContext, input: ParsedInput<'organisations.list'>): Organisation[] {

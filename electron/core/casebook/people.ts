@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ParsedInput } from '../../../shared/api/contract';
-import type { Person } from '../../../shared/domain/people';
-import { isoNow } from '../clock';
-import type { ServiceContext } from '../context';
-import { sql } from '../db/sql';
+import type { ParsedInput } from '@shared/api/contract';
+import type { Person } from '@shared/domain/people';
+import { isoNow } from '@core/clock';
+import type { ServiceContext } from '@core/context';
+import { sql } from '@core/db/sql';
 import { notFound, requireLinked } from './records';
 
 const selectPeople = sql`

@@ -1,8 +1,8 @@
-import { ApiError } from '../../../shared/api/errors';
-import type { ServerEvents } from '../../../shared/api/events';
-import { isoNow } from '../clock';
-import type { ServiceContext } from '../context';
-import { sql, type TableName } from '../db/sql';
+import { ApiError } from '@shared/api/errors';
+import type { ServerEvents } from '@shared/api/events';
+import { isoNow } from '@core/clock';
+import type { ServiceContext } from '@core/context';
+import { sql, type TableName } from '@core/db/sql';
 
 type RecordKind = ServerEvents['casebook.changed']['kind'];
 

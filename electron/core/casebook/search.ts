@@ -1,4 +1,4 @@
-import type { ParsedInput } from '../../../shared/api/contract';
+import type { ParsedInput } from '@shared/api/contract';
 import {
   highlightEnd,
   highlightStart,
@@ -6,9 +6,9 @@ import {
   type SearchHit,
   type SearchKind,
   type SearchResults,
-} from '../../../shared/domain/search';
-import type { ServiceContext } from '../context';
-import { sql, type SqlQuery } from '../db/sql';
+} from '@shared/domain/search';
+import type { ServiceContext } from '@core/context';
+import { sql, type SqlQuery } from '@core/db/sql';
 
 const maxRecordMatches = 60;
 const maxHitsPerKind = 10;

@@ -1,11 +1,11 @@
-import type { ParsedInput } from '../../../shared/api/contract';
-import type { ExportedFile } from '../../../shared/domain/backup';
-import { placementStatusLabels, type Placement } from '../../../shared/domain/placements';
-import { reviewStatusLabels, type Review } from '../../../shared/domain/reviews';
-import { formatDate, formatDateTime } from '../../../shared/format/dates';
-import { isoNow } from '../clock';
-import type { ServiceContext } from '../context';
-import { sql } from '../db/sql';
+import type { ParsedInput } from '@shared/api/contract';
+import type { ExportedFile } from '@shared/domain/backup';
+import { placementStatusLabels, type Placement } from '@shared/domain/placements';
+import { reviewStatusLabels, type Review } from '@shared/domain/reviews';
+import { formatDate, formatDateTime } from '@shared/format/dates';
+import { isoNow } from '@core/clock';
+import type { ServiceContext } from '@core/context';
+import { sql } from '@core/db/sql';
 import { getPlacement } from './placements';
 import { getReview } from './reviews';
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { ApiError } from '../../../shared/api/errors';
+import { ApiError } from '@shared/api/errors';
 import { damagedMessage, keyFitsDamagedFile, sqliteApiError } from './errors';
 import type { Migration } from './migrations/migration';
 import { migrations as allMigrations } from './migrations';

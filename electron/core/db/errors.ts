@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { ApiError } from '../../../shared/api/errors';
+import { ApiError } from '@shared/api/errors';
 
 export const damagedMessage =
   'The case book file is damaged and cannot be opened. Restore it from the latest backup in Settings, or contact support. Nothing has been changed.';

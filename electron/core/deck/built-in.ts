@@ -1,5 +1,5 @@
 import builtInDeckFile from '../../../resources/decks/relational-commissioning.deck.json';
-import { parseDeckFile, type DeckFile } from '../../../shared/deck/schema';
+import { parseDeckFile, type DeckFile } from '@shared/deck/schema';
 
 export { builtInDeckFile };
 

@@ -1,9 +1,9 @@
-import type { ParsedInput } from '../../../shared/api/contract';
-import { ApiError } from '../../../shared/api/errors';
-import { phasesOf, type CardContent, type DeckCard } from '../../../shared/deck/decks';
-import { cardSchema, ownCardSchema } from '../../../shared/deck/schema';
-import { isoNow } from '../clock';
-import { sql } from '../db/sql';
+import type { ParsedInput } from '@shared/api/contract';
+import { ApiError } from '@shared/api/errors';
+import { phasesOf, type CardContent, type DeckCard } from '@shared/deck/decks';
+import { cardSchema, ownCardSchema } from '@shared/deck/schema';
+import { isoNow } from '@core/clock';
+import { sql } from '@core/db/sql';
 import { slug, toStoredCard, unusedId } from './cards';
 import { cardNotFound, getCard, getDeck, requireUserDeck, type DeckLibrary } from './library';
 

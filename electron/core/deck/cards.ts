@@ -1,5 +1,5 @@
-import type { DeckCard } from '../../../shared/deck/decks';
-import type { Card, OwnCard } from '../../../shared/deck/schema';
+import type { DeckCard } from '@shared/deck/decks';
+import type { Card, OwnCard } from '@shared/deck/schema';
 
 /** A card as a deck file holds it (without its retired marker, which is kept apart). */
 export type StoredCard = Omit<Card, 'retired'> | Omit<OwnCard, 'retired'>;

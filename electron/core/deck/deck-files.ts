@@ -1,8 +1,8 @@
-import type { ParsedInput } from '../../../shared/api/contract';
-import { ApiError } from '../../../shared/api/errors';
-import type { ExportedFile } from '../../../shared/domain/backup';
-import type { DeckCard, DeckSummary } from '../../../shared/deck/decks';
-import { DECK_FORMAT, DECK_FORMAT_VERSION, parseDeckFile, type Card, type DeckFile, type OwnCard } from '../../../shared/deck/schema';
+import type { ParsedInput } from '@shared/api/contract';
+import { ApiError } from '@shared/api/errors';
+import type { ExportedFile } from '@shared/domain/backup';
+import type { DeckCard, DeckSummary } from '@shared/deck/decks';
+import { DECK_FORMAT, DECK_FORMAT_VERSION, parseDeckFile, type Card, type DeckFile, type OwnCard } from '@shared/deck/schema';
 import { slug, toDeckCard, toStoredCard, unusedId } from './cards';
 import { deckIdTaken, deckNameTaken, getDeck, getDeckSummary, insertDeck, type DeckLibrary } from './library';
 

@@ -1,8 +1,8 @@
-import { ApiError } from '../../../shared/api/errors';
-import type { DeckSummary } from '../../../shared/deck/decks';
-import type { ParsedInput } from '../../../shared/api/contract';
-import { isoNow } from '../clock';
-import { sql } from '../db/sql';
+import { ApiError } from '@shared/api/errors';
+import type { DeckSummary } from '@shared/deck/decks';
+import type { ParsedInput } from '@shared/api/contract';
+import { isoNow } from '@core/clock';
+import { sql } from '@core/db/sql';
 import { slug, unusedId } from './cards';
 import { deckIdTaken, getDeck, getDeckSummary, insertDeck, refuseTakenName, requireUserDeck, type DeckLibrary } from './library';
 

@@ -1,5 +1,5 @@
-import type { deckMethods } from '../../../shared/deck/contract';
-import type { Handlers } from '../router';
+import type { deckMethods } from '@shared/deck/contract';
+import type { Handlers } from '@core/router';
 import { addCard, setCardRetired, updateCard } from './card-editing';
 import { exportDeck, importDeck } from './deck-files';
 import { deleteDeck, duplicateDeck, renameDeck } from './decks';

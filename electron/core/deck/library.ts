@@ -1,9 +1,9 @@
-import { ApiError } from '../../../shared/api/errors';
-import type { Deck, DeckCard, DeckSummary } from '../../../shared/deck/decks';
-import type { DeckFile } from '../../../shared/deck/schema';
-import { isoNow } from '../clock';
-import type { ServiceContext } from '../context';
-import { sql } from '../db/sql';
+import { ApiError } from '@shared/api/errors';
+import type { Deck, DeckCard, DeckSummary } from '@shared/deck/decks';
+import type { DeckFile } from '@shared/deck/schema';
+import { isoNow } from '@core/clock';
+import type { ServiceContext } from '@core/context';
+import { sql } from '@core/db/sql';
 import { toDeckCard, toStoredCard, type StoredCard } from './cards';
 
 /** What the deck services work with: the case book (for the user's decks) and the built-in deck. */

@@ -1,9 +1,9 @@
-import { minutesFormat, proseStages, type MinutesContent, type ProseStage } from '../../../shared/domain/minutes';
-import { sellickFeatures, sideLabels, type SessionAction } from '../../../shared/domain/sessions';
-import { getHome } from '../casebook/homes';
-import { getReview } from '../casebook/reviews';
-import type { SessionContext } from '../sessions/context';
-import { getSession } from '../sessions/session';
+import { minutesFormat, proseStages, type MinutesContent, type ProseStage } from '@shared/domain/minutes';
+import { sellickFeatures, sideLabels, type SessionAction } from '@shared/domain/sessions';
+import { getHome } from '@core/casebook/homes';
+import { getReview } from '@core/casebook/reviews';
+import type { SessionContext } from '@core/sessions/context';
+import { getSession } from '@core/sessions/session';
 
 export type Prose = { summary: string } & Record<ProseStage, string>;
 

@@ -1,5 +1,5 @@
-import type { Handlers } from '../router';
-import type { SessionContext } from '../sessions/context';
+import type { Handlers } from '@core/router';
+import type { SessionContext } from '@core/sessions/context';
 import { importOrganisationIdentity, listIdentities } from './identities';
 import { amendMinutes, getMinutes, lockMinutes, minutesForReview, saveProse, signMinutes, unlockMinutes } from './minutes';
 import { confirmKey, keysOf } from './keys';

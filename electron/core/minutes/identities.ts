@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { SigningIdentitySummary } from '../../../shared/domain/minutes';
-import { appendAudit } from '../audit';
-import { isoNow } from '../clock';
-import type { ServiceContext } from '../context';
-import { sql } from '../db/sql';
-import { createIdentity, identityOf, importIdentity } from '../signing/identity';
-import type { SigningIdentity } from '../signing/types';
+import type { SigningIdentitySummary } from '@shared/domain/minutes';
+import { appendAudit } from '@core/audit';
+import { isoNow } from '@core/clock';
+import type { ServiceContext } from '@core/context';
+import { sql } from '@core/db/sql';
+import { createIdentity, identityOf, importIdentity } from '@core/signing/identity';
+import type { SigningIdentity } from '@core/signing/types';
 import { rememberKey } from './keys';
 
 interface StoredIdentity {

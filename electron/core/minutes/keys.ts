@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { KeyStatus, OrganisationKey } from '../../../shared/domain/minutes';
-import { appendAudit } from '../audit';
-import { isoNow } from '../clock';
-import type { ServiceContext } from '../context';
-import { sql } from '../db/sql';
+import type { KeyStatus, OrganisationKey } from '@shared/domain/minutes';
+import { appendAudit } from '@core/audit';
+import { isoNow } from '@core/clock';
+import type { ServiceContext } from '@core/context';
+import { sql } from '@core/db/sql';
 
 /**
  * The keys each organisation seals with, known by the SHA-256 fingerprint of their certificate:

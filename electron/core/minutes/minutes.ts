@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { ParsedInput } from '../../../shared/api/contract';
-import { ApiError } from '../../../shared/api/errors';
-import { agreementStatement, minutesContentSchema, type Countersignature, type MinutesContent, type MinutesSignature, type MinutesVersion } from '../../../shared/domain/minutes';
-import { canonicalJson } from '../../../shared/format/canonical';
-import { appendAudit, auditFor } from '../audit';
-import { isoNow } from '../clock';
-import { sql } from '../db/sql';
-import type { SessionContext } from '../sessions/context';
+import type { ParsedInput } from '@shared/api/contract';
+import { ApiError } from '@shared/api/errors';
+import { agreementStatement, minutesContentSchema, type Countersignature, type MinutesContent, type MinutesSignature, type MinutesVersion } from '@shared/domain/minutes';
+import { canonicalJson } from '@shared/format/canonical';
+import { appendAudit, auditFor } from '@core/audit';
+import { isoNow } from '@core/clock';
+import { sql } from '@core/db/sql';
+import type { SessionContext } from '@core/sessions/context';
 import { buildContent, emptyProse, type Prose } from './content';
 
 export interface MinutesRow {

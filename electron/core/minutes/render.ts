@@ -1,7 +1,7 @@
-import type { MinutesContent, MinutesVersion } from '../../../shared/domain/minutes';
-import { actionStatusLabels, noteKindLabels, sideLabels, stageLabels } from '../../../shared/domain/sessions';
-import { formatDate, formatDateTime } from '../../../shared/format/dates';
-import { groupFingerprint } from '../../../shared/format/fingerprint';
+import type { MinutesContent, MinutesVersion } from '@shared/domain/minutes';
+import { actionStatusLabels, noteKindLabels, sideLabels, stageLabels } from '@shared/domain/sessions';
+import { formatDate, formatDateTime } from '@shared/format/dates';
+import { groupFingerprint } from '@shared/format/fingerprint';
 
 /** Every piece of text that reaches the document passes through here. */
 function escape(text: string): string {

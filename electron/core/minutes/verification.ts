@@ -1,8 +1,8 @@
-import type { SignatureReport, VerifyReport } from '../../../shared/domain/minutes';
-import type { ServiceContext } from '../context';
-import { sql } from '../db/sql';
-import { checkPdfOffThread } from '../signing/off-thread';
-import type { CheckedSignature, FileProblem, PdfCheck, SignatureProblem } from '../signing/types';
+import type { SignatureReport, VerifyReport } from '@shared/domain/minutes';
+import type { ServiceContext } from '@core/context';
+import { sql } from '@core/db/sql';
+import { checkPdfOffThread } from '@core/signing/off-thread';
+import type { CheckedSignature, FileProblem, PdfCheck, SignatureProblem } from '@core/signing/types';
 import { keyStatus } from './keys';
 import { fingerprintOf } from './minutes';
 

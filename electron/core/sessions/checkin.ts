@@ -1,9 +1,9 @@
-import type { ParsedInput } from '../../../shared/api/contract';
-import { ApiError } from '../../../shared/api/errors';
-import type { CheckinHistoryEntry } from '../../../shared/domain/checkin-history';
-import type { CheckinView, SellickFeature, TurnSide } from '../../../shared/domain/sessions';
-import { isoNow } from '../clock';
-import { sql } from '../db/sql';
+import type { ParsedInput } from '@shared/api/contract';
+import { ApiError } from '@shared/api/errors';
+import type { CheckinHistoryEntry } from '@shared/domain/checkin-history';
+import type { CheckinView, SellickFeature, TurnSide } from '@shared/domain/sessions';
+import { isoNow } from '@core/clock';
+import { sql } from '@core/db/sql';
 import type { SessionContext } from './context';
 import { changeSession } from './review-state';
 

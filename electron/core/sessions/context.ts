@@ -1,5 +1,5 @@
-import type { Deck } from '../../../shared/deck/decks';
-import type { ServiceContext } from '../context';
+import type { Deck } from '@shared/deck/decks';
+import type { ServiceContext } from '@core/context';
 
 /** What running a review needs beyond the case book: the decks its cards come from. */
 export interface SessionContext extends ServiceContext {

@@ -1,6 +1,6 @@
-import type { ParsedInput } from '../../../shared/api/contract';
-import { isoNow } from '../clock';
-import { sql } from '../db/sql';
+import type { ParsedInput } from '@shared/api/contract';
+import { isoNow } from '@core/clock';
+import { sql } from '@core/db/sql';
 import type { SessionContext } from './context';
 import { changeSession, type ReviewState } from './review-state';
 

@@ -1,4 +1,4 @@
-import type { Handlers } from '../router';
+import type { Handlers } from '@core/router';
 import { saveAction, setActionDeleted, updateMatter } from './actions';
 import { checkinHistory, submitCheckin } from './checkin';
 import type { SessionContext } from './context';

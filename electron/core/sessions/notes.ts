@@ -1,8 +1,8 @@
-import type { ParsedInput } from '../../../shared/api/contract';
-import { ApiError } from '../../../shared/api/errors';
-import { appendAudit } from '../audit';
-import { isoNow } from '../clock';
-import { sql } from '../db/sql';
+import type { ParsedInput } from '@shared/api/contract';
+import { ApiError } from '@shared/api/errors';
+import { appendAudit } from '@core/audit';
+import { isoNow } from '@core/clock';
+import { sql } from '@core/db/sql';
 import type { SessionContext } from './context';
 import { changeSession } from './review-state';
 

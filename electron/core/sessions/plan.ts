@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ParsedInput } from '../../../shared/api/contract';
-import { ApiError } from '../../../shared/api/errors';
-import { isoNow } from '../clock';
-import { sql } from '../db/sql';
-import { requireLinked } from '../casebook/records';
+import type { ParsedInput } from '@shared/api/contract';
+import { ApiError } from '@shared/api/errors';
+import { isoNow } from '@core/clock';
+import { sql } from '@core/db/sql';
+import { requireLinked } from '@core/casebook/records';
 import type { SessionContext } from './context';
 import { changeSession } from './review-state';
 

@@ -1,8 +1,8 @@
-import { ApiError } from '../../../shared/api/errors';
-import { defaultTimeBoxes, stages, type Stage, type TurnSide } from '../../../shared/domain/sessions';
-import { isoNow } from '../clock';
-import { sql } from '../db/sql';
-import { notFound } from '../casebook/records';
+import { ApiError } from '@shared/api/errors';
+import { defaultTimeBoxes, stages, type Stage, type TurnSide } from '@shared/domain/sessions';
+import { isoNow } from '@core/clock';
+import { sql } from '@core/db/sql';
+import { notFound } from '@core/casebook/records';
 import type { SessionContext } from './context';
 
 export interface ReviewState {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ParsedInput } from '../../../shared/api/contract';
-import { ApiError } from '../../../shared/api/errors';
-import type { DrawnCard, Participant, Session, SessionNote } from '../../../shared/domain/sessions';
-import { isoNow } from '../clock';
-import { sql } from '../db/sql';
+import type { ParsedInput } from '@shared/api/contract';
+import { ApiError } from '@shared/api/errors';
+import type { DrawnCard, Participant, Session, SessionNote } from '@shared/domain/sessions';
+import { isoNow } from '@core/clock';
+import { sql } from '@core/db/sql';
 import { listActions, mattersArising } from './actions';
 import { readCheckin } from './checkin';
 import type { SessionContext } from './context';

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import forge from 'node-forge';
-import { ApiError } from '../../../shared/api/errors';
-import { formatDate } from '../../../shared/format/dates';
+import { ApiError } from '@shared/api/errors';
+import { formatDate } from '@shared/format/dates';
 import { parseCertificate, selfSignedCertificate } from './certificate';
 import { children, fromDer, type Asn1 } from './der';
 import type { SigningIdentity } from './types';

@@ -2,7 +2,7 @@ import { createPrivateKey } from 'node:crypto';
 import signpdf from '@signpdf/signpdf';
 import { DEFAULT_BYTE_RANGE_PLACEHOLDER, Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import { PDFArray, PDFContext, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
-import { ApiError } from '../../../shared/api/errors';
+import { ApiError } from '@shared/api/errors';
 import { buildCadesSignature } from './cms';
 import { PdfFile, type PdfRevision } from './pdf-reader';
 import type { SealDetails, SigningIdentity } from './types';

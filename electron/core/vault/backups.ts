@@ -1,9 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { ApiError } from '../../../shared/api/errors';
-import type { BackupPreview, BackupSummary } from '../../../shared/domain/vault';
-import { keyPragma, type CaseBookDatabase } from '../db/database';
+import { ApiError } from '@shared/api/errors';
+import type { BackupPreview, BackupSummary } from '@shared/domain/vault';
+import { keyPragma, type CaseBookDatabase } from '@core/db/database';
 
 const dayMs = 24 * 60 * 60_000;
 const namePattern = /^casebook-(\d{8}T\d{9}Z)\.sqlite$/;

@@ -1,8 +1,8 @@
 import { closeSync, copyFileSync, existsSync, openSync, readSync } from 'node:fs';
-import { ApiError } from '../../../shared/api/errors';
-import type { BackupPreview, BackupSummary, VaultState, VaultStatus } from '../../../shared/domain/vault';
+import { ApiError } from '@shared/api/errors';
+import type { BackupPreview, BackupSummary, VaultState, VaultStatus } from '@shared/domain/vault';
 import { backupDue, makeBackup, previewBackup, putBackupInPlace } from './backups';
-import { keyPragma, type CaseBookDatabase } from '../db/database';
+import { keyPragma, type CaseBookDatabase } from '@core/db/database';
 import type { KeyStore } from './key-store';
 import { readSettings, writeSettings, type DeviceSettings } from './settings';
 

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, dialog, shell } from 'electron';
-import { ApiError } from '../../../shared/api/errors';
-import type { FileExporter } from '../../core/platform/exporter';
+import { ApiError } from '@shared/api/errors';
+import type { FileExporter } from '@core/platform/exporter';
 
 /**
  * The desktop app's exporter: the user picks a folder; the files are written there and the email

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { safeStorage } from 'electron';
-import type { KeyStore } from '../../core/vault/key-store';
+import type { KeyStore } from '@core/vault/key-store';
 
 /**
  * "Remember on this device": the passphrase encrypted by the operating system's protected storage

@@ -1,7 +1,7 @@
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
-import type { ApiErrorBody } from '../../../shared/api/errors';
-import type { EventName, ServerEvents } from '../../../shared/api/events';
-import { bridgeName, type Transport } from '../../../shared/api/transport';
+import type { MethodInput, MethodName, MethodOutput } from '@shared/api/contract';
+import type { ApiErrorBody } from '@shared/api/errors';
+import type { EventName, ServerEvents } from '@shared/api/events';
+import { bridgeName, type Transport } from '@shared/api/transport';
 import { createHttpTransport } from './http-transport';
 
 /** A failed call, carrying the core's plain-words message and any field messages. */

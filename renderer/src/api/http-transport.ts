@@ -1,6 +1,6 @@
-import type { ApiErrorBody, ApiResult } from '../../../shared/api/errors';
-import type { EventName, ServerEvents } from '../../../shared/api/events';
-import type { Transport } from '../../../shared/api/transport';
+import type { ApiErrorBody, ApiResult } from '@shared/api/errors';
+import type { EventName, ServerEvents } from '@shared/api/events';
+import type { Transport } from '@shared/api/transport';
 
 const unavailable: ApiErrorBody = {
   code: 'unavailable',

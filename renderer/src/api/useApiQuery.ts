@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
-import type { EventName } from '../../../shared/api/events';
+import type { MethodInput, MethodName, MethodOutput } from '@shared/api/contract';
+import type { EventName } from '@shared/api/events';
 import { api, errorMessage } from './client';
 
 export type QueryState<T> =

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { MethodName } from '../../../shared/api/contract';
-import { api, errorMessage } from '../api/client';
+import type { MethodName } from '@shared/api/contract';
+import { api, errorMessage } from '@renderer/api/client';
 import { ErrorMessage, StatusMessage } from './Screen';
 
 type Archivable = 'organisations' | 'homes' | 'people' | 'placements' | 'reviews';

@@ -1,4 +1,4 @@
-import { groupFingerprint } from '../../../shared/format/fingerprint';
+import { groupFingerprint } from '@shared/format/fingerprint';
 
 /**
  * A key's fingerprint as two people compare it at the meeting: the short form, grouped in fours

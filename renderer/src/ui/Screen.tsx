@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { takeHeadingFocus } from '../navigation/routes';
+import { takeHeadingFocus } from '@renderer/navigation/routes';
 
 /** A screen's heading (focusable, so navigation can move focus to it) and its content. */
 export function Screen({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {

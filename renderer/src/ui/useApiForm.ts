@@ -2,8 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
-import { ApiCallError, errorMessage } from '../api/client';
-import { guardLeaving } from '../navigation/routes';
+import { ApiCallError, errorMessage } from '@renderer/api/client';
+import { guardLeaving } from '@renderer/navigation/routes';
 import { useLeaveGuard } from './useLeaveGuard';
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { guardLeaving, unsavedChangesQuestion } from '../navigation/routes';
+import { guardLeaving, unsavedChangesQuestion } from '@renderer/navigation/routes';
 
 /** While a form holds unsaved changes, leaving the page asks first. */
 export function useLeaveGuard(dirty: boolean): void {

@@ -1,4 +1,4 @@
-import type { SigningIdentity } from '../../../electron/core/signing/types';
+import type { SigningIdentity } from '@core/signing/types';
 import { ascii, pdfString } from './pdf-bytes';
 import { appendSignature, type SignatureDetails } from './sign';
 import { tampers, type Tamper } from './tampers';

@@ -1,4 +1,4 @@
-import type { SigningIdentity } from '../../../electron/core/signing/types';
+import type { SigningIdentity } from '@core/signing/types';
 import { minutesPdf } from './genuine';
 import { appendSignature } from './sign';
 

@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, sign, X509Certificate, type KeyObject } from 'node:crypto';
-import type { SigningIdentity } from '../../../electron/core/signing/types';
+import type { SigningIdentity } from '@core/signing/types';
 import { bytesOf, children, context, integer, octets, oid, readTlv, sequence, set, sortedSet, tlv, utf8 } from './der';
 
 /**

@@ -1,4 +1,4 @@
-import type { SigningIdentity } from '../../../electron/core/signing/types';
+import type { SigningIdentity } from '@core/signing/types';
 import { inPlaceAttacks } from './damage';
 import { certificateInCms } from './identities';
 import { signaturesIn } from './pdf-bytes';

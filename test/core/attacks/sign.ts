@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFName, PDFNumber } from 'pdf-lib';
-import type { SigningIdentity } from '../../../electron/core/signing/types';
+import type { SigningIdentity } from '@core/signing/types';
 import { cmsSignature } from './identities';
 import { ascii, latin1, pdfString, streamBody } from './pdf-bytes';
 import type { Tamper } from './tampers';

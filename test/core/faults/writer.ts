@@ -6,7 +6,7 @@
  * to each of those lines. If the parent goes away, the next line fails (EPIPE) and the writer ends.
  */
 import { randomBytes } from 'node:crypto';
-import { createCore } from '../../../electron/core/core';
+import { createCore } from '@core/core';
 
 const dataDir = process.argv[2];
 const passphrase = process.env.RR_PASSPHRASE;

@@ -1,7 +1,7 @@
-import type { Core } from '../../../electron/core/core';
-import type { DeckCard, DeckSummary } from '../../../shared/deck/decks';
-import type { MinutesVersion } from '../../../shared/domain/minutes';
-import type { Session } from '../../../shared/domain/sessions';
+import type { Core } from '@core/core';
+import type { DeckCard, DeckSummary } from '@shared/deck/decks';
+import type { MinutesVersion } from '@shared/domain/minutes';
+import type { Session } from '@shared/domain/sessions';
 import { callOk, seedCaseBook, testPassphrase } from '../helpers';
 
 /** Values a payload may borrow so that some of them name records that exist. */

@@ -1,6 +1,6 @@
-import { hrefFor } from '../../navigation/routes';
-import { useApiQuery } from '../../api/useApiQuery';
-import { Screen } from '../../ui/Screen';
+import { hrefFor } from '@renderer/navigation/routes';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { Screen } from '@renderer/ui/Screen';
 import { SearchPanel } from './SearchPanel';
 
 const refresh = ['casebook.changed'] as const;

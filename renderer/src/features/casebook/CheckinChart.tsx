@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import type { CheckinHistoryEntry } from '../../../../shared/domain/checkin-history';
-import { sellickFeatures, sideLabels, turnSides, type TurnSide } from '../../../../shared/domain/sessions';
-import { formatDate } from '../../../../shared/format/dates';
-import { api } from '../../api/client';
-import { useApiQuery } from '../../api/useApiQuery';
-import { EmptyState, ErrorMessage } from '../../ui/Screen';
+import type { CheckinHistoryEntry } from '@shared/domain/checkin-history';
+import { sellickFeatures, sideLabels, turnSides, type TurnSide } from '@shared/domain/sessions';
+import { formatDate } from '@shared/format/dates';
+import { api } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { EmptyState, ErrorMessage } from '@renderer/ui/Screen';
 import './checkin-chart.css';
 
 export type CheckinScope = { homeId: string } | { placementId: string } | { organisationId: string };

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import type { MethodName, MethodOutput } from '../../../../shared/api/contract';
-import { useApiQuery } from '../../api/useApiQuery';
-import { ErrorMessage, Screen } from '../../ui/Screen';
+import type { MethodName, MethodOutput } from '@shared/api/contract';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { ErrorMessage, Screen } from '@renderer/ui/Screen';
 
 type GetMethod = 'organisations.get' | 'homes.get' | 'placements.get' | 'people.get' | 'reviews.get';
 

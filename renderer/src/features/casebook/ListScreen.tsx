@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
-import type { MethodOutput } from '../../../../shared/api/contract';
-import { useApiQuery } from '../../api/useApiQuery';
-import { RecordListPage } from '../../ui/RecordPage';
+import type { MethodOutput } from '@shared/api/contract';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { RecordListPage } from '@renderer/ui/RecordPage';
 
 type ListMethod = 'organisations.list' | 'homes.list' | 'placements.list' | 'people.list' | 'reviews.list';
 

@@ -1,5 +1,5 @@
-import { hrefFor } from '../../navigation/routes';
-import { ArchiveButton } from '../../ui/ArchiveButton';
+import { hrefFor } from '@renderer/navigation/routes';
+import { ArchiveButton } from '@renderer/ui/ArchiveButton';
 import type { CaseBookSection } from './CaseBookScreen';
 
 const nouns: Record<CaseBookSection, string> = { organisations: 'organisation', homes: 'home', placements: 'placement', people: 'person' };

@@ -1,6 +1,6 @@
-import { useApiQuery } from '../../api/useApiQuery';
-import { Section } from '../../ui/RecordPage';
-import { ReviewsTable } from '../reviews/ReviewsTable';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { Section } from '@renderer/ui/RecordPage';
+import { ReviewsTable } from '@renderer/features/reviews/ReviewsTable';
 import { CheckinChart } from './CheckinChart';
 
 type Scope = { homeId: string } | { placementId: string } | { organisationId: string };

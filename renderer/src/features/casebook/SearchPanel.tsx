@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { highlightEnd, highlightStart, searchKindLabels, type SearchHit, type SearchResults } from '../../../../shared/domain/search';
-import { api, errorMessage } from '../../api/client';
-import { hrefFor } from '../../navigation/routes';
-import { ErrorMessage } from '../../ui/Screen';
+import { highlightEnd, highlightStart, searchKindLabels, type SearchHit, type SearchResults } from '@shared/domain/search';
+import { api, errorMessage } from '@renderer/api/client';
+import { hrefFor } from '@renderer/navigation/routes';
+import { ErrorMessage } from '@renderer/ui/Screen';
 import { useSearchStore } from './searchStore';
 
 /** Shows marked words from the core as <mark>, and everything else as plain text. */

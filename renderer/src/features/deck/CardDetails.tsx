@@ -1,5 +1,5 @@
-import type { DeckCard } from '../../../../shared/deck/decks';
-import { LENS_LABELS, PHASES, PHASE_LABELS, type PaperReference } from '../../../../shared/deck/schema';
+import type { DeckCard } from '@shared/deck/decks';
+import { LENS_LABELS, PHASES, PHASE_LABELS, type PaperReference } from '@shared/deck/schema';
 import { documentTitle, frameworkLabel, phasesLabel, standardLabel } from './labels';
 
 type Level = 2 | 3;

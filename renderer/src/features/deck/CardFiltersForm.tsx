@@ -1,5 +1,5 @@
-import { PHASES, PHASE_LABELS, QUALITY_STANDARDS, type Phase } from '../../../../shared/deck/schema';
-import { Field } from '../../ui/Field';
+import { PHASES, PHASE_LABELS, QUALITY_STANDARDS, type Phase } from '@shared/deck/schema';
+import { Field } from '@renderer/ui/Field';
 import { noFilters, type CardFilters } from './deckStore';
 import { FrameworkOptions } from './FrameworkOptions';
 

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { Deck, DeckCard } from '../../../../shared/deck/decks';
-import { api, errorMessage } from '../../api/client';
-import { useApiQuery } from '../../api/useApiQuery';
-import { hrefFor } from '../../navigation/routes';
-import { ErrorMessage, Screen, StatusMessage } from '../../ui/Screen';
+import type { Deck, DeckCard } from '@shared/deck/decks';
+import { api, errorMessage } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { hrefFor } from '@renderer/navigation/routes';
+import { ErrorMessage, Screen, StatusMessage } from '@renderer/ui/Screen';
 import { CardDetails } from './CardDetails';
 import { DeckNotFound, deckRefresh, useDeck } from './DeckBrowser';
 

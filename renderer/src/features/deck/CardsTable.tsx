@@ -1,5 +1,5 @@
-import type { Deck, DeckCard } from '../../../../shared/deck/decks';
-import { hrefFor } from '../../navigation/routes';
+import type { Deck, DeckCard } from '@shared/deck/decks';
+import { hrefFor } from '@renderer/navigation/routes';
 import { useChosen, useDeckBrowser } from './deckStore';
 import { frameworkLabel, phasesLabel } from './labels';
 

@@ -1,7 +1,7 @@
-import type { Deck } from '../../../../shared/deck/decks';
-import { useApiQuery } from '../../api/useApiQuery';
-import { hrefFor } from '../../navigation/routes';
-import { EmptyState, ErrorMessage, Screen } from '../../ui/Screen';
+import type { Deck } from '@shared/deck/decks';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { hrefFor } from '@renderer/navigation/routes';
+import { EmptyState, ErrorMessage, Screen } from '@renderer/ui/Screen';
 import { CardFiltersForm } from './CardFiltersForm';
 import { CardsTable } from './CardsTable';
 import { DeckTools } from './DeckTools';

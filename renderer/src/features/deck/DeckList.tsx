@@ -1,10 +1,10 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { DeckSummary } from '../../../../shared/deck/decks';
-import { api, errorMessage } from '../../api/client';
-import { useApiQuery } from '../../api/useApiQuery';
-import { hrefFor } from '../../navigation/routes';
-import { Field } from '../../ui/Field';
-import { ErrorMessage, Screen, StatusMessage } from '../../ui/Screen';
+import type { DeckSummary } from '@shared/deck/decks';
+import { api, errorMessage } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { hrefFor } from '@renderer/navigation/routes';
+import { Field } from '@renderer/ui/Field';
+import { ErrorMessage, Screen, StatusMessage } from '@renderer/ui/Screen';
 import { useDeckBrowser } from './deckStore';
 import { cardCount } from './labels';
 

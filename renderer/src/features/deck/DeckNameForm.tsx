@@ -2,11 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { deckNameSchema } from '../../../../shared/deck/decks';
-import { ApiCallError, errorMessage } from '../../api/client';
-import { guardLeaving, unsavedChangesQuestion } from '../../navigation/routes';
-import { Field } from '../../ui/Field';
-import { ErrorMessage } from '../../ui/Screen';
+import { deckNameSchema } from '@shared/deck/decks';
+import { ApiCallError, errorMessage } from '@renderer/api/client';
+import { guardLeaving, unsavedChangesQuestion } from '@renderer/navigation/routes';
+import { Field } from '@renderer/ui/Field';
+import { ErrorMessage } from '@renderer/ui/Screen';
 
 const schema = z.strictObject({ name: deckNameSchema });
 type Values = z.input<typeof schema>;

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
-import type { Deck } from '../../../../shared/deck/decks';
-import { api, errorMessage } from '../../api/client';
-import { navigate } from '../../navigation/routes';
-import { ErrorMessage, StatusMessage } from '../../ui/Screen';
+import type { Deck } from '@shared/deck/decks';
+import { api, errorMessage } from '@renderer/api/client';
+import { navigate } from '@renderer/navigation/routes';
+import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
 import { DeckNameForm } from './DeckNameForm';
 import { useDeckBrowser } from './deckStore';
-import { offerDownload } from '../../ui/download';
+import { offerDownload } from '@renderer/ui/download';
 
 /** Export, duplicate, and for a deck of the user's own: rename and delete. */
 export function DeckTools({ deck }: { deck: Deck }) {

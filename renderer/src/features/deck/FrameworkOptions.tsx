@@ -1,4 +1,4 @@
-import { FRAMEWORKS } from '../../../../shared/deck/schema';
+import { FRAMEWORKS } from '@shared/deck/schema';
 import { frameworkLabel } from './labels';
 
 /** The frameworks as options of a select, after a first option that stands for none chosen. */

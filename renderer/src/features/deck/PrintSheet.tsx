@@ -1,6 +1,6 @@
-import type { Deck } from '../../../../shared/deck/decks';
-import { hrefFor } from '../../navigation/routes';
-import { EmptyState, Screen } from '../../ui/Screen';
+import type { Deck } from '@shared/deck/decks';
+import { hrefFor } from '@renderer/navigation/routes';
+import { EmptyState, Screen } from '@renderer/ui/Screen';
 import { CardDetails } from './CardDetails';
 import { DeckNotFound, useDeck } from './DeckBrowser';
 import { useChosen } from './deckStore';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Phase } from '../../../../shared/deck/schema';
+import type { Phase } from '@shared/deck/schema';
 
 export interface CardFilters {
   framework: string;

@@ -1,4 +1,4 @@
-import type { DeckCard } from '../../../../shared/deck/decks';
+import type { DeckCard } from '@shared/deck/decks';
 import type { CardFilters } from './deckStore';
 
 /** Lower case, without accents or curly quotes, so “Zoë’s” is found by typing “zoe's”. */

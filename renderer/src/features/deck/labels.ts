@@ -1,4 +1,4 @@
-import { DOCUMENTS, PHASE_LABELS, framework, qualityStandard, type Phase } from '../../../../shared/deck/schema';
+import { DOCUMENTS, PHASE_LABELS, framework, qualityStandard, type Phase } from '@shared/deck/schema';
 
 export function frameworkLabel(id: string): string {
   const found = framework(id);

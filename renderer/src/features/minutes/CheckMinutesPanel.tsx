@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
-import type { VerifyReport } from '../../../../shared/domain/minutes';
-import { api, errorMessage } from '../../api/client';
-import { useApiQuery } from '../../api/useApiQuery';
-import { hrefFor } from '../../navigation/routes';
-import { Field } from '../../ui/Field';
-import { Section } from '../../ui/RecordPage';
-import { ErrorMessage } from '../../ui/Screen';
+import type { VerifyReport } from '@shared/domain/minutes';
+import { api, errorMessage } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { hrefFor } from '@renderer/navigation/routes';
+import { Field } from '@renderer/ui/Field';
+import { Section } from '@renderer/ui/RecordPage';
+import { ErrorMessage } from '@renderer/ui/Screen';
 import { ImportMinutes } from './ImportMinutes';
 import { readPdf } from './readPdf';
 import { ReceivedMinutesTable } from './ReceivedMinutesTable';

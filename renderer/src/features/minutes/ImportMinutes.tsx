@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { ImportResult, SignatureReport, VerifyReport } from '../../../../shared/domain/minutes';
-import { ApiCallError, api, errorMessage } from '../../api/client';
-import { hrefFor } from '../../navigation/routes';
-import { Field } from '../../ui/Field';
-import { Fingerprint } from '../../ui/Fingerprint';
-import { StatusMessage } from '../../ui/Screen';
+import type { ImportResult, SignatureReport, VerifyReport } from '@shared/domain/minutes';
+import { ApiCallError, api, errorMessage } from '@renderer/api/client';
+import { hrefFor } from '@renderer/navigation/routes';
+import { Field } from '@renderer/ui/Field';
+import { Fingerprint } from '@renderer/ui/Fingerprint';
+import { StatusMessage } from '@renderer/ui/Screen';
 import { readPdf, type ChosenPdf } from './readPdf';
 import { KeyStatus } from './SignatureReports';
 import { organisationOf } from './signatureWords';

@@ -1,6 +1,6 @@
-import type { MinutesContent } from '../../../../shared/domain/minutes';
-import { actionStatusLabels, noteKindLabels, sideLabels, stageLabels } from '../../../../shared/domain/sessions';
-import { formatDate, formatDateTime } from '../../../../shared/format/dates';
+import type { MinutesContent } from '@shared/domain/minutes';
+import { actionStatusLabels, noteKindLabels, sideLabels, stageLabels } from '@shared/domain/sessions';
+import { formatDate, formatDateTime } from '@shared/format/dates';
 
 function People({ list }: { list: MinutesContent['present'] }) {
   if (list.length === 0) return <p className="muted">None recorded.</p>;

@@ -1,9 +1,9 @@
-import { proseSchema, proseStages, type MinutesVersion } from '../../../../shared/domain/minutes';
-import { stageLabels } from '../../../../shared/domain/sessions';
-import { api } from '../../api/client';
-import { ErrorMessage, StatusMessage } from '../../ui/Screen';
-import { TextAreaField } from '../../ui/Select';
-import { useApiForm } from '../../ui/useApiForm';
+import { proseSchema, proseStages, type MinutesVersion } from '@shared/domain/minutes';
+import { stageLabels } from '@shared/domain/sessions';
+import { api } from '@renderer/api/client';
+import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
+import { TextAreaField } from '@renderer/ui/Select';
+import { useApiForm } from '@renderer/ui/useApiForm';
 
 /** The words of draft minutes: a summary and one for each stage. The rest follows the review. */
 export function ProseForm({ minutes, onSaved }: { minutes: MinutesVersion; onSaved: () => void }) {

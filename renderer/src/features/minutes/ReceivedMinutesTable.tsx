@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ReceivedMinutes } from '../../../../shared/domain/minutes';
-import { formatDateTime } from '../../../../shared/format/dates';
-import { api, errorMessage } from '../../api/client';
-import { hrefFor } from '../../navigation/routes';
-import { offerBase64Download } from '../../ui/download';
-import { RecordTable } from '../../ui/RecordPage';
-import { ErrorMessage, StatusMessage } from '../../ui/Screen';
+import type { ReceivedMinutes } from '@shared/domain/minutes';
+import { formatDateTime } from '@shared/format/dates';
+import { api, errorMessage } from '@renderer/api/client';
+import { hrefFor } from '@renderer/navigation/routes';
+import { offerBase64Download } from '@renderer/ui/download';
+import { RecordTable } from '@renderer/ui/RecordPage';
+import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
 
 /** Minutes received from other organisations: who signed them, and countersigning and sending them back. */
 export function ReceivedMinutesTable({ rows, onChanged }: { rows: ReceivedMinutes[]; onChanged: () => void }) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { MinutesVersion } from '../../../../shared/domain/minutes';
+import type { MinutesVersion } from '@shared/domain/minutes';
 
 /** Both sides have signed: one of the two organisations seals the minutes as a signed PDF. */
 export function SealPanel({ minutes, busy, onSeal }: { minutes: MinutesVersion; busy: boolean; onSeal: (organisation: string) => Promise<void> }) {

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import SignaturePad from 'signature_pad';
-import { agreementStatement, type MinutesVersion } from '../../../../shared/domain/minutes';
-import { sideLabels } from '../../../../shared/domain/sessions';
-import { ApiCallError, api, errorMessage } from '../../api/client';
-import { Field } from '../../ui/Field';
-import { ErrorMessage } from '../../ui/Screen';
+import { agreementStatement, type MinutesVersion } from '@shared/domain/minutes';
+import { sideLabels } from '@shared/domain/sessions';
+import { ApiCallError, api, errorMessage } from '@renderer/api/client';
+import { Field } from '@renderer/ui/Field';
+import { ErrorMessage } from '@renderer/ui/Screen';
 
 type Side = 'commissioner' | 'provider' | 'facilitator';
 

@@ -1,6 +1,6 @@
-import type { SignatureReport } from '../../../../shared/domain/minutes';
-import { formatDateTime } from '../../../../shared/format/dates';
-import { Fingerprint } from '../../ui/Fingerprint';
+import type { SignatureReport } from '@shared/domain/minutes';
+import { formatDateTime } from '@shared/format/dates';
+import { Fingerprint } from '@renderer/ui/Fingerprint';
 import { keyWords, organisationOf, sentence, signatureLabel } from './signatureWords';
 
 /** Whether this case book knows a signature's key; a new key, or one known for someone else, shows as a warning. */

@@ -1,4 +1,4 @@
-import { readFileAsBase64 } from '../../ui/download';
+import { readFileAsBase64 } from '@renderer/ui/download';
 
 export interface ChosenPdf {
   pdf: string;

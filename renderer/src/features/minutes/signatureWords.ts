@@ -1,4 +1,4 @@
-import type { SignatureReport } from '../../../../shared/domain/minutes';
+import type { SignatureReport } from '@shared/domain/minutes';
 
 /** The organisation a signature names, or words for none. */
 export const organisationOf = (signature: Pick<SignatureReport, 'organisation'>): string => signature.organisation || 'an organisation it does not name';

@@ -1,6 +1,6 @@
-import type { DeckCard } from '../../../../shared/deck/decks';
-import type { Lens, PaperReference, Question } from '../../../../shared/deck/schema';
-import { stageLabels, type Stage } from '../../../../shared/domain/sessions';
+import type { DeckCard } from '@shared/deck/decks';
+import type { Lens, PaperReference, Question } from '@shared/deck/schema';
+import { stageLabels, type Stage } from '@shared/domain/sessions';
 
 /** Short names for the room; the card's full source is in the deck. */
 const documentNames = {

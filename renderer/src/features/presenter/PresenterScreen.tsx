@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { PHASE_DESCRIPTIONS } from '../../../../shared/deck/schema';
-import { currentDraw as drawInPlay, isCardStage, sideLabels, stageLabels, type Stage } from '../../../../shared/domain/sessions';
-import { useApiQuery } from '../../api/useApiQuery';
+import { PHASE_DESCRIPTIONS } from '@shared/deck/schema';
+import { currentDraw as drawInPlay, isCardStage, sideLabels, stageLabels, type Stage } from '@shared/domain/sessions';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { PresenterCard } from './PresenterCard';
 import { PresenterTimer } from './PresenterTimer';
 import { useCard, useLiveSession } from './useLiveSession';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { TimerView } from '../../../../shared/domain/sessions';
+import type { TimerView } from '@shared/domain/sessions';
 
 /** Time left in the stage's time box, counting on from the moment of the read while it runs. */
 export function timeLeftMs(timer: TimerView, readAt: number, now: number): number {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { DeckCard } from '../../../../shared/deck/decks';
-import type { Session } from '../../../../shared/domain/sessions';
-import { api, errorMessage } from '../../api/client';
+import type { DeckCard } from '@shared/deck/decks';
+import type { Session } from '@shared/domain/sessions';
+import { api, errorMessage } from '@renderer/api/client';
 
 export interface LiveSession {
   session: Session;

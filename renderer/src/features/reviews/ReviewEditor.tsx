@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { optionalDate, optionalText } from '../../../../shared/domain/fields';
-import { reviewScopeLabels, reviewScopes, type Review, type ReviewScope } from '../../../../shared/domain/reviews';
-import { toLocalInput } from '../../../../shared/format/dates';
-import { api } from '../../api/client';
-import { useApiQuery } from '../../api/useApiQuery';
-import { hrefFor, navigate } from '../../navigation/routes';
-import { ErrorMessage } from '../../ui/Screen';
-import { SelectField, TextAreaField, TextField } from '../../ui/Select';
-import { useApiForm } from '../../ui/useApiForm';
-import { EditorPage } from '../casebook/EditorPage';
-import { FormButtons } from '../casebook/FormButtons';
+import { optionalDate, optionalText } from '@shared/domain/fields';
+import { reviewScopeLabels, reviewScopes, type Review, type ReviewScope } from '@shared/domain/reviews';
+import { toLocalInput } from '@shared/format/dates';
+import { api } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { hrefFor, navigate } from '@renderer/navigation/routes';
+import { ErrorMessage } from '@renderer/ui/Screen';
+import { SelectField, TextAreaField, TextField } from '@renderer/ui/Select';
+import { useApiForm } from '@renderer/ui/useApiForm';
+import { EditorPage } from '@renderer/features/casebook/EditorPage';
+import { FormButtons } from '@renderer/features/casebook/FormButtons';
 
 const refresh = ['casebook.changed'] as const;
 

@@ -1,16 +1,16 @@
-import { reviewScopeLabels, reviewStatusLabels } from '../../../../shared/domain/reviews';
-import { formatDate, formatDateTime } from '../../../../shared/format/dates';
-import { useApiQuery } from '../../api/useApiQuery';
-import { hrefFor } from '../../navigation/routes';
-import { ArchiveButton } from '../../ui/ArchiveButton';
-import { ArchivedBanner, DetailList } from '../../ui/RecordPage';
-import { ErrorMessage, Screen } from '../../ui/Screen';
-import { ListScreen } from '../casebook/ListScreen';
+import { reviewScopeLabels, reviewStatusLabels } from '@shared/domain/reviews';
+import { formatDate, formatDateTime } from '@shared/format/dates';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { hrefFor } from '@renderer/navigation/routes';
+import { ArchiveButton } from '@renderer/ui/ArchiveButton';
+import { ArchivedBanner, DetailList } from '@renderer/ui/RecordPage';
+import { ErrorMessage, Screen } from '@renderer/ui/Screen';
+import { ListScreen } from '@renderer/features/casebook/ListScreen';
 import { ReviewEditor } from './ReviewEditor';
 import { ReviewsTable } from './ReviewsTable';
-import { RunScreen } from '../sessions/RunScreen';
-import { MinutesScreen } from '../minutes/MinutesScreen';
-import { CheckMinutesPanel } from '../minutes/CheckMinutesPanel';
+import { RunScreen } from '@renderer/features/sessions/RunScreen';
+import { MinutesScreen } from '@renderer/features/minutes/MinutesScreen';
+import { CheckMinutesPanel } from '@renderer/features/minutes/CheckMinutesPanel';
 
 const refresh = ['casebook.changed'] as const;
 

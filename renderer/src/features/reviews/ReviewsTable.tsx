@@ -1,7 +1,7 @@
-import { reviewStatusLabels, type Review } from '../../../../shared/domain/reviews';
-import { formatDate, formatDateTime } from '../../../../shared/format/dates';
-import { hrefFor } from '../../navigation/routes';
-import { RecordTable } from '../../ui/RecordPage';
+import { reviewStatusLabels, type Review } from '@shared/domain/reviews';
+import { formatDate, formatDateTime } from '@shared/format/dates';
+import { hrefFor } from '@renderer/navigation/routes';
+import { RecordTable } from '@renderer/ui/RecordPage';
 
 /** Past and planned reviews, latest first, with their status and next review date. */
 export function ReviewsTable({ reviews }: { reviews: Review[] }) {

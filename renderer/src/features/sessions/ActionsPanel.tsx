@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { currentDraw, sideLabels, sides, type SessionAction } from '../../../../shared/domain/sessions';
-import { formatDate } from '../../../../shared/format/dates';
-import { Field } from '../../ui/Field';
+import { currentDraw, sideLabels, sides, type SessionAction } from '@shared/domain/sessions';
+import { formatDate } from '@shared/format/dates';
+import { Field } from '@renderer/ui/Field';
 import { useSession, useSessionStore } from './sessionStore';
 
 const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { LENS_LABELS, type Phase } from '../../../../shared/deck/schema';
-import { currentDraw, isCardStage, stageLabels, type DrawnCard } from '../../../../shared/domain/sessions';
-import { useApiQuery } from '../../api/useApiQuery';
-import { Field } from '../../ui/Field';
+import { LENS_LABELS, type Phase } from '@shared/deck/schema';
+import { currentDraw, isCardStage, stageLabels, type DrawnCard } from '@shared/domain/sessions';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { Field } from '@renderer/ui/Field';
 import { useSession, useSessionStore } from './sessionStore';
 
 const stateLabels: Record<DrawnCard['state'], string> = { current: 'In play', pinned: 'Pinned', skipped: 'Skipped', done: 'Done' };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { sellickFeatures, sideLabels, turnSides, type SellickFeature, type TurnSide } from '../../../../shared/domain/sessions';
+import { sellickFeatures, sideLabels, turnSides, type SellickFeature, type TurnSide } from '@shared/domain/sessions';
 import { useSession, useSessionStore } from './sessionStore';
 
 type Draft = Record<SellickFeature, { score: number | null; word: string }>;

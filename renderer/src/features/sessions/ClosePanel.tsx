@@ -1,4 +1,4 @@
-import { hrefFor } from '../../navigation/routes';
+import { hrefFor } from '@renderer/navigation/routes';
 import { useSession, useSessionStore } from './sessionStore';
 
 /** Concluding ends the review and drafts its minutes, once no concern is left unanswered. */

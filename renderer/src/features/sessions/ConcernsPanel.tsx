@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { sideLabels, type SessionNote } from '../../../../shared/domain/sessions';
+import { sideLabels, type SessionNote } from '@shared/domain/sessions';
 import { useSession, useSessionStore } from './sessionStore';
 
 function Concern({ note }: { note: SessionNote }) {

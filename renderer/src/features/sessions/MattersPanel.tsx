@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { actionStatusLabels, actionStatuses, sideLabels, type ActionStatus, type MatterArising } from '../../../../shared/domain/sessions';
-import { formatDate } from '../../../../shared/format/dates';
+import { actionStatusLabels, actionStatuses, sideLabels, type ActionStatus, type MatterArising } from '@shared/domain/sessions';
+import { formatDate } from '@shared/format/dates';
 import { useSession, useSessionStore } from './sessionStore';
 
 function MatterForm({ matter }: { matter: MatterArising }) {

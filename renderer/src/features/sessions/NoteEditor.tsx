@@ -1,6 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { NoteSaver, type SaveState } from './noteSaver';
-import { noteKindLabels, noteKinds, sideLabels, sides, stageLabels, stages, type NoteKind, type SessionNote, type Side, type Stage } from '../../../../shared/domain/sessions';
+import { noteKindLabels, noteKinds, sideLabels, sides, stageLabels, stages, type NoteKind, type SessionNote, type Side, type Stage } from '@shared/domain/sessions';
 import { useSession, useSessionStore } from './sessionStore';
 
 /** Concerns are listed beside the notes, and a moved note leaves this stage: both need the session read again. */

@@ -1,4 +1,4 @@
-import { sideLabels, stageLabels, turnSides, type SessionNote } from '../../../../shared/domain/sessions';
+import { sideLabels, stageLabels, turnSides, type SessionNote } from '@shared/domain/sessions';
 import { NoteEditor } from './NoteEditor';
 import { useSession, useSessionStore } from './sessionStore';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { sideLabels, sides, type Side } from '../../../../shared/domain/sessions';
-import { useApiQuery } from '../../api/useApiQuery';
-import { Field } from '../../ui/Field';
+import { sideLabels, sides, type Side } from '@shared/domain/sessions';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { Field } from '@renderer/ui/Field';
 import { useSession, useSessionStore } from './sessionStore';
 
 const sideOfKind: Record<string, Side> = { local_authority: 'commissioner', provider: 'provider', other: 'other' };

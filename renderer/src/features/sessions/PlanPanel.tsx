@@ -1,10 +1,10 @@
-import { planSchema, stageLabels, stages } from '../../../../shared/domain/sessions';
-import { api } from '../../api/client';
-import { useApiQuery } from '../../api/useApiQuery';
-import type { DeckSummary } from '../../../../shared/deck/decks';
-import { ErrorMessage, StatusMessage } from '../../ui/Screen';
-import { SelectField, TextAreaField, TextField } from '../../ui/Select';
-import { useApiForm } from '../../ui/useApiForm';
+import { planSchema, stageLabels, stages } from '@shared/domain/sessions';
+import { api } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import type { DeckSummary } from '@shared/deck/decks';
+import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
+import { SelectField, TextAreaField, TextField } from '@renderer/ui/Select';
+import { useApiForm } from '@renderer/ui/useApiForm';
 import { useSession, useSessionStore } from './sessionStore';
 
 const reframing =

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { stageLabels } from '../../../../shared/domain/sessions';
-import { api } from '../../api/client';
-import { useApiQuery } from '../../api/useApiQuery';
-import { hrefFor } from '../../navigation/routes';
-import { ErrorMessage, Screen } from '../../ui/Screen';
+import { stageLabels } from '@shared/domain/sessions';
+import { api } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { hrefFor } from '@renderer/navigation/routes';
+import { ErrorMessage, Screen } from '@renderer/ui/Screen';
 import { ActionsPanel } from './ActionsPanel';
 import { ConcernsPanel } from './ConcernsPanel';
 import { ShortcutsHelp } from './ShortcutsHelp';

@@ -1,4 +1,4 @@
-import { isCardStage, stageLabels } from '../../../../shared/domain/sessions';
+import { isCardStage, stageLabels } from '@shared/domain/sessions';
 import { CardPanel } from './CardPanel';
 import { CheckinPanel } from './CheckinPanel';
 import { ClosePanel } from './ClosePanel';

@@ -1,4 +1,4 @@
-import { stageLabels, stages } from '../../../../shared/domain/sessions';
+import { stageLabels, stages } from '@shared/domain/sessions';
 import { useSession, useSessionStore } from './sessionStore';
 
 /** The stages in order; the facilitator moves between them, the clock never does. */

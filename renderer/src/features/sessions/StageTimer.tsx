@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { stageLabels } from '../../../../shared/domain/sessions';
+import { stageLabels } from '@shared/domain/sessions';
 import { formatClock, remainingMs } from './timing';
 import { useSession, useSessionStore } from './sessionStore';
 

@@ -1,4 +1,4 @@
-import { sideLabels, turnSides } from '../../../../shared/domain/sessions';
+import { sideLabels, turnSides } from '@shared/domain/sessions';
 import { useSession, useSessionStore } from './sessionStore';
 
 /** Whose turn it is: the sides alternate as they speak; the facilitator can say otherwise. */

@@ -1,5 +1,5 @@
-import type { SessionNote } from '../../../../shared/domain/sessions';
-import { api, errorMessage } from '../../api/client';
+import type { SessionNote } from '@shared/domain/sessions';
+import { api, errorMessage } from '@renderer/api/client';
 
 /** How often a note being typed is saved, at most: what a crash can lose is about this, and no more. */
 export const saveEveryMs = 250;

@@ -1,8 +1,8 @@
-import { currentDraw } from '../../../../shared/domain/sessions';
+import { currentDraw } from '@shared/domain/sessions';
 import { create } from 'zustand';
-import type { MethodInput } from '../../../../shared/api/contract';
-import type { NoteKind, Session, SessionNote, Side } from '../../../../shared/domain/sessions';
-import { api, errorMessage } from '../../api/client';
+import type { MethodInput } from '@shared/api/contract';
+import type { NoteKind, Session, SessionNote, Side } from '@shared/domain/sessions';
+import { api, errorMessage } from '@renderer/api/client';
 
 /** The session's methods that answer with the session as it now stands. */
 type SessionChange =

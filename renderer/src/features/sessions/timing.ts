@@ -1,4 +1,4 @@
-import type { TimerView } from '../../../../shared/domain/sessions';
+import type { TimerView } from '@shared/domain/sessions';
 
 /** Time left in the stage, counting on from when the session was read if the timer runs. */
 export function remainingMs(timer: TimerView, readAt: number, now: number): number {

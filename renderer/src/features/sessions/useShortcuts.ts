@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { stages, type Session } from '../../../../shared/domain/sessions';
+import { stages, type Session } from '@shared/domain/sessions';
 import { useSessionStore } from './sessionStore';
 
 const typingInto = (target: EventTarget | null) =>

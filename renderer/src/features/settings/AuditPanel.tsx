@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { AuditVerification } from '../../../../shared/api/contract';
-import { formatDateTime } from '../../../../shared/format/dates';
-import { api, errorMessage } from '../../api/client';
-import { Section } from '../../ui/RecordPage';
-import { ErrorMessage } from '../../ui/Screen';
+import type { AuditVerification } from '@shared/api/contract';
+import { formatDateTime } from '@shared/format/dates';
+import { api, errorMessage } from '@renderer/api/client';
+import { Section } from '@renderer/ui/RecordPage';
+import { ErrorMessage } from '@renderer/ui/Screen';
 
 /** Every change is recorded, each entry sealed with the hash of the one before: check it holds. */
 export function AuditPanel() {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { BackupPreview } from '../../../../shared/domain/vault';
-import { formatDateTime } from '../../../../shared/format/dates';
-import { api, errorMessage } from '../../api/client';
-import { useApiQuery } from '../../api/useApiQuery';
-import { RecordTable, Section } from '../../ui/RecordPage';
-import { ErrorMessage, StatusMessage } from '../../ui/Screen';
+import type { BackupPreview } from '@shared/domain/vault';
+import { formatDateTime } from '@shared/format/dates';
+import { api, errorMessage } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { RecordTable, Section } from '@renderer/ui/RecordPage';
+import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
 
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 

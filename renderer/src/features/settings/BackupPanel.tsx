@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
-import { api, errorMessage } from '../../api/client';
-import { offerDownload } from '../../ui/download';
-import { Section } from '../../ui/RecordPage';
-import { ErrorMessage, StatusMessage } from '../../ui/Screen';
+import { api, errorMessage } from '@renderer/api/client';
+import { offerDownload } from '@renderer/ui/download';
+import { Section } from '@renderer/ui/RecordPage';
+import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
 
 /** Save the whole case book to one file; restore such a file into an empty case book. */
 export function BackupPanel() {

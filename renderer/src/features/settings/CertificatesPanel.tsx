@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
-import { formatDate } from '../../../../shared/format/dates';
-import { api, errorMessage } from '../../api/client';
-import { useApiQuery } from '../../api/useApiQuery';
-import { readFileAsBase64 } from '../../ui/download';
-import { Field } from '../../ui/Field';
-import { RecordTable, Section } from '../../ui/RecordPage';
-import { ErrorMessage, StatusMessage } from '../../ui/Screen';
+import { formatDate } from '@shared/format/dates';
+import { api, errorMessage } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { readFileAsBase64 } from '@renderer/ui/download';
+import { Field } from '@renderer/ui/Field';
+import { RecordTable, Section } from '@renderer/ui/RecordPage';
+import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
 import { KnownKeysPanel } from './KnownKeysPanel';
 
 /**

@@ -1,13 +1,13 @@
-import { confirmKeySchema, type OrganisationKey } from '../../../../shared/domain/minutes';
-import { formatDateTime } from '../../../../shared/format/dates';
-import { groupFingerprint } from '../../../../shared/format/fingerprint';
-import { api } from '../../api/client';
-import type { QueryState } from '../../api/useApiQuery';
-import { Fingerprint } from '../../ui/Fingerprint';
-import { RecordTable, Section } from '../../ui/RecordPage';
-import { ErrorMessage, StatusMessage } from '../../ui/Screen';
-import { TextField } from '../../ui/Select';
-import { useApiForm } from '../../ui/useApiForm';
+import { confirmKeySchema, type OrganisationKey } from '@shared/domain/minutes';
+import { formatDateTime } from '@shared/format/dates';
+import { groupFingerprint } from '@shared/format/fingerprint';
+import { api } from '@renderer/api/client';
+import type { QueryState } from '@renderer/api/useApiQuery';
+import { Fingerprint } from '@renderer/ui/Fingerprint';
+import { RecordTable, Section } from '@renderer/ui/RecordPage';
+import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
+import { TextField } from '@renderer/ui/Select';
+import { useApiForm } from '@renderer/ui/useApiForm';
 
 const sourceLabels: Record<OrganisationKey['source'], string> = {
   this_computer: 'Made on this computer to seal minutes',

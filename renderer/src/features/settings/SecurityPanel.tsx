@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { changePassphraseSchema, passphraseAdvice } from '../../../../shared/domain/vault';
-import { ApiCallError, api, errorMessage } from '../../api/client';
-import { describeIssues } from '../../../../shared/api/validation';
-import { useApiQuery } from '../../api/useApiQuery';
-import { Field } from '../../ui/Field';
-import { Section } from '../../ui/RecordPage';
-import { ErrorMessage, StatusMessage } from '../../ui/Screen';
+import { changePassphraseSchema, passphraseAdvice } from '@shared/domain/vault';
+import { ApiCallError, api, errorMessage } from '@renderer/api/client';
+import { describeIssues } from '@shared/api/validation';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { Field } from '@renderer/ui/Field';
+import { Section } from '@renderer/ui/RecordPage';
+import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
 
 /** The passphrase and the idle lock. */
 export function SecurityPanel() {

@@ -1,6 +1,6 @@
-import { useApiQuery } from '../../api/useApiQuery';
-import { DetailList, Section } from '../../ui/RecordPage';
-import { ErrorMessage, Screen } from '../../ui/Screen';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { DetailList, Section } from '@renderer/ui/RecordPage';
+import { ErrorMessage, Screen } from '@renderer/ui/Screen';
 import { AuditPanel } from './AuditPanel';
 import { AutomaticBackupsPanel } from './AutomaticBackupsPanel';
 import { BackupPanel } from './BackupPanel';

@@ -1,10 +1,10 @@
-import { subjectAccessSchema } from '../../../../shared/domain/backup';
-import { api } from '../../api/client';
-import { offerDownload } from '../../ui/download';
-import { Section } from '../../ui/RecordPage';
-import { ErrorMessage, StatusMessage } from '../../ui/Screen';
-import { TextField } from '../../ui/Select';
-import { useApiForm } from '../../ui/useApiForm';
+import { subjectAccessSchema } from '@shared/domain/backup';
+import { api } from '@renderer/api/client';
+import { offerDownload } from '@renderer/ui/download';
+import { Section } from '@renderer/ui/RecordPage';
+import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
+import { TextField } from '@renderer/ui/Select';
+import { useApiForm } from '@renderer/ui/useApiForm';
 
 /** A subject access request: everything held about one child reference, in one readable file. */
 export function SubjectAccessPanel() {

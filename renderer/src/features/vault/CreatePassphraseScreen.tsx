@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { createVaultSchema, passphraseAdvice, type VaultStatus } from '../../../../shared/domain/vault';
-import { api, errorMessage } from '../../api/client';
-import { describeIssues } from '../../../../shared/api/validation';
-import { Field } from '../../ui/Field';
-import { ErrorMessage, Screen } from '../../ui/Screen';
+import { createVaultSchema, passphraseAdvice, type VaultStatus } from '@shared/domain/vault';
+import { api, errorMessage } from '@renderer/api/client';
+import { describeIssues } from '@shared/api/validation';
+import { Field } from '@renderer/ui/Field';
+import { ErrorMessage, Screen } from '@renderer/ui/Screen';
 
 /** The first run: a passphrase that encrypts the case book on this computer. */
 export function CreatePassphraseScreen({ status, onDone }: { status: VaultStatus; onDone: () => void }) {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { VaultStatus } from '../../../../shared/domain/vault';
-import { ApiCallError, api, errorMessage } from '../../api/client';
-import { Field } from '../../ui/Field';
-import { ErrorMessage, Screen } from '../../ui/Screen';
+import type { VaultStatus } from '@shared/domain/vault';
+import { ApiCallError, api, errorMessage } from '@renderer/api/client';
+import { Field } from '@renderer/ui/Field';
+import { ErrorMessage, Screen } from '@renderer/ui/Screen';
 
 export function UnlockScreen({ status, onDone }: { status: VaultStatus; onDone: () => void }) {
   const [passphrase, setPassphrase] = useState('');

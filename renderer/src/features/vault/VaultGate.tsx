@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
-import { api } from '../../api/client';
-import { useApiQuery } from '../../api/useApiQuery';
-import { ErrorMessage } from '../../ui/Screen';
+import { api } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { ErrorMessage } from '@renderer/ui/Screen';
 import { CreatePassphraseScreen } from './CreatePassphraseScreen';
 import { UnlockScreen } from './UnlockScreen';
 

@@ -5,15 +5,15 @@ import {
   placementStatusLabels,
   placementStatuses,
   type Placement,
-} from '../../../../../shared/domain/placements';
-import { formatDate } from '../../../../../shared/format/dates';
-import { api } from '../../../api/client';
-import { useApiQuery } from '../../../api/useApiQuery';
-import { hrefFor, navigate } from '../../../navigation/routes';
-import { ArchivedBanner, DetailList, RecordTable } from '../../../ui/RecordPage';
-import { EmptyState, ErrorMessage, Screen } from '../../../ui/Screen';
-import { SelectField, TextField } from '../../../ui/Select';
-import { useApiForm } from '../../../ui/useApiForm';
+} from '@shared/domain/placements';
+import { formatDate } from '@shared/format/dates';
+import { api } from '@renderer/api/client';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { hrefFor, navigate } from '@renderer/navigation/routes';
+import { ArchivedBanner, DetailList, RecordTable } from '@renderer/ui/RecordPage';
+import { EmptyState, ErrorMessage, Screen } from '@renderer/ui/Screen';
+import { SelectField, TextField } from '@renderer/ui/Select';
+import { useApiForm } from '@renderer/ui/useApiForm';
 import { EditorPage } from '../EditorPage';
 import { RecordActions } from '../RecordActions';
 import { ReviewHistory } from '../ReviewHistory';
