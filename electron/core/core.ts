@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { AppInfo, MethodName } from '@shared/api/contract';
+import { contract, type AppInfo, type MethodName } from '@shared/api/contract';
 import { exportBackup, restoreBackup } from './casebook/backup';
 import { createHome, getHome, listHomes, updateHome } from './casebook/homes';
 import { createOrganisation, getOrganisation, listOrganisations, updateOrganisation } from './casebook/organisations';
@@ -21,7 +21,7 @@ import type { PdfPrinter } from './platform/pdf-printer';
 import type { ServiceContext } from './context';
 import { openCaseBook } from './db/database';
 import { appendAudit, verifyAudit } from './audit';
-import { isRecorded, subjectOf } from './audit-policy';
+import { subjectOf } from './audit-subject';
 import type { DeckLibrary } from './deck/library';
 import type { SessionContext } from './sessions/context';
 import type { KeyStore } from './vault/key-store';
@@ -72,12 +72,11 @@ export const caseBookFileName = 'casebook.sqlite';
 function recordChanges(context: ServiceContext, handlers: Handlers): Handlers {
   const recorded = { ...handlers } as Record<string, (input: unknown) => unknown>;
   for (const name of Object.keys(handlers) as MethodName[]) {
-    if (!isRecorded(name)) continue;
+    if (contract[name].effect !== 'writes') continue;
     const handler = handlers[name] as (input: unknown) => unknown;
     recorded[name] = (input) =>
       context.db.transaction(() => {
         const value = handler(input);
-        if (value instanceof Promise) throw new Error(`${name} answers later, so it must record its own audit entry`);
         const created = typeof value === 'object' && value !== null && 'id' in value ? String((value as { id: unknown }).id) : '';
         appendAudit(context, { action: name, subjectKind: name.split('.')[0]!, subjectId: subjectOf(input) || created });
         return value;

@@ -1,10 +1,16 @@
-import { contract, isMethodName, type MethodName, type MethodOutput, type ParsedInput } from '@shared/api/contract';
+import { contract, isMethodName, type Contract, type MethodName, type MethodOutput, type ParsedInput } from '@shared/api/contract';
 import { ApiError, internalErrorMessage, type ApiResult } from '@shared/api/errors';
 import { describeIssues } from '@shared/api/validation';
 import { sqliteApiError } from './db/errors';
 
+/**
+ * A handler for every method. One the router audits ('writes') answers at once, inside the
+ * transaction that records it; the others may answer later.
+ */
 export type Handlers = {
-  [M in MethodName]: (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
+  [M in MethodName]: Contract[M]['effect'] extends 'writes'
+    ? (input: ParsedInput<M>) => MethodOutput<M>
+    : (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
 };
 
 export interface Logger {

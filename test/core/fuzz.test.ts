@@ -19,10 +19,10 @@ const seed = process.env.FUZZ_SEED === undefined ? {} : { seed: Number(process.e
 /** FUZZ_ONLY=<regex> narrows the run to some methods, for chasing a finding. */
 const methods = (Object.keys(contract) as MethodName[]).filter((m) => new RegExp(process.env.FUZZ_ONLY ?? '').test(m));
 
-/** Methods that only read: they must not crash inside a service on input the schema accepts, nor write. */
-const readOnly = /\.(list|get|query|info|status|backups|previewBackup|forReview|received|identities|history|verify|export)$/;
-/** Of those, the ones that must leave every row as it was (exports may one day write an audit entry). */
-const pureRead = /\.(list|get|query|info|status|backups|previewBackup|forReview|received|identities|history|verify)$/;
+/** Methods that only read, as the contract declares them: they must leave every row as it was. */
+const pureRead = (method: MethodName) => contract[method].effect === 'reads';
+/** Those, and exports (which only read the case book, then record that they happened): none may crash inside a service on input the schema accepts. */
+const readOnly = (method: MethodName) => pureRead(method) || method.endsWith('.export');
 
 const stackTrace = /\n\s+at\s/;
 const errorPrefix = /^\s*(\w*Error|Error)\b\s*:/;
@@ -81,7 +81,7 @@ async function check(core: TestCore, method: MethodName, payload: unknown, keys:
   }
   const protoBefore = prototypeKeys();
   const loggedBefore = core.logged.length;
-  const before = !valid || pureRead.test(method) ? snapshot(core) : null;
+  const before = !valid || pureRead(method) ? snapshot(core) : null;
   const vaultBefore = !valid ? await vaultStatus(core) : null;
 
   let result: ApiResult<unknown>;
@@ -114,7 +114,7 @@ async function check(core: TestCore, method: MethodName, payload: unknown, keys:
     if (!valid) expect(code, where).toBe('invalid_input');
     if (valid && code === 'internal') {
       const logged = core.logged.slice(loggedBefore).map((entry) => `${entry.message}: ${String(entry.error)}`).join('; ');
-      if (readOnly.test(method)) throw new Error(`${where}: a read crashed inside a service (${logged})`);
+      if (readOnly(method)) throw new Error(`${where}: a read crashed inside a service (${logged})`);
       internalOnWrites.push({ method, payload: describePayload(payload), message, logged });
     }
   }
