@@ -1,14 +1,28 @@
+import { api } from './api/client';
 import { CaseBookScreen } from './features/casebook/CaseBookScreen';
 import { DeckScreen } from './features/deck/DeckScreen';
-import { ReviewsScreen } from './features/reviews/ReviewsScreen';
-import { SettingsScreen } from './features/settings/SettingsScreen';
-import { api } from './api/client';
+import { CheckMinutesPanel } from './features/minutes/CheckMinutesPanel';
+import { MinutesScreen } from './features/minutes/MinutesScreen';
 import { PresenterScreen } from './features/presenter/PresenterScreen';
+import { ReviewsScreen } from './features/reviews/ReviewsScreen';
+import { RunScreen } from './features/sessions/RunScreen';
+import { SettingsScreen } from './features/settings/SettingsScreen';
 import { hrefFor, screens, useRoute, type ScreenId } from './navigation/routes';
+
+/**
+ * #/reviews/<id>/run and #/reviews/<id>/minutes are a review's session and its minutes, each a
+ * feature of its own; below the list of reviews, the check of sealed minutes.
+ */
+function ReviewRoutes({ path }: { path: string[] }) {
+  const [id, action] = path;
+  if (id && action === 'run') return <RunScreen reviewId={id} />;
+  if (id && action === 'minutes') return <MinutesScreen reviewId={id} />;
+  return <ReviewsScreen path={path} belowList={<CheckMinutesPanel />} />;
+}
 
 const screenComponents: Record<Exclude<ScreenId, 'present'>, (props: { path: string[] }) => React.JSX.Element> = {
   casebook: CaseBookScreen,
-  reviews: ReviewsScreen,
+  reviews: ReviewRoutes,
   deck: DeckScreen,
   settings: SettingsScreen,
 };
@@ -24,7 +38,6 @@ export function App() {
   const screen = route.screen;
   if (screen === 'present') return <PresenterScreen reviewId={route.path[0] ?? ''} />;
   const Screen = screenComponents[screen];
-
 
   return (
     <>

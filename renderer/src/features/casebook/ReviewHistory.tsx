@@ -1,6 +1,6 @@
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { Section } from '@renderer/ui/RecordPage';
-import { ReviewsTable } from '@renderer/features/reviews/ReviewsTable';
+import { ReviewsTable } from '@renderer/ui/ReviewsTable';
 import { CheckinChart } from './CheckinChart';
 
 type Scope = { homeId: string } | { placementId: string } | { organisationId: string };

@@ -8,8 +8,8 @@ import { hrefFor, navigate } from '@renderer/navigation/routes';
 import { ErrorMessage } from '@renderer/ui/Screen';
 import { SelectField, TextAreaField, TextField } from '@renderer/ui/Select';
 import { useApiForm } from '@renderer/ui/useApiForm';
-import { EditorPage } from '@renderer/features/casebook/EditorPage';
-import { FormButtons } from '@renderer/features/casebook/FormButtons';
+import { EditorPage } from '@renderer/ui/EditorPage';
+import { FormButtons } from '@renderer/ui/FormButtons';
 
 const refresh = ['casebook.changed'] as const;
 

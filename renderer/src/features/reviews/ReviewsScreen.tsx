@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { reviewScopeLabels, reviewStatusLabels } from '@shared/domain/reviews';
 import { formatDate, formatDateTime } from '@shared/format/dates';
 import { useApiQuery } from '@renderer/api/useApiQuery';
@@ -5,26 +6,21 @@ import { hrefFor } from '@renderer/navigation/routes';
 import { ArchiveButton } from '@renderer/ui/ArchiveButton';
 import { ArchivedBanner, DetailList } from '@renderer/ui/RecordPage';
 import { ErrorMessage, Screen } from '@renderer/ui/Screen';
-import { ListScreen } from '@renderer/features/casebook/ListScreen';
+import { ListScreen } from '@renderer/ui/ListScreen';
+import { ReviewsTable } from '@renderer/ui/ReviewsTable';
 import { ReviewEditor } from './ReviewEditor';
-import { ReviewsTable } from './ReviewsTable';
-import { RunScreen } from '@renderer/features/sessions/RunScreen';
-import { MinutesScreen } from '@renderer/features/minutes/MinutesScreen';
-import { CheckMinutesPanel } from '@renderer/features/minutes/CheckMinutesPanel';
 
 const refresh = ['casebook.changed'] as const;
 
-/** #/reviews, #/reviews/new, #/reviews/<id>[/edit | /run | /minutes] */
-export function ReviewsScreen({ path }: { path: string[] }) {
+/** #/reviews, #/reviews/new, #/reviews/<id>[/edit]; what the app shows below the list comes from another feature. */
+export function ReviewsScreen({ path, belowList }: { path: string[]; belowList?: ReactNode }) {
   const [id, action] = path;
-  if (!id) return <ReviewsList />;
+  if (!id) return <ReviewsList belowList={belowList} />;
   if (id === 'new') return <ReviewEditor />;
-  if (action === 'run') return <RunScreen reviewId={id} />;
-  if (action === 'minutes') return <MinutesScreen reviewId={id} />;
   return action === 'edit' ? <ReviewEditor id={id} /> : <ReviewPage id={id} />;
 }
 
-function ReviewsList() {
+function ReviewsList({ belowList }: { belowList: ReactNode }) {
   return (
     <ListScreen
       method="reviews.list"
@@ -33,7 +29,7 @@ function ReviewsList() {
       addHref={hrefFor('reviews', 'new')}
       addLabel="Plan a review"
       table={(rows) => <ReviewsTable reviews={rows} />}
-      after={<CheckMinutesPanel />}
+      after={belowList}
     />
   );
 }

@@ -7,12 +7,12 @@ import { ArchivedBanner, DetailList, RecordTable, Section } from '@renderer/ui/R
 import { EmptyState, ErrorMessage, Screen } from '@renderer/ui/Screen';
 import { SelectField, TextField } from '@renderer/ui/Select';
 import { useApiForm } from '@renderer/ui/useApiForm';
-import { EditorPage } from '../EditorPage';
+import { EditorPage } from '@renderer/ui/EditorPage';
 import { RecordActions } from '../RecordActions';
 import { ReviewHistory } from '../ReviewHistory';
-import { FormButtons } from '../FormButtons';
+import { FormButtons } from '@renderer/ui/FormButtons';
 import { PlacementsTable } from '../placements/PlacementScreens';
-import { ListScreen } from '../ListScreen';
+import { ListScreen } from '@renderer/ui/ListScreen';
 
 const refresh = ['casebook.changed'] as const;
 const date = (value: string | null) => (value ? formatDate(value) : null);
