@@ -1,15 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { contract, type AppInfo, type MethodName } from '@shared/api/contract';
-import { exportBackup, restoreBackup } from './casebook/backup';
-import { createHome, getHome, listHomes, updateHome } from './casebook/homes';
-import { createOrganisation, getOrganisation, listOrganisations, updateOrganisation } from './casebook/organisations';
-import { createPerson, getPerson, listPeople, updatePerson } from './casebook/people';
-import { createPlacement, getPlacement, listPlacements, updatePlacement } from './casebook/placements';
-import { setArchived } from './casebook/records';
-import { createReview, getReview, listReviews, updateReview } from './casebook/reviews';
-import { searchCaseBook } from './casebook/search';
-import { exportSubjectAccess } from './casebook/subject-access';
+import { appHandlers } from './app/handlers';
+import { casebookHandlers } from './casebook/handlers';
 import { systemClock, type Clock } from './clock';
 import { builtInDeckFile, loadBuiltInDeck } from './deck/built-in';
 import { deckHandlers } from './deck/handlers';
@@ -20,12 +13,12 @@ import { downloadExporter, type FileExporter } from './platform/exporter';
 import type { PdfPrinter } from './platform/pdf-printer';
 import type { ServiceContext } from './context';
 import { openCaseBook } from './db/database';
-import { appendAudit, verifyAudit } from './audit';
+import { appendAudit } from './audit';
 import { subjectOf } from './audit-subject';
 import type { DeckLibrary } from './deck/library';
 import type { SessionContext } from './sessions/context';
 import type { KeyStore } from './vault/key-store';
-import { listBackups } from './vault/backups';
+import { vaultHandlers } from './vault/handlers';
 import { Vault } from './vault/vault';
 import { EventBus } from './events';
 import { createRouter, stderrLogger, type Handlers, type Logger, type Router } from './router';
@@ -128,75 +121,14 @@ export function createCore(options: CoreOptions): Core {
     decks: { builtInId: builtIn.id, get: (deckId: string) => getDeck(library, deckId) },
   });
 
-  /** Archive and restore for one kind of record: each answers with the record as it now is. */
-  const archiving = <T>(kind: Parameters<typeof setArchived>[1], get: (context: ServiceContext, id: string) => T) => ({
-    archive: ({ id }: { id: string }) => (setArchived(context, kind, id, true), get(context, id)),
-    restore: ({ id }: { id: string }) => (setArchived(context, kind, id, false), get(context, id)),
-  });
-  const organisations = archiving('organisation', getOrganisation);
-  const homes = archiving('home', getHome);
-  const people = archiving('person', getPerson);
-  const placements = archiving('placement', getPlacement);
-  const reviews = archiving('review', getReview);
-
   const router = createRouter(
     recordChanges(context, {
-      'app.info': () => ({ ...info, schemaVersion: info.schemaVersion }),
-      'vault.status': () => vault.status(),
-      'vault.create': (input) => (vault.create(input.passphrase, input.remember), vault.status()),
-      'vault.unlock': (input) => (vault.unlock(input.passphrase, input.remember), vault.status()),
-      'vault.lock': () => (vault.lock(), vault.status()),
-      'vault.changePassphrase': (input) => (vault.changePassphrase(input.current, input.passphrase), vault.status()),
-      'vault.setIdleLock': (input) => (vault.setIdleLockMinutes(input.minutes), vault.status()),
-      'vault.backups': () => listBackups(options.dataDir),
-      'vault.backupNow': () => (vault.backup('asked for'), listBackups(options.dataDir)),
-      'vault.previewBackup': (input) => vault.previewBackup(input.fileName, input.passphrase),
-      'vault.restoreBackup': (input) => (vault.restoreBackup(input.fileName, input.passphrase), vault.status()),
-      'vault.setBackupsKept': (input) => (vault.setBackupsKept(input.keep), vault.status()),
-
-      'organisations.list': (input) => listOrganisations(context, input),
-      'organisations.get': (input) => getOrganisation(context, input.id),
-      'organisations.create': (input) => createOrganisation(context, input),
-      'organisations.update': (input) => updateOrganisation(context, input),
-      'organisations.archive': organisations.archive,
-      'organisations.restore': organisations.restore,
-
-      'homes.list': (input) => listHomes(context, input),
-      'homes.get': (input) => getHome(context, input.id),
-      'homes.create': (input) => createHome(context, input),
-      'homes.update': (input) => updateHome(context, input),
-      'homes.archive': homes.archive,
-      'homes.restore': homes.restore,
-
-      'people.list': (input) => listPeople(context, input),
-      'people.get': (input) => getPerson(context, input.id),
-      'people.create': (input) => createPerson(context, input),
-      'people.update': (input) => updatePerson(context, input),
-      'people.archive': people.archive,
-      'people.restore': people.restore,
-
-      'placements.list': (input) => listPlacements(context, input),
-      'placements.get': (input) => getPlacement(context, input.id),
-      'placements.create': (input) => createPlacement(context, input),
-      'placements.update': (input) => updatePlacement(context, input),
-      'placements.archive': placements.archive,
-      'placements.restore': placements.restore,
-
-      'reviews.list': (input) => listReviews(context, input),
-      'reviews.get': (input) => getReview(context, input.id),
-      'reviews.create': (input) => createReview(context, input),
-      'reviews.update': (input) => updateReview(context, input),
-      'reviews.archive': reviews.archive,
-      'reviews.restore': reviews.restore,
-
-      'search.query': (input) => searchCaseBook(context, input),
-      'backup.export': () => exportBackup(context, options.appVersion),
-      'backup.restore': (input) => restoreBackup(context, input),
-      'subjectAccess.export': (input) => exportSubjectAccess(context, input),
+      ...appHandlers(context, info),
+      ...vaultHandlers(vault, options.dataDir),
+      ...casebookHandlers(context, options.appVersion),
       ...deckHandlers(library),
       ...sessionHandlers(sessionContext),
       ...minutesHandlers(sessionContext, { printer: options.printer ?? null, exporter: options.exporter ?? downloadExporter }),
-      'audit.verify': () => verifyAudit(context),
     }),
     options.logger ?? stderrLogger,
   );

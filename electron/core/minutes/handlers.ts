@@ -1,3 +1,4 @@
+import type { minutesMethods } from '@shared/minutes/contract';
 import type { Handlers } from '@core/router';
 import type { SessionContext } from '@core/sessions/context';
 import { importOrganisationIdentity, listIdentities } from './identities';
@@ -6,10 +7,8 @@ import { confirmKey, keysOf } from './keys';
 import { countersignReceived, exportReceived, importMinutes, receivedMinutes, verifyMinutesPdf } from './received';
 import { exportMinutes, sealMinutes, type MinutesPlatform } from './sealing';
 
-type MinutesMethod = Extract<keyof Handlers, `minutes.${string}` | `signing.${string}`>;
-
 /** The minutes: draft, lock, sign, seal, export, verify, import, countersign and amend; the keys that seal them. */
-export function minutesHandlers(context: SessionContext, platform: MinutesPlatform): Pick<Handlers, MinutesMethod> {
+export function minutesHandlers(context: SessionContext, platform: MinutesPlatform): Pick<Handlers, keyof typeof minutesMethods> {
   return {
     'minutes.forReview': (input) => minutesForReview(context, input.reviewId),
     'minutes.get': (input) => getMinutes(context, input.minutesId),

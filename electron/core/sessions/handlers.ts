@@ -1,3 +1,4 @@
+import type { sessionMethods } from '@shared/sessions/contract';
 import type { Handlers } from '@core/router';
 import { saveAction, setActionDeleted, updateMatter } from './actions';
 import { checkinHistory, submitCheckin } from './checkin';
@@ -8,10 +9,8 @@ import { saveNote, setConcernReason, setNoteDeleted } from './notes';
 import { addParticipant, removeParticipant, savePlan } from './plan';
 import { concludeReview, getSession } from './session';
 
-type SessionMethod = Extract<keyof Handlers, `sessions.${string}` | `notes.${string}` | `actions.${string}` | `checkin.${string}`>;
-
 /** Running a review. Every change answers with the session as it now stands, except a note's save. */
-export function sessionHandlers(context: SessionContext): Pick<Handlers, SessionMethod> {
+export function sessionHandlers(context: SessionContext): Pick<Handlers, keyof typeof sessionMethods> {
   const then = (reviewId: string) => getSession(context, { reviewId });
   return {
     'sessions.get': (input) => getSession(context, input),

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { method, returns } from '@shared/api/define';
+
+export interface AppInfo {
+  appName: string;
+  version: string;
+  dataDir: string;
+  caseBookFile: string;
+  /** The case book's format; null while it is locked. */
+  schemaVersion: number | null;
+}
+
+export interface AuditVerification {
+  entries: number;
+  firstBroken: { seq: number; at: string; action: string; reason: string } | null;
+}
+
+const noInput = z.strictObject({});
+
+/** About the installation, and the audit trail's own check. */
+export const appMethods = {
+  'app.info': method('reads', 'About this installation: version and where its data lives.', noInput, returns<AppInfo>()),
+  'audit.verify': method('reads', 'Check the audit trail: every entry as written, each linked to the one before.', noInput, returns<AuditVerification>()),
+};
