@@ -5,7 +5,7 @@ import { chromium } from 'playwright-core';
 import packageJson from '../package.json';
 import type { MinutesExport, MinutesVersion } from '@shared/domain/minutes';
 import { createCore, type Core } from '@core/core';
-import { createChromiumPrinter } from '../electron/web/chromium-printer';
+import { createPdfPrinter } from '../electron/web/platform/pdf-printer';
 
 /**
  * `npm run demo -- --out <dir> --passphrase <p>`: an encrypted case book in <dir>, a complete review run through the same API
@@ -21,7 +21,7 @@ async function main() {
   }
   const out = path.resolve(values.out);
   mkdirSync(out, { recursive: true });
-  const printer = createChromiumPrinter();
+  const printer = createPdfPrinter();
   const core = createCore({ dataDir: out, appVersion: packageJson.version, printer, passphrase });
   try {
     const { pdf, eml, minutes } = await runReview(core);

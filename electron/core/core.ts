@@ -9,7 +9,7 @@ import { deckHandlers } from './deck/handlers';
 import { getDeck } from './deck/library';
 import { sessionHandlers } from './sessions/handlers';
 import { minutesHandlers } from './minutes/handlers';
-import { downloadExporter, type FileExporter } from './platform/exporter';
+import { offerAsDownloads, type FileExporter } from './platform/exporter';
 import type { PdfPrinter } from './platform/pdf-printer';
 import type { ServiceContext } from './context';
 import { openCaseBook } from './db/database';
@@ -17,7 +17,7 @@ import { appendAudit } from './audit';
 import { subjectOf } from './audit-subject';
 import type { DeckLibrary } from './deck/library';
 import type { SessionContext } from './sessions/context';
-import type { KeyStore } from './vault/key-store';
+import type { KeyStore } from './platform/key-store';
 import { vaultHandlers } from './vault/handlers';
 import { Vault } from './vault/vault';
 import { EventBus } from './events';
@@ -40,7 +40,7 @@ export interface CoreOptions {
   /** Unlocks the case book at start (creating it if new): the web host, the demo and tests. */
   passphrase?: string;
   /** The operating system's protected storage, for "remember on this device". */
-  keyStore?: KeyStore;
+  keyStore?: KeyStore | null;
   /** Automatic backups: daily and on close (default on; tests turn them off). */
   automaticBackups?: boolean;
 }
@@ -128,7 +128,7 @@ export function createCore(options: CoreOptions): Core {
       ...casebookHandlers(context, options.appVersion),
       ...deckHandlers(library),
       ...sessionHandlers(sessionContext),
-      ...minutesHandlers(sessionContext, { printer: options.printer ?? null, exporter: options.exporter ?? downloadExporter }),
+      ...minutesHandlers(sessionContext, { printer: options.printer ?? null, exporter: options.exporter ?? offerAsDownloads }),
     }),
     options.logger ?? stderrLogger,
   );

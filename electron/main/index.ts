@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { createCore, type Core } from '@core/core';
-import { folderExporter } from './platform/exporter';
-import { createSafeStorageKeyStore } from './platform/key-store';
-import { createElectronPdfPrinter } from './platform/pdf-printer';
+import { createExporter } from './platform/exporter';
+import { createKeyStore } from './platform/key-store';
+import { createPdfPrinter } from './platform/pdf-printer';
 import { dataDirFromArgs } from './args';
 import { hardenApp, hardenSession } from './hardening';
 import { handleCalls } from './ipc';
@@ -60,9 +60,9 @@ function main(): void {
         dataDir,
         appVersion: app.getVersion(),
         nativeBinding: electronNativeBinding(app.getAppPath(), process.versions.electron),
-        printer: createElectronPdfPrinter(),
-        exporter: folderExporter,
-        keyStore: createSafeStorageKeyStore(dataDir),
+        printer: createPdfPrinter(),
+        exporter: createExporter(),
+        keyStore: createKeyStore(dataDir),
       });
     } catch (error) {
       dialog.showErrorBox(cannotOpenTitle, messageOf(error));

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import packageJson from '../../package.json';
 import { createCore } from '@core/core';
-import { createChromiumPrinter } from './chromium-printer';
+import { createExporter } from './platform/exporter';
+import { createKeyStore } from './platform/key-store';
+import { createPdfPrinter } from './platform/pdf-printer';
 import { startWebHost } from './server';
 
 const usage = 'Usage: npm run web -- [--port <number>] [--data <folder>] [--passphrase <passphrase>] (or RR_PASSPHRASE in the environment)';
@@ -28,8 +30,8 @@ function main(): Promise<void> {
 }
 
 async function start(port: number, dataDir: string, rendererDir: string, passphrase: string | undefined): Promise<void> {
-  const printer = createChromiumPrinter();
-  const core = createCore({ dataDir, appVersion: packageJson.version, printer, passphrase });
+  const printer = createPdfPrinter();
+  const core = createCore({ dataDir, appVersion: packageJson.version, printer, exporter: createExporter(), keyStore: createKeyStore(), passphrase });
   const host = await startWebHost({ core, rendererDir, port });
   console.log(`Relational Review web host: ${host.url}`);
   console.error(`Case book: ${core.info.caseBookFile}`);

@@ -7,7 +7,7 @@ import type { MinutesExport, MinutesVersion, VerifyReport } from '@shared/domain
 import { benchPassphrase, measure, type Row } from './measure';
 import { createCore } from '@core/core';
 import { checkPdf } from '@core/signing/verify';
-import { createChromiumPrinter } from '../../electron/web/chromium-printer';
+import { createPdfPrinter } from '../../electron/web/platform/pdf-printer';
 import { manyObjectStreams } from '../core/attacks/budget';
 
 export interface SealBench {
@@ -22,7 +22,7 @@ export interface SealBench {
  */
 export async function benchSeal(dataDir: string): Promise<SealBench> {
   if (!existsSync('/usr/bin/chromium')) return { lines: ['Sealing: skipped, no Chromium on this machine.'], rows: [] };
-  const printer = createChromiumPrinter();
+  const printer = createPdfPrinter();
   const core = createCore({ dataDir, appVersion: 'bench', passphrase: benchPassphrase, automaticBackups: false, printer, logger: { error: () => {} } });
   const call = async <T = unknown>(method: string, input: unknown = {}): Promise<T> => {
     const result = await core.router.call(method, input);

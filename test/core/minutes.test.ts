@@ -7,12 +7,12 @@ import type { ImportResult, MinutesExport, MinutesVersion, OrganisationKey, Rece
 import { canonicalJson } from '@shared/format/canonical';
 import forge from 'node-forge';
 import { checkPdf } from '@core/signing/verify';
-import { createChromiumPrinter } from '../../electron/web/chromium-printer';
+import { createPdfPrinter } from '../../electron/web/platform/pdf-printer';
 import { callError, callOk, seedCaseBook, tempDir, testCore, type TestCore } from './helpers';
 
 const hasChromium = existsSync('/usr/bin/chromium');
 const hasPoppler = existsSync('/usr/bin/pdfsig');
-const printer = createChromiumPrinter();
+const printer = createPdfPrinter();
 afterAll(() => printer.close());
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 const GOLDEN = '15c1028eb1be39a01bd2f360cc3520ebec83d58f83203fa10b160094e8a4632e';

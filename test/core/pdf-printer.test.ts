@@ -6,14 +6,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appFontFaceCss } from '@core/platform/fonts';
-import { createChromiumPrinter } from '../../electron/web/chromium-printer';
+import { createPdfPrinter } from '../../electron/web/platform/pdf-printer';
 
 const hasChromium = existsSync('/usr/bin/chromium');
 const hasPoppler = ['pdfinfo', 'pdffonts', 'pdftotext'].every((tool) => !spawnSync(tool, ['-v']).error);
 const skipReason = !hasChromium ? 'needs Chromium at /usr/bin/chromium (apt-get install chromium)' : !hasPoppler ? 'needs poppler-utils (pdfinfo, pdffonts, pdftotext)' : '';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'rr-pdf-'));
-const printer = createChromiumPrinter();
+const printer = createPdfPrinter();
 
 afterAll(async () => {
   await printer.close();
@@ -121,7 +121,7 @@ describe.skipIf(!hasChromium || !hasPoppler)(`the Chromium PDF printer ${skipRea
 
 describe('the Chromium PDF printer without Chromium', () => {
   it('says plainly that printing needs Chromium and how to install it', async () => {
-    const missing = createChromiumPrinter({ executablePath: path.join(dir, 'no-such-chromium') });
+    const missing = createPdfPrinter({ executablePath: path.join(dir, 'no-such-chromium') });
     const printing = missing.print(document('<p>Hello</p>'), { footerText, title: 'Minutes' });
     await expect(printing).rejects.toThrow(/needs the Chromium browser/);
     await expect(printing).rejects.toThrow(/apt-get install chromium/);

@@ -4,7 +4,7 @@ export interface FileExporter {
   save(files: { fileName: string; content: Uint8Array }[]): Promise<string | null>;
 }
 
-/** The web host's exporter: the browser downloads the files. */
-export const downloadExporter: FileExporter = {
+/** No folder to save in: the renderer offers the files as downloads (the web host, and the core's default). */
+export const offerAsDownloads: FileExporter = {
   save: async () => null,
 };

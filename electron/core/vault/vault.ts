@@ -3,7 +3,7 @@ import { ApiError } from '@shared/api/errors';
 import type { BackupPreview, BackupSummary, VaultState, VaultStatus } from '@shared/domain/vault';
 import { backupDue, makeBackup, previewBackup, putBackupInPlace } from './backups';
 import { keyPragma, type CaseBookDatabase } from '@core/db/database';
-import type { KeyStore } from './key-store';
+import type { KeyStore } from '@core/platform/key-store';
 import { readSettings, writeSettings, type DeviceSettings } from './settings';
 
 const plainHeader = 'SQLite format 3\0';

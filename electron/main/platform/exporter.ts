@@ -8,7 +8,11 @@ import type { FileExporter } from '@core/platform/exporter';
  * The desktop app's exporter: the user picks a folder; the files are written there and the email
  * draft is opened in their mail program, ready to send.
  */
-export const folderExporter: FileExporter = {
+export function createExporter(): FileExporter {
+  return folderExporter;
+}
+
+const folderExporter: FileExporter = {
   async save(files) {
     const window = BrowserWindow.getFocusedWindow();
     const options = { title: 'Choose where to save the minutes', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };

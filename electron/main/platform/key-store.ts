@@ -1,14 +1,14 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { safeStorage } from 'electron';
-import type { KeyStore } from '@core/vault/key-store';
+import type { KeyStore } from '@core/platform/key-store';
 
 /**
  * "Remember on this device": the passphrase encrypted by the operating system's protected storage
  * (Keychain, DPAPI, libsecret), in a file beside the case book. Only this user on this computer can
  * read it back.
  */
-export function createSafeStorageKeyStore(dataDir: string): KeyStore {
+export function createKeyStore(dataDir: string): KeyStore {
   const file = path.join(dataDir, 'remembered-passphrase.bin');
   return {
     // On Linux without a keyring Electron falls back to a fixed key, which protects nothing.

@@ -19,7 +19,7 @@ const maxUrlLength = 2 * 1024 * 1024;
  * data: and refuses file:, needs no exception. Base64 keeps the length predictable (4/3 of the
  * bytes), so a document near Chromium's URL limit fails with a clear message, not a blank PDF.
  */
-export function createElectronPdfPrinter(): PdfPrinter {
+export function createPdfPrinter(): PdfPrinter {
   return {
     async print(html, { footerText, title }) {
       const url = `data:text/html;charset=utf-8;base64,${Buffer.from(withDocumentTitle(html, title)).toString('base64')}`;

@@ -12,7 +12,7 @@ const mm = (value: number) => `${value}mm`;
  * started on the first print and kept for the next. Each document gets a fresh offline context
  * with JavaScript off, and every request but data: is refused, so nothing is fetched or run.
  */
-export function createChromiumPrinter(options: { executablePath?: string } = {}): PdfPrinter {
+export function createPdfPrinter(options: { executablePath?: string } = {}): PdfPrinter {
   let browser: Promise<Browser> | undefined;
 
   function launch(): Promise<Browser> {
