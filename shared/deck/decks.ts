@@ -104,7 +104,6 @@ export const frameworkChoiceSchema = z.enum(FRAMEWORK_IDS, { message: 'Choose th
 export const cardContentSchema = z.strictObject(cardContentFields);
 export const ownCardContentSchema = z.strictObject({ ...cardContentFields, framework: frameworkChoiceSchema });
 export type CardContent = z.output<typeof cardContentSchema>;
-export type CardContentInput = z.input<typeof cardContentSchema>;
 
 /** A card serves the phases it asks questions for, in the order of a review. */
 export function phasesOf(questions: readonly { phase: Phase }[]): Phase[] {

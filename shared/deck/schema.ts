@@ -73,8 +73,6 @@ export const QUALITY_STANDARDS: readonly QualityStandard[] = [
   { regulation: 14, name: 'The care planning standard', shortName: 'Care planning' },
 ];
 
-export const QUALITY_STANDARDS_SOURCE = 'The Children’s Homes (England) Regulations 2015';
-
 export function qualityStandard(regulation: number): QualityStandard | undefined {
   return QUALITY_STANDARDS.find((standard) => standard.regulation === regulation);
 }

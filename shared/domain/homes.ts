@@ -39,7 +39,6 @@ const judgementRule = {
 };
 
 export const newHomeSchema = z.strictObject(homeFields).refine(judgementHasDate, judgementRule);
-export type NewHome = z.input<typeof newHomeSchema>;
 
 export const homeUpdateSchema = z.strictObject({ id: recordId(), ...homeFields }).refine(judgementHasDate, judgementRule);
 

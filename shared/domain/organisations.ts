@@ -17,7 +17,6 @@ const organisationFields = {
 };
 
 export const newOrganisationSchema = z.strictObject(organisationFields);
-export type NewOrganisation = z.input<typeof newOrganisationSchema>;
 
 export const organisationUpdateSchema = z.strictObject({ id: recordId(), ...organisationFields });
 

@@ -57,7 +57,6 @@ export const newReviewSchema = z.discriminatedUnion(
   ],
   { message: 'Choose whether the review is of a home, a placement or a relationship.' },
 );
-export type NewReview = z.input<typeof newReviewSchema>;
 
 export const reviewUpdateSchema = z.strictObject({ id: recordId(), ...reviewDetails });
 

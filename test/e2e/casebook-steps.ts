@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAxeClean } from './fixtures';
+import { expect } from './fixtures';
 
 /** Steps a person takes in the case book, by label and role as they see them. */
 export async function openCaseBookSection(page: Page, name: string) {
@@ -26,8 +26,4 @@ export async function addHome(page: Page, name: string, urn: string, provider: s
   await form.getByLabel('Ofsted URN').fill(urn);
   await form.getByRole('button', { name: 'Add home' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-}
-
-export async function checkEveryState(page: Page) {
-  await expectAxeClean(page);
 }
