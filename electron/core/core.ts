@@ -70,7 +70,7 @@ function recordChanges(context: ServiceContext, handlers: Handlers): Handlers {
     recorded[name] = (input) =>
       context.db.transaction(() => {
         const value = handler(input);
-        const created = typeof value === 'object' && value !== null && 'id' in value ? String((value as { id: unknown }).id) : '';
+        const created = typeof value === 'object' && value !== null && 'id' in value ? String((value).id) : '';
         appendAudit(context, { action: name, subjectKind: name.split('.')[0]!, subjectId: subjectOf(input) || created });
         return value;
       });

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** What a deck file held where it went wrong, as the person would recognise it. */
+const shown = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value) ?? String(value));
+
 /**
  * The prompt-card deck: its file format, the zod schema that checks a deck at load and import,
  * and the fixed vocabularies a card draws on (phases, Quality Standards, frameworks, documents).
@@ -200,7 +203,7 @@ const phaseSchema = z.enum(PHASES, {
   error: (issue) =>
     issue.input === undefined
       ? 'has no phase; choose one of Define, Discover, Dream, Design or Deliver.'
-      : `names a phase, “${String(issue.input)}”, that is not one of ${phaseList} (written in lower case in the file).`,
+      : `names a phase, “${shown(issue.input)}”, that is not one of ${phaseList} (written in lower case in the file).`,
 });
 
 export const questionSchema = z.strictObject(
@@ -210,7 +213,7 @@ export const questionSchema = z.strictObject(
     lens: z
       .enum(LENSES, {
         error: (issue) =>
-          `has a lens, “${String(issue.input)}”, that is not “home” (the child’s daily life in the home) or “relationship” (between commissioner and provider).`,
+          `has a lens, “${shown(issue.input)}”, that is not “home” (the child’s daily life in the home) or “relationship” (between commissioner and provider).`,
       })
       .optional(),
   },
@@ -224,7 +227,7 @@ export const paperReferenceSchema = z.strictObject(
       error: (issue) =>
         issue.input === undefined
           ? 'does not say whether what it cites from the paper is a “quotation” or a “paraphrase”.'
-          : `describes what it cites from the paper as “${String(issue.input)}”; it must be “quotation” (word for word) or “paraphrase”.`,
+          : `describes what it cites from the paper as “${shown(issue.input)}”; it must be “quotation” (word for word) or “paraphrase”.`,
     }),
     text: text('quotation or paraphrase from the paper', 2000),
     section: text('section heading for its source', 300),
@@ -242,7 +245,7 @@ export const paperReferenceSchema = z.strictObject(
       error: (issue) =>
         issue.input === undefined
           ? 'does not say which document it cites (“rethinking” or “maintaining-trust”).'
-          : `cites a document, “${String(issue.input)}”, that is not “rethinking” or “maintaining-trust”.`,
+          : `cites a document, “${shown(issue.input)}”, that is not “rethinking” or “maintaining-trust”.`,
     }),
   },
   {
@@ -315,7 +318,7 @@ const cardFields = {
     error: (issue) =>
       issue.input === undefined
         ? 'does not say which framework it belongs to.'
-        : `names a framework, “${String(issue.input)}”, that this app does not know. The frameworks are: ${frameworkList}.`,
+        : `names a framework, “${shown(issue.input)}”, that this app does not know. The frameworks are: ${frameworkList}.`,
   }),
   title: text('title', 120),
   phases: z
@@ -404,7 +407,7 @@ export const deckFileSchema = z
         error: (issue) =>
           issue.input === undefined
             ? 'does not say which version of the deck format it uses (“formatVersion”: 1).'
-            : `uses version ${String(issue.input)} of the deck format; this app reads version ${DECK_FORMAT_VERSION}.`,
+            : `uses version ${shown(issue.input)} of the deck format; this app reads version ${DECK_FORMAT_VERSION}.`,
       }),
       id: z
         .string({ error: (issue) => (issue.input === undefined ? 'has no deck id.' : 'has a deck id that is not text.') })

@@ -45,8 +45,8 @@ function startHost(dataDir: string, passphrase: string | null = e2ePassphrase): 
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => reject(new Error(`web host did not start:\n${stderr}`)), 20_000);
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const match = startLine.exec(stdout);
       if (match) {

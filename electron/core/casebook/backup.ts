@@ -38,7 +38,7 @@ const blobColumns = (context: ServiceContext, table: TableName) =>
 function toJsonRow(row: Record<string, unknown>, blobs: string[]): Record<string, unknown> {
   if (blobs.length === 0) return row;
   const copy = { ...row };
-  for (const column of blobs) if (Buffer.isBuffer(copy[column])) copy[column] = (copy[column] as Buffer).toString('base64');
+  for (const column of blobs) if (Buffer.isBuffer(copy[column])) copy[column] = (copy[column]).toString('base64');
   return copy;
 }
 
@@ -92,7 +92,7 @@ function readBackup(context: ServiceContext, content: string): BackupFile {
   }
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) refuse('This backup file is damaged: its heading is not as the app wrote it.');
-  const file = parsed.data as BackupFile;
+  const file = parsed.data;
   if (file.formatVersion > backupFormatVersion) {
     refuse(`This backup was made by a newer version of Relational Review (backup format ${file.formatVersion}). Update the app to restore it.`);
   }
@@ -130,7 +130,7 @@ export function restoreBackup(context: ServiceContext, input: ParsedInput<'backu
         // Audit entries keep their hashes but take new places after this case book's own.
         const names = Object.keys(row).filter((column) => !(table === 'audit_log' && column === 'seq'));
         const columns = sql.join(names.map((column) => sql.column(column)), ', ');
-        const value = (column: string) => (blobs.has(column) && typeof row[column] === 'string' ? Buffer.from(row[column] as string, 'base64') : row[column]);
+        const value = (column: string) => (blobs.has(column) && typeof row[column] === 'string' ? Buffer.from(row[column], 'base64') : row[column]);
         const values = sql.join(names.map((column) => sql`${value(column)}`), ', ');
         try {
           db.run(sql`INSERT INTO ${sql.table(table)} (${columns}) VALUES (${values})`);

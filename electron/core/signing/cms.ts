@@ -180,8 +180,10 @@ function readAttributes(node: Asn1, certificate: ParsedCertificate): Attributes 
         const v2 = oidOf(type) === oids.signingCertificateV2;
         const first = children(children(value)[0])[0];
         const fields = children(first);
-        const hashAlgorithm = v2 && fields[0]?.type === 16 ? algorithmOf(fields[0]) : v2 ? oids.sha256 : 'sha1';
-        const hashNode = v2 && fields[0]?.type === 16 ? fields[1] : fields[0];
+        // In v2 the hash algorithm comes first, and may be left out (SHA-256).
+        const named = v2 && fields[0]?.type === forge.asn1.Type.SEQUENCE;
+        const hashAlgorithm = named ? algorithmOf(fields[0]) : v2 ? oids.sha256 : 'sha1';
+        const hashNode = named ? fields[1] : fields[0];
         const name = hashAlgorithm === 'sha1' ? 'sha1' : digestNames[hashAlgorithm];
         const matches = !!name && bytesOf(hashNode).equals(createHash(name).update(certificate.der).digest());
         if (!matches) read.signingCertificateMismatch = true;

@@ -42,7 +42,7 @@ export function algorithmOf(node: Asn1 | undefined): string {
 }
 
 export function isContext(node: Asn1 | undefined, tag: number): node is Asn1 {
-  return node?.tagClass === asn1.Class.CONTEXT_SPECIFIC && node.type === tag;
+  return node?.tagClass === asn1.Class.CONTEXT_SPECIFIC && (node.type as number) === tag;
 }
 
 export const seq = (value: Asn1[]) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, value);

@@ -53,7 +53,7 @@ export function importIdentity(p12: Buffer, password: string, now = new Date()):
   const keyBags = [bagTypes.shroudedKey, bagTypes.key].flatMap((bagType) => pfx.getBags({ bagType })[bagType] ?? []);
   if (keyBags.length === 0) throw new ApiError('invalid_input', 'That certificate file has no private key, so it cannot be used to seal minutes.');
   // forge leaves a key it cannot read (not RSA) empty.
-  const key = keyBags.find((bag) => bag.key)?.key as forge.pki.rsa.PrivateKey | undefined;
+  const key = keyBags.find((bag) => bag.key)?.key;
   if (!key) throw notRsa();
   const certs = (pfx.getBags({ bagType: bagTypes.cert })[bagTypes.cert] ?? []).flatMap((bag) => (bag.cert ? [bag.cert] : []));
   const own = certs.find((cert) => matchesKey(cert, key));

@@ -171,7 +171,7 @@ export class PdfFile {
       limit = offset;
       offset = previous.asNumber();
     }
-    return { entries, trailer: trailer!, xrefOffsets };
+    return { entries, trailer: trailer, xrefOffsets };
   }
 
   private readSection(offset: number, end: number): { entries: Map<number, XrefEntry>; trailer: PDFDict } {

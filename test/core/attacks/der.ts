@@ -45,7 +45,7 @@ export function oid(dotted: string): Buffer {
 
 /** The DER SET OF order: by encoding. */
 export function sortedSet(parts: Buffer[]): Buffer {
-  return set(...[...parts].sort(Buffer.compare));
+  return set(...[...parts].sort((a, b) => Buffer.compare(a, b)));
 }
 
 export function readTlv(der: Buffer, at = 0): Tlv {

@@ -57,7 +57,7 @@ export class Update {
     const value = owner.value.get(PDFName.of(key));
     if (value instanceof PDFRef) return { ref: value, value: this.edit(value, type) };
     this.edit(owner.ref, PDFDict);
-    if (value instanceof type) return { ref: owner.ref, value: value as T };
+    if (value instanceof type) return { ref: owner.ref, value: value };
     const made = empty();
     owner.value.set(PDFName.of(key), made);
     return { ref: owner.ref, value: made };

@@ -54,7 +54,7 @@ const kindOfMethod: Record<string, string> = { organisations: 'organisation', ho
 /** The ids of the records a field names: `providerId` names organisations, `id` in homes.get a home. */
 function idsFor(key: string, method: string, pools: Pools): string[] {
   const kind = key === 'id' ? kindOfMethod[method.split('.')[0]!] : kindOfKey[key];
-  return (kind && pools.byKind[kind]?.length ? pools.byKind[kind] : pools.ids)!;
+  return (kind && pools.byKind[kind]?.length ? pools.byKind[kind] : pools.ids);
 }
 
 /** The values that exist for a field that names something, by the field's name. */
@@ -216,7 +216,7 @@ function poisoned(payload: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
     .map(([value, key, poison, nested]) => {
       // Rebuilt through JSON, as a transport would; the poison goes in as text, so it is an own key.
       const json = toJson(value);
-      if (json === undefined || !json.startsWith('{')) return JSON.parse(`{${JSON.stringify(key)}: ${JSON.stringify(poison)}}`);
+      if (json === undefined || !json.startsWith('{')) return JSON.parse(`{${JSON.stringify(key)}: ${JSON.stringify(poison)}}`) as unknown;
       const target = JSON.parse(json) as Record<string, unknown>;
       const inner = nested ? Object.values(target).find((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)) : undefined;
       withOwnKey(inner ?? target, key, JSON.parse(JSON.stringify(poison)));
