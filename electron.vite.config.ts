@@ -14,7 +14,12 @@ export default defineConfig({
     resolve: { alias },
     build: {
       // The PDF checker runs in a worker thread beside the main process (electron/core/signing/off-thread.ts).
-      rollupOptions: { input: { index: resolve('electron/main/index.ts'), 'pdf-check-worker': resolve('electron/core/signing/pdf-check-worker.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          'pdf-check-worker': resolve('electron/core/signing/pdf-check-worker.ts'),
+        },
+      },
     },
   },
   preload: {

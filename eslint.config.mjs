@@ -8,7 +8,13 @@ const noElectron = {
   'no-restricted-imports': [
     'error',
     {
-      paths: [{ name: 'electron', message: 'Only electron/main and electron/preload may import electron: the core, shared/ and the renderer run in plain Node and the browser.' }],
+      paths: [
+        {
+          name: 'electron',
+          message:
+            'Only electron/main and electron/preload may import electron: the core, shared/ and the renderer run in plain Node and the browser.',
+        },
+      ],
     },
   ],
 };
@@ -46,7 +52,10 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { globals: { ...globals.node }, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       // An async handler on a JSX attribute is fine (React ignores the promise); everywhere else a
       // promise where a plain value is expected is a bug.
@@ -54,7 +63,10 @@ export default tseslint.config(
       // Functions are async to meet an async interface (a Signer, a file builder) without awaiting anything.
       '@typescript-eslint/require-await': 'off',
       // pdf-lib's references print as "12 0 R", which is what PDF text needs.
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allow: [{ from: 'package', name: ['PDFRef', 'PDFName'], package: 'pdf-lib' }] }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allow: [{ from: 'package', name: ['PDFRef', 'PDFName'], package: 'pdf-lib' }] },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
       'no-console': 'off',
@@ -69,9 +81,17 @@ export default tseslint.config(
   { files: ['shared/**/*.ts', 'electron/core/**/*.ts', 'electron/web/**/*.ts'], rules: noElectron },
   {
     files: ['electron/**/*.ts', 'shared/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: noElectron['no-restricted-imports'][1].paths, patterns: [noClimbing] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: noElectron['no-restricted-imports'][1].paths, patterns: [noClimbing] },
+      ],
+    },
   },
-  { files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts', 'test/electron/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noClimbing] }] } },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts', 'test/electron/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noClimbing] }] },
+  },
   ...featureBoundaries,
   // Tests match with expect.any() and friends, which are typed any.
   { files: ['test/**/*.{ts,tsx}'], rules: { '@typescript-eslint/no-unsafe-assignment': 'off' } },

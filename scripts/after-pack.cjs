@@ -72,10 +72,13 @@ async function loadFuses() {
   const fuses = await import('@electron/fuses');
   for (const [name, index] of Object.entries(FuseV1Options)) {
     if (fuses.FuseV1Options[name] !== index) {
-      throw new Error(`@electron/fuses numbers the ${name} fuse ${fuses.FuseV1Options[name]}, not ${index}: update scripts/after-pack.cjs.`);
+      throw new Error(
+        `@electron/fuses numbers the ${name} fuse ${fuses.FuseV1Options[name]}, not ${index}: update scripts/after-pack.cjs.`,
+      );
     }
   }
-  if (fuses.FuseVersion.V1 !== '1') throw new Error('@electron/fuses has changed FuseVersion.V1: update scripts/after-pack.cjs.');
+  if (fuses.FuseVersion.V1 !== '1')
+    throw new Error('@electron/fuses has changed FuseVersion.V1: update scripts/after-pack.cjs.');
   return fuses.flipFuses;
 }
 

@@ -138,7 +138,9 @@ async function main() {
       if (allowance) lines.push(`  allowed  ${label}: ${allowance.reason}`);
       else failures.push(`${label}: ${issue.description} (${issue.shortenedURL})`);
     }
-    console.log(`electronegativity ${result.globalChecks + result.atomicChecks} checks over ${scanned.join(', ')} (Electron ${electronVersion()}):`);
+    console.log(
+      `electronegativity ${result.globalChecks + result.atomicChecks} checks over ${scanned.join(', ')} (Electron ${electronVersion()}):`,
+    );
     for (const line of lines) console.log(line);
     if (failures.length > 0) {
       console.error(`\n${failures.length} finding(s) above ${highestAllowed}:`);

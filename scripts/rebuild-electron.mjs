@@ -12,7 +12,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const packageName = 'better-sqlite3-multiple-ciphers';
 const packageDir = path.join(root, 'node_modules', packageName);
 const nodeGyp = path.join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
-const electronVersion = JSON.parse(readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+const electronVersion = JSON.parse(
+  readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+).version;
 const targetDir = path.join(root, 'native', `electron-${electronVersion}`);
 const target = path.join(targetDir, 'better_sqlite3.node');
 
@@ -44,11 +46,19 @@ try {
   });
   const result = spawnSync(
     process.execPath,
-    [nodeGyp, 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'],
+    [
+      nodeGyp,
+      'rebuild',
+      '--release',
+      '--runtime=electron',
+      `--target=${electronVersion}`,
+      '--dist-url=https://electronjs.org/headers',
+    ],
     { cwd: copy, env: cleanEnv(), stdio: 'inherit' },
   );
   const built = path.join(copy, 'build', 'Release', 'better_sqlite3.node');
-  if (result.status !== 0 || !existsSync(built)) throw new Error(result.error?.message ?? `node-gyp exited with ${result.status ?? result.signal}`);
+  if (result.status !== 0 || !existsSync(built))
+    throw new Error(result.error?.message ?? `node-gyp exited with ${result.status ?? result.signal}`);
   mkdirSync(targetDir, { recursive: true });
   cpSync(built, target);
   console.log(`Built ${path.relative(root, target)}`);

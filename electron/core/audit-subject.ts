@@ -2,7 +2,17 @@
 export function subjectOf(input: unknown): string {
   if (typeof input !== 'object' || input === null) return '';
   const fields = input as Record<string, unknown>;
-  for (const key of ['id', 'minutesId', 'noteId', 'actionId', 'participantId', 'drawId', 'cardId', 'deckId', 'reviewId']) {
+  for (const key of [
+    'id',
+    'minutesId',
+    'noteId',
+    'actionId',
+    'participantId',
+    'drawId',
+    'cardId',
+    'deckId',
+    'reviewId',
+  ]) {
     if (typeof fields[key] === 'string') return fields[key];
   }
   return '';

@@ -29,7 +29,16 @@ export function appendAudit(
   const at = isoNow(clock);
   const detail = canonicalJson(entry.detail ?? {});
   const hash = createHash('sha256')
-    .update(canonicalJson({ previous, at, action: entry.action, subjectKind: entry.subjectKind, subjectId: entry.subjectId, detail }))
+    .update(
+      canonicalJson({
+        previous,
+        at,
+        action: entry.action,
+        subjectKind: entry.subjectKind,
+        subjectId: entry.subjectId,
+        detail,
+      }),
+    )
     .digest('hex');
   db.run(sql`
     INSERT INTO audit_log (at, action, subject_kind, subject_id, detail, previous_hash, hash)
@@ -38,12 +47,13 @@ export function appendAudit(
 
 export function auditFor({ db }: ServiceContext, subjectKind: string, subjectId: string): AuditEntry[] {
   return db
-    .records<Omit<AuditEntry, 'detail'> & { detail: string }>(sql`
+    .records<Omit<AuditEntry, 'detail'> & { detail: string }>(
+      sql`
       SELECT seq, at, action, subject_kind, subject_id, detail, hash FROM audit_log
-      WHERE subject_kind = ${subjectKind} AND subject_id = ${subjectId} ORDER BY seq`)
+      WHERE subject_kind = ${subjectKind} AND subject_id = ${subjectId} ORDER BY seq`,
+    )
     .map((entry) => ({ ...entry, detail: JSON.parse(entry.detail) as Record<string, unknown> }));
 }
-
 
 /**
  * Walks the audit log from its start: each entry's hash must be the hash of its own fields and
@@ -51,15 +61,34 @@ export function auditFor({ db }: ServiceContext, subjectKind: string, subjectId:
  * is closed by a "backup.restored" entry: such a restart is allowed and nothing else.
  */
 export function verifyAudit({ db }: ServiceContext): AuditVerification {
-  const rows = db.records<{ seq: number; at: string; action: string; subjectKind: string; subjectId: string; detail: string; previousHash: string; hash: string }>(
-    sql`SELECT seq, at, action, subject_kind, subject_id, detail, previous_hash, hash FROM audit_log ORDER BY seq`,
-  );
+  const rows = db.records<{
+    seq: number;
+    at: string;
+    action: string;
+    subjectKind: string;
+    subjectId: string;
+    detail: string;
+    previousHash: string;
+    hash: string;
+  }>(sql`SELECT seq, at, action, subject_kind, subject_id, detail, previous_hash, hash FROM audit_log ORDER BY seq`);
   let previous = genesis;
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index]!;
-    const broken = (reason: string) => ({ entries: rows.length, firstBroken: { seq: row.seq, at: row.at, action: row.action, reason } });
+    const broken = (reason: string) => ({
+      entries: rows.length,
+      firstBroken: { seq: row.seq, at: row.at, action: row.action, reason },
+    });
     const expected = createHash('sha256')
-      .update(canonicalJson({ previous: row.previousHash, at: row.at, action: row.action, subjectKind: row.subjectKind, subjectId: row.subjectId, detail: row.detail }))
+      .update(
+        canonicalJson({
+          previous: row.previousHash,
+          at: row.at,
+          action: row.action,
+          subjectKind: row.subjectKind,
+          subjectId: row.subjectId,
+          detail: row.detail,
+        }),
+      )
       .digest('hex');
     if (expected !== row.hash) return broken('This entry was changed after it was written.');
     if (row.previousHash !== previous) {

@@ -70,8 +70,12 @@ function recordChanges(context: ServiceContext, handlers: Handlers): Handlers {
     recorded[name] = (input) =>
       context.db.transaction(() => {
         const value = handler(input);
-        const created = typeof value === 'object' && value !== null && 'id' in value ? String((value).id) : '';
-        appendAudit(context, { action: name, subjectKind: name.split('.')[0]!, subjectId: subjectOf(input) || created });
+        const created = typeof value === 'object' && value !== null && 'id' in value ? String(value.id) : '';
+        appendAudit(context, {
+          action: name,
+          subjectKind: name.split('.')[0]!,
+          subjectId: subjectOf(input) || created,
+        });
         return value;
       });
   }
@@ -95,7 +99,10 @@ export function createCore(options: CoreOptions): Core {
     (key) => openCaseBook({ file: caseBookFile, nativeBinding: options.nativeBinding, key }),
     options.keyStore ?? null,
     (state, audit) => {
-      if (audit && vault.unlocked) context.db.transaction(() => appendAudit(context, { ...audit, subjectKind: 'case_book', subjectId: caseBookFileName }));
+      if (audit && vault.unlocked)
+        context.db.transaction(() =>
+          appendAudit(context, { ...audit, subjectKind: 'case_book', subjectId: caseBookFileName }),
+        );
       events.emit('vault.changed', { state });
     },
   );
@@ -128,7 +135,10 @@ export function createCore(options: CoreOptions): Core {
       ...casebookHandlers(context, options.appVersion),
       ...deckHandlers(library),
       ...sessionHandlers(sessionContext),
-      ...minutesHandlers(sessionContext, { printer: options.printer ?? null, exporter: options.exporter ?? offerAsDownloads }),
+      ...minutesHandlers(sessionContext, {
+        printer: options.printer ?? null,
+        exporter: options.exporter ?? offerAsDownloads,
+      }),
     }),
     options.logger ?? stderrLogger,
   );

@@ -1,4 +1,11 @@
-import { contract, isMethodName, type Contract, type MethodName, type MethodOutput, type ParsedInput } from '@shared/api/contract';
+import {
+  contract,
+  isMethodName,
+  type Contract,
+  type MethodName,
+  type MethodOutput,
+  type ParsedInput,
+} from '@shared/api/contract';
 import { ApiError, internalErrorMessage, type ApiResult } from '@shared/api/errors';
 import { describeIssues } from '@shared/api/validation';
 import { sqliteApiError } from './db/errors';

@@ -15,7 +15,8 @@ export function handleCalls(core: Core, devOrigin?: string): void {
     const frame = event.senderFrame;
     const sender = frame && {
       url: frame.url,
-      isTopFrame: !frame.detached && frame.parent === null && frame.frameTreeNodeId === event.sender.mainFrame.frameTreeNodeId,
+      isTopFrame:
+        !frame.detached && frame.parent === null && frame.frameTreeNodeId === event.sender.mainFrame.frameTreeNodeId,
     };
     if (!isTrustedSender(sender, devOrigin)) return unauthorised;
     return core.router.call(String(method), input);

@@ -43,7 +43,13 @@ export function devServerOrigin(rendererUrl: string | undefined): string | undef
 
 function isOwnAppUrl(url: URL): boolean {
   // app: is not a special scheme to WHATWG URL, so its origin reads "null": compare the parts.
-  return url.protocol === `${appScheme}:` && url.hostname === appHost && url.port === '' && url.username === '' && url.password === '';
+  return (
+    url.protocol === `${appScheme}:` &&
+    url.hostname === appHost &&
+    url.port === '' &&
+    url.username === '' &&
+    url.password === ''
+  );
 }
 
 /** True for a page of the app itself: app://relational-review/..., or the dev server when given. */
@@ -136,7 +142,11 @@ export function refuseWebview(event: PreventableEvent): void {
 }
 
 /** The session's permission request handler: every permission (camera, notifications...) is refused. */
-export function denyPermissionRequest(_contents: unknown, _permission: string, callback: (granted: boolean) => void): void {
+export function denyPermissionRequest(
+  _contents: unknown,
+  _permission: string,
+  callback: (granted: boolean) => void,
+): void {
   callback(false);
 }
 
@@ -151,7 +161,9 @@ export function denyDevicePermission(): boolean {
 }
 
 /** The session's onBeforeRequest listener: cancels every request isAllowedRequestUrl refuses. */
-export function requestFilter(devOrigin?: string): (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void {
+export function requestFilter(
+  devOrigin?: string,
+): (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void {
   return (details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url, devOrigin) });
 }
 

@@ -7,11 +7,17 @@ import { createKeyStore } from './platform/key-store';
 import { createPdfPrinter } from './platform/pdf-printer';
 import { startWebHost } from './server';
 
-const usage = 'Usage: npm run web -- [--port <number>] [--data <folder>] [--passphrase <passphrase>] (or RR_PASSPHRASE in the environment)';
+const usage =
+  'Usage: npm run web -- [--port <number>] [--data <folder>] [--passphrase <passphrase>] (or RR_PASSPHRASE in the environment)';
 
 function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: '0' }, data: { type: 'string' }, passphrase: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      port: { type: 'string', default: '0' },
+      data: { type: 'string' },
+      passphrase: { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) {
     console.log(usage);
@@ -29,9 +35,21 @@ function main(): Promise<void> {
   return start(port, dataDir, path.join(repoRoot, 'out/renderer'), passphrase);
 }
 
-async function start(port: number, dataDir: string, rendererDir: string, passphrase: string | undefined): Promise<void> {
+async function start(
+  port: number,
+  dataDir: string,
+  rendererDir: string,
+  passphrase: string | undefined,
+): Promise<void> {
   const printer = createPdfPrinter();
-  const core = createCore({ dataDir, appVersion: packageJson.version, printer, exporter: createExporter(), keyStore: createKeyStore(), passphrase });
+  const core = createCore({
+    dataDir,
+    appVersion: packageJson.version,
+    printer,
+    exporter: createExporter(),
+    keyStore: createKeyStore(),
+    passphrase,
+  });
   const host = await startWebHost({ core, rendererDir, port });
   console.log(`Relational Review web host: ${host.url}`);
   console.error(`Case book: ${core.info.caseBookFile}`);

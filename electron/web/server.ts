@@ -65,7 +65,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      if (error instanceof HttpFailure) return sendError(response, error.status, { code: error.code, message: error.message });
+      if (error instanceof HttpFailure)
+        return sendError(response, error.status, { code: error.code, message: error.message });
       console.error('[relational-review] web host request failed', error);
       sendError(response, 500, { code: 'internal', message: 'The web host could not answer that request.' });
     });
@@ -83,7 +84,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     const file = await readStaticFile(options.rendererDir, url.pathname);
     if (!file) throw new HttpFailure('not_found', 'There is no such page.');
-    response.writeHead(200, { ...rendererSecurityHeaders, 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' });
+    response.writeHead(200, {
+      ...rendererSecurityHeaders,
+      'Content-Type': file.contentType,
+      'Cache-Control': 'no-cache',
+    });
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 
@@ -100,7 +105,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
     const expected = Buffer.from(token);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      throw new HttpFailure('unauthorised', 'This request did not carry the web host’s token. Open the address the web host printed.');
+      throw new HttpFailure(
+        'unauthorised',
+        'This request did not carry the web host’s token. Open the address the web host printed.',
+      );
     }
   }
 

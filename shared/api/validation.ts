@@ -11,8 +11,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): {
     if (!(key in fields)) fields[key] = plainMessage(issue);
   }
   const messages = Object.values(fields);
-  const message =
-    messages.length === 1 ? messages[0]! : `Some details need attention: ${messages.join(' ')}`;
+  const message = messages.length === 1 ? messages[0]! : `Some details need attention: ${messages.join(' ')}`;
   return { message, fields };
 }
 
@@ -22,7 +21,9 @@ function plainMessage(issue: z.core.$ZodIssue): string {
   const field = issue.path.length ? `“${issue.path.map(String).join('.')}”` : 'The request';
   switch (issue.code) {
     case 'invalid_type':
-      return issue.message.endsWith('received undefined') ? `${field} is missing.` : `${field} should be ${article(issue.expected)}.`;
+      return issue.message.endsWith('received undefined')
+        ? `${field} is missing.`
+        : `${field} should be ${article(issue.expected)}.`;
     case 'unrecognized_keys':
       return `${field} has fields this app does not know: ${issue.keys.join(', ')}.`;
     default:

@@ -19,6 +19,16 @@ const noInput = z.strictObject({});
 
 /** About the installation, and the audit trail's own check. */
 export const appMethods = {
-  'app.info': method('reads', 'About this installation: version and where its data lives.', noInput, returns<AppInfo>()),
-  'audit.verify': method('reads', 'Check the audit trail: every entry as written, each linked to the one before.', noInput, returns<AuditVerification>()),
+  'app.info': method(
+    'reads',
+    'About this installation: version and where its data lives.',
+    noInput,
+    returns<AppInfo>(),
+  ),
+  'audit.verify': method(
+    'reads',
+    'Check the audit trail: every entry as written, each linked to the one before.',
+    noInput,
+    returns<AuditVerification>(),
+  ),
 };

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { FRAMEWORK_IDS, LENSES, PHASES, type FrameworkId, type PaperReference, type Phase, type Question } from './schema';
+import {
+  FRAMEWORK_IDS,
+  LENSES,
+  PHASES,
+  type FrameworkId,
+  type PaperReference,
+  type Phase,
+  type Question,
+} from './schema';
 
 /**
  * Decks as the app shows them: the built-in deck (read-only) and the user's own decks, and the
@@ -56,7 +64,9 @@ export const deckNameSchema = z
 const questionInputSchema = z.strictObject({
   phase: z.enum(PHASES, { message: 'Choose the phase this question is for.' }),
   lens: z
-    .union([z.literal(''), z.enum(LENSES)], { message: 'Choose whether the question is about the home, the relationship, or neither.' })
+    .union([z.literal(''), z.enum(LENSES)], {
+      message: 'Choose whether the question is about the home, the relationship, or neither.',
+    })
     .optional()
     .transform((lens) => lens || undefined),
   text: z
@@ -69,7 +79,13 @@ const questionInputSchema = z.strictObject({
 const qualityStandardInput = z
   .union([z.number(), z.string()], { message: 'Choose Quality Standards from the list.' })
   .transform(Number)
-  .pipe(z.number().int('Choose Quality Standards from the list.').min(6, 'Choose Quality Standards from the list.').max(14, 'Choose Quality Standards from the list.'));
+  .pipe(
+    z
+      .number()
+      .int('Choose Quality Standards from the list.')
+      .min(6, 'Choose Quality Standards from the list.')
+      .max(14, 'Choose Quality Standards from the list.'),
+  );
 
 /**
  * What a person can change on a card. A card serves the phases it has questions for, so its

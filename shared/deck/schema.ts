@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** What a deck file held where it went wrong, as the person would recognise it. */
-const shown = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value) ?? String(value));
+const shown = (value: unknown): string =>
+  typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 
 /**
  * The prompt-card deck: its file format, the zod schema that checks a deck at load and import,
@@ -66,7 +67,11 @@ export interface QualityStandard {
 
 export const QUALITY_STANDARDS: readonly QualityStandard[] = [
   { regulation: 6, name: 'The quality and purpose of care standard', shortName: 'Quality and purpose of care' },
-  { regulation: 7, name: 'The children’s views, wishes and feelings standard', shortName: 'Children’s views, wishes and feelings' },
+  {
+    regulation: 7,
+    name: 'The children’s views, wishes and feelings standard',
+    shortName: 'Children’s views, wishes and feelings',
+  },
   { regulation: 8, name: 'The education standard', shortName: 'Education' },
   { regulation: 9, name: 'The enjoyment and achievement standard', shortName: 'Enjoyment and achievement' },
   { regulation: 10, name: 'The health and well-being standard', shortName: 'Health and well-being' },
@@ -141,18 +146,30 @@ export const FRAMEWORKS: readonly Framework[] = [
   { id: 'appreciative-enquiry', name: 'The assumptions of Appreciative Enquiry', attribution: 'Cooperrider' },
   { id: 'berridge-brodie', name: 'Quality-of-care variables', attribution: 'Berridge and Brodie' },
   { id: 'pillars-of-parenting', name: 'The 8 Pillars of Parenting', attribution: 'Cameron and Maginn' },
-  { id: 'what-works', name: 'Foundations of What works in Residential Child Care', attribution: 'Clough, Bullock and Ward' },
+  {
+    id: 'what-works',
+    name: 'Foundations of What works in Residential Child Care',
+    attribution: 'Clough, Bullock and Ward',
+  },
   { id: 'watson', name: 'Factors enhancing and inhibiting quality care', attribution: 'Watson' },
   { id: 'relational-commissioning', name: 'Relational commissioning defined', attribution: 'Petrie and Wilson' },
   { id: 'relational-contracting', name: 'What relational contracting requires', attribution: null },
   { id: 'sellick', name: 'Features of effective contractual relationships', attribution: 'Sellick' },
   { id: 'transforming-commissioning', name: 'Transforming commissioning', attribution: 'Harvey and Knight' },
   { id: 'pfeffer-coote', name: 'Approaches to defining quality', attribution: 'Pfeffer and Coote' },
-  { id: 'erikson', name: 'The first five stages of development, as a lens on the relationship', attribution: 'Erikson' },
+  {
+    id: 'erikson',
+    name: 'The first five stages of development, as a lens on the relationship',
+    attribution: 'Erikson',
+  },
   { id: 'rogers', name: 'Statements on learning', attribution: 'Rogers' },
   { id: 'unfreeze', name: 'The conditions to “unfreeze”', attribution: null },
   { id: 'three-es-four-cs', name: 'The three Es and the four Cs', attribution: null },
-  { id: 'matching-principle', name: 'The matching principle and potential space', attribution: 'McMahon and Ward; Winnicott' },
+  {
+    id: 'matching-principle',
+    name: 'The matching principle and potential space',
+    attribution: 'McMahon and Ward; Winnicott',
+  },
   { id: 'secure-base', name: 'The secure base', attribution: 'Ainsworth; Bowlby' },
   { id: 'consequences', name: 'The paper’s two examples', attribution: null },
   { id: 'optimum-occupancy', name: 'Planning for optimum occupancy', attribution: null },
@@ -178,7 +195,12 @@ const frameworkList = FRAMEWORK_IDS.join(', ');
 /** A required piece of text, with the words to use when it is missing, not text, empty or too long. */
 function text(what: string, max: number) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? `has no ${what}.` : `has a ${what} that is not text (it should be in quotation marks).`) })
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? `has no ${what}.`
+          : `has a ${what} that is not text (it should be in quotation marks).`,
+    })
     .trim()
     .min(1, { error: `has an empty ${what}.` })
     .max(max, { error: `has a ${what} longer than ${max} characters; shorten it.` });
@@ -281,7 +303,10 @@ function cardCrossFieldIssues(card: {
   if (Array.isArray(card.questions)) {
     for (const phase of PHASES) {
       if (phases.includes(phase) && !asked.has(phase)) {
-        issues.push({ path: ['questions'], message: `has no question for the ${PHASE_LABELS[phase]} phase, which it lists.` });
+        issues.push({
+          path: ['questions'],
+          message: `has no question for the ${PHASE_LABELS[phase]} phase, which it lists.`,
+        });
       }
     }
   }
@@ -298,7 +323,10 @@ function cardCrossFieldIssues(card: {
     const seen = new Set<unknown>();
     for (const regulation of card.qualityStandards) {
       if (seen.has(regulation) && typeof regulation === 'number') {
-        issues.push({ path: ['qualityStandards'], message: `names Quality Standard regulation ${regulation} more than once.` });
+        issues.push({
+          path: ['qualityStandards'],
+          message: `names Quality Standard regulation ${regulation} more than once.`,
+        });
       }
       seen.add(regulation);
     }
@@ -311,7 +339,8 @@ const cardFields = {
   id: z
     .string({ error: (issue) => (issue.input === undefined ? 'has no id.' : 'has an id that is not text.') })
     .regex(KEBAB, {
-      error: 'has an id that is not a simple slug: use lower-case letters, digits and single hyphens, for example “secure-base-available-responsive-helpful”.',
+      error:
+        'has an id that is not a simple slug: use lower-case letters, digits and single hyphens, for example “secure-base-available-responsive-helpful”.',
     })
     .max(100, { error: 'has an id longer than 100 characters.' }),
   framework: z.enum(FRAMEWORK_IDS, {
@@ -323,7 +352,8 @@ const cardFields = {
   title: text('title', 120),
   phases: z
     .array(phaseSchema, {
-      error: (issue) => (issue.input === undefined ? 'does not list the phases it serves.' : 'has phases that are not a list.'),
+      error: (issue) =>
+        issue.input === undefined ? 'does not list the phases it serves.' : 'has phases that are not a list.',
     })
     .min(1, { error: 'lists no phases; a card serves at least one of Define, Discover, Dream, Design and Deliver.' }),
   questions: z
@@ -378,7 +408,10 @@ export const ownCardSchema = z.strictObject(cardFields, { error: cardErrors }).s
 export type OwnCard = z.infer<typeof ownCardSchema>;
 
 /** Problems that need the whole deck to see. Paths are relative to the deck. */
-function deckCrossFieldIssues(deck: { cards?: unknown; ownCards?: unknown }): { path: (string | number)[]; message: string }[] {
+function deckCrossFieldIssues(deck: {
+  cards?: unknown;
+  ownCards?: unknown;
+}): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
   const firstWithId = new Map<string, string>();
   for (const list of ['cards', 'ownCards'] as const) {
@@ -389,13 +422,18 @@ function deckCrossFieldIssues(deck: { cards?: unknown; ownCards?: unknown }): { 
       if (typeof id !== 'string') return;
       const first = firstWithId.get(id);
       if (first === undefined) firstWithId.set(id, cardName(list, index));
-      else issues.push({ path: [list, index, 'id'], message: `has the id “${id}”, which ${first.charAt(0).toLowerCase()}${first.slice(1)} already uses; each card needs its own id.` });
+      else
+        issues.push({
+          path: [list, index, 'id'],
+          message: `has the id “${id}”, which ${first.charAt(0).toLowerCase()}${first.slice(1)} already uses; each card needs its own id.`,
+        });
     });
   }
   return issues;
 }
 
-const cardName = (list: 'cards' | 'ownCards', index: number) => `${list === 'cards' ? 'Card' : 'Own card'} ${index + 1}`;
+const cardName = (list: 'cards' | 'ownCards', index: number) =>
+  `${list === 'cards' ? 'Card' : 'Own card'} ${index + 1}`;
 
 export const deckFileSchema = z
   .strictObject(
@@ -410,8 +448,12 @@ export const deckFileSchema = z
             : `uses version ${shown(issue.input)} of the deck format; this app reads version ${DECK_FORMAT_VERSION}.`,
       }),
       id: z
-        .string({ error: (issue) => (issue.input === undefined ? 'has no deck id.' : 'has a deck id that is not text.') })
-        .regex(KEBAB, { error: 'has a deck id that is not a simple slug: use lower-case letters, digits and single hyphens.' })
+        .string({
+          error: (issue) => (issue.input === undefined ? 'has no deck id.' : 'has a deck id that is not text.'),
+        })
+        .regex(KEBAB, {
+          error: 'has a deck id that is not a simple slug: use lower-case letters, digits and single hyphens.',
+        })
         .max(100, { error: 'has a deck id longer than 100 characters.' }),
       name: text('name', 200),
       description: text('description', 2000),
@@ -458,7 +500,9 @@ export function parseDeckFile(json: unknown): ParseDeckResult {
     } catch {
       return {
         ok: false,
-        problems: ['The deck file could not be read: it is not valid JSON. It may be damaged, or not a deck file at all.'],
+        problems: [
+          'The deck file could not be read: it is not valid JSON. It may be damaged, or not a deck file at all.',
+        ],
       };
     }
   }
@@ -467,7 +511,10 @@ export function parseDeckFile(json: unknown): ParseDeckResult {
   const foreign = result.error.issues.find((issue) => issue.path.length === 1 && issue.path[0] === 'format');
   if (foreign) return { ok: false, problems: [describe(input, [], foreign.message)] };
 
-  const found = result.error.issues.map((issue) => ({ path: issue.path as (string | number)[], message: issue.message }));
+  const found = result.error.issues.map((issue) => ({
+    path: issue.path as (string | number)[],
+    message: issue.message,
+  }));
   // The cross-field rules only run inside the schema once the fields themselves are sound;
   // check them here too so one import shows as much of what needs fixing as it can.
   if (input && typeof input === 'object' && !Array.isArray(input)) {
@@ -477,7 +524,8 @@ export function parseDeckFile(json: unknown): ParseDeckResult {
       if (!Array.isArray(cards)) continue;
       cards.forEach((card: unknown, index) => {
         if (card && typeof card === 'object' && !Array.isArray(card)) {
-          for (const issue of cardCrossFieldIssues(card)) found.push({ path: [list, index, ...issue.path], message: issue.message });
+          for (const issue of cardCrossFieldIssues(card))
+            found.push({ path: [list, index, ...issue.path], message: issue.message });
         }
       });
     }
@@ -492,7 +540,10 @@ export function parseDeckFile(json: unknown): ParseDeckResult {
     const more = problems.length - MAX_PROBLEMS_LISTED;
     return {
       ok: false,
-      problems: [...problems.slice(0, MAX_PROBLEMS_LISTED), `…and ${more} more ${more === 1 ? 'problem' : 'problems'}.`],
+      problems: [
+        ...problems.slice(0, MAX_PROBLEMS_LISTED),
+        `…and ${more} more ${more === 1 ? 'problem' : 'problems'}.`,
+      ],
     };
   }
   return { ok: false, problems };

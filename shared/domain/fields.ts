@@ -42,13 +42,17 @@ export function optionalText(max = 2000) {
 
 /** An optional choice from a list: '' or null become null. */
 export function optionalChoice<const T extends readonly [string, ...string[]]>(values: T, message: string) {
-  return z.union([z.literal(''), z.null(), z.enum(values, { message })], { message }).transform((value) => value || null);
+  return z
+    .union([z.literal(''), z.null(), z.enum(values, { message })], { message })
+    .transform((value) => value || null);
 }
 
 /** A whole number in a range, or empty; accepts what a number input gives as text. */
 export function optionalWholeNumber(min: number, max: number, message: string) {
   return z
-    .union([z.literal(''), z.null(), z.number({ message }), z.string({ message }).regex(/^\s*\d+\s*$/, message)], { message })
+    .union([z.literal(''), z.null(), z.number({ message }), z.string({ message }).regex(/^\s*\d+\s*$/, message)], {
+      message,
+    })
     .transform((value) => (value === '' || value === null ? null : Number(value)))
     .pipe(z.number().int(message).min(min, message).max(max, message).nullable());
 }

@@ -24,11 +24,19 @@ const homeFields = {
   providerId: recordId('Choose the provider that runs this home.'),
   name: requiredText('Enter the home’s name.'),
   ofstedUrn,
-  registeredPlaces: optionalWholeNumber(1, 100, 'Enter the number of registered places as a whole number from 1 to 100.').optional(),
+  registeredPlaces: optionalWholeNumber(
+    1,
+    100,
+    'Enter the number of registered places as a whole number from 1 to 100.',
+  ).optional(),
   ofstedJudgement: optionalChoice(ofstedJudgements, 'Choose one of the Ofsted judgements.').optional(),
   ofstedJudgementDate: optionalDate('Enter the date of the Ofsted judgement, for example 27 March 2026.').optional(),
-  reg44VisitDate: optionalDate('Enter the date of the latest Regulation 44 visit, for example 27 March 2026.').optional(),
-  reg45ReviewDate: optionalDate('Enter the date of the latest Regulation 45 review, for example 27 March 2026.').optional(),
+  reg44VisitDate: optionalDate(
+    'Enter the date of the latest Regulation 44 visit, for example 27 March 2026.',
+  ).optional(),
+  reg45ReviewDate: optionalDate(
+    'Enter the date of the latest Regulation 45 review, for example 27 March 2026.',
+  ).optional(),
 };
 
 type HomeFields = { ofstedJudgement?: string | null; ofstedJudgementDate?: string | null };
@@ -40,7 +48,9 @@ const judgementRule = {
 
 export const newHomeSchema = z.strictObject(homeFields).refine(judgementHasDate, judgementRule);
 
-export const homeUpdateSchema = z.strictObject({ id: recordId(), ...homeFields }).refine(judgementHasDate, judgementRule);
+export const homeUpdateSchema = z
+  .strictObject({ id: recordId(), ...homeFields })
+  .refine(judgementHasDate, judgementRule);
 
 export interface Home extends RecordTimes {
   id: string;

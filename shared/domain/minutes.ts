@@ -38,10 +38,23 @@ export const minutesContentSchema = z.object({
   affirmativeTopic: text,
   summary: text,
   mattersArising: z.array(
-    z.object({ text, owner: text, dueDate: text.nullable(), status: z.enum(actionStatuses), reason: text, fromReview: text }),
+    z.object({
+      text,
+      owner: text,
+      dueDate: text.nullable(),
+      status: z.enum(actionStatuses),
+      reason: text,
+      fromReview: text,
+    }),
   ),
   checkin: z
-    .array(z.object({ feature: text, commissioner: z.object({ score: z.number(), word: text }), provider: z.object({ score: z.number(), word: text }) }))
+    .array(
+      z.object({
+        feature: text,
+        commissioner: z.object({ score: z.number(), word: text }),
+        provider: z.object({ score: z.number(), word: text }),
+      }),
+    )
     .nullable(),
   stages: z.array(
     z.object({
@@ -109,12 +122,19 @@ export const proseSchema = z.strictObject({
 const drawnSignature = z
   .string()
   .max(400_000, 'That signature drawing is too large. Clear it and sign again.')
-  .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'The drawn signature could not be read. Clear it and sign again.');
+  .regex(
+    /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/,
+    'The drawn signature could not be read. Clear it and sign again.',
+  );
 
 export const signSchema = z.strictObject({
   minutesId,
   side: z.enum(sides, { message: 'Choose which side you sign for.' }),
-  name: z.string({ message: 'Type your full name.' }).trim().min(2, 'Type your full name.').max(120, 'Keep your name under 120 characters.'),
+  name: z
+    .string({ message: 'Type your full name.' })
+    .trim()
+    .min(2, 'Type your full name.')
+    .max(120, 'Keep your name under 120 characters.'),
   role: optionalText(120),
   organisation: optionalText(200),
   image: drawnSignature.nullable(),
@@ -126,7 +146,11 @@ export const signSchema = z.strictObject({
 export const sealSchema = z.strictObject({
   minutesId,
   /** The organisation sealing: its installation identity (or an imported certificate) signs the PDF. */
-  organisation: z.string({ message: 'Choose the organisation that seals the minutes.' }).trim().min(1, 'Choose the organisation that seals the minutes.').max(200),
+  organisation: z
+    .string({ message: 'Choose the organisation that seals the minutes.' })
+    .trim()
+    .min(1, 'Choose the organisation that seals the minutes.')
+    .max(200),
 });
 
 const pdfFile = z
@@ -147,11 +171,19 @@ export const importSchema = z.strictObject({
 });
 export const countersignSchema = z.strictObject({
   receivedId: recordId('Those minutes could not be found.'),
-  organisation: z.string({ message: 'Choose the organisation that countersigns.' }).trim().min(1, 'Choose the organisation that countersigns.').max(200),
+  organisation: z
+    .string({ message: 'Choose the organisation that countersigns.' })
+    .trim()
+    .min(1, 'Choose the organisation that countersigns.')
+    .max(200),
 });
 export const receivedRef = z.strictObject({ receivedId: recordId('Those minutes could not be found.') });
 export const confirmKeySchema = z.strictObject({
-  organisation: z.string({ message: 'Enter the organisation this key seals for.' }).trim().min(1, 'Enter the organisation this key seals for.').max(200),
+  organisation: z
+    .string({ message: 'Enter the organisation this key seals for.' })
+    .trim()
+    .min(1, 'Enter the organisation this key seals for.')
+    .max(200),
   fingerprint: keyFingerprint,
 });
 export const keysSchema = z.strictObject({ organisation: z.string().max(200).optional() });
@@ -259,8 +291,16 @@ export interface MinutesExport {
 }
 
 export const importIdentitySchema = z.strictObject({
-  organisation: z.string({ message: 'Enter the organisation this certificate belongs to.' }).trim().min(1, 'Enter the organisation this certificate belongs to.').max(200),
-  p12: z.string({ message: 'Choose a certificate file (.p12 or .pfx).' }).min(1, 'Choose a certificate file (.p12 or .pfx).').max(1_000_000, 'That file is too large to be a certificate.').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'That file could not be read.'),
+  organisation: z
+    .string({ message: 'Enter the organisation this certificate belongs to.' })
+    .trim()
+    .min(1, 'Enter the organisation this certificate belongs to.')
+    .max(200),
+  p12: z
+    .string({ message: 'Choose a certificate file (.p12 or .pfx).' })
+    .min(1, 'Choose a certificate file (.p12 or .pfx).')
+    .max(1_000_000, 'That file is too large to be a certificate.')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'That file could not be read.'),
   password: z.string({ message: 'Enter the certificate’s password.' }).max(500),
 });
 

@@ -13,7 +13,9 @@ export const organisationKindLabels: Record<OrganisationKind, string> = {
 
 const organisationFields = {
   name: requiredText('Enter the organisation’s name.'),
-  kind: z.enum(organisationKinds, { message: 'Choose whether this is a local authority, a provider or another organisation.' }),
+  kind: z.enum(organisationKinds, {
+    message: 'Choose whether this is a local authority, a provider or another organisation.',
+  }),
 };
 
 export const newOrganisationSchema = z.strictObject(organisationFields);

@@ -10,11 +10,23 @@ const personFields = {
   role: optionalText(120),
   organisationId: optionalRecordId('Choose the organisation this person works for.').optional(),
   email: z
-    .union([z.literal(''), z.null(), z.string({ message: emailMessage }).trim().pipe(z.email(emailMessage))], { message: emailMessage })
+    .union([z.literal(''), z.null(), z.string({ message: emailMessage }).trim().pipe(z.email(emailMessage))], {
+      message: emailMessage,
+    })
     .optional()
     .transform((value) => value || null),
   phone: z
-    .union([z.literal(''), z.null(), z.string({ message: phoneMessage }).trim().regex(/^\+?[0-9 ()-]{6,24}$/, phoneMessage)], { message: phoneMessage })
+    .union(
+      [
+        z.literal(''),
+        z.null(),
+        z
+          .string({ message: phoneMessage })
+          .trim()
+          .regex(/^\+?[0-9 ()-]{6,24}$/, phoneMessage),
+      ],
+      { message: phoneMessage },
+    )
     .optional()
     .transform((value) => value || null),
 };

@@ -10,7 +10,8 @@ export const placementStatusLabels: Record<PlacementStatus, string> = {
   ended: 'Ended',
 };
 
-const referenceMessage = 'Enter the child’s reference: their initials or the authority’s case number, never their name.';
+const referenceMessage =
+  'Enter the child’s reference: their initials or the authority’s case number, never their name.';
 
 /** A child is a reference (initials or a case number), never a full name. */
 export const childReference = z
@@ -25,7 +26,10 @@ export const childReference = z
  * only words of letters, at least one of them a capitalised or lower-case word of three or more.
  */
 export function looksLikeName(text: string): boolean {
-  const words = text.trim().split(/[\s'-]+/).filter(Boolean);
+  const words = text
+    .trim()
+    .split(/[\s'-]+/)
+    .filter(Boolean);
   if (words.length === 0 || words.some((word) => !/^\p{L}+\.?$/u.test(word))) return false;
   return words.some((word) => /^\p{L}\p{Ll}{2,}$/u.test(word));
 }
@@ -46,7 +50,11 @@ type PlacementDates = { startDate?: string | null; endDate?: string | null; stat
 
 function checkDates(placement: PlacementDates, context: z.RefinementCtx): void {
   if (placement.startDate && placement.endDate && placement.endDate < placement.startDate) {
-    context.addIssue({ code: 'custom', path: ['endDate'], message: 'The end date must be on or after the start date.' });
+    context.addIssue({
+      code: 'custom',
+      path: ['endDate'],
+      message: 'The end date must be on or after the start date.',
+    });
   }
   if (placement.status === 'ended' && !placement.endDate) {
     context.addIssue({ code: 'custom', path: ['endDate'], message: 'Give the date an ended placement ended.' });

@@ -22,7 +22,9 @@ export const reviewStatusLabels: Record<ReviewStatus, string> = {
 const whenMessage = 'Enter the date and time of the review.';
 /** A moment with its offset, or a date-input's local time (read as this computer's time); kept in UTC. */
 const when = z
-  .union([z.iso.datetime({ offset: true }), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)], { message: whenMessage })
+  .union([z.iso.datetime({ offset: true }), z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)], {
+    message: whenMessage,
+  })
   .refine((value) => !Number.isNaN(new Date(value).getTime()), whenMessage)
   .transform((value) => new Date(value).toISOString());
 

@@ -71,7 +71,11 @@ export const actionStatusLabels: Record<ActionStatus, string> = {
 };
 
 const reviewId = recordId('That review could not be found.');
-const timeBox = z.number({ message: 'Give each time box in whole minutes.' }).int('Give each time box in whole minutes.').min(1, 'Give each stage at least a minute.').max(180, 'Keep each time box under three hours.');
+const timeBox = z
+  .number({ message: 'Give each time box in whole minutes.' })
+  .int('Give each time box in whole minutes.')
+  .min(1, 'Give each stage at least a minute.')
+  .max(180, 'Keep each time box under three hours.');
 
 export const planSchema = z.strictObject({
   reviewId,
@@ -79,7 +83,9 @@ export const planSchema = z.strictObject({
   affirmativeTopic: optionalText(500),
   apologies: optionalText(1000),
   deckId: z.string({ message: 'Choose a deck.' }).min(1, 'Choose a deck.').max(120),
-  timeBoxes: z.strictObject(Object.fromEntries(stages.map((stage) => [stage, timeBox])) as Record<Stage, typeof timeBox>),
+  timeBoxes: z.strictObject(
+    Object.fromEntries(stages.map((stage) => [stage, timeBox])) as Record<Stage, typeof timeBox>,
+  ),
 });
 
 export const participantSchema = z.strictObject({
@@ -91,7 +97,10 @@ export const participantSchema = z.strictObject({
   side: z.enum(sides, { message: 'Choose the side this person is on.' }),
   attendance: z.enum(['present', 'apologies'], { message: 'Choose whether they are present or sent apologies.' }),
 });
-export const participantRef = z.strictObject({ reviewId, participantId: recordId('That participant could not be found.') });
+export const participantRef = z.strictObject({
+  reviewId,
+  participantId: recordId('That participant could not be found.'),
+});
 
 export const noteSaveSchema = z.strictObject({
   /** Made by the renderer, so the first keystroke can save without waiting for an id. */
@@ -135,7 +144,10 @@ export const actionUpdateSchema = z
 
 function ratingOf(label: string) {
   const message = `Rate “${label}” from 1 to 5.`;
-  return z.strictObject({ score: z.number({ message }).int(message).min(1, message).max(5, message), word: optionalText(60) });
+  return z.strictObject({
+    score: z.number({ message }).int(message).min(1, message).max(5, message),
+    word: optionalText(60),
+  });
 }
 
 export const checkinSchema = z.strictObject({
@@ -150,7 +162,10 @@ export const checkinSchema = z.strictObject({
 });
 
 export const stageSchema = z.strictObject({ reviewId, stage: z.enum(stages, { message: 'Choose a stage.' }) });
-export const turnSchema = z.strictObject({ reviewId, side: z.enum(turnSides, { message: 'Choose whose turn it is.' }) });
+export const turnSchema = z.strictObject({
+  reviewId,
+  side: z.enum(turnSides, { message: 'Choose whose turn it is.' }),
+});
 export const timerSchema = z.strictObject({
   reviewId,
   command: z.enum(['start', 'pause', 'extend', 'reset'], { message: 'Choose start, pause, extend or reset.' }),
@@ -256,7 +271,6 @@ export interface Session {
   /** Concerns with neither an action nor a recorded reason for none. */
   openConcerns: string[];
 }
-
 
 /** The card in play, if any. */
 export function currentDraw(session: Pick<Session, 'cards'>): DrawnCard | undefined {

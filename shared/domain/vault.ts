@@ -18,24 +18,40 @@ const passphrase = z
   .min(minimumPassphraseLength, `Use at least ${minimumPassphraseLength} characters: a few unrelated words work well.`)
   .max(500, 'Keep the passphrase under 500 characters.');
 
-const confirmed = <T extends { passphrase: string; confirmation: string }>(value: T) => value.passphrase === value.confirmation;
+const confirmed = <T extends { passphrase: string; confirmation: string }>(value: T) =>
+  value.passphrase === value.confirmation;
 const mismatch = { message: 'The two passphrases are not the same. Type them again.', path: ['confirmation'] };
 
 export const createVaultSchema = z
-  .strictObject({ passphrase, confirmation: z.string({ message: 'Type the passphrase again.' }), remember: z.boolean().optional() })
+  .strictObject({
+    passphrase,
+    confirmation: z.string({ message: 'Type the passphrase again.' }),
+    remember: z.boolean().optional(),
+  })
   .refine(confirmed, mismatch);
 
 export const unlockSchema = z.strictObject({
-  passphrase: z.string({ message: 'Enter the passphrase.' }).min(1, 'Enter the passphrase.').max(500, 'That passphrase is too long.'),
+  passphrase: z
+    .string({ message: 'Enter the passphrase.' })
+    .min(1, 'Enter the passphrase.')
+    .max(500, 'That passphrase is too long.'),
   remember: z.boolean().optional(),
 });
 
 export const changePassphraseSchema = z
-  .strictObject({ current: z.string({ message: 'Enter the current passphrase.' }).min(1, 'Enter the current passphrase.').max(500), passphrase, confirmation: z.string() })
+  .strictObject({
+    current: z.string({ message: 'Enter the current passphrase.' }).min(1, 'Enter the current passphrase.').max(500),
+    passphrase,
+    confirmation: z.string(),
+  })
   .refine(confirmed, mismatch);
 
 export const idleLockSchema = z.strictObject({
-  minutes: z.number({ message: 'Give the minutes as a whole number.' }).int('Give the minutes as a whole number.').min(1, 'Lock after at least 1 minute.').max(240, 'Lock after at most 4 hours.'),
+  minutes: z
+    .number({ message: 'Give the minutes as a whole number.' })
+    .int('Give the minutes as a whole number.')
+    .min(1, 'Lock after at least 1 minute.')
+    .max(240, 'Lock after at most 4 hours.'),
 });
 
 /** Plain guidance on a passphrase's strength: length matters most. */
@@ -66,5 +82,9 @@ export const backupChoiceSchema = z.strictObject({
   passphrase: z.string().max(500).optional(),
 });
 export const backupKeepSchema = z.strictObject({
-  keep: z.number({ message: 'Give a whole number of backups.' }).int('Give a whole number of backups.').min(1, 'Keep at least 1 backup.').max(365, 'Keep at most 365 backups.'),
+  keep: z
+    .number({ message: 'Give a whole number of backups.' })
+    .int('Give a whole number of backups.')
+    .min(1, 'Keep at least 1 backup.')
+    .max(365, 'Keep at most 365 backups.'),
 });

@@ -38,8 +38,19 @@ const ms = (value: number) => `${value.toFixed(3)} ms`;
 export function printTable(rows: Row[]): void {
   const lines = rows.map((row) => {
     const ratio = row.app.p95 / row.raw.p95;
-    const verdict = row.budget === undefined ? '' : ratio <= row.budget ? `within ${row.budget}x` : `OVER ${row.budget}x`;
-    return [row.operation, ms(row.app.p50), ms(row.app.p95), ms(row.app.p99), ms(row.raw.p50), ms(row.raw.p95), ms(row.raw.p99), `${ratio.toFixed(2)}x`, verdict];
+    const verdict =
+      row.budget === undefined ? '' : ratio <= row.budget ? `within ${row.budget}x` : `OVER ${row.budget}x`;
+    return [
+      row.operation,
+      ms(row.app.p50),
+      ms(row.app.p95),
+      ms(row.app.p99),
+      ms(row.raw.p50),
+      ms(row.raw.p95),
+      ms(row.raw.p99),
+      `${ratio.toFixed(2)}x`,
+      verdict,
+    ];
   });
   const header = ['operation', 'app p50', 'app p95', 'app p99', 'raw p50', 'raw p95', 'raw p99', 'p95 ratio', 'budget'];
   const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i]!.length)));

@@ -23,16 +23,34 @@ export interface SealBench {
 export async function benchSeal(dataDir: string): Promise<SealBench> {
   if (!existsSync('/usr/bin/chromium')) return { lines: ['Sealing: skipped, no Chromium on this machine.'], rows: [] };
   const printer = createPdfPrinter();
-  const core = createCore({ dataDir, appVersion: 'bench', passphrase: benchPassphrase, automaticBackups: false, printer, logger: { error: () => {} } });
+  const core = createCore({
+    dataDir,
+    appVersion: 'bench',
+    passphrase: benchPassphrase,
+    automaticBackups: false,
+    printer,
+    logger: { error: () => {} },
+  });
   const call = async <T = unknown>(method: string, input: unknown = {}): Promise<T> => {
     const result = await core.router.call(method, input);
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
     return result.value as T;
   };
   try {
-    const council = await call<{ id: string }>('organisations.create', { name: 'Northshire County Council', kind: 'local_authority' });
-    const provider = await call<{ id: string }>('organisations.create', { name: 'Brightwater Care Ltd', kind: 'provider' });
-    const review = await call<{ id: string }>('reviews.create', { scope: 'relationship', commissionerId: council.id, providerId: provider.id, scheduledFor: '2026-12-03T10:00:00Z' });
+    const council = await call<{ id: string }>('organisations.create', {
+      name: 'Northshire County Council',
+      kind: 'local_authority',
+    });
+    const provider = await call<{ id: string }>('organisations.create', {
+      name: 'Brightwater Care Ltd',
+      kind: 'provider',
+    });
+    const review = await call<{ id: string }>('reviews.create', {
+      scope: 'relationship',
+      commissionerId: council.id,
+      providerId: provider.id,
+      scheduledFor: '2026-12-03T10:00:00Z',
+    });
     const stages = ['discover', 'dream', 'design', 'deliver'];
     for (let i = 0; i < 320; i++) {
       await call('notes.save', {
@@ -51,17 +69,31 @@ export async function benchSeal(dataDir: string): Promise<SealBench> {
     await call('minutes.sign', { ...sign, side: 'commissioner', name: 'Sam Okoro' });
     await call('minutes.sign', { ...sign, side: 'provider', name: 'Priya Shah' });
     const started = process.hrtime.bigint();
-    const sealed = await call<MinutesVersion>('minutes.seal', { minutesId: locked.id, organisation: 'Brightwater Care Ltd' });
+    const sealed = await call<MinutesVersion>('minutes.seal', {
+      minutesId: locked.id,
+      organisation: 'Brightwater Care Ltd',
+    });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const exported = await call<MinutesExport>('minutes.export', { minutesId: sealed.id });
     const file = path.join(dataDir, 'sealed.pdf');
     writeFileSync(file, Buffer.from(exported.files[0]!.base64, 'base64'));
     const pages = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file]).toString())?.[1] ?? '?';
     const pdf = Buffer.from(exported.files[0]!.base64, 'base64');
-    const lines = [`Sealing minutes of ${pages} pages (print, attach, sign, store; Chromium already running): ${seconds.toFixed(2)} s`];
-    const rows: Row[] = [{ operation: `check a sealed ${pages}-page file (every signature and revision)`, app: await measure(20, () => checkPdf(pdf)), raw: await measure(20, () => floor(pdf)), budget: 3 }];
+    const lines = [
+      `Sealing minutes of ${pages} pages (print, attach, sign, store; Chromium already running): ${seconds.toFixed(2)} s`,
+    ];
+    const rows: Row[] = [
+      {
+        operation: `check a sealed ${pages}-page file (every signature and revision)`,
+        app: await measure(20, () => checkPdf(pdf)),
+        raw: await measure(20, () => floor(pdf)),
+        budget: 3,
+      },
+    ];
     const verified = await measure(5, () => call<VerifyReport>('minutes.verify', { pdf: exported.files[0]!.base64 }));
-    lines.push(`Checking it through the API (minutes.verify: a worker thread started, the file checked, keys looked up): p50 ${verified.p50.toFixed(0)} ms`);
+    lines.push(
+      `Checking it through the API (minutes.verify: a worker thread started, the file checked, keys looked up): p50 ${verified.p50.toFixed(0)} ms`,
+    );
     lines.push(await refuseHostile(call, pdf));
     return { lines, rows };
   } finally {
@@ -84,7 +116,10 @@ const floorData = Buffer.from('the least a check does');
 const floorSignature = sign('sha256', floorData, floorKeys.privateKey);
 
 /** A 49 MB file of compressed object streams appended to the sealed one: refused, while other calls go on answering. */
-async function refuseHostile(call: <T = unknown>(method: string, input?: unknown) => Promise<T>, sealed: Buffer): Promise<string> {
+async function refuseHostile(
+  call: <T = unknown>(method: string, input?: unknown) => Promise<T>,
+  sealed: Buffer,
+): Promise<string> {
   // Just under the 50 MB the API takes at all.
   const hostile = await manyObjectStreams(sealed, 49 * 1024 * 1024);
   const latencies: number[] = [];

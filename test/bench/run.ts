@@ -16,7 +16,13 @@ import { benchNoteSave, benchTyping } from './sessions';
  */
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), 'rr-bench-'));
-  const core = createCore({ dataDir: path.join(dir, 'app'), appVersion: 'bench', passphrase: benchPassphrase, automaticBackups: false, logger: { error: () => {} } });
+  const core = createCore({
+    dataDir: path.join(dir, 'app'),
+    appVersion: 'bench',
+    passphrase: benchPassphrase,
+    automaticBackups: false,
+    logger: { error: () => {} },
+  });
   const raw = new Database(path.join(dir, 'raw.sqlite'));
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
@@ -29,7 +35,9 @@ async function main() {
   let sealing: SealBench;
 
   try {
-    const insertOrganisation = raw.prepare('INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+    const insertOrganisation = raw.prepare(
+      'INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+    );
     const runs = 1_000;
     rows.push({
       operation: 'add an organisation (durable write)',
@@ -48,10 +56,16 @@ async function main() {
     if (!providers.ok) throw new Error(providers.error.message);
     const providerIds = (providers.value as { id: string }[]).map((p) => p.id);
     const rawProviderIds = (raw.prepare('SELECT id FROM organisations').all() as { id: string }[]).map((p) => p.id);
-    const insertHome = raw.prepare('INSERT INTO homes (id, provider_id, name, ofsted_urn, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+    const insertHome = raw.prepare(
+      'INSERT INTO homes (id, provider_id, name, ofsted_urn, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     for (let i = 0; i < 2000; i++) {
       const urn = `SC${String(i).padStart(6, '0')}`;
-      await core.router.call('homes.create', { providerId: providerIds[i % providerIds.length]!, name: `Home ${i}`, ofstedUrn: urn });
+      await core.router.call('homes.create', {
+        providerId: providerIds[i % providerIds.length]!,
+        name: `Home ${i}`,
+        ofstedUrn: urn,
+      });
       const now = new Date().toISOString();
       insertHome.run(randomUUID(), rawProviderIds[i % rawProviderIds.length]!, `Home ${i}`, urn, now, now);
     }

@@ -15,21 +15,42 @@ const vocabulary = (
   'allotment pets dog horse riding drama youth club church mosque football boots uniform dentist GP'
 ).split(' ');
 
-const searches = ['garden', 'oakw', 'stabil', 'AB1', 'education plan', 'Zoë', 'social worker', 'swim', 'Ofsted inspection', 'birthday cake'];
+const searches = [
+  'garden',
+  'oakw',
+  'stabil',
+  'AB1',
+  'education plan',
+  'Zoë',
+  'social worker',
+  'swim',
+  'Ofsted inspection',
+  'birthday cake',
+];
 
 /** Seeds 2,000 reviews with 200,000 notes and times search through the service and raw FTS5. */
 export async function benchSearch(dataDir: string): Promise<Row[]> {
-  const core = createCore({ dataDir, appVersion: 'bench', passphrase: benchPassphrase, automaticBackups: false, logger: { error: () => {} } });
+  const core = createCore({
+    dataDir,
+    appVersion: 'bench',
+    passphrase: benchPassphrase,
+    automaticBackups: false,
+    logger: { error: () => {} },
+  });
   const { db } = core.context;
   try {
     let seed = 1;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const pick = () => vocabulary[Math.floor(random() * vocabulary.length)]!;
     const started = Date.now();
     db.transaction(() => {
       const now = new Date().toISOString();
-      db.run(sql`INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES ('la', 'Northshire County Council', 'local_authority', ${now}, ${now})`);
-      db.run(sql`INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES ('pr', 'Brightwater Care Ltd', 'provider', ${now}, ${now})`);
+      db.run(
+        sql`INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES ('la', 'Northshire County Council', 'local_authority', ${now}, ${now})`,
+      );
+      db.run(
+        sql`INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES ('pr', 'Brightwater Care Ltd', 'provider', ${now}, ${now})`,
+      );
       for (let h = 0; h < 200; h++) {
         db.run(sql`INSERT INTO homes (id, provider_id, name, ofsted_urn, created_at, updated_at)
           VALUES (${`h${h}`}, 'pr', ${h === 0 ? 'Oakwood House' : `${pick()} House ${h}`}, ${`SC${String(h).padStart(6, '0')}`}, ${now}, ${now})`);
@@ -48,17 +69,24 @@ export async function benchSearch(dataDir: string): Promise<Row[]> {
         }
       }
     });
-    console.error(`Seeded ${reviewCount} reviews and ${reviewCount * notesPerReview} notes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.error(
+      `Seeded ${reviewCount} reviews and ${reviewCount * notesPerReview} notes in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
 
     const runs = 1_000;
     // Raw: the same two FTS5 statements the service runs, straight on the connection.
     const raws = new Map(
       searches.map((text) => {
         const queries = [recordMatches(toFtsQuery(text)!), noteMatches(toFtsQuery(text)!)];
-        return [text, queries.map((query) => ({ statement: db.connection.prepare(query.text), values: query.values as unknown[] }))];
+        return [
+          text,
+          queries.map((query) => ({ statement: db.connection.prepare(query.text), values: query.values as unknown[] })),
+        ];
       }),
     );
-    const app = await measure(runs, (i) => core.router.call('search.query', { text: searches[Math.abs(i) % searches.length]! }));
+    const app = await measure(runs, (i) =>
+      core.router.call('search.query', { text: searches[Math.abs(i) % searches.length]! }),
+    );
     const raw = await measure(runs, (i) => {
       for (const { statement, values } of raws.get(searches[Math.abs(i) % searches.length]!)!) statement.all(...values);
     });

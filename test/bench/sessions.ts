@@ -16,9 +16,20 @@ async function reviewWithNotes(core: Core, notes: number): Promise<string> {
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
     return result.value as T;
   };
-  const council = await call<{ id: string }>('organisations.create', { name: 'Northshire County Council', kind: 'local_authority' });
-  const provider = await call<{ id: string }>('organisations.create', { name: 'Brightwater Care Ltd', kind: 'provider' });
-  const review = await call<{ id: string }>('reviews.create', { scope: 'relationship', commissionerId: council.id, providerId: provider.id, scheduledFor: '2026-12-03T10:00:00Z' });
+  const council = await call<{ id: string }>('organisations.create', {
+    name: 'Northshire County Council',
+    kind: 'local_authority',
+  });
+  const provider = await call<{ id: string }>('organisations.create', {
+    name: 'Brightwater Care Ltd',
+    kind: 'provider',
+  });
+  const review = await call<{ id: string }>('reviews.create', {
+    scope: 'relationship',
+    commissionerId: council.id,
+    providerId: provider.id,
+    scheduledFor: '2026-12-03T10:00:00Z',
+  });
   await call('sessions.stage', { reviewId: review.id, stage: 'discover' });
   const { db } = core.context;
   db.transaction(() => {
@@ -33,13 +44,21 @@ async function reviewWithNotes(core: Core, notes: number): Promise<string> {
 
 /** A note's save through the loopback web host (HTTP, validation, router, SQLite), beside a raw insert. */
 export async function benchNoteSave(dataDir: string): Promise<Row> {
-  const core = createCore({ dataDir: path.join(dataDir, 'app'), appVersion: 'bench', passphrase: benchPassphrase, automaticBackups: false, logger: { error: () => {} } });
+  const core = createCore({
+    dataDir: path.join(dataDir, 'app'),
+    appVersion: 'bench',
+    passphrase: benchPassphrase,
+    automaticBackups: false,
+    logger: { error: () => {} },
+  });
   const host = await startWebHost({ core, rendererDir: path.join(repoRoot, 'out/renderer'), port: 0 });
   const raw = new Database(path.join(dataDir, 'raw.sqlite'));
   try {
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = FULL');
-    raw.exec('CREATE TABLE notes (id TEXT PRIMARY KEY, review_id TEXT NOT NULL, text TEXT NOT NULL, updated_at TEXT NOT NULL) STRICT');
+    raw.exec(
+      'CREATE TABLE notes (id TEXT PRIMARY KEY, review_id TEXT NOT NULL, text TEXT NOT NULL, updated_at TEXT NOT NULL) STRICT',
+    );
     const insert = raw.prepare('INSERT INTO notes (id, review_id, text, updated_at) VALUES (?, ?, ?, ?)');
     const reviewId = await reviewWithNotes(core, 0);
     const noteId = randomUUID();
@@ -47,12 +66,21 @@ export async function benchNoteSave(dataDir: string): Promise<Row> {
     const url = `http://127.0.0.1:${host.port}/api/notes.save`;
     const runs = 1_000;
     const app = await measure(runs, async (i) => {
-      const body = JSON.stringify({ id: noteId, reviewId, stage: 'discover', side: 'commissioner', kind: 'story', text: `Typed so far ${i}` });
+      const body = JSON.stringify({
+        id: noteId,
+        reviewId,
+        stage: 'discover',
+        side: 'commissioner',
+        kind: 'story',
+        text: `Typed so far ${i}`,
+      });
       const response = await fetch(url, { method: 'POST', headers, body });
       if (!response.ok) throw new Error(await response.text());
       await response.arrayBuffer();
     });
-    const rawTiming = await measure(runs, (i) => insert.run(randomUUID(), reviewId, `Typed so far ${i}`, new Date().toISOString()));
+    const rawTiming = await measure(runs, (i) =>
+      insert.run(randomUUID(), reviewId, `Typed so far ${i}`, new Date().toISOString()),
+    );
     return { operation: 'save a note as it is typed (web host round trip)', app, raw: rawTiming };
   } finally {
     await host.close();
@@ -65,12 +93,23 @@ export async function benchNoteSave(dataDir: string): Promise<Row> {
  * Typing latency in Chromium with 500 notes on screen: from each keystroke to the frame that
  * shows it, as the note editor marks it (performance marks). Null when there is no Chromium.
  */
-export async function benchTyping(dataDir: string): Promise<{ timing: Timing; toFrame: Timing; keystrokes: number } | string> {
+export async function benchTyping(
+  dataDir: string,
+): Promise<{ timing: Timing; toFrame: Timing; keystrokes: number } | string> {
   const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => existsSync(file));
-  if (!existsSync(path.join(repoRoot, 'out/renderer/index.html'))) return 'skipped: the renderer is not built (npm run build)';
-  const core = createCore({ dataDir: path.join(dataDir, 'typing'), appVersion: 'bench', passphrase: benchPassphrase, automaticBackups: false, logger: { error: () => {} } });
+  if (!existsSync(path.join(repoRoot, 'out/renderer/index.html')))
+    return 'skipped: the renderer is not built (npm run build)';
+  const core = createCore({
+    dataDir: path.join(dataDir, 'typing'),
+    appVersion: 'bench',
+    passphrase: benchPassphrase,
+    automaticBackups: false,
+    logger: { error: () => {} },
+  });
   const host = await startWebHost({ core, rendererDir: path.join(repoRoot, 'out/renderer'), port: 0 });
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] }).catch(() => null);
+  const browser = await chromium
+    .launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
+    .catch(() => null);
   if (!browser) {
     await host.close();
     core.close();
@@ -88,7 +127,9 @@ export async function benchTyping(dataDir: string): Promise<{ timing: Timing; to
     }
     await page.waitForTimeout(300);
     const timingOf = async (name: string): Promise<Timing & { count: number }> => {
-      const sorted = (await page.evaluate((entry) => performance.getEntriesByName(entry).map((measure) => measure.duration), name)).sort((a, b) => a - b);
+      const sorted = (
+        await page.evaluate((entry) => performance.getEntriesByName(entry).map((measure) => measure.duration), name)
+      ).sort((a, b) => a - b);
       const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
       return { p50: at(0.5), p95: at(0.95), p99: at(0.99), count: sorted.length };
     };

@@ -4,7 +4,9 @@ import { sql } from '@core/db/sql';
 import { callError, callOk, seedCaseBook, testCore } from './helpers';
 
 const actions = (core: ReturnType<typeof testCore>) =>
-  core.context.db.all<{ action: string; subject_id: string }>(sql`SELECT action, subject_id FROM audit_log ORDER BY seq`).map((row) => row.action);
+  core.context.db
+    .all<{ action: string; subject_id: string }>(sql`SELECT action, subject_id FROM audit_log ORDER BY seq`)
+    .map((row) => row.action);
 
 describe('the audit log', () => {
   it('records every change, in the same transaction, and nothing for reads or refused input', async () => {
@@ -23,7 +25,9 @@ describe('the audit log', () => {
       'reviews.create',
       'homes.archive',
     ]);
-    const archived = core.context.db.get<{ subject_id: string }>(sql`SELECT subject_id FROM audit_log WHERE action = 'homes.archive'`);
+    const archived = core.context.db.get<{ subject_id: string }>(
+      sql`SELECT subject_id FROM audit_log WHERE action = 'homes.archive'`,
+    );
     expect(archived?.subject_id).toBe(home.id);
   });
 
@@ -39,6 +43,9 @@ describe('the audit log', () => {
     const other = testCore();
     await seedCaseBook(other);
     other.context.db.run(sql`DELETE FROM audit_log WHERE seq = 3`);
-    expect((await callOk<AuditVerification>(other, 'audit.verify', {})).firstBroken).toMatchObject({ seq: 4, reason: 'The entry before this one is missing or was changed.' });
+    expect((await callOk<AuditVerification>(other, 'audit.verify', {})).firstBroken).toMatchObject({
+      seq: 4,
+      reason: 'The entry before this one is missing or was changed.',
+    });
   });
 });

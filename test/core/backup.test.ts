@@ -9,18 +9,40 @@ async function filledCaseBook() {
   addNote(core, seeded.review.id, 'A story about the garden, with “quotes”, emoji 🌱 and accents: Zoë.');
   await callOk(core, 'people.archive', { id: seeded.person.id });
   // Something in every part of the case book: a deck of the user's own, and a review run to its end.
-  const deck = await callOk<{ id: string }>(core, 'decks.duplicate', { deckId: 'relational-commissioning', name: 'Our deck' });
+  const deck = await callOk<{ id: string }>(core, 'decks.duplicate', {
+    deckId: 'relational-commissioning',
+    name: 'Our deck',
+  });
   await callOk(core, 'cards.retire', { deckId: deck.id, cardId: 'sellick-4-mutual-advantage' });
   const { review } = seeded;
-  await callOk(core, 'sessions.addParticipant', { reviewId: review.id, personId: seeded.person.id, name: 'Priya Shah', side: 'provider', attendance: 'present' });
+  await callOk(core, 'sessions.addParticipant', {
+    reviewId: review.id,
+    personId: seeded.person.id,
+    name: 'Priya Shah',
+    side: 'provider',
+    attendance: 'present',
+  });
   await callOk(core, 'sessions.draw', { reviewId: review.id, cardId: 'sellick-1-senior-relationships' });
   const rating = { score: 4 };
-  const ratings = { 'senior-relationships': rating, collaboration: rating, 'difficult-needs': rating, 'mutual-advantage': rating };
+  const ratings = {
+    'senior-relationships': rating,
+    collaboration: rating,
+    'difficult-needs': rating,
+    'mutual-advantage': rating,
+  };
   await callOk(core, 'checkin.submit', { reviewId: review.id, side: 'commissioner', ratings });
   await callOk(core, 'checkin.submit', { reviewId: review.id, side: 'provider', ratings });
-  await callOk(core, 'actions.save', { reviewId: review.id, text: 'Book the dentist', ownerPersonId: seeded.person.id });
+  await callOk(core, 'actions.save', {
+    reviewId: review.id,
+    text: 'Book the dentist',
+    ownerPersonId: seeded.person.id,
+  });
   await callOk(core, 'sessions.conclude', { reviewId: review.id });
-  const next = await callOk<{ id: string }>(core, 'reviews.create', { scope: 'placement', placementId: seeded.placement.id, scheduledFor: '2027-06-03T10:00:00Z' });
+  const next = await callOk<{ id: string }>(core, 'reviews.create', {
+    scope: 'placement',
+    placementId: seeded.placement.id,
+    scheduledFor: '2027-06-03T10:00:00Z',
+  });
   const [matter] = (await callOk<{ matters: { id: string }[] }>(core, 'sessions.get', { reviewId: next.id })).matters;
   await callOk(core, 'actions.update', { reviewId: next.id, actionId: matter!.id, status: 'done' });
   return { core, ...seeded };
@@ -32,11 +54,30 @@ describe('backup and restore', () => {
     const backup = await callOk<ExportedFile>(core, 'backup.export', {});
     expect(backup.fileName).toMatch(/^relational-review-backup-\d{4}-\d\d-\d\d\.json$/);
     const file = JSON.parse(backup.content) as { format: string; formatVersion: number; schemaVersion: number };
-    expect(file).toMatchObject({ format: 'relational-review-backup', formatVersion: 1, schemaVersion: latestSchemaVersion });
+    expect(file).toMatchObject({
+      format: 'relational-review-backup',
+      formatVersion: 1,
+      schemaVersion: latestSchemaVersion,
+    });
 
     const fresh = testCore();
-    const summary = await callOk<{ counts: Record<string, number> }>(fresh, 'backup.restore', { content: backup.content });
-    expect(summary.counts).toMatchObject({ organisations: 2, homes: 1, people: 1, placements: 1, reviews: 2, notes: 1, decks: 1, participants: 1, checkins: 2, actions: 1, action_updates: 1, minutes: 1 });
+    const summary = await callOk<{ counts: Record<string, number> }>(fresh, 'backup.restore', {
+      content: backup.content,
+    });
+    expect(summary.counts).toMatchObject({
+      organisations: 2,
+      homes: 1,
+      people: 1,
+      placements: 1,
+      reviews: 2,
+      notes: 1,
+      decks: 1,
+      participants: 1,
+      checkins: 2,
+      actions: 1,
+      action_updates: 1,
+      minutes: 1,
+    });
     expect(summary.counts.deck_cards).toBeGreaterThan(100);
     const { audit_log: restoredAudit, ...restored } = snapshot(fresh);
     const { audit_log: originalAudit, ...original } = snapshot(core);
@@ -58,7 +99,9 @@ describe('backup and restore', () => {
     const before = snapshot(core);
     const error = await callError(core, 'backup.restore', { content: backup.content });
     expect(error.code).toBe('conflict');
-    expect(error.message).toMatch(/only be restored into an empty case book.*already holds 2 organisations, 1 homes, 1 people, 1 placements, 1 decks, \d+ deck cards, 2 reviews, 1 notes, 1 participants, 1 review cards, 2 checkins, 1 actions, 1 action updates, 1 minutes\. Nothing was restored\./);
+    expect(error.message).toMatch(
+      /only be restored into an empty case book.*already holds 2 organisations, 1 homes, 1 people, 1 placements, 1 decks, \d+ deck cards, 2 reviews, 1 notes, 1 participants, 1 review cards, 2 checkins, 1 actions, 1 action updates, 1 minutes\. Nothing was restored\./,
+    );
     expect(snapshot(core)).toEqual(before);
   });
 
@@ -74,15 +117,30 @@ describe('backup and restore', () => {
     const cases: [string, RegExp][] = [
       [content.slice(0, Math.floor(content.length / 2)), /incomplete: it ends part-way through/],
       ['not json at all', /not a Relational Review backup: it is not in the backup’s format/],
-      [JSON.stringify({ format: 'something-else', items: [] }), /^This file is not a Relational Review backup\. Nothing was restored\.$/],
+      [
+        JSON.stringify({ format: 'something-else', items: [] }),
+        /^This file is not a Relational Review backup\. Nothing was restored\.$/,
+      ],
       [JSON.stringify([1, 2, 3]), /not a Relational Review backup/],
       [edited((copy) => (copy.formatVersion = 99)), /newer version of Relational Review \(backup format 99\)/],
       [edited((copy) => (copy.tables.homes![0]!.name = 42)), /in homes, record 1 name should be text/],
-      [edited((copy) => (copy.tables.homes![0]!.secret = 'x')), /in homes, record 1 has a field the app does not know \(secret\)/],
+      [
+        edited((copy) => (copy.tables.homes![0]!.secret = 'x')),
+        /in homes, record 1 has a field the app does not know \(secret\)/,
+      ],
       [edited((copy) => (copy.tables.spells = [])), /a part the app does not know \(“spells”\)/],
-      [edited((copy) => (copy.tables.homes![0]!.provider_id = 'nobody')), /a record in homes refers to another record that is not in the file/],
-      [edited((copy) => copy.tables.organisations!.push(copy.tables.organisations![0]!)), /a record in organisations appears twice/],
-      [edited((copy) => (copy.tables.placements![0]!.status = 'lost')), /a record in placements has a value the case book cannot hold/],
+      [
+        edited((copy) => (copy.tables.homes![0]!.provider_id = 'nobody')),
+        /a record in homes refers to another record that is not in the file/,
+      ],
+      [
+        edited((copy) => copy.tables.organisations!.push(copy.tables.organisations![0]!)),
+        /a record in organisations appears twice/,
+      ],
+      [
+        edited((copy) => (copy.tables.placements![0]!.status = 'lost')),
+        /a record in placements has a value the case book cannot hold/,
+      ],
     ];
     for (const [text, message] of cases) {
       const fresh = testCore();

@@ -31,7 +31,10 @@ describe('organisations', () => {
     const core = testCore();
     await aProvider(core);
     const error = await callError(core, 'organisations.create', { name: 'BRIGHTWATER care ltd', kind: 'provider' });
-    expect(error).toMatchObject({ code: 'conflict', message: 'Provider “BRIGHTWATER care ltd” is already in the case book.' });
+    expect(error).toMatchObject({
+      code: 'conflict',
+      message: 'Provider “BRIGHTWATER care ltd” is already in the case book.',
+    });
     expect(await counts(core)).toEqual({ organisations: 1, homes: 0 });
     // The same name as another kind of organisation is a different organisation.
     await callOk(core, 'organisations.create', { name: 'Brightwater Care Ltd', kind: 'other' });
@@ -66,8 +69,17 @@ describe('homes', () => {
   it('adds a home for a provider, normalising the Ofsted URN, and lists it with its provider', async () => {
     const core = testCore();
     const provider = await aProvider(core);
-    const home = await callOk<Home>(core, 'homes.create', { providerId: provider.id, name: 'Oakwood House', ofstedUrn: 'sc 123456' });
-    expect(home).toMatchObject({ name: 'Oakwood House', ofstedUrn: 'SC123456', providerId: provider.id, providerName: 'Brightwater Care Ltd' });
+    const home = await callOk<Home>(core, 'homes.create', {
+      providerId: provider.id,
+      name: 'Oakwood House',
+      ofstedUrn: 'sc 123456',
+    });
+    expect(home).toMatchObject({
+      name: 'Oakwood House',
+      ofstedUrn: 'SC123456',
+      providerId: provider.id,
+      providerName: 'Brightwater Care Ltd',
+    });
     expect(await callOk<Home[]>(core, 'homes.list', {})).toEqual([home]);
   });
 
@@ -75,8 +87,14 @@ describe('homes', () => {
     const core = testCore();
     const provider = await aProvider(core);
     for (const ofstedUrn of ['123456', 'SC12345', 'SC1234567', 'XY123456', '', 'SC12345a']) {
-      const error = await callError(core, 'homes.create', { providerId: provider.id, name: 'Oakwood House', ofstedUrn });
-      expect(error.fields?.ofstedUrn).toBe('An Ofsted URN for a children’s home is SC followed by six digits, for example SC123456.');
+      const error = await callError(core, 'homes.create', {
+        providerId: provider.id,
+        name: 'Oakwood House',
+        ofstedUrn,
+      });
+      expect(error.fields?.ofstedUrn).toBe(
+        'An Ofsted URN for a children’s home is SC followed by six digits, for example SC123456.',
+      );
     }
     expect(await counts(core)).toEqual({ organisations: 1, homes: 0 });
   });
@@ -85,19 +103,35 @@ describe('homes', () => {
     const core = testCore();
     const provider = await aProvider(core);
     await callOk(core, 'homes.create', { providerId: provider.id, name: 'Oakwood House', ofstedUrn: 'SC123456' });
-    const error = await callError(core, 'homes.create', { providerId: provider.id, name: 'Elm Lodge', ofstedUrn: 'SC123456' });
-    expect(error).toMatchObject({ code: 'conflict', fields: { ofstedUrn: 'Already used by “Oakwood House”. Check the URN on the home’s Ofsted report.' } });
+    const error = await callError(core, 'homes.create', {
+      providerId: provider.id,
+      name: 'Elm Lodge',
+      ofstedUrn: 'SC123456',
+    });
+    expect(error).toMatchObject({
+      code: 'conflict',
+      fields: { ofstedUrn: 'Already used by “Oakwood House”. Check the URN on the home’s Ofsted report.' },
+    });
     expect(await counts(core)).toEqual({ organisations: 1, homes: 1 });
   });
 
   it('refuses a home whose provider is missing or is not a provider', async () => {
     const core = testCore();
-    const council = await callOk<Organisation>(core, 'organisations.create', { name: 'Westshire Council', kind: 'local_authority' });
+    const council = await callOk<Organisation>(core, 'organisations.create', {
+      name: 'Westshire Council',
+      kind: 'local_authority',
+    });
     for (const providerId of [council.id, '0b7d0e2e-8f0c-4a51-9d3e-6a1f9d2b7c11']) {
       const error = await callError(core, 'homes.create', { providerId, name: 'Oakwood House', ofstedUrn: 'SC123456' });
-      expect(error).toMatchObject({ code: 'invalid_input', fields: { providerId: 'Choose a provider from the list.' } });
+      expect(error).toMatchObject({
+        code: 'invalid_input',
+        fields: { providerId: 'Choose a provider from the list.' },
+      });
     }
-    expect((await callError(core, 'homes.create', { providerId: 'not-an-id', name: 'Oakwood House', ofstedUrn: 'SC123456' })).fields).toEqual({
+    expect(
+      (await callError(core, 'homes.create', { providerId: 'not-an-id', name: 'Oakwood House', ofstedUrn: 'SC123456' }))
+        .fields,
+    ).toEqual({
       providerId: 'Choose the provider that runs this home.',
     });
     expect(await counts(core)).toEqual({ organisations: 1, homes: 0 });
@@ -117,7 +151,9 @@ describe('events', () => {
   it('tells subscribers when the case book changes, and not when a write is refused', async () => {
     const core = testCore();
     const seen: string[] = [];
-    core.events.subscribe((event) => seen.push(event.name === 'casebook.changed' ? `${event.name}:${event.data.kind}` : event.name));
+    core.events.subscribe((event) =>
+      seen.push(event.name === 'casebook.changed' ? `${event.name}:${event.data.kind}` : event.name),
+    );
     const provider = await aProvider(core);
     await callError(core, 'homes.create', { providerId: provider.id, name: 'Oakwood House', ofstedUrn: 'bad' });
     await callOk(core, 'homes.create', { providerId: provider.id, name: 'Oakwood House', ofstedUrn: 'SC123456' });

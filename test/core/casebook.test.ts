@@ -36,11 +36,31 @@ describe('homes in full', () => {
     const before = snapshot(core);
     const base = { id: home.id, providerId: provider.id, name: 'Oakwood House', ofstedUrn: 'SC123456' };
     const cases: [object, string, string][] = [
-      [{ ofstedJudgement: 'good' }, 'ofstedJudgementDate', 'Give the Ofsted judgement and the date it was made together.'],
-      [{ reg44VisitDate: '2026-02-30' }, 'reg44VisitDate', 'Enter the date of the latest Regulation 44 visit, for example 27 March 2026.'],
-      [{ registeredPlaces: 0 }, 'registeredPlaces', 'Enter the number of registered places as a whole number from 1 to 100.'],
-      [{ registeredPlaces: 2.5 }, 'registeredPlaces', 'Enter the number of registered places as a whole number from 1 to 100.'],
-      [{ ofstedJudgement: 'brilliant', ofstedJudgementDate: '2026-01-01' }, 'ofstedJudgement', 'Choose one of the Ofsted judgements.'],
+      [
+        { ofstedJudgement: 'good' },
+        'ofstedJudgementDate',
+        'Give the Ofsted judgement and the date it was made together.',
+      ],
+      [
+        { reg44VisitDate: '2026-02-30' },
+        'reg44VisitDate',
+        'Enter the date of the latest Regulation 44 visit, for example 27 March 2026.',
+      ],
+      [
+        { registeredPlaces: 0 },
+        'registeredPlaces',
+        'Enter the number of registered places as a whole number from 1 to 100.',
+      ],
+      [
+        { registeredPlaces: 2.5 },
+        'registeredPlaces',
+        'Enter the number of registered places as a whole number from 1 to 100.',
+      ],
+      [
+        { ofstedJudgement: 'brilliant', ofstedJudgementDate: '2026-01-01' },
+        'ofstedJudgement',
+        'Choose one of the Ofsted judgements.',
+      ],
     ];
     for (const [change, field, message] of cases) {
       const error = await callError(core, 'homes.update', { ...base, ...change });
@@ -54,10 +74,21 @@ describe('editing, archiving and restoring', () => {
   it('edits an organisation, and refuses to turn a provider that runs homes into a council', async () => {
     const core = testCore();
     const { provider } = await seedCaseBook(core);
-    const renamed = await callOk<Organisation>(core, 'organisations.update', { id: provider.id, name: 'Brightwater Care Group', kind: 'provider' });
+    const renamed = await callOk<Organisation>(core, 'organisations.update', {
+      id: provider.id,
+      name: 'Brightwater Care Group',
+      kind: 'provider',
+    });
     expect(renamed.name).toBe('Brightwater Care Group');
-    const error = await callError(core, 'organisations.update', { id: provider.id, name: 'Brightwater Care Group', kind: 'local_authority' });
-    expect(error).toMatchObject({ code: 'conflict', fields: { kind: 'This organisation runs 1 home, so its kind stays Provider.' } });
+    const error = await callError(core, 'organisations.update', {
+      id: provider.id,
+      name: 'Brightwater Care Group',
+      kind: 'local_authority',
+    });
+    expect(error).toMatchObject({
+      code: 'conflict',
+      fields: { kind: 'This organisation runs 1 home, so its kind stays Provider.' },
+    });
   });
 
   it('archives a record out of everyday lists, keeps it, and restores it', async () => {
@@ -76,7 +107,12 @@ describe('editing, archiving and restoring', () => {
     const core = testCore();
     const { home, council } = await seedCaseBook(core);
     await callOk(core, 'homes.archive', { id: home.id });
-    const error = await callError(core, 'placements.create', { homeId: home.id, placingAuthorityId: council.id, childReference: 'CD34', status: 'planned' });
+    const error = await callError(core, 'placements.create', {
+      homeId: home.id,
+      placingAuthorityId: council.id,
+      childReference: 'CD34',
+      status: 'planned',
+    });
     expect(error.fields).toEqual({ homeId: 'Choose a home from the list.' });
   });
 
@@ -102,10 +138,17 @@ describe('people', () => {
       email: '',
       phone: '+44 (0)113 496 0000',
     });
-    expect(updated).toMatchObject({ role: 'Responsible individual', email: null, phone: '+44 (0)113 496 0000', organisationName: 'Brightwater Care Ltd' });
+    expect(updated).toMatchObject({
+      role: 'Responsible individual',
+      email: null,
+      phone: '+44 (0)113 496 0000',
+      organisationName: 'Brightwater Care Ltd',
+    });
     const error = await callError(core, 'people.create', { name: 'Sam Okoro', email: 'sam@', phone: 'call me' });
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(['email', 'phone']);
-    expect((await callOk<Person[]>(core, 'people.list', { organisationId: provider.id })).map((p) => p.name)).toEqual(['Priya Shah']);
+    expect((await callOk<Person[]>(core, 'people.list', { organisationId: provider.id })).map((p) => p.name)).toEqual([
+      'Priya Shah',
+    ]);
   });
 });
 
@@ -117,26 +160,44 @@ describe('placements', () => {
     const cases: [object, string][] = [
       [{ status: 'ended', startDate: '2026-01-01' }, 'Give the date an ended placement ended.'],
       [{ status: 'current' }, 'Give the date a current placement started.'],
-      [{ status: 'ended', startDate: '2026-05-01', endDate: '2026-04-01' }, 'The end date must be on or after the start date.'],
+      [
+        { status: 'ended', startDate: '2026-05-01', endDate: '2026-04-01' },
+        'The end date must be on or after the start date.',
+      ],
     ];
     for (const [change, message] of cases) {
       const error = await callError(core, 'placements.create', { ...base, ...change });
       expect(Object.values(error.fields ?? {})).toContain(message);
     }
-    const placement = await callOk<Placement>(core, 'placements.create', { ...base, status: 'planned', startDate: '2027-01-10' });
-    expect(placement).toMatchObject({ childReference: 'NS-2026-0147', homeName: 'Oakwood House', placingAuthorityName: 'Northshire County Council' });
+    const placement = await callOk<Placement>(core, 'placements.create', {
+      ...base,
+      status: 'planned',
+      startDate: '2027-01-10',
+    });
+    expect(placement).toMatchObject({
+      childReference: 'NS-2026-0147',
+      homeName: 'Oakwood House',
+      placingAuthorityName: 'Northshire County Council',
+    });
   });
 
   it('refuses a placing authority that is not a local authority', async () => {
     const core = testCore();
     const { home, provider } = await seedCaseBook(core);
-    const error = await callError(core, 'placements.create', { homeId: home.id, placingAuthorityId: provider.id, childReference: 'XY', status: 'planned' });
+    const error = await callError(core, 'placements.create', {
+      homeId: home.id,
+      placingAuthorityId: provider.id,
+      childReference: 'XY',
+      status: 'planned',
+    });
     expect(error.fields).toEqual({ placingAuthorityId: 'Choose a local authority from the list.' });
   });
 
   it('tells a name from a reference', () => {
-    for (const name of ['Jamie Smith', 'jamie smith', 'Jamie', "Siobhán O'Neill", 'Anne-Marie Jones']) expect(looksLikeName(name), name).toBe(true);
-    for (const reference of ['AB12', 'A.B.', 'JS', 'NS-2026-0147', 'Case 4471', 'ABC', '12345']) expect(looksLikeName(reference), reference).toBe(false);
+    for (const name of ['Jamie Smith', 'jamie smith', 'Jamie', "Siobhán O'Neill", 'Anne-Marie Jones'])
+      expect(looksLikeName(name), name).toBe(true);
+    for (const reference of ['AB12', 'A.B.', 'JS', 'NS-2026-0147', 'Case 4471', 'ABC', '12345'])
+      expect(looksLikeName(reference), reference).toBe(false);
   });
 });
 
@@ -165,22 +226,38 @@ describe('reviews', () => {
     expect(await ids({ homeId: home.id })).toEqual([review.id]);
     expect(await ids({ placementId: placement.id })).toEqual([review.id]);
     expect(await ids({ organisationId: provider.id })).toEqual([relationship.id, review.id]);
-    expect(await ids({ organisationId: provider.id, otherOrganisationId: council.id })).toEqual([relationship.id, review.id]);
-    const elsewhere = await callOk<{ id: string }>(core, 'organisations.create', { name: 'Westshire Council', kind: 'local_authority' });
+    expect(await ids({ organisationId: provider.id, otherOrganisationId: council.id })).toEqual([
+      relationship.id,
+      review.id,
+    ]);
+    const elsewhere = await callOk<{ id: string }>(core, 'organisations.create', {
+      name: 'Westshire Council',
+      kind: 'local_authority',
+    });
     expect(await ids({ organisationId: provider.id, otherOrganisationId: elsewhere.id })).toEqual([]);
   });
 
   it('stores the time of a review in UTC whatever offset it was given', async () => {
     const core = testCore();
     const { home, council } = await seedCaseBook(core);
-    const review = await callOk<Review>(core, 'reviews.create', { scope: 'home', homeId: home.id, commissionerId: council.id, scheduledFor: '2026-07-01T10:00:00+01:00' });
+    const review = await callOk<Review>(core, 'reviews.create', {
+      scope: 'home',
+      homeId: home.id,
+      commissionerId: council.id,
+      scheduledFor: '2026-07-01T10:00:00+01:00',
+    });
     expect(review.scheduledFor).toBe('2026-07-01T09:00:00.000Z');
   });
 
   it('refuses a review with the wrong kind of organisation on a side', async () => {
     const core = testCore();
     const { council, provider } = await seedCaseBook(core);
-    const error = await callError(core, 'reviews.create', { scope: 'relationship', commissionerId: provider.id, providerId: council.id, scheduledFor: '2027-02-01T14:00:00Z' });
+    const error = await callError(core, 'reviews.create', {
+      scope: 'relationship',
+      commissionerId: provider.id,
+      providerId: council.id,
+      scheduledFor: '2027-02-01T14:00:00Z',
+    });
     expect(error.fields).toEqual({ commissionerId: 'Choose a local authority from the list.' });
   });
 });

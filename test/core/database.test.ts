@@ -55,7 +55,9 @@ describe('opening the case book', () => {
     const file = path.join(tempDir(), 'casebook.sqlite');
     openCaseBook({ file }).close();
     const db = openCaseBook({ file });
-    db.run(sql`INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES ('o1', 'Kept', 'other', 'x', 'x')`);
+    db.run(
+      sql`INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES ('o1', 'Kept', 'other', 'x', 'x')`,
+    );
     db.close();
 
     const broken: Migration = {

@@ -39,7 +39,12 @@ describe('cards.get', () => {
       id: firstCardId,
       framework: 'appreciative-enquiry',
       title: 'Something works well',
-      paper: { kind: 'quotation', section: 'Linking up all the various aspects - relational commissioning', page: 20, document: 'rethinking' },
+      paper: {
+        kind: 'quotation',
+        section: 'Linking up all the various aspects - relational commissioning',
+        page: 20,
+        document: 'rethinking',
+      },
       qualityStandards: [6],
       retired: false,
     });
@@ -47,10 +52,20 @@ describe('cards.get', () => {
 
   it('answers an unknown card or deck, or a wrong input, plainly', async () => {
     const core = testCore();
-    expect(await callError(core, 'cards.get', { deckId: builtInId, cardId: 'no-such-card' })).toEqual({ code: 'not_found', message: 'That card is not in this deck.' });
-    expect(await callError(core, 'cards.get', { deckId: 'nope', cardId: firstCardId })).toMatchObject({ code: 'not_found' });
-    expect(await callError(core, 'cards.get', { deckId: builtInId })).toMatchObject({ code: 'invalid_input', fields: { cardId: 'Choose a card.' } });
-    expect(await callError(core, 'cards.get', { deckId: builtInId, cardId: ['x'] })).toMatchObject({ code: 'invalid_input' });
+    expect(await callError(core, 'cards.get', { deckId: builtInId, cardId: 'no-such-card' })).toEqual({
+      code: 'not_found',
+      message: 'That card is not in this deck.',
+    });
+    expect(await callError(core, 'cards.get', { deckId: 'nope', cardId: firstCardId })).toMatchObject({
+      code: 'not_found',
+    });
+    expect(await callError(core, 'cards.get', { deckId: builtInId })).toMatchObject({
+      code: 'invalid_input',
+      fields: { cardId: 'Choose a card.' },
+    });
+    expect(await callError(core, 'cards.get', { deckId: builtInId, cardId: ['x'] })).toMatchObject({
+      code: 'invalid_input',
+    });
   });
 });
 
@@ -74,7 +89,9 @@ describe('cards.update', () => {
     expect(card.paper).toEqual(before.paper);
     expect(events).toEqual([{ name: 'deck.changed', data: { deckId } }]);
     // The built-in deck is untouched.
-    expect((await callOk<DeckCard>(core, 'cards.get', { deckId: builtInId, cardId: firstCardId })).title).toBe('Something works well');
+    expect((await callOk<DeckCard>(core, 'cards.get', { deckId: builtInId, cardId: firstCardId })).title).toBe(
+      'Something works well',
+    );
   });
 
   it('clears an empty facilitator’s note and an empty lens', async () => {
@@ -87,24 +104,49 @@ describe('cards.update', () => {
       qualityStandards: [],
       facilitatorNote: '   ',
     });
-    expect(card).toMatchObject({ phases: ['dream'], questions: [{ phase: 'dream', text: 'Imagine it working.' }], facilitatorNote: null, qualityStandards: [] });
+    expect(card).toMatchObject({
+      phases: ['dream'],
+      questions: [{ phase: 'dream', text: 'Imagine it working.' }],
+      facilitatorNote: null,
+      qualityStandards: [],
+    });
   });
 
   it('refuses bad input field by field, and writes nothing', async () => {
     const { core, deckId, events } = await withCopy();
     const before = deckTables(core);
-    const refused = async (input: Record<string, unknown>) => callError(core, 'cards.update', { deckId, cardId: firstCardId, ...content, ...input });
-    expect(await refused({ title: '  ' })).toMatchObject({ code: 'invalid_input', fields: { title: 'Give the card a title.' } });
-    expect(await refused({ title: 'x'.repeat(121) })).toMatchObject({ fields: { title: 'Keep the title under 120 characters.' } });
+    const refused = async (input: Record<string, unknown>) =>
+      callError(core, 'cards.update', { deckId, cardId: firstCardId, ...content, ...input });
+    expect(await refused({ title: '  ' })).toMatchObject({
+      code: 'invalid_input',
+      fields: { title: 'Give the card a title.' },
+    });
+    expect(await refused({ title: 'x'.repeat(121) })).toMatchObject({
+      fields: { title: 'Keep the title under 120 characters.' },
+    });
     expect(await refused({ title: undefined })).toMatchObject({ fields: { title: 'Give the card a title.' } });
-    expect(await refused({ questions: [] })).toMatchObject({ fields: { questions: 'Add at least one question, for the phase it serves.' } });
-    expect(await refused({ questions: 'Tell us' })).toMatchObject({ fields: { questions: 'Add at least one question.' } });
-    expect(await refused({ questions: [{ phase: 'discover', text: '' }] })).toMatchObject({ fields: { 'questions.0.text': 'Write the question, or remove it.' } });
-    expect(await refused({ questions: [{ phase: 'later', text: 'Tell us.' }] })).toMatchObject({ fields: { 'questions.0.phase': 'Choose the phase this question is for.' } });
-    expect(await refused({ questions: [{ phase: 'dream', lens: 'child', text: 'Tell us.' }] })).toMatchObject({ fields: { 'questions.0.lens': expect.any(String) } });
-    expect(await refused({ qualityStandards: [15] })).toMatchObject({ fields: { 'qualityStandards.0': 'Choose Quality Standards from the list.' } });
+    expect(await refused({ questions: [] })).toMatchObject({
+      fields: { questions: 'Add at least one question, for the phase it serves.' },
+    });
+    expect(await refused({ questions: 'Tell us' })).toMatchObject({
+      fields: { questions: 'Add at least one question.' },
+    });
+    expect(await refused({ questions: [{ phase: 'discover', text: '' }] })).toMatchObject({
+      fields: { 'questions.0.text': 'Write the question, or remove it.' },
+    });
+    expect(await refused({ questions: [{ phase: 'later', text: 'Tell us.' }] })).toMatchObject({
+      fields: { 'questions.0.phase': 'Choose the phase this question is for.' },
+    });
+    expect(await refused({ questions: [{ phase: 'dream', lens: 'child', text: 'Tell us.' }] })).toMatchObject({
+      fields: { 'questions.0.lens': expect.any(String) },
+    });
+    expect(await refused({ qualityStandards: [15] })).toMatchObject({
+      fields: { 'qualityStandards.0': 'Choose Quality Standards from the list.' },
+    });
     expect(await refused({ qualityStandards: ['six'] })).toMatchObject({ code: 'invalid_input' });
-    expect(await refused({ facilitatorNote: 'x'.repeat(2001) })).toMatchObject({ fields: { facilitatorNote: 'Keep the facilitator’s note under 2,000 characters.' } });
+    expect(await refused({ facilitatorNote: 'x'.repeat(2001) })).toMatchObject({
+      fields: { facilitatorNote: 'Keep the facilitator’s note under 2,000 characters.' },
+    });
     expect(await refused({ paper: { kind: 'paraphrase' } })).toMatchObject({ code: 'invalid_input' });
     expect(await refused({ framework: 'erikson' })).toMatchObject({ code: 'invalid_input' });
     expect(await refused({ cardId: 'missing' })).toMatchObject({ code: 'not_found' });
@@ -118,8 +160,19 @@ describe('cards.add', () => {
   it('adds a card of the user’s own at the end of the deck, with no source in the paper', async () => {
     const { core, deckId, events } = await withCopy();
     const card = await callOk<DeckCard>(core, 'cards.add', { deckId, framework: 'facilitation', ...content });
-    expect(card).toMatchObject({ id: 'something-works-well-here', framework: 'facilitation', paper: null, phases: ['discover', 'deliver'], retired: false });
-    const again = await callOk<DeckCard>(core, 'cards.add', { deckId, framework: 'secure-base', ...content, title: 'Something works well – here!' });
+    expect(card).toMatchObject({
+      id: 'something-works-well-here',
+      framework: 'facilitation',
+      paper: null,
+      phases: ['discover', 'deliver'],
+      retired: false,
+    });
+    const again = await callOk<DeckCard>(core, 'cards.add', {
+      deckId,
+      framework: 'secure-base',
+      ...content,
+      title: 'Something works well – here!',
+    });
     expect(again.id).toBe('something-works-well-here-2');
     const deck = await callOk<Deck>(core, 'decks.get', { deckId });
     expect(deck.cards.slice(-2).map((c) => c.id)).toEqual([card.id, again.id]);
@@ -130,10 +183,18 @@ describe('cards.add', () => {
   it('refuses a card with no framework, a wrong one, or bad content, and writes nothing', async () => {
     const { core, deckId, events } = await withCopy();
     const before = deckTables(core);
-    expect(await callError(core, 'cards.add', { deckId, ...content })).toMatchObject({ fields: { framework: 'Choose the framework this card belongs to.' } });
-    expect(await callError(core, 'cards.add', { deckId, framework: 'astrology', ...content })).toMatchObject({ fields: { framework: 'Choose the framework this card belongs to.' } });
-    expect(await callError(core, 'cards.add', { deckId, framework: 'erikson', ...content, questions: [] })).toMatchObject({ code: 'invalid_input' });
-    expect(await callError(core, 'cards.add', { deckId: 'missing', framework: 'erikson', ...content })).toMatchObject({ code: 'not_found' });
+    expect(await callError(core, 'cards.add', { deckId, ...content })).toMatchObject({
+      fields: { framework: 'Choose the framework this card belongs to.' },
+    });
+    expect(await callError(core, 'cards.add', { deckId, framework: 'astrology', ...content })).toMatchObject({
+      fields: { framework: 'Choose the framework this card belongs to.' },
+    });
+    expect(
+      await callError(core, 'cards.add', { deckId, framework: 'erikson', ...content, questions: [] }),
+    ).toMatchObject({ code: 'invalid_input' });
+    expect(await callError(core, 'cards.add', { deckId: 'missing', framework: 'erikson', ...content })).toMatchObject({
+      code: 'not_found',
+    });
     expect(deckTables(core)).toEqual(before);
     expect(events).toEqual([]);
   });
@@ -142,7 +203,10 @@ describe('cards.add', () => {
 describe('cards.retire and cards.restore', () => {
   it('keeps a retired card but leaves it out of the deck unless asked for, and brings it back', async () => {
     const { core, deckId, events } = await withCopy();
-    expect(await callOk(core, 'cards.retire', { deckId, cardId: firstCardId })).toMatchObject({ id: firstCardId, retired: true });
+    expect(await callOk(core, 'cards.retire', { deckId, cardId: firstCardId })).toMatchObject({
+      id: firstCardId,
+      retired: true,
+    });
     const deck = await callOk<Deck>(core, 'decks.get', { deckId });
     expect(deck).toMatchObject({ cardCount: 115, retiredCount: 1 });
     expect(deck.cards.map((card) => card.id)).not.toContain(firstCardId);
@@ -158,8 +222,13 @@ describe('cards.retire and cards.restore', () => {
   it('refuses an unknown card or deck, and writes nothing', async () => {
     const { core, deckId } = await withCopy();
     const before = deckTables(core);
-    expect(await callError(core, 'cards.retire', { deckId, cardId: 'missing' })).toEqual({ code: 'not_found', message: 'That card is not in this deck.' });
-    expect(await callError(core, 'cards.restore', { deckId: 'missing', cardId: firstCardId })).toMatchObject({ code: 'not_found' });
+    expect(await callError(core, 'cards.retire', { deckId, cardId: 'missing' })).toEqual({
+      code: 'not_found',
+      message: 'That card is not in this deck.',
+    });
+    expect(await callError(core, 'cards.restore', { deckId: 'missing', cardId: firstCardId })).toMatchObject({
+      code: 'not_found',
+    });
     expect(await callError(core, 'cards.retire', { deckId })).toMatchObject({ code: 'invalid_input' });
     expect(deckTables(core)).toEqual(before);
   });

@@ -24,7 +24,8 @@ const paperFile: Record<DocumentId, string> = {
   rethinking: 'rethinking-childrens-commissioning.txt',
   'maintaining-trust': 'maintaining-trust-and-relationships.txt',
 };
-const paperText = (document: DocumentId) => fs.readFileSync(path.join(root, 'test/fixtures/paper', paperFile[document]), 'utf8');
+const paperText = (document: DocumentId) =>
+  fs.readFileSync(path.join(root, 'test/fixtures/paper', paperFile[document]), 'utf8');
 
 /** The one normalisation used on both sides: quotes, dashes and whitespace. Nothing looser. */
 const normalise = (text: string) =>
@@ -42,7 +43,12 @@ const normalise = (text: string) =>
  * those breaks, and the test below checks the count against both markers and the total of 22.
  * “Maintaining trust and relationships” is a web page: it has no pages, so its cards give null.
  */
-function pagedText(text: string): { normalised: string; pageAt: (offset: number) => number; pages: number; markers: [number, number][] } {
+function pagedText(text: string): {
+  normalised: string;
+  pageAt: (offset: number) => number;
+  pages: number;
+  markers: [number, number][];
+} {
   const lines = text.split('\n');
   let page = 1;
   let normalised = '';
@@ -154,7 +160,13 @@ const EXPECTED_CARDS: Record<FrameworkId, number> = {
 };
 
 /** The frameworks whose every card must ask its questions both ways (the matching principle). */
-const BOTH_WAYS: FrameworkId[] = ['matching-principle', 'secure-base', 'erikson', 'pillars-of-parenting', 'berridge-brodie'];
+const BOTH_WAYS: FrameworkId[] = [
+  'matching-principle',
+  'secure-base',
+  'erikson',
+  'pillars-of-parenting',
+  'berridge-brodie',
+];
 
 const YES_NO_OPENERS =
   /^(is|are|am|do|does|did|can|could|will|would|should|has|have|had|was|were|shall|may|might|must)(n['’]t)?\b/i;
@@ -171,7 +183,9 @@ describe('the built-in deck', () => {
   it('covers every framework the paper uses, with one card for each item the paper lists', () => {
     expect(Object.keys(EXPECTED_CARDS).sort()).toEqual([...FRAMEWORK_IDS].sort());
     expect(FRAMEWORKS.map((f) => f.id)).toEqual([...FRAMEWORK_IDS]);
-    const counts = Object.fromEntries(FRAMEWORK_IDS.map((id) => [id, cards.filter((card) => card.framework === id).length]));
+    const counts = Object.fromEntries(
+      FRAMEWORK_IDS.map((id) => [id, cards.filter((card) => card.framework === id).length]),
+    );
     expect(counts).toEqual(EXPECTED_CARDS);
     expect(cards).toHaveLength(Object.values(EXPECTED_CARDS).reduce((a, b) => a + b, 0));
   });
@@ -211,7 +225,8 @@ describe('the built-in deck', () => {
     const problems: string[] = [];
     for (const card of cards) {
       const { document, section, page } = card.paper;
-      if (!paper[document].normalised.includes(normalise(section))) problems.push(`${label(card)}: section “${section}” is not a heading in the paper`);
+      if (!paper[document].normalised.includes(normalise(section)))
+        problems.push(`${label(card)}: section “${section}” is not a heading in the paper`);
       if (document === 'rethinking') {
         if (page === null || page < 1 || page > 22) problems.push(`${label(card)}: needs a page from 1 to 22`);
       } else if (page !== null) {
@@ -227,8 +242,13 @@ describe('the built-in deck', () => {
       const source = paper[card.paper.document];
       const at = occurrences(source.normalised, normalise(card.paper.text));
       if (at.length === 0) problems.push(`${label(card)}: not found word for word: ${card.paper.text}`);
-      else if (card.paper.document === 'rethinking' && !at.some((offset) => source.pageAt(offset) === card.paper.page)) {
-        problems.push(`${label(card)}: found on page ${at.map((o) => source.pageAt(o)).join(' or ')}, not ${card.paper.page}`);
+      else if (
+        card.paper.document === 'rethinking' &&
+        !at.some((offset) => source.pageAt(offset) === card.paper.page)
+      ) {
+        problems.push(
+          `${label(card)}: found on page ${at.map((o) => source.pageAt(o)).join(' or ')}, not ${card.paper.page}`,
+        );
       }
     }
     expect(problems).toEqual([]);
@@ -265,7 +285,8 @@ describe('the built-in deck', () => {
       for (const question of card.questions) {
         const sentences = question.text.split(/(?<=[.?!])\s+/);
         const asked = [sentences[0]!, ...sentences.filter((s) => s.endsWith('?'))];
-        if (asked.some((sentence) => YES_NO_OPENERS.test(sentence.replace(/^[‘“'"(]/, '')))) closed.push(`${label(card)}: ${question.text}`);
+        if (asked.some((sentence) => YES_NO_OPENERS.test(sentence.replace(/^[‘“'"(]/, ''))))
+          closed.push(`${label(card)}: ${question.text}`);
       }
     }
     expect(closed).toEqual([]);
@@ -273,7 +294,9 @@ describe('the built-in deck', () => {
 
   it('asks for commitments in the Deliver phase: who does what, by when', () => {
     const vague = cards.flatMap((card) =>
-      card.questions.filter((q) => q.phase === 'deliver' && !/by when\?/i.test(q.text)).map((q) => `${label(card)}: ${q.text}`),
+      card.questions
+        .filter((q) => q.phase === 'deliver' && !/by when\?/i.test(q.text))
+        .map((q) => `${label(card)}: ${q.text}`),
     );
     expect(vague).toEqual([]);
   });
@@ -288,24 +311,33 @@ describe('the built-in deck', () => {
   });
 
   it('serves every phase, and every card has a question for each phase it lists', () => {
-    for (const phase of PHASES) expect(cards.filter((card) => card.phases.includes(phase)).length, PHASE_LABELS[phase]).toBeGreaterThan(5);
+    for (const phase of PHASES)
+      expect(cards.filter((card) => card.phases.includes(phase)).length, PHASE_LABELS[phase]).toBeGreaterThan(5);
     for (const card of cards) {
       expect(new Set(card.questions.map((q) => q.phase)), label(card)).toEqual(new Set(card.phases));
     }
   });
 
   it('writes in UK English', () => {
-    const texts = cards.flatMap((card) => [card.title, card.facilitatorNote ?? '', ...card.questions.map((q) => q.text)]);
+    const texts = cards.flatMap((card) => [
+      card.title,
+      card.facilitatorNote ?? '',
+      ...card.questions.map((q) => q.text),
+    ]);
     expect(texts.filter((text) => AMERICAN_SPELLINGS.test(text))).toEqual([]);
     expect([deck.name, deck.description].filter((text) => AMERICAN_SPELLINGS.test(text))).toEqual([]);
   });
 
   it('names the Quality Standards it touches, from regulations 6 to 14', () => {
     expect(QUALITY_STANDARDS.map((s) => s.regulation)).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 14]);
-    expect(QUALITY_STANDARDS.find((s) => s.regulation === 7)?.name).toBe('The children’s views, wishes and feelings standard');
+    expect(QUALITY_STANDARDS.find((s) => s.regulation === 7)?.name).toBe(
+      'The children’s views, wishes and feelings standard',
+    );
     const named = new Set(cards.flatMap((card) => card.qualityStandards ?? []));
     expect([...named].sort((a, b) => a - b)).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 14]);
-    const withNone = cards.filter((card) => card.framework !== 'facilitation' && !card.qualityStandards?.length).map(label);
+    const withNone = cards
+      .filter((card) => card.framework !== 'facilitation' && !card.qualityStandards?.length)
+      .map(label);
     expect(withNone).toEqual([]);
   });
 });
@@ -364,7 +396,8 @@ describe('parseDeckFile', () => {
   });
 
   it('refuses a file that is not shaped like a deck, or not JSON at all', () => {
-    const notADeck = 'The deck file is not shaped like a deck: it should be a JSON object, starting with “{”, that holds the deck’s name and its cards.';
+    const notADeck =
+      'The deck file is not shaped like a deck: it should be a JSON object, starting with “{”, that holds the deck’s name and its cards.';
     expect(problemsOf([rawDeck])).toEqual([notADeck]);
     expect(problemsOf(null)).toEqual([notADeck]);
     expect(problemsOf(42)).toEqual([notADeck]);

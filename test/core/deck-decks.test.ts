@@ -37,11 +37,21 @@ describe('the built-in deck at start-up', () => {
     const core = testCore();
     const decks = await callOk<DeckSummary[]>(core, 'decks.list', {});
     expect(decks).toEqual([
-      expect.objectContaining({ id: builtInId, name: 'Relational commissioning', readOnly: true, cardCount: 116, retiredCount: 0 }),
+      expect.objectContaining({
+        id: builtInId,
+        name: 'Relational commissioning',
+        readOnly: true,
+        cardCount: 116,
+        retiredCount: 0,
+      }),
     ]);
     const deck = await callOk<Deck>(core, 'decks.get', { deckId: builtInId });
     expect(deck.cards).toHaveLength(116);
-    expect(deck.cards[0]).toMatchObject({ id: 'cooperrider-assumption-1-what-works', paper: { kind: 'quotation', page: 20 }, retired: false });
+    expect(deck.cards[0]).toMatchObject({
+      id: 'cooperrider-assumption-1-what-works',
+      paper: { kind: 'quotation', page: 20 },
+      retired: false,
+    });
   });
 
   it('refuses to start with a broken deck, saying what is wrong in plain words', () => {
@@ -80,7 +90,10 @@ describe('the built-in deck at start-up', () => {
       }),
     ];
     for (const error of refusals) {
-      expect(error).toEqual({ code: 'conflict', message: 'The built-in deck cannot be changed. Duplicate it to make a deck of your own, then change that.' });
+      expect(error).toEqual({
+        code: 'conflict',
+        message: 'The built-in deck cannot be changed. Duplicate it to make a deck of your own, then change that.',
+      });
     }
     expect(deckTables(core)).toEqual(before);
   });
@@ -93,9 +106,17 @@ describe('decks.get and decks.list', () => {
       code: 'not_found',
       message: 'That deck could not be found. It may have been deleted.',
     });
-    expect(await callError(core, 'decks.get', { deckId: 42 })).toMatchObject({ code: 'invalid_input', fields: { deckId: 'Choose a deck.' } });
-    expect(await callError(core, 'decks.get', {})).toMatchObject({ code: 'invalid_input', fields: { deckId: 'Choose a deck.' } });
-    expect(await callError(core, 'decks.get', { deckId: builtInId, includeRetired: 'yes' })).toMatchObject({ code: 'invalid_input' });
+    expect(await callError(core, 'decks.get', { deckId: 42 })).toMatchObject({
+      code: 'invalid_input',
+      fields: { deckId: 'Choose a deck.' },
+    });
+    expect(await callError(core, 'decks.get', {})).toMatchObject({
+      code: 'invalid_input',
+      fields: { deckId: 'Choose a deck.' },
+    });
+    expect(await callError(core, 'decks.get', { deckId: builtInId, includeRetired: 'yes' })).toMatchObject({
+      code: 'invalid_input',
+    });
     expect(await callError(core, 'decks.list', { everything: true })).toMatchObject({ code: 'invalid_input' });
   });
 
@@ -115,8 +136,17 @@ describe('decks.duplicate', () => {
   it('copies every card under a new name, as a deck of the user’s own, and says so', async () => {
     const core = testCore();
     const events = watchEvents(core);
-    const copy = await callOk<DeckSummary>(core, 'decks.duplicate', { deckId: builtInId, name: '  Northshire’s deck  ' });
-    expect(copy).toMatchObject({ id: 'northshire-s-deck', name: 'Northshire’s deck', readOnly: false, cardCount: 116, retiredCount: 0 });
+    const copy = await callOk<DeckSummary>(core, 'decks.duplicate', {
+      deckId: builtInId,
+      name: '  Northshire’s deck  ',
+    });
+    expect(copy).toMatchObject({
+      id: 'northshire-s-deck',
+      name: 'Northshire’s deck',
+      readOnly: false,
+      cardCount: 116,
+      retiredCount: 0,
+    });
     expect(events).toEqual([{ name: 'deck.changed', data: { deckId: copy.id } }]);
     const original = await callOk<Deck>(core, 'decks.get', { deckId: builtInId });
     const copied = await callOk<Deck>(core, 'decks.get', { deckId: copy.id });
@@ -145,14 +175,25 @@ describe('decks.duplicate', () => {
   it('refuses a missing, empty, overlong or multi-line name, or an unknown deck, and writes nothing', async () => {
     const core = testCore();
     const before = deckTables(core);
-    expect(await callError(core, 'decks.duplicate', { deckId: builtInId })).toMatchObject({ code: 'invalid_input', fields: { name: 'Give the deck a name.' } });
-    expect(await callError(core, 'decks.duplicate', { deckId: builtInId, name: '   ' })).toMatchObject({ fields: { name: 'Give the deck a name.' } });
+    expect(await callError(core, 'decks.duplicate', { deckId: builtInId })).toMatchObject({
+      code: 'invalid_input',
+      fields: { name: 'Give the deck a name.' },
+    });
+    expect(await callError(core, 'decks.duplicate', { deckId: builtInId, name: '   ' })).toMatchObject({
+      fields: { name: 'Give the deck a name.' },
+    });
     expect(await callError(core, 'decks.duplicate', { deckId: builtInId, name: 'x'.repeat(201) })).toMatchObject({
       fields: { name: 'Keep the name under 200 characters.' },
     });
-    expect(await callError(core, 'decks.duplicate', { deckId: builtInId, name: 'Two\nlines' })).toMatchObject({ fields: { name: 'Keep the name on one line.' } });
-    expect(await callError(core, 'decks.duplicate', { deckId: builtInId, name: 7 })).toMatchObject({ code: 'invalid_input' });
-    expect(await callError(core, 'decks.duplicate', { deckId: 'missing', name: 'Copy' })).toMatchObject({ code: 'not_found' });
+    expect(await callError(core, 'decks.duplicate', { deckId: builtInId, name: 'Two\nlines' })).toMatchObject({
+      fields: { name: 'Keep the name on one line.' },
+    });
+    expect(await callError(core, 'decks.duplicate', { deckId: builtInId, name: 7 })).toMatchObject({
+      code: 'invalid_input',
+    });
+    expect(await callError(core, 'decks.duplicate', { deckId: 'missing', name: 'Copy' })).toMatchObject({
+      code: 'not_found',
+    });
     expect(deckTables(core)).toEqual(before);
   });
 
@@ -169,9 +210,14 @@ describe('decks.rename and decks.delete', () => {
   it('renames a deck of the user’s own, keeping its id', async () => {
     const { core, copy } = await withCopy();
     const events = watchEvents(core);
-    expect(await callOk(core, 'decks.rename', { deckId: copy.id, name: 'Oakwood deck' })).toMatchObject({ id: copy.id, name: 'Oakwood deck' });
+    expect(await callOk(core, 'decks.rename', { deckId: copy.id, name: 'Oakwood deck' })).toMatchObject({
+      id: copy.id,
+      name: 'Oakwood deck',
+    });
     // Its own name, in another case, is not a clash.
-    expect(await callOk(core, 'decks.rename', { deckId: copy.id, name: 'OAKWOOD deck' })).toMatchObject({ name: 'OAKWOOD deck' });
+    expect(await callOk(core, 'decks.rename', { deckId: copy.id, name: 'OAKWOOD deck' })).toMatchObject({
+      name: 'OAKWOOD deck',
+    });
     expect(events).toHaveLength(2);
   });
 
@@ -179,9 +225,16 @@ describe('decks.rename and decks.delete', () => {
     const { core, copy } = await withCopy();
     await callOk(core, 'decks.duplicate', { deckId: builtInId, name: 'Taken' });
     const before = deckTables(core);
-    expect(await callError(core, 'decks.rename', { deckId: copy.id, name: 'taken' })).toMatchObject({ code: 'conflict', fields: { name: expect.any(String) } });
-    expect(await callError(core, 'decks.rename', { deckId: 'missing', name: 'New' })).toMatchObject({ code: 'not_found' });
-    expect(await callError(core, 'decks.rename', { deckId: copy.id, name: '' })).toMatchObject({ code: 'invalid_input' });
+    expect(await callError(core, 'decks.rename', { deckId: copy.id, name: 'taken' })).toMatchObject({
+      code: 'conflict',
+      fields: { name: expect.any(String) },
+    });
+    expect(await callError(core, 'decks.rename', { deckId: 'missing', name: 'New' })).toMatchObject({
+      code: 'not_found',
+    });
+    expect(await callError(core, 'decks.rename', { deckId: copy.id, name: '' })).toMatchObject({
+      code: 'invalid_input',
+    });
     expect(await callError(core, 'decks.rename', { deckId: copy.id })).toMatchObject({ code: 'invalid_input' });
     expect(deckTables(core)).toEqual(before);
   });
@@ -201,7 +254,8 @@ describe('decks.rename and decks.delete', () => {
     const before = deckTables(core);
     expect(await callError(core, 'decks.delete', { deckId: copy.id })).toEqual({
       code: 'conflict',
-      message: '“Our deck” is the deck for a review, so it cannot be deleted. Choose another deck for that review first.',
+      message:
+        '“Our deck” is the deck for a review, so it cannot be deleted. Choose another deck for that review first.',
     });
     expect(deckTables(core)).toEqual(before);
   });
@@ -222,20 +276,32 @@ describe('decks.export and decks.import', () => {
       deckId: copy.id,
       framework: 'facilitation',
       title: 'Our garden',
-      questions: [{ phase: 'discover', lens: 'home', text: 'Tell us about a time the garden brought people together.' }],
+      questions: [
+        { phase: 'discover', lens: 'home', text: 'Tell us about a time the garden brought people together.' },
+      ],
       qualityStandards: ['9'],
       facilitatorNote: 'Ours, not the paper’s.',
     });
     const exported = await callOk<ExportedFile>(core, 'decks.export', { deckId: copy.id });
     expect(exported.fileName).toBe('oakwood-deck.deck.json');
-    const file = JSON.parse(exported.content) as { id: string; cards: { retired?: boolean }[]; ownCards: { title: string }[] };
+    const file = JSON.parse(exported.content) as {
+      id: string;
+      cards: { retired?: boolean }[];
+      ownCards: { title: string }[];
+    };
     expect(file.id).toBe('oakwood-deck');
     expect(file.cards[0]!.retired).toBe(true);
     expect(file.ownCards.map((card) => card.title)).toEqual(['Our garden']);
 
     const fresh = testCore();
     const imported = await callOk<DeckSummary>(fresh, 'decks.import', { content: exported.content });
-    expect(imported).toMatchObject({ id: 'oakwood-deck', name: 'Oakwood deck', readOnly: false, cardCount: 116, retiredCount: 1 });
+    expect(imported).toMatchObject({
+      id: 'oakwood-deck',
+      name: 'Oakwood deck',
+      readOnly: false,
+      cardCount: 116,
+      retiredCount: 1,
+    });
     const original = await callOk<Deck>(core, 'decks.get', { deckId: copy.id, includeRetired: true });
     const reread = await callOk<Deck>(fresh, 'decks.get', { deckId: imported.id, includeRetired: true });
     expect(reread.cards).toEqual(original.cards);
@@ -248,7 +314,12 @@ describe('decks.export and decks.import', () => {
     const first = await callOk<DeckSummary>(core, 'decks.import', { content: builtIn });
     const second = await callOk<DeckSummary>(core, 'decks.import', { content: builtIn });
     expect([first, second]).toEqual([
-      expect.objectContaining({ id: 'relational-commissioning-2', name: 'Relational commissioning (imported)', readOnly: false, cardCount: 116 }),
+      expect.objectContaining({
+        id: 'relational-commissioning-2',
+        name: 'Relational commissioning (imported)',
+        readOnly: false,
+        cardCount: 116,
+      }),
       expect.objectContaining({ id: 'relational-commissioning-3', name: 'Relational commissioning (imported 2)' }),
     ]);
     await callOk(core, 'cards.retire', { deckId: first.id, cardId: 'cooperrider-assumption-1-what-works' });
@@ -265,12 +336,13 @@ describe('decks.export and decks.import', () => {
       expect(summary).toBe('This deck file cannot be imported, and nothing was changed.');
       return problems;
     };
-    const notJson = 'The deck file could not be read: it is not valid JSON. It may be damaged, or not a deck file at all.';
+    const notJson =
+      'The deck file could not be read: it is not valid JSON. It may be damaged, or not a deck file at all.';
     expect(await refusal('this is not JSON')).toEqual([notJson]);
     expect(await refusal(builtInText.slice(0, 5000))).toEqual([notJson]);
-    expect(await refusal(JSON.stringify({ format: 'relational-review-backup', formatVersion: 1, tables: {} }))).toEqual([
-      'The deck file is not a Relational Review deck file (its “format” should be “relational-review-deck”).',
-    ]);
+    expect(await refusal(JSON.stringify({ format: 'relational-review-backup', formatVersion: 1, tables: {} }))).toEqual(
+      ['The deck file is not a Relational Review deck file (its “format” should be “relational-review-deck”).'],
+    );
     expect(await refusal('[1, 2, 3]')).toEqual([
       'The deck file is not shaped like a deck: it should be a JSON object, starting with “{”, that holds the deck’s name and its cards.',
     ]);
@@ -279,11 +351,18 @@ describe('decks.export and decks.import', () => {
     wrongFields.cards[0]!.phases = 'dream';
     wrongFields.cards[2]!.colour = 'blue';
     const problems = await refusal(JSON.stringify(wrongFields));
-    expect(problems).toEqual([expect.stringMatching(/^Card 1 \(“.+”\) has phases that are not a list\.$/), expect.stringMatching(/^Card 3 \(“.+”\) has a field this app does not recognise: “colour”/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^Card 1 \(“.+”\) has phases that are not a list\.$/),
+      expect.stringMatching(/^Card 3 \(“.+”\) has a field this app does not recognise: “colour”/),
+    ]);
 
     const duplicateIds = builtInJson();
     duplicateIds.cards[5]!.id = duplicateIds.cards[4]!.id;
-    expect(await refusal(JSON.stringify(duplicateIds))).toEqual([expect.stringMatching(/^Card 6 \(“.+”\) has the id “.+”, which card 5 already uses; each card needs its own id\.$/)]);
+    expect(await refusal(JSON.stringify(duplicateIds))).toEqual([
+      expect.stringMatching(
+        /^Card 6 \(“.+”\) has the id “.+”, which card 5 already uses; each card needs its own id\.$/,
+      ),
+    ]);
 
     const ownWithPaper = { ...builtInJson(), ownCards: [builtInJson().cards[0]] };
     expect(await refusal(JSON.stringify(ownWithPaper))).toEqual([
@@ -291,8 +370,14 @@ describe('decks.export and decks.import', () => {
       expect.stringMatching(/^Own card 1 \(“.+”\) has the id “.+”, which card 1 already uses/),
     ]);
 
-    expect(await callError(core, 'decks.import', { content: '' })).toMatchObject({ code: 'invalid_input', fields: { content: 'The chosen file is empty: it is not a deck file.' } });
-    expect(await callError(core, 'decks.import', {})).toMatchObject({ code: 'invalid_input', fields: { content: 'Choose a deck file to import.' } });
+    expect(await callError(core, 'decks.import', { content: '' })).toMatchObject({
+      code: 'invalid_input',
+      fields: { content: 'The chosen file is empty: it is not a deck file.' },
+    });
+    expect(await callError(core, 'decks.import', {})).toMatchObject({
+      code: 'invalid_input',
+      fields: { content: 'Choose a deck file to import.' },
+    });
     expect(deckTables(core)).toEqual(before);
     expect(events).toEqual([]);
   });
@@ -311,7 +396,10 @@ describe('decks.export and decks.import', () => {
     const again = createCore({ dataDir, appVersion: 'test', passphrase: testPassphrase });
     try {
       const result = await again.router.call('decks.list', {});
-      expect(result.ok && (result.value as DeckSummary[]).map((deck) => deck.name)).toEqual(['Relational commissioning', 'Kept']);
+      expect(result.ok && (result.value as DeckSummary[]).map((deck) => deck.name)).toEqual([
+        'Relational commissioning',
+        'Kept',
+      ]);
     } finally {
       again.close();
     }

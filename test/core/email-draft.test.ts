@@ -58,7 +58,9 @@ async function draftAsParsed(input: Parameters<typeof makeEmailDraft>[0]) {
   };
 }
 
-const pdf = new Uint8Array(Buffer.from('%PDF-1.7\n% a small stand-in for the sealed minutes \u00e9\u2013\n%%EOF\n', 'utf8'));
+const pdf = new Uint8Array(
+  Buffer.from('%PDF-1.7\n% a small stand-in for the sealed minutes \u00e9\u2013\n%%EOF\n', 'utf8'),
+);
 const subject = 'Joint review – Oakwood House, 3 December 2026';
 const body = 'The minutes of the joint review are attached, sealed.\nOpen the PDF to see who signed them – and when.\n';
 
@@ -82,7 +84,11 @@ describe.skipIf(!hasPython)(`the email draft${hasPython ? '' : ' (needs python3)
     expect(parsed.bodyType).toBe('text/plain');
     expect(parsed.body?.replace(/\r\n/g, '\n')).toBe(body);
     expect(parsed.attachments).toEqual([
-      { fileName: 'minutes-oakwood-house-2026-12-03.pdf', contentType: 'application/pdf', sha256: createHash('sha256').update(pdf).digest('hex') },
+      {
+        fileName: 'minutes-oakwood-house-2026-12-03.pdf',
+        contentType: 'application/pdf',
+        sha256: createHash('sha256').update(pdf).digest('hex'),
+      },
     ]);
   });
 
@@ -97,7 +103,11 @@ describe.skipIf(!hasPython)(`the email draft${hasPython ? '' : ' (needs python3)
       attachment: { fileName: 'Minutes – Oakwood House.pdf', content: pdf, contentType: 'application/pdf' },
     });
     expect(parsed.attachments).toEqual([
-      { fileName: 'Minutes – Oakwood House.pdf', contentType: 'application/pdf', sha256: createHash('sha256').update(pdf).digest('hex') },
+      {
+        fileName: 'Minutes – Oakwood House.pdf',
+        contentType: 'application/pdf',
+        sha256: createHash('sha256').update(pdf).digest('hex'),
+      },
     ]);
   });
 

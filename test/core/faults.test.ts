@@ -38,7 +38,11 @@ const fileHash = (file: string) => createHash('sha256').update(readFileSync(file
 /** A core on dataDir that is left locked (no passphrase given), so that unlocking goes through the router. */
 function lockedCore(dataDir: string) {
   const logged: unknown[] = [];
-  const core = createCore({ dataDir, appVersion: '0.0.0-test', logger: { error: (_message, error) => logged.push(error) } });
+  const core = createCore({
+    dataDir,
+    appVersion: '0.0.0-test',
+    logger: { error: (_message, error) => logged.push(error) },
+  });
   return { core, logged };
 }
 
@@ -89,54 +93,54 @@ function runWriterAndKill(dataDir: string): Promise<KillRun> {
 }
 
 describe('a core killed while it writes', () => {
-  it(
-    `loses no acknowledged write and stays intact through ${killRuns} kills at random moments`,
-    async () => {
-      let runs = 0;
-      let checked = 0;
-      let acknowledgedTotal = 0;
+  it(`loses no acknowledged write and stays intact through ${killRuns} kills at random moments`, async () => {
+    let runs = 0;
+    let checked = 0;
+    let acknowledgedTotal = 0;
 
-      // Each lane keeps its data folder, so later writers (and checks) open a case book killed before.
-      const lane = async (runsHere: number) => {
-        const dataDir = tempDir();
-        const acknowledged = new Map<string, Table>();
-        for (let run = 0; run < runsHere; run += 1) {
-          const result = await runWriterAndKill(dataDir);
-          expect(result.acknowledged.length).toBeGreaterThan(0);
-          for (const { table, name } of result.acknowledged) acknowledged.set(name, table);
-          acknowledgedTotal += result.acknowledged.length;
+    // Each lane keeps its data folder, so later writers (and checks) open a case book killed before.
+    const lane = async (runsHere: number) => {
+      const dataDir = tempDir();
+      const acknowledged = new Map<string, Table>();
+      for (let run = 0; run < runsHere; run += 1) {
+        const result = await runWriterAndKill(dataDir);
+        expect(result.acknowledged.length).toBeGreaterThan(0);
+        for (const { table, name } of result.acknowledged) acknowledged.set(name, table);
+        acknowledgedTotal += result.acknowledged.length;
 
-          const core = testCore(dataDir);
-          try {
-            expect(core.context.db.connection.pragma('integrity_check', { simple: true })).toBe('ok');
-            const present = {
-              organisations: new Set(core.context.db.all<{ name: string }>(sql`SELECT name FROM organisations`).map((row) => row.name)),
-              people: new Set(core.context.db.all<{ name: string }>(sql`SELECT name FROM people`).map((row) => row.name)),
-            };
-            // Every write acknowledged in this lane so far, by this writer or an earlier one.
-            const missing = [...acknowledged].filter(([name, table]) => !present[table].has(name));
-            expect(missing).toEqual([]);
-            checked += acknowledged.size;
-          } finally {
-            core.close();
-          }
-          runs += 1;
+        const core = testCore(dataDir);
+        try {
+          expect(core.context.db.connection.pragma('integrity_check', { simple: true })).toBe('ok');
+          const present = {
+            organisations: new Set(
+              core.context.db.all<{ name: string }>(sql`SELECT name FROM organisations`).map((row) => row.name),
+            ),
+            people: new Set(core.context.db.all<{ name: string }>(sql`SELECT name FROM people`).map((row) => row.name)),
+          };
+          // Every write acknowledged in this lane so far, by this writer or an earlier one.
+          const missing = [...acknowledged].filter(([name, table]) => !present[table].has(name));
+          expect(missing).toEqual([]);
+          checked += acknowledged.size;
+        } finally {
+          core.close();
         }
-        return acknowledged.size;
-      };
+        runs += 1;
+      }
+      return acknowledged.size;
+    };
 
-      const sizes = await Promise.all(Array.from({ length: lanes }, (_, index) => lane(Math.ceil((killRuns - index) / lanes))));
+    const sizes = await Promise.all(
+      Array.from({ length: lanes }, (_, index) => lane(Math.ceil((killRuns - index) / lanes))),
+    );
 
-      expect(runs).toBe(killRuns);
-      // Every acknowledged line named a write of its own.
-      expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(acknowledgedTotal);
-      console.log(
-        `kill test: ${runs} runs, each writer SIGKILLed ${killDelayMs.min}–${killDelayMs.max} ms after its first acknowledged write; ` +
-          `${acknowledgedTotal} acknowledged writes checked present (each again after every later kill in its folder: ${checked} checks), integrity_check ok after every kill`,
-      );
-    },
-    150_000,
-  );
+    expect(runs).toBe(killRuns);
+    // Every acknowledged line named a write of its own.
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(acknowledgedTotal);
+    console.log(
+      `kill test: ${runs} runs, each writer SIGKILLed ${killDelayMs.min}–${killDelayMs.max} ms after its first acknowledged write; ` +
+        `${acknowledgedTotal} acknowledged writes checked present (each again after every later kill in its folder: ${checked} checks), integrity_check ok after every kill`,
+    );
+  }, 150_000);
 });
 
 describe('a damaged case book', () => {
@@ -146,10 +150,15 @@ describe('a damaged case book', () => {
     const core = testCore(dataDir);
     await seedCaseBook(core);
     for (let index = 0; index < 400; index += 1) {
-      await callOk(core, 'organisations.create', { name: `Organisation ${index}${' of a long name'.repeat(4)}`, kind: 'other' });
+      await callOk(core, 'organisations.create', {
+        name: `Organisation ${index}${' of a long name'.repeat(4)}`,
+        kind: 'other',
+      });
     }
     const organisationPages = core.context.db
-      .all<{ pageno: number }>(sql`SELECT pageno FROM dbstat WHERE name = 'organisations' AND pagetype = 'leaf' ORDER BY pageno`)
+      .all<{ pageno: number }>(
+        sql`SELECT pageno FROM dbstat WHERE name = 'organisations' AND pagetype = 'leaf' ORDER BY pageno`,
+      )
       .map((row) => row.pageno);
     core.close();
     return { dataDir, file: path.join(dataDir, caseBookFileName), organisationPages };
@@ -173,9 +182,14 @@ describe('a damaged case book', () => {
 
     // Unlocking through the router (the desktop app): the same plain answer.
     const { core, logged } = lockedCore(dataDir);
-    expect(await callError(core, 'vault.unlock', { passphrase: testPassphrase })).toEqual({ code: 'damaged', message: damagedMessage });
+    expect(await callError(core, 'vault.unlock', { passphrase: testPassphrase })).toEqual({
+      code: 'damaged',
+      message: damagedMessage,
+    });
     // A wrong passphrase on the same file is still a wrong passphrase, not "damaged".
-    expect((await callError(core, 'vault.unlock', { passphrase: 'not the passphrase at all' })).code).toBe('unauthorised');
+    expect((await callError(core, 'vault.unlock', { passphrase: 'not the passphrase at all' })).code).toBe(
+      'unauthorised',
+    );
     // Everything else says the case book is locked.
     expect((await callError(core, 'organisations.list', {})).code).toBe('locked');
     core.close();
@@ -193,7 +207,9 @@ describe('a damaged case book', () => {
     const { core, logged } = lockedCore(dataDir);
     try {
       // Opening reads only the schema: the damage is not reached yet.
-      expect((await callOk<{ state: string }>(core, 'vault.unlock', { passphrase: testPassphrase })).state).toBe('unlocked');
+      expect((await callOk<{ state: string }>(core, 'vault.unlock', { passphrase: testPassphrase })).state).toBe(
+        'unlocked',
+      );
       const result = await core.router.call('organisations.list', {});
       expect(result).toEqual({ ok: false, error: { code: 'damaged', message: damagedMessage } });
       // The cause is logged for support; the user sees only the plain message.
@@ -246,7 +262,9 @@ describe('a full disk', () => {
 
     const reopened = testCore(core.dataDir);
     expect(reopened.context.db.connection.pragma('integrity_check', { simple: true })).toBe('ok');
-    const names = new Set(reopened.context.db.all<{ name: string }>(sql`SELECT name FROM organisations`).map((row) => row.name));
+    const names = new Set(
+      reopened.context.db.all<{ name: string }>(sql`SELECT name FROM organisations`).map((row) => row.name),
+    );
     expect(saved.filter((name) => !names.has(name))).toEqual([]);
     expect(names.has(refused!.name)).toBe(false);
   });

@@ -60,8 +60,15 @@ async function vaultStatus(core: TestCore): Promise<unknown> {
  * Puts the case book back to unlocked after a valid call that locked it (vault.lock) or changed
  * its passphrase, so the next payload meets the same world.
  */
-async function keepUnlocked(core: TestCore, method: MethodName, payload: unknown, result: ApiResult<unknown>, keys: { passphrase: string }) {
-  if (method === 'vault.changePassphrase' && result.ok) keys.passphrase = (payload as { passphrase: string }).passphrase;
+async function keepUnlocked(
+  core: TestCore,
+  method: MethodName,
+  payload: unknown,
+  result: ApiResult<unknown>,
+  keys: { passphrase: string },
+) {
+  if (method === 'vault.changePassphrase' && result.ok)
+    keys.passphrase = (payload as { passphrase: string }).passphrase;
   const status = (await core.router.call('vault.status', {})) as ApiResult<{ state: string }>;
   if (status.ok && status.value.state === 'locked') {
     const unlocked = await core.router.call('vault.unlock', { passphrase: keys.passphrase });
@@ -88,7 +95,9 @@ async function check(core: TestCore, method: MethodName, payload: unknown, keys:
   try {
     result = await core.router.call(method, payload);
   } catch (error) {
-    throw new Error(`${method} threw instead of answering: ${String(error)}\npayload: ${describePayload(payload)}`, { cause: error });
+    throw new Error(`${method} threw instead of answering: ${String(error)}\npayload: ${describePayload(payload)}`, {
+      cause: error,
+    });
   }
 
   await keepUnlocked(core, method, payload, result, keys);
@@ -113,7 +122,10 @@ async function check(core: TestCore, method: MethodName, payload: unknown, keys:
     }
     if (!valid) expect(code, where).toBe('invalid_input');
     if (valid && code === 'internal') {
-      const logged = core.logged.slice(loggedBefore).map((entry) => `${entry.message}: ${String(entry.error)}`).join('; ');
+      const logged = core.logged
+        .slice(loggedBefore)
+        .map((entry) => `${entry.message}: ${String(entry.error)}`)
+        .join('; ');
       if (readOnly(method)) throw new Error(`${where}: a read crashed inside a service (${logged})`);
       internalOnWrites.push({ method, payload: describePayload(payload), message, logged });
     }
@@ -131,13 +143,26 @@ describe('hostile input to every API method', () => {
 
   it('answers a name that is not a method, inherited names included, with unknown_method', async () => {
     const core = testCore();
-    const names = fc.oneof(fc.constantFrom(...dangerousKeys, 'hasOwnProperty', '__defineGetter__', 'organisations.list\u0000', 'Organisations.List', ' app.info'), hostileString());
+    const names = fc.oneof(
+      fc.constantFrom(
+        ...dangerousKeys,
+        'hasOwnProperty',
+        '__defineGetter__',
+        'organisations.list\u0000',
+        'Organisations.List',
+        ' app.info',
+      ),
+      hostileString(),
+    );
     await fc.assert(
       fc.asyncProperty(names, anyInput(), async (name, payload) => {
         fc.pre(!Object.prototype.hasOwnProperty.call(contract, name));
         tally.unknownNames++;
         const result = await core.router.call(name, payload);
-        expect(result).toEqual({ ok: false, error: { code: 'unknown_method', message: 'This app does not offer that action.' } });
+        expect(result).toEqual({
+          ok: false,
+          error: { code: 'unknown_method', message: 'This app does not offer that action.' },
+        });
       }),
       { numRuns: runs, ...seed },
     );
@@ -150,7 +175,9 @@ describe('hostile input to every API method', () => {
       const keys = { passphrase: testPassphrase };
       tally.methods++;
       await fc.assert(
-        fc.asyncProperty(payloadFor(contract[method].input, pools, method), (payload) => check(core, method, payload, keys)),
+        fc.asyncProperty(payloadFor(contract[method].input, pools, method), (payload) =>
+          check(core, method, payload, keys),
+        ),
         { numRuns: runs, ...seed },
       );
       // The same core still answers an ordinary call: nothing above left it broken.

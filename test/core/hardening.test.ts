@@ -55,7 +55,8 @@ function sources(folders: string[], extensions = ['.ts', '.tsx', '.html', '.js',
 
 const appSources = sources(['electron', 'renderer', 'shared']);
 const mainSources = sources(['electron/main']);
-const filesContaining = (pattern: RegExp, files = appSources) => files.filter(([, text]) => pattern.test(text)).map(([file]) => file);
+const filesContaining = (pattern: RegExp, files = appSources) =>
+  files.filter(([, text]) => pattern.test(text)).map(([file]) => file);
 
 /** Every webPreferences object the app's windows get: main window, presenter view, PDF printing. */
 function everyWindowsWebPreferences() {
@@ -64,10 +65,11 @@ function everyWindowsWebPreferences() {
   if (presenter.action !== 'allow') throw new Error('the presenter view should open');
   // The printing window (platform/pdf-printer.ts) spreads these without the preload, adding javascript: false.
   const { preload: _noPreload, ...printing } = windowWebPreferences('');
-  return { main, presenter: presenter.overrideBrowserWindowOptions.webPreferences, printing: { ...printing, javascript: false } } as Record<
-    string,
-    Record<string, unknown>
-  >;
+  return {
+    main,
+    presenter: presenter.overrideBrowserWindowOptions.webPreferences,
+    printing: { ...printing, javascript: false },
+  } as Record<string, Record<string, unknown>>;
 }
 
 function parseCsp(policy: string): Map<string, string[]> {
@@ -86,14 +88,25 @@ describe('Electron security checklist', () => {
     const creators = filesContaining(/new BrowserWindow\(/, mainSources);
     expect(creators.sort()).toEqual(['electron/main/platform/pdf-printer.ts', 'electron/main/window.ts']);
     expect(read('electron/main/window.ts')).toContain('webPreferences: windowWebPreferences(preload)');
-    expect(read('electron/main/platform/pdf-printer.ts')).toMatch(/= windowWebPreferences\(''\);[\s\S]*webPreferences: \{ \.\.\.secureWebPreferences, javascript: false \}/);
+    expect(read('electron/main/platform/pdf-printer.ts')).toMatch(
+      /= windowWebPreferences\(''\);[\s\S]*webPreferences: \{ \.\.\.secureWebPreferences, javascript: false \}/,
+    );
     // The presenter view is opened by the main window's open handler, with the main window's preferences.
-    expect(read('electron/main/window.ts')).toContain('setWindowOpenHandler(({ url }) => presenterWindowOpen(url, preload, devOrigin))');
+    expect(read('electron/main/window.ts')).toContain(
+      'setWindowOpenHandler(({ url }) => presenterWindowOpen(url, preload, devOrigin))',
+    );
     expect(windows.presenter).toEqual(windows.main);
   });
 
   it('1. only secure content: nothing is fetched over http(s), ws or file; the packaged app loads app:// only', () => {
-    for (const url of ['http://example.org/', 'https://example.org/x.js', 'ws://example.org/', 'wss://example.org/', 'file:///etc/passwd', 'ftp://example.org/']) {
+    for (const url of [
+      'http://example.org/',
+      'https://example.org/x.js',
+      'ws://example.org/',
+      'wss://example.org/',
+      'file:///etc/passwd',
+      'ftp://example.org/',
+    ]) {
       expect(isAllowedRequestUrl(url), url).toBe(false);
     }
     // The listener the session is given cancels them (and keeps the app's own files).
@@ -104,13 +117,19 @@ describe('Electron security checklist', () => {
     expect(callback.mock.calls).toEqual([[{ cancel: true }], [{ cancel: false }]]);
     expect(read('electron/main/hardening.ts')).toContain('ses.webRequest.onBeforeRequest(requestFilter(devOrigin));');
     // The dev server is only ever trusted when the app is not packaged.
-    expect(read('electron/main/index.ts')).toMatch(/const devServerUrl = !app\.isPackaged \? process\.env\.ELECTRON_RENDERER_URL : undefined;/);
+    expect(read('electron/main/index.ts')).toMatch(
+      /const devServerUrl = !app\.isPackaged \? process\.env\.ELECTRON_RENDERER_URL : undefined;/,
+    );
     expect(appStartUrl.startsWith('app://relational-review/')).toBe(true);
   });
 
   it('2. no Node.js integration, in any window or its workers and frames', () => {
     for (const [name, prefs] of Object.entries(windows)) {
-      expect(prefs, name).toMatchObject({ nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false });
+      expect(prefs, name).toMatchObject({
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+      });
     }
     expect(filesContaining(/nodeIntegration\w*:\s*true/)).toEqual([]);
   });
@@ -126,7 +145,16 @@ describe('Electron security checklist', () => {
   });
 
   it('5. the session denies every permission request and check, and every device', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'display-capture', 'openExternal', 'fileSystem', 'unknown']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'display-capture',
+      'openExternal',
+      'fileSystem',
+      'unknown',
+    ]) {
       const callback = vi.fn();
       denyPermissionRequest({}, permission, callback);
       expect(callback, permission).toHaveBeenCalledExactlyOnceWith(false);
@@ -157,7 +185,18 @@ describe('Electron security checklist', () => {
     expect(csp.get('base-uri')).toEqual(["'none'"]);
     expect(csp.get('form-action')).toEqual(["'none'"]);
     for (const [directive, values] of csp) {
-      for (const unsafe of ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'wasm-unsafe-eval'", '*', 'http:', 'https:', 'ws:', 'wss:', 'file:']) {
+      for (const unsafe of [
+        "'unsafe-inline'",
+        "'unsafe-eval'",
+        "'unsafe-hashes'",
+        "'wasm-unsafe-eval'",
+        '*',
+        'http:',
+        'https:',
+        'ws:',
+        'wss:',
+        'file:',
+      ]) {
         expect(values, `${directive} allows ${unsafe}`).not.toContain(unsafe);
       }
     }
@@ -232,11 +271,20 @@ describe('Electron security checklist', () => {
     expect(denyWindowOpen()).toEqual({ action: 'deny' });
     expect(read('electron/main/hardening.ts')).toContain('contents.setWindowOpenHandler(denyWindowOpen);');
     expect(presenterWindowOpen(presenterUrl, preloadPath).action).toBe('allow');
-    for (const url of ['https://example.org/', `${appOrigin}/index.html#/casebook`, 'file:///etc/passwd', 'about:blank', `http://localhost:5173/#/present/${reviewId}`]) {
+    for (const url of [
+      'https://example.org/',
+      `${appOrigin}/index.html#/casebook`,
+      'file:///etc/passwd',
+      'about:blank',
+      `http://localhost:5173/#/present/${reviewId}`,
+    ]) {
       expect(presenterWindowOpen(url, preloadPath), url).toEqual({ action: 'deny' });
     }
     // Only window.ts replaces the handler, and only with presenterWindowOpen.
-    expect(filesContaining(/setWindowOpenHandler\(/, mainSources).sort()).toEqual(['electron/main/hardening.ts', 'electron/main/window.ts']);
+    expect(filesContaining(/setWindowOpenHandler\(/, mainSources).sort()).toEqual([
+      'electron/main/hardening.ts',
+      'electron/main/window.ts',
+    ]);
   });
 
   it('14. shell.openExternal is never used; shell.openPath opens only the exported email draft', () => {
@@ -245,11 +293,16 @@ describe('Electron security checklist', () => {
     const exporter = read('electron/main/platform/exporter.ts');
     expect(exporter.match(/shell\.\w+/g)).toEqual(['shell.openPath']);
     // The one path it opens is the .eml the app has just written into the folder the user chose.
-    expect(exporter).toMatch(/const draft = files\.find\(\(file\) => file\.fileName\.endsWith\('\.eml'\)\);\s*if \(draft\) await shell\.openPath\(path\.join\(folder, path\.basename\(draft\.fileName\)\)\);/);
+    expect(exporter).toMatch(
+      /const draft = files\.find\(\(file\) => file\.fileName\.endsWith\('\.eml'\)\);\s*if \(draft\) await shell\.openPath\(path\.join\(folder, path\.basename\(draft\.fileName\)\)\);/,
+    );
   });
 
   it('15. a current Electron: 45 or later', () => {
-    const pkg = JSON.parse(read('package.json')) as { devDependencies: Record<string, string>; dependencies: Record<string, string> };
+    const pkg = JSON.parse(read('package.json')) as {
+      devDependencies: Record<string, string>;
+      dependencies: Record<string, string>;
+    };
     const declared = pkg.devDependencies.electron ?? pkg.dependencies.electron;
     expect(Number(/(\d+)\./.exec(declared ?? '')?.[1])).toBeGreaterThanOrEqual(45);
     const installed = JSON.parse(read('node_modules/electron/package.json')) as { version: string };
@@ -277,7 +330,9 @@ describe('Electron security checklist', () => {
     expect(listeners).toContain('electron/main/ipc.ts');
     for (const file of listeners) expect(read(file), file).toContain('isTrustedSender(');
     const ipc = read('electron/main/ipc.ts');
-    expect(ipc).toMatch(/if \(!isTrustedSender\(sender, devOrigin\)\) return unauthorised;\s*return core\.router\.call\(/);
+    expect(ipc).toMatch(
+      /if \(!isTrustedSender\(sender, devOrigin\)\) return unauthorised;\s*return core\.router\.call\(/,
+    );
     expect(ipc).toContain('frame.parent === null');
   });
 
@@ -285,15 +340,30 @@ describe('Electron security checklist', () => {
     expect(appScheme).toBe('app');
     expect(filesContaining(/loadFile\(|file:\/\/|registerFileProtocol|interceptFileProtocol/, mainSources)).toEqual([]);
     expect(read('electron/main/window.ts')).toContain('win.loadURL(devServerUrl ?? appStartUrl)');
-    const registration = /registerSchemesAsPrivileged\(\[\s*\{ scheme: appScheme, privileges: \{([^}]*)\} \},?\s*\]\)/.exec(read('electron/main/protocol.ts'));
+    const registration =
+      /registerSchemesAsPrivileged\(\[\s*\{ scheme: appScheme, privileges: \{([^}]*)\} \},?\s*\]\)/.exec(
+        read('electron/main/protocol.ts'),
+      );
     expect(registration).not.toBeNull();
-    const privileges = (registration?.[1] ?? '').split(',').map((p) => p.trim()).filter(Boolean).sort();
+    const privileges = (registration?.[1] ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .sort();
     // Like https (a secure context that can fetch), and no more: no bypassCSP, corsEnabled, service workers.
     expect(privileges).toEqual(['secure: true', 'standard: true', 'supportFetchAPI: true']);
     const base = path.resolve('/srv/renderer');
     expect(resolveInside(base, '/')).toBe(path.join(base, 'index.html'));
     expect(resolveInside(base, '/assets/index.js')).toBe(path.join(base, 'assets', 'index.js'));
-    for (const attack of ['/../secret', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2fsecret', '/..%5csecret', '/index.html%00.png', '/%E0%A4%A', '/assets/../../secret']) {
+    for (const attack of [
+      '/../secret',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/..%2f..%2fsecret',
+      '/..%5csecret',
+      '/index.html%00.png',
+      '/%E0%A4%A',
+      '/assets/../../secret',
+    ]) {
       expect(resolveInside(base, attack), attack).toBeNull();
     }
   });
@@ -317,24 +387,38 @@ describe('Electron security checklist', () => {
   it('18. the custom protocol answers only GET and HEAD, only for relational-review, through the traversal guard', () => {
     const protocolSource = read('electron/main/protocol.ts');
     expect(appHost).toBe('relational-review');
-    expect(protocolSource).toContain("if (url.hostname !== appHost || (request.method !== 'GET' && request.method !== 'HEAD')) return notFound();");
+    expect(protocolSource).toContain(
+      "if (url.hostname !== appHost || (request.method !== 'GET' && request.method !== 'HEAD')) return notFound();",
+    );
     expect(protocolSource).toContain('const file = await readStaticFile(rendererRoot, url.pathname);');
     expect(protocolSource.match(/protocol\.handle\(/g)).toHaveLength(1);
     expect(protocolSource).toContain('protocol.handle(appScheme,');
     // No other scheme is handled or intercepted anywhere in the main process.
-    expect(filesContaining(/protocol\.(handle|register\w*Protocol|intercept\w*Protocol)\(/, mainSources)).toEqual(['electron/main/protocol.ts']);
+    expect(filesContaining(/protocol\.(handle|register\w*Protocol|intercept\w*Protocol)\(/, mainSources)).toEqual([
+      'electron/main/protocol.ts',
+    ]);
     expect(protocolSource).not.toMatch(/register\w*Protocol|intercept\w*Protocol/);
   });
 
   it('19. no remote module', () => {
     const pkg = read('package.json');
     expect(pkg).not.toContain('@electron/remote');
-    expect(filesContaining(/@electron\/remote|enableRemoteModule|\bremote\s*[,}]\s*from\s*'electron'|require\('electron'\)\.remote/)).toEqual([]);
+    expect(
+      filesContaining(
+        /@electron\/remote|enableRemoteModule|\bremote\s*[,}]\s*from\s*'electron'|require\('electron'\)\.remote/,
+      ),
+    ).toEqual([]);
     for (const [name, prefs] of Object.entries(windows)) expect(prefs, name).not.toHaveProperty('enableRemoteModule');
   });
 
   describe('20. the preload exposes call and subscribe, and nothing of Electron', () => {
-    const source = ts.createSourceFile('index.ts', read('electron/preload/index.ts'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    const source = ts.createSourceFile(
+      'index.ts',
+      read('electron/preload/index.ts'),
+      ts.ScriptTarget.Latest,
+      true,
+      ts.ScriptKind.TS,
+    );
     const nodes: ts.Node[] = [];
     const visit = (node: ts.Node) => {
       nodes.push(node);
@@ -355,7 +439,10 @@ describe('Electron security checklist', () => {
     });
 
     it('the transport object has exactly the keys call and subscribe', () => {
-      const declaration = nodes.find((node): node is ts.VariableDeclaration => ts.isVariableDeclaration(node) && node.name.getText(source) === 'transport');
+      const declaration = nodes.find(
+        (node): node is ts.VariableDeclaration =>
+          ts.isVariableDeclaration(node) && node.name.getText(source) === 'transport',
+      );
       const initializer = declaration?.initializer;
       expect(initializer && ts.isObjectLiteralExpression(initializer)).toBe(true);
       if (!initializer || !ts.isObjectLiteralExpression(initializer)) return;
@@ -366,21 +453,29 @@ describe('Electron security checklist', () => {
     it('never lets ipcRenderer or an IPC event reach the page', () => {
       // ipcRenderer is only ever the object of invoke, on or removeListener, and the results of on
       // and removeListener (ipcRenderer itself) are thrown away.
-      const uses = nodes.filter((node): node is ts.Identifier => ts.isIdentifier(node) && node.text === 'ipcRenderer' && !ts.isImportSpecifier(node.parent));
+      const uses = nodes.filter(
+        (node): node is ts.Identifier =>
+          ts.isIdentifier(node) && node.text === 'ipcRenderer' && !ts.isImportSpecifier(node.parent),
+      );
       expect(uses.length).toBeGreaterThan(0);
       for (const use of uses) {
         const access = use.parent;
-        expect(ts.isPropertyAccessExpression(access) && access.expression === use, use.parent.getText(source)).toBe(true);
+        expect(ts.isPropertyAccessExpression(access) && access.expression === use, use.parent.getText(source)).toBe(
+          true,
+        );
         if (!ts.isPropertyAccessExpression(access)) continue;
         expect(['invoke', 'on', 'removeListener']).toContain(access.name.text);
         const call = access.parent;
         expect(ts.isCallExpression(call) && call.expression === access).toBe(true);
-        if (access.name.text !== 'invoke') expect(ts.isExpressionStatement(call.parent), call.getText(source)).toBe(true);
+        if (access.name.text !== 'invoke')
+          expect(ts.isExpressionStatement(call.parent), call.getText(source)).toBe(true);
       }
       // The listener's first parameter (the IPC event, which holds the sender) is never used.
       const listeners = nodes.filter(
         (node): node is ts.ArrowFunction =>
-          ts.isArrowFunction(node) && node.parameters.length > 0 && node.parameters[0]?.type?.getText(source) === 'IpcRendererEvent',
+          ts.isArrowFunction(node) &&
+          node.parameters.length > 0 &&
+          node.parameters[0]?.type?.getText(source) === 'IpcRendererEvent',
       );
       expect(listeners).toHaveLength(1);
       const eventName = listeners[0]?.parameters[0]?.name.getText(source) ?? '';
@@ -404,7 +499,10 @@ interface AfterPackContext {
 }
 
 interface AfterPackScript {
-  afterPack(context: AfterPackContext, flip?: (binary: string, config: Record<string, unknown>) => Promise<number>): Promise<number>;
+  afterPack(
+    context: AfterPackContext,
+    flip?: (binary: string, config: Record<string, unknown>) => Promise<number>,
+  ): Promise<number>;
   fuseConfig(platform: string): Record<string | number, unknown>;
   electronBinaryPath(context: AfterPackContext): string;
   FuseV1Options: Record<string, number>;
@@ -463,7 +561,16 @@ describe('Electron fuses, flipped at package time (checklist: check which fuses 
     try {
       const binary = path.join(dir, 'relational-review');
       const defaults = '101100011';
-      writeFileSync(binary, Buffer.concat([Buffer.alloc(4096, 7), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, defaults.length]), Buffer.from(defaults), Buffer.alloc(4096, 7)]));
+      writeFileSync(
+        binary,
+        Buffer.concat([
+          Buffer.alloc(4096, 7),
+          Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
+          Buffer.from([1, defaults.length]),
+          Buffer.from(defaults),
+          Buffer.alloc(4096, 7),
+        ]),
+      );
       const log = vi.spyOn(console, 'log').mockImplementation(() => {});
       await script.afterPack({ ...context('linux'), appOutDir: dir });
       log.mockRestore();
@@ -484,7 +591,9 @@ describe('Electron fuses, flipped at package time (checklist: check which fuses 
 
   it('gives @electron/fuses the .app bundle on macOS, where it finds the Electron Framework', () => {
     const bundle = script.electronBinaryPath(context('darwin'));
-    expect(fuses.pathToFuseFile(bundle)).toBe(path.join(bundle, 'Contents', 'Frameworks', 'Electron Framework.framework', 'Electron Framework'));
+    expect(fuses.pathToFuseFile(bundle)).toBe(
+      path.join(bundle, 'Contents', 'Frameworks', 'Electron Framework.framework', 'Electron Framework'),
+    );
   });
 
   it('names the Linux executable as electron-builder does when executableName is not given', () => {

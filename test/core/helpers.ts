@@ -35,7 +35,15 @@ export interface TestCore extends Core {
 export function testCore(dataDir = tempDir(), clock?: Clock, printer?: PdfPrinter): TestCore {
   const logged: TestCore['logged'] = [];
   const logger: Logger = { error: (message, error) => logged.push({ message, error }) };
-  const core = createCore({ dataDir, appVersion: '0.0.0-test', logger, clock, printer, passphrase: testPassphrase, automaticBackups: false });
+  const core = createCore({
+    dataDir,
+    appVersion: '0.0.0-test',
+    logger,
+    clock,
+    printer,
+    passphrase: testPassphrase,
+    automaticBackups: false,
+  });
   cleanups.push(() => core.close());
   return { ...core, dataDir, logged };
 }
@@ -56,8 +64,14 @@ export async function callError(core: Core, method: string, input: unknown) {
 
 /** A small, realistic case book: a council, a provider, a home, a placement, a person and a review. */
 export async function seedCaseBook(core: Core) {
-  const council = await callOk<{ id: string }>(core, 'organisations.create', { name: 'Northshire County Council', kind: 'local_authority' });
-  const provider = await callOk<{ id: string }>(core, 'organisations.create', { name: 'Brightwater Care Ltd', kind: 'provider' });
+  const council = await callOk<{ id: string }>(core, 'organisations.create', {
+    name: 'Northshire County Council',
+    kind: 'local_authority',
+  });
+  const provider = await callOk<{ id: string }>(core, 'organisations.create', {
+    name: 'Brightwater Care Ltd',
+    kind: 'provider',
+  });
   const home = await callOk<{ id: string }>(core, 'homes.create', {
     providerId: provider.id,
     name: 'Oakwood House',
@@ -100,7 +114,9 @@ export function addNote(core: Core, reviewId: string, text: string, kind = 'stor
 
 /** Every row of every case-book table, for comparing two case books. */
 export function snapshot(core: Core) {
-  return Object.fromEntries(backupTables.map((table) => [table, core.context.db.all(sql`SELECT * FROM ${sql.table(table)} ORDER BY rowid`)]));
+  return Object.fromEntries(
+    backupTables.map((table) => [table, core.context.db.all(sql`SELECT * FROM ${sql.table(table)} ORDER BY rowid`)]),
+  );
 }
 
 /** A clock the test moves by hand. */

@@ -17,13 +17,21 @@ describe('migration 1: organisations and homes', () => {
 
     const db = openCaseBook({ file, migrateTo: 1 });
     expect(db.schemaVersion).toBe(1);
-    db.run(sql`INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES ('p', 'Provider', 'provider', 't', 't')`);
-    db.run(sql`INSERT INTO homes (id, provider_id, name, ofsted_urn, created_at, updated_at) VALUES ('h', 'p', 'Home', 'SC000001', 't', 't')`);
+    db.run(
+      sql`INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES ('p', 'Provider', 'provider', 't', 't')`,
+    );
+    db.run(
+      sql`INSERT INTO homes (id, provider_id, name, ofsted_urn, created_at, updated_at) VALUES ('h', 'p', 'Home', 'SC000001', 't', 't')`,
+    );
     expect(() =>
-      db.run(sql`INSERT INTO homes (id, provider_id, name, ofsted_urn, created_at, updated_at) VALUES ('h2', 'missing', 'Home', 'SC000002', 't', 't')`),
+      db.run(
+        sql`INSERT INTO homes (id, provider_id, name, ofsted_urn, created_at, updated_at) VALUES ('h2', 'missing', 'Home', 'SC000002', 't', 't')`,
+      ),
     ).toThrow(/FOREIGN KEY/);
     expect(() =>
-      db.run(sql`INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES ('x', 'X', 'castle', 't', 't')`),
+      db.run(
+        sql`INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES ('x', 'X', 'castle', 't', 't')`,
+      ),
     ).toThrow(/CHECK/);
     db.close();
   });
@@ -31,6 +39,7 @@ describe('migration 1: organisations and homes', () => {
   it('starts a numbered, gapless list, each migration with its own upgrade test file', () => {
     expect(migrations.map((migration) => migration.version)).toEqual(migrations.map((_, index) => index + 1));
     const testFiles = readdirSync(__dirname);
-    for (const { version } of migrations) expect(testFiles, `migration ${version}`).toContain(`migration-${String(version).padStart(4, '0')}.test.ts`);
+    for (const { version } of migrations)
+      expect(testFiles, `migration ${version}`).toContain(`migration-${String(version).padStart(4, '0')}.test.ts`);
   });
 });

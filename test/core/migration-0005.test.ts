@@ -8,12 +8,18 @@ describe('migration 5: minutes, signatures, seals, received minutes and the audi
   it('upgrades a version 4 case book holding draft minutes, keeping them, ready to lock, sign and seal', () => {
     const file = path.join(tempDir(), 'casebook.sqlite');
     const v4 = openCaseBook({ file, migrateTo: 4 });
-    v4.run(sql`INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES ('la', 'Northshire', 'local_authority', 't', 't')`);
-    v4.run(sql`INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES ('p', 'Brightwater', 'provider', 't', 't')`);
+    v4.run(
+      sql`INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES ('la', 'Northshire', 'local_authority', 't', 't')`,
+    );
+    v4.run(
+      sql`INSERT INTO organisations (id, name, kind, created_at, updated_at) VALUES ('p', 'Brightwater', 'provider', 't', 't')`,
+    );
     v4.run(sql`
       INSERT INTO reviews (id, scope, commissioner_id, provider_id, title, scheduled_for, status, created_at, updated_at)
       VALUES ('r', 'relationship', 'la', 'p', 'Annual review', '2026-12-03T10:00:00.000Z', 'concluded', 't', 't')`);
-    v4.run(sql`INSERT INTO minutes (id, review_id, version, status, created_at, updated_at) VALUES ('m', 'r', 1, 'draft', 't', 't')`);
+    v4.run(
+      sql`INSERT INTO minutes (id, review_id, version, status, created_at, updated_at) VALUES ('m', 'r', 1, 'draft', 't', 't')`,
+    );
     v4.close();
 
     const db = openCaseBook({ file, migrateTo: 5 });
@@ -27,7 +33,9 @@ describe('migration 5: minutes, signatures, seals, received minutes and the audi
       sealed_pdf: null,
     });
 
-    db.run(sql`UPDATE minutes SET status = 'locked', canonical = '{"title":"Annual review"}', fingerprint = ${'ab'.repeat(32)} WHERE id = 'm'`);
+    db.run(
+      sql`UPDATE minutes SET status = 'locked', canonical = '{"title":"Annual review"}', fingerprint = ${'ab'.repeat(32)} WHERE id = 'm'`,
+    );
     db.run(sql`
       INSERT INTO signatures (id, minutes_id, side, name, statement, fingerprint, signed_at)
       VALUES ('s', 'm', 'provider', 'Priya Shah', 'I agree.', ${'ab'.repeat(32)}, 't')`);
@@ -37,8 +45,16 @@ describe('migration 5: minutes, signatures, seals, received minutes and the audi
     expect(db.get(sql`SELECT name FROM signatures WHERE minutes_id = 'm'`)).toEqual({ name: 'Priya Shah' });
 
     expect(() => db.run(sql`UPDATE minutes SET prose = 'not json' WHERE id = 'm'`)).toThrow(/CHECK/);
-    expect(() => db.run(sql`INSERT INTO signatures (id, minutes_id, side, name, statement, fingerprint, signed_at) VALUES ('x', 'm', 'judge', 'X', 's', 'f', 't')`)).toThrow(/CHECK/);
-    expect(() => db.run(sql`INSERT INTO signatures (id, minutes_id, side, name, statement, fingerprint, signed_at) VALUES ('y', 'nope', 'provider', 'X', 's', 'f', 't')`)).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.run(
+        sql`INSERT INTO signatures (id, minutes_id, side, name, statement, fingerprint, signed_at) VALUES ('x', 'm', 'judge', 'X', 's', 'f', 't')`,
+      ),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db.run(
+        sql`INSERT INTO signatures (id, minutes_id, side, name, statement, fingerprint, signed_at) VALUES ('y', 'nope', 'provider', 'X', 's', 'f', 't')`,
+      ),
+    ).toThrow(/FOREIGN KEY/);
     db.close();
   });
 });

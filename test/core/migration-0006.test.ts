@@ -15,10 +15,16 @@ function version5Identity() {
   cert.serialNumber = '01';
   cert.validity.notBefore = new Date('2026-11-01T00:00:00Z');
   cert.validity.notAfter = new Date('2036-11-01T00:00:00Z');
-  cert.setSubject([{ shortName: 'CN', value: 'Relational Review on laptop' }, { shortName: 'O', value: 'Brightwater Care Ltd' }]);
+  cert.setSubject([
+    { shortName: 'CN', value: 'Relational Review on laptop' },
+    { shortName: 'O', value: 'Brightwater Care Ltd' },
+  ]);
   cert.setIssuer(cert.subject.attributes);
   cert.sign(keys.privateKey, forge.md.sha256.create());
-  const p12 = Buffer.from(forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert], 'pw', { algorithm: '3des' })).getBytes(), 'binary');
+  const p12 = Buffer.from(
+    forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert], 'pw', { algorithm: '3des' })).getBytes(),
+    'binary',
+  );
   const der = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
   return { p12, der };
 }
@@ -38,16 +44,42 @@ describe('migration 6: seal keys', () => {
 
     const db = openCaseBook({ file, migrateTo: 6 });
     expect(db.schemaVersion).toBe(6);
-    const row = db.record<{ privateKey: Buffer; certificates: string }>(sql`SELECT private_key, certificates FROM signing_identities WHERE id = 'i'`)!;
-    const identity = identityOf(row.privateKey, (JSON.parse(row.certificates) as string[]).map((each) => Buffer.from(each, 'base64')));
+    const row = db.record<{ privateKey: Buffer; certificates: string }>(
+      sql`SELECT private_key, certificates FROM signing_identities WHERE id = 'i'`,
+    )!;
+    const identity = identityOf(
+      row.privateKey,
+      (JSON.parse(row.certificates) as string[]).map((each) => Buffer.from(each, 'base64')),
+    );
     expect(identity.certificates[0]!.equals(der)).toBe(true);
     // The same key signs, and the certificate's key checks it.
-    const signature = sign('sha256', Buffer.from('minutes'), createPrivateKey({ key: identity.privateKey, format: 'der', type: 'pkcs8' }));
-    expect(verify('sha256', Buffer.from('minutes'), forge.pki.publicKeyToPem(forge.pki.certificateFromAsn1(forge.asn1.fromDer(der.toString('binary'))).publicKey), signature)).toBe(true);
-    expect(db.all(sql`SELECT organisation, source FROM organisation_keys`)).toEqual([{ organisation: 'Brightwater Care Ltd', source: 'this_computer' }]);
-    expect(db.get(sql`SELECT title, signatures, countersigned_at FROM received_minutes`)).toEqual({ title: 'Annual review', signatures: '[]', countersigned_at: null });
+    const signature = sign(
+      'sha256',
+      Buffer.from('minutes'),
+      createPrivateKey({ key: identity.privateKey, format: 'der', type: 'pkcs8' }),
+    );
+    expect(
+      verify(
+        'sha256',
+        Buffer.from('minutes'),
+        forge.pki.publicKeyToPem(forge.pki.certificateFromAsn1(forge.asn1.fromDer(der.toString('binary'))).publicKey),
+        signature,
+      ),
+    ).toBe(true);
+    expect(db.all(sql`SELECT organisation, source FROM organisation_keys`)).toEqual([
+      { organisation: 'Brightwater Care Ltd', source: 'this_computer' },
+    ]);
+    expect(db.get(sql`SELECT title, signatures, countersigned_at FROM received_minutes`)).toEqual({
+      title: 'Annual review',
+      signatures: '[]',
+      countersigned_at: null,
+    });
 
-    expect(() => db.run(sql`INSERT INTO organisation_keys (id, organisation, fingerprint, subject, source, added_at) VALUES ('k', 'X', 'short', 's', 'received', 't')`)).toThrow(/CHECK/);
+    expect(() =>
+      db.run(
+        sql`INSERT INTO organisation_keys (id, organisation, fingerprint, subject, source, added_at) VALUES ('k', 'X', 'short', 's', 'received', 't')`,
+      ),
+    ).toThrow(/CHECK/);
     db.close();
   });
 });

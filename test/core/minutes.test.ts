@@ -3,7 +3,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ImportResult, MinutesExport, MinutesVersion, OrganisationKey, ReceivedMinutes, VerifyReport } from '@shared/domain/minutes';
+import type {
+  ImportResult,
+  MinutesExport,
+  MinutesVersion,
+  OrganisationKey,
+  ReceivedMinutes,
+  VerifyReport,
+} from '@shared/domain/minutes';
 import { canonicalJson } from '@shared/format/canonical';
 import forge from 'node-forge';
 import { checkPdf } from '@core/signing/verify';
@@ -16,21 +23,54 @@ const printer = createPdfPrinter();
 afterAll(() => printer.close());
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 const GOLDEN = '15c1028eb1be39a01bd2f360cc3520ebec83d58f83203fa10b160094e8a4632e';
-const pixel = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const pixel =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 /** A review run to its end: people present with emails, notes, a concern answered by an action. */
 async function concludedReview(core: TestCore) {
   const seeded = await seedCaseBook(core);
   const { review } = seeded;
-  const commissioner = await callOk<{ id: string }>(core, 'people.create', { name: 'Sam Okoro', role: 'Commissioning officer', organisationId: seeded.council.id, email: 'sam.okoro@northshire.example' });
-  await callOk(core, 'sessions.addParticipant', { reviewId: review.id, personId: commissioner.id, name: 'Sam Okoro', role: 'Commissioning officer', organisation: 'Northshire County Council', side: 'commissioner', attendance: 'present' });
-  await callOk(core, 'sessions.addParticipant', { reviewId: review.id, personId: seeded.person.id, name: 'Priya Shah', role: 'Registered manager', organisation: 'Brightwater Care Ltd', side: 'provider', attendance: 'present' });
+  const commissioner = await callOk<{ id: string }>(core, 'people.create', {
+    name: 'Sam Okoro',
+    role: 'Commissioning officer',
+    organisationId: seeded.council.id,
+    email: 'sam.okoro@northshire.example',
+  });
+  await callOk(core, 'sessions.addParticipant', {
+    reviewId: review.id,
+    personId: commissioner.id,
+    name: 'Sam Okoro',
+    role: 'Commissioning officer',
+    organisation: 'Northshire County Council',
+    side: 'commissioner',
+    attendance: 'present',
+  });
+  await callOk(core, 'sessions.addParticipant', {
+    reviewId: review.id,
+    personId: seeded.person.id,
+    name: 'Priya Shah',
+    role: 'Registered manager',
+    organisation: 'Brightwater Care Ltd',
+    side: 'provider',
+    attendance: 'present',
+  });
   await callOk(core, 'sessions.draw', { reviewId: review.id, cardId: 'sellick-1-senior-relationships' });
   const note = { reviewId: review.id, stage: 'discover', side: 'provider', kind: 'story' };
   await callOk(core, 'notes.save', { ...note, id: crypto.randomUUID(), text: 'AB12 cooked for everyone on Sunday.' });
   const concern = crypto.randomUUID();
-  await callOk(core, 'notes.save', { ...note, id: concern, kind: 'concern', text: 'AB12 has missed two contact visits.' });
-  await callOk(core, 'actions.save', { reviewId: review.id, text: 'Arrange contact at a new venue', ownerSide: 'commissioner', dueDate: '2026-12-17', noteId: concern });
+  await callOk(core, 'notes.save', {
+    ...note,
+    id: concern,
+    kind: 'concern',
+    text: 'AB12 has missed two contact visits.',
+  });
+  await callOk(core, 'actions.save', {
+    reviewId: review.id,
+    text: 'Arrange contact at a new venue',
+    ownerSide: 'commissioner',
+    dueDate: '2026-12-17',
+    noteId: concern,
+  });
   await callOk(core, 'sessions.conclude', { reviewId: review.id });
   const [draft] = await callOk<MinutesVersion[]>(core, 'minutes.forReview', { reviewId: review.id });
   return { ...seeded, draft: draft! };
@@ -48,7 +88,9 @@ describe('canonical content and its fingerprint', () => {
     const b = { a: [1, { x: 'e\u0301', y: 2 }], b: 'Zoe\u0308' };
     expect(canonicalJson(a)).toBe('{"a":[1,{"x":"é","y":2}],"b":"Zoë"}');
     expect(canonicalJson(b)).toBe(canonicalJson(a));
-    expect(canonicalJson({ when: '2026-12-03T10:00:00.000Z', n: 1.5, none: null })).toBe('{"n":1.5,"none":null,"when":"2026-12-03T10:00:00.000Z"}');
+    expect(canonicalJson({ when: '2026-12-03T10:00:00.000Z', n: 1.5, none: null })).toBe(
+      '{"n":1.5,"none":null,"when":"2026-12-03T10:00:00.000Z"}',
+    );
     // A golden fingerprint: if canonicalisation ever changes, minutes sealed before would no longer match.
     expect(sha256(canonicalJson(b))).toBe(GOLDEN);
   });
@@ -56,15 +98,36 @@ describe('canonical content and its fingerprint', () => {
   it('drafts minutes at conclusion, lets the words change, then locks them with a stable fingerprint', async () => {
     const core = testCore();
     const { draft } = await concludedReview(core);
-    expect(draft).toMatchObject({ version: 1, status: 'draft', fingerprint: null, awaiting: ['commissioner', 'provider'] });
+    expect(draft).toMatchObject({
+      version: 1,
+      status: 'draft',
+      fingerprint: null,
+      awaiting: ['commissioner', 'provider'],
+    });
     expect(draft.content.present.map((p) => p.name)).toEqual(['Sam Okoro', 'Priya Shah']);
-    expect(draft.content.concerns).toEqual([{ text: 'AB12 has missed two contact visits.', side: 'provider', actions: ['Arrange contact at a new venue'], noActionReason: null }]);
-    expect(draft.content.stages.find((s) => s.stage === 'discover')!.notes).toEqual([{ side: 'provider', kind: 'story', text: 'AB12 cooked for everyone on Sunday.' }]);
-    await callOk(core, 'minutes.saveProse', { minutesId: draft.id, summary: 'A warm and honest review.', discover: 'Cooking has become AB12’s way in.' });
+    expect(draft.content.concerns).toEqual([
+      {
+        text: 'AB12 has missed two contact visits.',
+        side: 'provider',
+        actions: ['Arrange contact at a new venue'],
+        noActionReason: null,
+      },
+    ]);
+    expect(draft.content.stages.find((s) => s.stage === 'discover')!.notes).toEqual([
+      { side: 'provider', kind: 'story', text: 'AB12 cooked for everyone on Sunday.' },
+    ]);
+    await callOk(core, 'minutes.saveProse', {
+      minutesId: draft.id,
+      summary: 'A warm and honest review.',
+      discover: 'Cooking has become AB12’s way in.',
+    });
     const locked = await callOk<MinutesVersion>(core, 'minutes.lock', { minutesId: draft.id });
     expect(locked.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(locked.content.summary).toBe('A warm and honest review.');
-    const refused = await callError(core, 'minutes.saveProse', { minutesId: draft.id, summary: 'Changed after locking' });
+    const refused = await callError(core, 'minutes.saveProse', {
+      minutesId: draft.id,
+      summary: 'Changed after locking',
+    });
     expect(refused.code).toBe('conflict');
     await callOk(core, 'minutes.unlock', { minutesId: draft.id });
     const again = await callOk<MinutesVersion>(core, 'minutes.lock', { minutesId: draft.id });
@@ -76,138 +139,264 @@ describe('signing on the laptop', () => {
   it('needs the locked fingerprint, a drawn or typed signature and agreement; each side once', async () => {
     const core = testCore();
     const { draft } = await concludedReview(core);
-    expect((await callError(core, 'minutes.sign', { minutesId: draft.id, side: 'provider', name: 'Priya Shah', image: null, agreed: true, fingerprint: 'a'.repeat(64) })).message).toBe(
-      'Lock the minutes before signing them.',
-    );
+    expect(
+      (
+        await callError(core, 'minutes.sign', {
+          minutesId: draft.id,
+          side: 'provider',
+          name: 'Priya Shah',
+          image: null,
+          agreed: true,
+          fingerprint: 'a'.repeat(64),
+        })
+      ).message,
+    ).toBe('Lock the minutes before signing them.');
     const locked = await callOk<MinutesVersion>(core, 'minutes.lock', { minutesId: draft.id });
-    const base = { minutesId: locked.id, side: 'provider', name: 'Priya Shah', image: null, agreed: true, fingerprint: locked.fingerprint };
-    expect((await callError(core, 'minutes.sign', { ...base, fingerprint: 'b'.repeat(64) })).message).toMatch(/changed since you read them/);
-    expect((await callError(core, 'minutes.sign', { ...base, agreed: false })).fields).toEqual({ agreed: 'Tick to agree that these minutes are an accurate record of the meeting.' });
-    expect((await callError(core, 'minutes.sign', { ...base, image: 'data:text/html;base64,PHNjcmlwdD4=' })).fields?.image).toMatch(/could not be read/);
+    const base = {
+      minutesId: locked.id,
+      side: 'provider',
+      name: 'Priya Shah',
+      image: null,
+      agreed: true,
+      fingerprint: locked.fingerprint,
+    };
+    expect((await callError(core, 'minutes.sign', { ...base, fingerprint: 'b'.repeat(64) })).message).toMatch(
+      /changed since you read them/,
+    );
+    expect((await callError(core, 'minutes.sign', { ...base, agreed: false })).fields).toEqual({
+      agreed: 'Tick to agree that these minutes are an accurate record of the meeting.',
+    });
+    expect(
+      (await callError(core, 'minutes.sign', { ...base, image: 'data:text/html;base64,PHNjcmlwdD4=' })).fields?.image,
+    ).toMatch(/could not be read/);
     const signed = await signBoth(core, locked);
     expect(signed.awaiting).toEqual([]);
     expect(signed.signatures.map((s) => [s.side, s.name, s.image === null, s.fingerprint])).toEqual([
       ['commissioner', 'Sam Okoro', false, locked.fingerprint],
       ['provider', 'Priya Shah', true, locked.fingerprint],
     ]);
-    expect((await callError(core, 'minutes.sign', base)).message).toBe('The provider has already signed these minutes.');
+    expect((await callError(core, 'minutes.sign', base)).message).toBe(
+      'The provider has already signed these minutes.',
+    );
     expect(signed.audit.map((entry) => entry.action)).toEqual(['minutes.locked', 'minutes.signed', 'minutes.signed']);
   });
 });
 
 describe.skipIf(!hasChromium || !hasPoppler)('sealing, exporting, verifying, importing and amending', () => {
-  it('seals a PDF that pdfsig and qpdf accept, carrying the canonical JSON whose SHA-256 is the fingerprint; a changed byte shows', { timeout: 60_000 }, async () => {
-    const core = testCore(undefined, undefined, printer);
-    const { draft, home } = await concludedReview(core);
-    const locked = await callOk<MinutesVersion>(core, 'minutes.lock', { minutesId: draft.id });
-    const early = await callError(core, 'minutes.seal', { minutesId: locked.id, organisation: 'Brightwater Care Ltd' });
-    expect(early.message).toMatch(/still need the commissioner and the provider’s signature/);
-    await signBoth(core, locked);
-    const sealed = await callOk<MinutesVersion>(core, 'minutes.seal', { minutesId: locked.id, organisation: 'Brightwater Care Ltd' });
-    expect(sealed).toMatchObject({ status: 'sealed', sealedBy: 'Brightwater Care Ltd (Relational Review seal), Brightwater Care Ltd', sealKey: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  it(
+    'seals a PDF that pdfsig and qpdf accept, carrying the canonical JSON whose SHA-256 is the fingerprint; a changed byte shows',
+    { timeout: 60_000 },
+    async () => {
+      const core = testCore(undefined, undefined, printer);
+      const { draft, home } = await concludedReview(core);
+      const locked = await callOk<MinutesVersion>(core, 'minutes.lock', { minutesId: draft.id });
+      const early = await callError(core, 'minutes.seal', {
+        minutesId: locked.id,
+        organisation: 'Brightwater Care Ltd',
+      });
+      expect(early.message).toMatch(/still need the commissioner and the provider’s signature/);
+      await signBoth(core, locked);
+      const sealed = await callOk<MinutesVersion>(core, 'minutes.seal', {
+        minutesId: locked.id,
+        organisation: 'Brightwater Care Ltd',
+      });
+      expect(sealed).toMatchObject({
+        status: 'sealed',
+        sealedBy: 'Brightwater Care Ltd (Relational Review seal), Brightwater Care Ltd',
+        sealKey: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
 
-    const exported = await callOk<MinutesExport>(core, 'minutes.export', { minutesId: sealed.id });
-    expect(exported.savedTo).toBeNull();
-    const pdf = Buffer.from(exported.files.find((f) => f.mediaType === 'application/pdf')!.base64, 'base64');
-    const dir = tempDir();
-    const file = path.join(dir, 'minutes.pdf');
-    writeFileSync(file, pdf);
-    expect(execFileSync('pdfsig', [file]).toString()).toContain('Signature is Valid.');
-    execFileSync('qpdf', ['--check', file]);
-    expect(execFileSync('pdfinfo', [file]).toString()).toMatch(/Tagged:\s+yes/);
-    expect(execFileSync('pdftotext', [file, '-']).toString()).toContain(`Fingerprint ${sealed.fingerprint}`);
-    // The signature page names the sealing organisation and its key, inside what the seal covers.
-    expect(execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, ' ')).toContain(`Sealed for Brightwater Care Ltd with the key whose fingerprint is ${sealed.sealKey!.match(/.{4}/g)!.join(' ')}`);
-    const attached = checkPdf(pdf).attachment!;
-    expect(sha256(attached)).toBe(sealed.fingerprint);
+      const exported = await callOk<MinutesExport>(core, 'minutes.export', { minutesId: sealed.id });
+      expect(exported.savedTo).toBeNull();
+      const pdf = Buffer.from(exported.files.find((f) => f.mediaType === 'application/pdf')!.base64, 'base64');
+      const dir = tempDir();
+      const file = path.join(dir, 'minutes.pdf');
+      writeFileSync(file, pdf);
+      expect(execFileSync('pdfsig', [file]).toString()).toContain('Signature is Valid.');
+      execFileSync('qpdf', ['--check', file]);
+      expect(execFileSync('pdfinfo', [file]).toString()).toMatch(/Tagged:\s+yes/);
+      expect(execFileSync('pdftotext', [file, '-']).toString()).toContain(`Fingerprint ${sealed.fingerprint}`);
+      // The signature page names the sealing organisation and its key, inside what the seal covers.
+      expect(execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, ' ')).toContain(
+        `Sealed for Brightwater Care Ltd with the key whose fingerprint is ${sealed.sealKey!.match(/.{4}/g)!.join(' ')}`,
+      );
+      const attached = checkPdf(pdf).attachment!;
+      expect(sha256(attached)).toBe(sealed.fingerprint);
 
-    const report = await callOk<VerifyReport>(core, 'minutes.verify', { pdf: pdf.toString('base64') });
-    expect(report).toMatchObject({ valid: true, fingerprint: sealed.fingerprint, matches: { reviewId: sealed.reviewId, version: 1 }, keysToConfirm: [] });
-    expect(report.signatures).toMatchObject([{ index: 1, kind: 'certification', organisation: 'Brightwater Care Ltd', fingerprint: sealed.sealKey, key: 'known', valid: true }]);
+      const report = await callOk<VerifyReport>(core, 'minutes.verify', { pdf: pdf.toString('base64') });
+      expect(report).toMatchObject({
+        valid: true,
+        fingerprint: sealed.fingerprint,
+        matches: { reviewId: sealed.reviewId, version: 1 },
+        keysToConfirm: [],
+      });
+      expect(report.signatures).toMatchObject([
+        {
+          index: 1,
+          kind: 'certification',
+          organisation: 'Brightwater Care Ltd',
+          fingerprint: sealed.sealKey,
+          key: 'known',
+          valid: true,
+        },
+      ]);
 
-    // One byte changed inside the signed part: pdfsig and the app both say so.
-    const tampered = Buffer.from(pdf);
-    const at = tampered.indexOf('Oakwood');
-    tampered[at] = 'X'.charCodeAt(0);
-    const tamperedFile = path.join(dir, 'tampered.pdf');
-    writeFileSync(tamperedFile, tampered);
-    expect(execFileSync('pdfsig', [tamperedFile]).toString()).toContain('Digest Mismatch');
-    const bad = await callOk<VerifyReport>(core, 'minutes.verify', { pdf: tampered.toString('base64') });
-    expect(bad).toMatchObject({ valid: false, fingerprint: null, matches: null });
-    expect(bad.reason).toMatch(/changed since this signature was made/);
+      // One byte changed inside the signed part: pdfsig and the app both say so.
+      const tampered = Buffer.from(pdf);
+      const at = tampered.indexOf('Oakwood');
+      tampered[at] = 'X'.charCodeAt(0);
+      const tamperedFile = path.join(dir, 'tampered.pdf');
+      writeFileSync(tamperedFile, tampered);
+      expect(execFileSync('pdfsig', [tamperedFile]).toString()).toContain('Digest Mismatch');
+      const bad = await callOk<VerifyReport>(core, 'minutes.verify', { pdf: tampered.toString('base64') });
+      expect(bad).toMatchObject({ valid: false, fingerprint: null, matches: null });
+      expect(bad.reason).toMatch(/changed since this signature was made/);
 
-    // The email draft carries the same PDF.
-    const eml = path.join(dir, 'minutes.eml');
-    writeFileSync(eml, Buffer.from(exported.files.find((f) => f.mediaType === 'message/rfc822')!.base64, 'base64'));
-    const parsed = JSON.parse(
-      execFileSync('python3', [
-        '-c',
-        `import email, email.policy, hashlib, json, sys
+      // The email draft carries the same PDF.
+      const eml = path.join(dir, 'minutes.eml');
+      writeFileSync(eml, Buffer.from(exported.files.find((f) => f.mediaType === 'message/rfc822')!.base64, 'base64'));
+      const parsed = JSON.parse(
+        execFileSync('python3', [
+          '-c',
+          `import email, email.policy, hashlib, json, sys
 m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)
 parts = [p for p in m.iter_attachments()]
 print(json.dumps({"unsent": m["X-Unsent"], "to": m["To"], "defects": len(m.defects), "sha": [hashlib.sha256(p.get_content()).hexdigest() for p in parts]}))`,
+          eml,
+        ]).toString(),
+      ) as { unsent: string; to: string; defects: number; sha: string[] };
+      expect(parsed).toEqual({
+        unsent: '1',
+        to: 'sam.okoro@northshire.example, priya.shah@brightwater.example',
+        defects: 0,
+        sha: [sha256(pdf)],
+      });
+      const body = execFileSync('python3', [
+        '-c',
+        "import email, email.policy, sys; m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default); print(m.get_body(('plain',)).get_content())",
         eml,
-      ]).toString(),
-    ) as { unsent: string; to: string; defects: number; sha: string[] };
-    expect(parsed).toEqual({ unsent: '1', to: 'sam.okoro@northshire.example, priya.shah@brightwater.example', defects: 0, sha: [sha256(pdf)] });
-    const body = execFileSync('python3', ['-c', "import email, email.policy, sys; m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default); print(m.get_body(('plain',)).get_content())", eml]).toString();
-    expect(body.replace(/\s+/g, ' ')).toContain(`sealed with the key whose fingerprint begins ${sealed.sealKey!.slice(0, 20).match(/.{4}/g)!.join(' ')}`);
+      ]).toString();
+      expect(body.replace(/\s+/g, ' ')).toContain(
+        `sealed with the key whose fingerprint begins ${sealed.sealKey!.slice(0, 20).match(/.{4}/g)!.join(' ')}`,
+      );
 
-    // The other side imports the sealed minutes into its own case book, linked by the Ofsted URN:
-    // first it is asked to confirm a key it has never seen, fingerprint shown.
-    const other = testCore(undefined, undefined, printer);
-    const otherProvider = await callOk<{ id: string }>(other, 'organisations.create', { name: 'Brightwater Care Ltd', kind: 'provider' });
-    const otherHome = await callOk<{ id: string }>(other, 'homes.create', { providerId: otherProvider.id, name: 'Oakwood House', ofstedUrn: 'SC123456' });
-    const unconfirmed = await callError(other, 'minutes.import', { pdf: pdf.toString('base64'), fileName: 'minutes.pdf' });
-    expect(unconfirmed.code).toBe('conflict');
-    expect(unconfirmed.message).toContain(`a key this case book has never seen, for Brightwater Care Ltd (fingerprint ${sealed.sealKey!.slice(0, 20).match(/.{4}/g)!.join(' ')})`);
-    expect(await callOk(other, 'minutes.received', {})).toEqual([]);
-    const imported = await callOk<ImportResult>(other, 'minutes.import', { pdf: pdf.toString('base64'), fileName: 'minutes.pdf', acceptKeys: [sealed.sealKey] });
-    expect(imported.received).toMatchObject({ title: 'Placement review: AB12 at Oakwood House', fingerprint: sealed.fingerprint, homeId: otherHome.id, commissioner: 'Northshire County Council', provider: 'Brightwater Care Ltd' });
-    expect(await callOk<OrganisationKey[]>(other, 'signing.keys', { organisation: 'Brightwater Care Ltd' })).toMatchObject([{ fingerprint: sealed.sealKey, source: 'received' }]);
-    expect((await callError(other, 'minutes.import', { pdf: tampered.toString('base64'), fileName: 'tampered.pdf' })).message).toMatch(/^These minutes were not imported: This file is not valid/);
-    expect(home.id).not.toBe(otherHome.id);
+      // The other side imports the sealed minutes into its own case book, linked by the Ofsted URN:
+      // first it is asked to confirm a key it has never seen, fingerprint shown.
+      const other = testCore(undefined, undefined, printer);
+      const otherProvider = await callOk<{ id: string }>(other, 'organisations.create', {
+        name: 'Brightwater Care Ltd',
+        kind: 'provider',
+      });
+      const otherHome = await callOk<{ id: string }>(other, 'homes.create', {
+        providerId: otherProvider.id,
+        name: 'Oakwood House',
+        ofstedUrn: 'SC123456',
+      });
+      const unconfirmed = await callError(other, 'minutes.import', {
+        pdf: pdf.toString('base64'),
+        fileName: 'minutes.pdf',
+      });
+      expect(unconfirmed.code).toBe('conflict');
+      expect(unconfirmed.message).toContain(
+        `a key this case book has never seen, for Brightwater Care Ltd (fingerprint ${sealed.sealKey!.slice(0, 20).match(/.{4}/g)!.join(' ')})`,
+      );
+      expect(await callOk(other, 'minutes.received', {})).toEqual([]);
+      const imported = await callOk<ImportResult>(other, 'minutes.import', {
+        pdf: pdf.toString('base64'),
+        fileName: 'minutes.pdf',
+        acceptKeys: [sealed.sealKey],
+      });
+      expect(imported.received).toMatchObject({
+        title: 'Placement review: AB12 at Oakwood House',
+        fingerprint: sealed.fingerprint,
+        homeId: otherHome.id,
+        commissioner: 'Northshire County Council',
+        provider: 'Brightwater Care Ltd',
+      });
+      expect(
+        await callOk<OrganisationKey[]>(other, 'signing.keys', { organisation: 'Brightwater Care Ltd' }),
+      ).toMatchObject([{ fingerprint: sealed.sealKey, source: 'received' }]);
+      expect(
+        (await callError(other, 'minutes.import', { pdf: tampered.toString('base64'), fileName: 'tampered.pdf' }))
+          .message,
+      ).toMatch(/^These minutes were not imported: This file is not valid/);
+      expect(home.id).not.toBe(otherHome.id);
 
-    // The other organisation countersigns on its own laptop, and sends the file back.
-    const refused = await callError(other, 'minutes.countersign', { receivedId: imported.received!.id, organisation: 'Brightwater Care Ltd' });
-    expect(refused.message).toMatch(/Brightwater Care Ltd has already signed these minutes/);
-    const countersigned = await callOk<ReceivedMinutes>(other, 'minutes.countersign', { receivedId: imported.received!.id, organisation: 'Northshire County Council' });
-    expect(countersigned.signatures.map((s) => s.organisation)).toEqual(['Brightwater Care Ltd', 'Northshire County Council']);
-    expect(countersigned.countersignedAt).not.toBeNull();
-    const sentBack = await callOk<MinutesExport>(other, 'minutes.exportReceived', { receivedId: imported.received!.id });
-    const countersignedPdf = Buffer.from(sentBack.files.find((f) => f.mediaType === 'application/pdf')!.base64, 'base64');
-    const countersignedFile = path.join(dir, 'countersigned.pdf');
-    writeFileSync(countersignedFile, countersignedPdf);
-    expect(execFileSync('pdfsig', [countersignedFile]).toString().match(/Signature is Valid\./g)).toHaveLength(2);
+      // The other organisation countersigns on its own laptop, and sends the file back.
+      const refused = await callError(other, 'minutes.countersign', {
+        receivedId: imported.received!.id,
+        organisation: 'Brightwater Care Ltd',
+      });
+      expect(refused.message).toMatch(/Brightwater Care Ltd has already signed these minutes/);
+      const countersigned = await callOk<ReceivedMinutes>(other, 'minutes.countersign', {
+        receivedId: imported.received!.id,
+        organisation: 'Northshire County Council',
+      });
+      expect(countersigned.signatures.map((s) => s.organisation)).toEqual([
+        'Brightwater Care Ltd',
+        'Northshire County Council',
+      ]);
+      expect(countersigned.countersignedAt).not.toBeNull();
+      const sentBack = await callOk<MinutesExport>(other, 'minutes.exportReceived', {
+        receivedId: imported.received!.id,
+      });
+      const countersignedPdf = Buffer.from(
+        sentBack.files.find((f) => f.mediaType === 'application/pdf')!.base64,
+        'base64',
+      );
+      const countersignedFile = path.join(dir, 'countersigned.pdf');
+      writeFileSync(countersignedFile, countersignedPdf);
+      expect(
+        execFileSync('pdfsig', [countersignedFile])
+          .toString()
+          .match(/Signature is Valid\./g),
+      ).toHaveLength(2);
 
-    // Back home: the countersignature's key is new, so it is confirmed, then recorded on the minutes.
-    const counterKey = countersigned.signatures[1]!.fingerprint;
-    const back = await callError(core, 'minutes.import', { pdf: countersignedPdf.toString('base64'), fileName: 'countersigned.pdf' });
-    expect(back.message).toContain('a key this case book has never seen, for Northshire County Council');
-    const recorded = await callOk<ImportResult>(core, 'minutes.import', { pdf: countersignedPdf.toString('base64'), fileName: 'countersigned.pdf', acceptKeys: [counterKey] });
-    expect(recorded).toMatchObject({ received: null, countersigned: { minutesId: sealed.id, version: 1 } });
-    const withCountersignature = await callOk<MinutesVersion>(core, 'minutes.get', { minutesId: sealed.id });
-    expect(withCountersignature.countersignatures).toMatchObject([{ organisation: 'Northshire County Council', fingerprint: counterKey }]);
-    expect(withCountersignature.audit.map((entry) => entry.action)).toContain('minutes.countersignatureImported');
-    expect((await callError(core, 'minutes.import', { pdf: countersignedPdf.toString('base64'), fileName: 'again.pdf' })).message).toMatch(/already recorded/);
-    const both = await callOk<VerifyReport>(core, 'minutes.verify', { pdf: countersignedPdf.toString('base64') });
-    expect(both.signatures.map((s) => [s.organisation, s.key, s.valid])).toEqual([
-      ['Brightwater Care Ltd', 'known', true],
-      ['Northshire County Council', 'known', true],
-    ]);
-    // From now on the countersigned file is the one exported.
-    const reexported = await callOk<MinutesExport>(core, 'minutes.export', { minutesId: sealed.id });
-    expect(Buffer.from(reexported.files[0]!.base64, 'base64').equals(countersignedPdf)).toBe(true);
+      // Back home: the countersignature's key is new, so it is confirmed, then recorded on the minutes.
+      const counterKey = countersigned.signatures[1]!.fingerprint;
+      const back = await callError(core, 'minutes.import', {
+        pdf: countersignedPdf.toString('base64'),
+        fileName: 'countersigned.pdf',
+      });
+      expect(back.message).toContain('a key this case book has never seen, for Northshire County Council');
+      const recorded = await callOk<ImportResult>(core, 'minutes.import', {
+        pdf: countersignedPdf.toString('base64'),
+        fileName: 'countersigned.pdf',
+        acceptKeys: [counterKey],
+      });
+      expect(recorded).toMatchObject({ received: null, countersigned: { minutesId: sealed.id, version: 1 } });
+      const withCountersignature = await callOk<MinutesVersion>(core, 'minutes.get', { minutesId: sealed.id });
+      expect(withCountersignature.countersignatures).toMatchObject([
+        { organisation: 'Northshire County Council', fingerprint: counterKey },
+      ]);
+      expect(withCountersignature.audit.map((entry) => entry.action)).toContain('minutes.countersignatureImported');
+      expect(
+        (await callError(core, 'minutes.import', { pdf: countersignedPdf.toString('base64'), fileName: 'again.pdf' }))
+          .message,
+      ).toMatch(/already recorded/);
+      const both = await callOk<VerifyReport>(core, 'minutes.verify', { pdf: countersignedPdf.toString('base64') });
+      expect(both.signatures.map((s) => [s.organisation, s.key, s.valid])).toEqual([
+        ['Brightwater Care Ltd', 'known', true],
+        ['Northshire County Council', 'known', true],
+      ]);
+      // From now on the countersigned file is the one exported.
+      const reexported = await callOk<MinutesExport>(core, 'minutes.export', { minutesId: sealed.id });
+      expect(Buffer.from(reexported.files[0]!.base64, 'base64').equals(countersignedPdf)).toBe(true);
 
-    // A correction makes version 2; version 1 stays sealed.
-    const amended = await callOk<MinutesVersion>(core, 'minutes.amend', { minutesId: sealed.id });
-    expect(amended).toMatchObject({ version: 2, status: 'draft', content: { amends: { version: 1, fingerprint: sealed.fingerprint } } });
-    const versions = await callOk<MinutesVersion[]>(core, 'minutes.forReview', { reviewId: sealed.reviewId });
-    expect(versions.map((v) => [v.version, v.status])).toEqual([
-      [1, 'sealed'],
-      [2, 'draft'],
-    ]);
-  });
+      // A correction makes version 2; version 1 stays sealed.
+      const amended = await callOk<MinutesVersion>(core, 'minutes.amend', { minutesId: sealed.id });
+      expect(amended).toMatchObject({
+        version: 2,
+        status: 'draft',
+        content: { amends: { version: 1, fingerprint: sealed.fingerprint } },
+      });
+      const versions = await callOk<MinutesVersion[]>(core, 'minutes.forReview', { reviewId: sealed.reviewId });
+      expect(versions.map((v) => [v.version, v.status])).toEqual([
+        [1, 'sealed'],
+        [2, 'draft'],
+      ]);
+    },
+  );
 });
 
 describe('an organisation’s own certificate', () => {
@@ -219,27 +408,53 @@ describe('an organisation’s own certificate', () => {
     cert.serialNumber = '01';
     cert.validity.notBefore = new Date('2026-01-01T00:00:00Z');
     cert.validity.notAfter = new Date('2031-01-01T00:00:00Z');
-    cert.setSubject([{ shortName: 'CN', value: 'Brightwater seal' }, { shortName: 'O', value: 'Brightwater Care Ltd' }]);
+    cert.setSubject([
+      { shortName: 'CN', value: 'Brightwater seal' },
+      { shortName: 'O', value: 'Brightwater Care Ltd' },
+    ]);
     cert.setIssuer(cert.subject.attributes);
     cert.sign(keys.privateKey, forge.md.sha256.create());
-    const p12 = Buffer.from(forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert], 'head office', { algorithm: '3des' })).getBytes(), 'binary').toString('base64');
+    const p12 = Buffer.from(
+      forge.asn1
+        .toDer(forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert], 'head office', { algorithm: '3des' }))
+        .getBytes(),
+      'binary',
+    ).toString('base64');
     const fingerprint = sha256(Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary'));
-    const wrong = await callError(core, 'signing.importIdentity', { organisation: 'Brightwater Care Ltd', p12, password: 'not it' });
+    const wrong = await callError(core, 'signing.importIdentity', {
+      organisation: 'Brightwater Care Ltd',
+      p12,
+      password: 'not it',
+    });
     expect(wrong.message).toMatch(/password may be wrong/);
     expect(await callOk(core, 'signing.identities', {})).toEqual([]);
-    const list = await callOk<{ organisation: string; kind: string; certificateFingerprint: string }[]>(core, 'signing.importIdentity', { organisation: 'Brightwater Care Ltd', p12, password: 'head office' });
-    expect(list).toMatchObject([{ organisation: 'Brightwater Care Ltd', kind: 'imported', certificateFingerprint: fingerprint }]);
-    expect(await callOk<OrganisationKey[]>(core, 'signing.keys', {})).toMatchObject([{ organisation: 'Brightwater Care Ltd', fingerprint, source: 'imported_certificate' }]);
+    const list = await callOk<{ organisation: string; kind: string; certificateFingerprint: string }[]>(
+      core,
+      'signing.importIdentity',
+      { organisation: 'Brightwater Care Ltd', p12, password: 'head office' },
+    );
+    expect(list).toMatchObject([
+      { organisation: 'Brightwater Care Ltd', kind: 'imported', certificateFingerprint: fingerprint },
+    ]);
+    expect(await callOk<OrganisationKey[]>(core, 'signing.keys', {})).toMatchObject([
+      { organisation: 'Brightwater Care Ltd', fingerprint, source: 'imported_certificate' },
+    ]);
   });
 
   it('knows a key by the fingerprint read out at the meeting, typed with spaces or not, and refuses one that is not a fingerprint', async () => {
     const core = testCore();
     const fingerprint = sha256('a key');
     const spaced = fingerprint.toUpperCase().match(/.{4}/g)!.join(' ');
-    expect(await callOk<OrganisationKey[]>(core, 'signing.confirmKey', { organisation: 'Northshire County Council', fingerprint: spaced })).toMatchObject([
-      { organisation: 'Northshire County Council', fingerprint, source: 'confirmed' },
-    ]);
-    const bad = await callError(core, 'signing.confirmKey', { organisation: 'Northshire County Council', fingerprint: 'abcd 1234' });
+    expect(
+      await callOk<OrganisationKey[]>(core, 'signing.confirmKey', {
+        organisation: 'Northshire County Council',
+        fingerprint: spaced,
+      }),
+    ).toMatchObject([{ organisation: 'Northshire County Council', fingerprint, source: 'confirmed' }]);
+    const bad = await callError(core, 'signing.confirmKey', {
+      organisation: 'Northshire County Council',
+      fingerprint: 'abcd 1234',
+    });
     expect(bad.fields?.fingerprint).toMatch(/64 letters/);
   });
 });

@@ -10,7 +10,11 @@ import { createPdfPrinter } from '../../electron/web/platform/pdf-printer';
 
 const hasChromium = existsSync('/usr/bin/chromium');
 const hasPoppler = ['pdfinfo', 'pdffonts', 'pdftotext'].every((tool) => !spawnSync(tool, ['-v']).error);
-const skipReason = !hasChromium ? 'needs Chromium at /usr/bin/chromium (apt-get install chromium)' : !hasPoppler ? 'needs poppler-utils (pdfinfo, pdffonts, pdftotext)' : '';
+const skipReason = !hasChromium
+  ? 'needs Chromium at /usr/bin/chromium (apt-get install chromium)'
+  : !hasPoppler
+    ? 'needs poppler-utils (pdfinfo, pdffonts, pdftotext)'
+    : '';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'rr-pdf-'));
 const printer = createPdfPrinter();
@@ -28,8 +32,14 @@ async function printToFile(html: string, footerText: string, title = 'Joint revi
 }
 
 const run = (tool: string, ...args: string[]) => execFileSync(tool, args, { encoding: 'utf8' });
-const pdfInfo = (file: string) => Object.fromEntries(run('pdfinfo', file).split('\n').map((line) => [line.split(':')[0]!, line.slice(line.indexOf(':') + 1).trim()]));
-const pageText = (file: string, page: number) => run('pdftotext', '-layout', '-f', String(page), '-l', String(page), file, '-');
+const pdfInfo = (file: string) =>
+  Object.fromEntries(
+    run('pdfinfo', file)
+      .split('\n')
+      .map((line) => [line.split(':')[0]!, line.slice(line.indexOf(':') + 1).trim()]),
+  );
+const pageText = (file: string, page: number) =>
+  run('pdftotext', '-layout', '-f', String(page), '-l', String(page), file, '-');
 
 function document(body: string): string {
   return `<!doctype html>
@@ -50,9 +60,13 @@ th { background: #e6eef0; }
 
 const paragraphs = Array.from(
   { length: 24 },
-  (_, i) => `<p>Story ${i + 1}: the staff noticed what already works well at Oakwood House, and the commissioner and the provider agreed to build on it together, week by week.</p>`,
+  (_, i) =>
+    `<p>Story ${i + 1}: the staff noticed what already works well at Oakwood House, and the commissioner and the provider agreed to build on it together, week by week.</p>`,
 ).join('\n');
-const actionRows = Array.from({ length: 30 }, (_, i) => `<tr><td>Action ${i + 1}</td><td>Priya Shah</td><td>${i + 1} January 2027</td></tr>`).join('\n');
+const actionRows = Array.from(
+  { length: 30 },
+  (_, i) => `<tr><td>Action ${i + 1}</td><td>Priya Shah</td><td>${i + 1} January 2027</td></tr>`,
+).join('\n');
 const minutes = document(`
 <h1>Joint review – Oakwood House</h1>
 <h2>What was discovered</h2>

@@ -22,7 +22,10 @@ describe('the router', () => {
     const router = routerWith({});
     for (const method of ['nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '']) {
       const result = await router.call(method, {});
-      expect(result).toEqual({ ok: false, error: { code: 'unknown_method', message: 'This app does not offer that action.' } });
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'unknown_method', message: 'This app does not offer that action.' },
+      });
     }
   });
 
@@ -51,7 +54,10 @@ describe('the router', () => {
     const router = routerWith({ 'organisations.list': () => [] });
     for (const input of [42, 'text', [1, 2], true]) {
       const result = await router.call('organisations.list', input);
-      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'The request should be a set of fields.' } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: 'The request should be a set of fields.' },
+      });
     }
     expect(await router.call('organisations.list', undefined)).toEqual({ ok: true, value: [] });
     expect(await router.call('organisations.list', null)).toEqual({ ok: true, value: [] });

@@ -20,11 +20,18 @@ describe('searching the case book', () => {
     expect(homes!.hits[0]).toMatchObject({ id: home.id, archived: false });
     expect(plain(homes!.hits[0]!.title)).toBe('[Oakwood] House');
     expect(reviews!.hits[0]!.id).toBe(review.id);
-    expect(notes!.hits[0]).toMatchObject({ kind: 'note', id: review.id, title: 'Placement review: AB12 at Oakwood House' });
+    expect(notes!.hits[0]).toMatchObject({
+      kind: 'note',
+      id: review.id,
+      title: 'Placement review: AB12 at Oakwood House',
+    });
     expect(plain(notes!.hits[0]!.snippet)).toContain('staff at [Oakwood] built a garden');
 
     const byReference = await search(core, 'ab12');
-    expect(byReference.groups.find((group) => group.kind === 'placement')!.hits[0]).toMatchObject({ id: placement.id, snippet: 'At Oakwood House' });
+    expect(byReference.groups.find((group) => group.kind === 'placement')!.hits[0]).toMatchObject({
+      id: placement.id,
+      snippet: 'At Oakwood House',
+    });
   });
 
   it('matches without accents, needs every word, and marks archived records', async () => {
@@ -52,9 +59,47 @@ describe('searching the case book', () => {
     const { review } = await seedCaseBook(core);
     addNote(core, review.id, 'A “quoted” story (with brackets) and NEAR things: AND OR NOT * ^ -minus');
     const hostile = [
-      '"', '""', '"unclosed', "'", '(', ')', '()', '*', '^', '-', '+', ':', 'NEAR(', 'NEAR/3', 'AND', 'OR', 'NOT', 'a OR',
-      'title:oak', '{title body}: oak', 'oak*', '*oak', 'oak"wood', '\\', '%', '_', ';', '--', "'; DROP TABLE homes; --",
-      '😀', '👩🏽‍⚕️ 🏠', 'e\u0301', '\u0000', '\uE000', ' ', '', 'x'.repeat(500), 'ǅ ß İ ﬁ', '١٢٣', 'Ω', '<script>alert(1)</script>',
+      '"',
+      '""',
+      '"unclosed',
+      "'",
+      '(',
+      ')',
+      '()',
+      '*',
+      '^',
+      '-',
+      '+',
+      ':',
+      'NEAR(',
+      'NEAR/3',
+      'AND',
+      'OR',
+      'NOT',
+      'a OR',
+      'title:oak',
+      '{title body}: oak',
+      'oak*',
+      '*oak',
+      'oak"wood',
+      '\\',
+      '%',
+      '_',
+      ';',
+      '--',
+      "'; DROP TABLE homes; --",
+      '😀',
+      '👩🏽‍⚕️ 🏠',
+      'e\u0301',
+      '\u0000',
+      '\uE000',
+      ' ',
+      '',
+      'x'.repeat(500),
+      'ǅ ß İ ﬁ',
+      '١٢٣',
+      'Ω',
+      '<script>alert(1)</script>',
     ];
     for (const text of hostile) {
       const result = await core.router.call('search.query', { text });

@@ -165,13 +165,22 @@ describe('the presenter window', () => {
     const answer = presenterWindowOpen(presenterUrl, '/app/out/preload/index.js');
     expect(answer.action).toBe('allow');
     if (answer.action !== 'allow') return;
-    expect(answer.overrideBrowserWindowOptions.webPreferences).toEqual(windowWebPreferences('/app/out/preload/index.js'));
-    expect(answer.overrideBrowserWindowOptions).toMatchObject({ title: 'Relational Review – presenter', width: 1280, height: 720, autoHideMenuBar: true });
+    expect(answer.overrideBrowserWindowOptions.webPreferences).toEqual(
+      windowWebPreferences('/app/out/preload/index.js'),
+    );
+    expect(answer.overrideBrowserWindowOptions).toMatchObject({
+      title: 'Relational Review – presenter',
+      width: 1280,
+      height: 720,
+      autoHideMenuBar: true,
+    });
   });
 
   it('refuses every other window', () => {
     expect(presenterWindowOpen('https://example.org/', '/app/out/preload/index.js')).toEqual({ action: 'deny' });
-    expect(presenterWindowOpen('app://relational-review/index.html#/casebook', '/app/out/preload/index.js')).toEqual({ action: 'deny' });
+    expect(presenterWindowOpen('app://relational-review/index.html#/casebook', '/app/out/preload/index.js')).toEqual({
+      action: 'deny',
+    });
   });
 });
 

@@ -30,11 +30,35 @@ describe('planning a review', () => {
       deckId: 'relational-commissioning',
       timeBoxes: { ...defaultTimeBoxes, discover: 25 },
     });
-    expect(planned).toMatchObject({ affirmativeTopic: 'Days that go well for AB12', deckId: 'relational-commissioning', status: 'in_progress' });
+    expect(planned).toMatchObject({
+      affirmativeTopic: 'Days that go well for AB12',
+      deckId: 'relational-commissioning',
+      status: 'in_progress',
+    });
     expect(planned.timeBoxes.discover).toBe(25);
-    await callOk(core, 'sessions.addParticipant', { reviewId: review.id, personId: person.id, name: 'Priya Shah', role: 'Registered manager', side: 'provider', attendance: 'present' });
-    await callOk(core, 'sessions.addParticipant', { reviewId: review.id, name: 'Sam Okoro', role: 'Commissioning officer', organisation: 'Northshire County Council', side: 'commissioner', attendance: 'present' });
-    const duplicate = await callError(core, 'sessions.addParticipant', { reviewId: review.id, personId: person.id, name: 'Priya Shah', side: 'provider', attendance: 'present' });
+    await callOk(core, 'sessions.addParticipant', {
+      reviewId: review.id,
+      personId: person.id,
+      name: 'Priya Shah',
+      role: 'Registered manager',
+      side: 'provider',
+      attendance: 'present',
+    });
+    await callOk(core, 'sessions.addParticipant', {
+      reviewId: review.id,
+      name: 'Sam Okoro',
+      role: 'Commissioning officer',
+      organisation: 'Northshire County Council',
+      side: 'commissioner',
+      attendance: 'present',
+    });
+    const duplicate = await callError(core, 'sessions.addParticipant', {
+      reviewId: review.id,
+      personId: person.id,
+      name: 'Priya Shah',
+      side: 'provider',
+      attendance: 'present',
+    });
     expect(duplicate.code).toBe('conflict');
     expect((await session(core, review.id)).participants.map((p) => [p.name, p.side])).toEqual([
       ['Priya Shah', 'provider'],
@@ -46,8 +70,15 @@ describe('planning a review', () => {
     const core = testCore();
     const { review } = await seedCaseBook(core);
     const before = snapshot(core);
-    expect((await callError(core, 'sessions.plan', { reviewId: review.id, deckId: 'nope', timeBoxes: defaultTimeBoxes })).code).toBe('not_found');
-    const error = await callError(core, 'sessions.plan', { reviewId: review.id, deckId: 'relational-commissioning', timeBoxes: { ...defaultTimeBoxes, dream: 0 } });
+    expect(
+      (await callError(core, 'sessions.plan', { reviewId: review.id, deckId: 'nope', timeBoxes: defaultTimeBoxes }))
+        .code,
+    ).toBe('not_found');
+    const error = await callError(core, 'sessions.plan', {
+      reviewId: review.id,
+      deckId: 'relational-commissioning',
+      timeBoxes: { ...defaultTimeBoxes, dream: 0 },
+    });
     expect(error.fields).toEqual({ 'timeBoxes.dream': 'Give each stage at least a minute.' });
     expect(snapshot(core)).toEqual(before);
   });
@@ -75,7 +106,12 @@ describe('running a review', () => {
     advance(60 * 60_000);
     expect((await session(core, review.id)).stage).toBe('discover');
     await callOk(core, 'sessions.stage', { reviewId: review.id, stage: 'dream' });
-    expect((await session(core, review.id)).timer).toMatchObject({ stage: 'dream', startedAt: null, elapsedMs: 0, limitMs: 15 * 60_000 });
+    expect((await session(core, review.id)).timer).toMatchObject({
+      stage: 'dream',
+      startedAt: null,
+      elapsedMs: 0,
+      limitMs: 15 * 60_000,
+    });
   });
 
   it('draws cards for the stage without repeats until asked, and can choose, pin, skip and go back', async () => {
@@ -87,7 +123,9 @@ describe('running a review', () => {
     for (;;) {
       const result = await core.router.call('sessions.draw', { reviewId: review.id });
       if (!result.ok) {
-        expect(result.error.message).toBe('Every card for Define has been drawn in this review. Choose a card, or allow repeats.');
+        expect(result.error.message).toBe(
+          'Every card for Define has been drawn in this review. Choose a card, or allow repeats.',
+        );
         break;
       }
       drawn = result.value as Session;
@@ -96,19 +134,32 @@ describe('running a review', () => {
       expect(seen.has(current[0]!.cardId)).toBe(false);
       seen.add(current[0]!.cardId);
     }
-    const deck = await callOk<{ cards: { id: string; phases: string[] }[] }>(core, 'decks.get', { deckId: 'relational-commissioning' });
+    const deck = await callOk<{ cards: { id: string; phases: string[] }[] }>(core, 'decks.get', {
+      deckId: 'relational-commissioning',
+    });
     expect(seen.size).toBe(deck.cards.filter((card) => card.phases.includes('define')).length);
-    expect((await callOk<Session>(core, 'sessions.draw', { reviewId: review.id, allowRepeats: true })).cards).toHaveLength(seen.size + 1);
+    expect(
+      (await callOk<Session>(core, 'sessions.draw', { reviewId: review.id, allowRepeats: true })).cards,
+    ).toHaveLength(seen.size + 1);
 
-    const chosen = await callOk<Session>(core, 'sessions.draw', { reviewId: review.id, cardId: 'sellick-4-mutual-advantage' });
+    const chosen = await callOk<Session>(core, 'sessions.draw', {
+      reviewId: review.id,
+      cardId: 'sellick-4-mutual-advantage',
+    });
     const last = chosen.cards.at(-1)!;
     expect(last).toMatchObject({ cardId: 'sellick-4-mutual-advantage', state: 'current', stage: 'define' });
     const first = chosen.cards[0]!;
     await callOk(core, 'sessions.cardState', { reviewId: review.id, drawId: last.drawId, state: 'pinned' });
-    const back = await callOk<Session>(core, 'sessions.cardState', { reviewId: review.id, drawId: first.drawId, state: 'current' });
+    const back = await callOk<Session>(core, 'sessions.cardState', {
+      reviewId: review.id,
+      drawId: first.drawId,
+      state: 'current',
+    });
     expect(back.cards.find((card) => card.drawId === first.drawId)!.state).toBe('current');
     expect(back.cards.find((card) => card.drawId === last.drawId)!.state).toBe('pinned');
-    expect((await callError(core, 'sessions.draw', { reviewId: review.id, cardId: 'not-a-card' })).code).toBe('not_found');
+    expect((await callError(core, 'sessions.draw', { reviewId: review.id, cardId: 'not-a-card' })).code).toBe(
+      'not_found',
+    );
   });
 
   it('saves a note as it is typed, passes the turn, and deletes with undo', async () => {
@@ -133,7 +184,9 @@ describe('running a review', () => {
     const concern = note(review.id, 'provider', 'AB12 has missed two contact visits with their mother.', 'concern');
     await callOk(core, 'notes.save', concern);
     const refused = await callError(core, 'sessions.conclude', { reviewId: review.id });
-    expect(refused.message).toMatch(/^The review cannot be concluded while a concern has neither an action nor a reason for none, starting with: “AB12 has missed two contact visits/);
+    expect(refused.message).toMatch(
+      /^The review cannot be concluded while a concern has neither an action nor a reason for none, starting with: “AB12 has missed two contact visits/,
+    );
     expect((await session(core, review.id)).status).toBe('in_progress');
 
     const withAction = await callOk<Session>(core, 'actions.save', {
@@ -156,7 +209,11 @@ describe('running a review', () => {
     const { review } = await seedCaseBook(core);
     const concern = note(review.id, 'commissioner', 'Staffing at weekends is thin.', 'concern');
     await callOk(core, 'notes.save', concern);
-    await callOk(core, 'notes.concernReason', { reviewId: review.id, noteId: concern.id, reason: 'Already in the home’s Regulation 45 plan.' });
+    await callOk(core, 'notes.concernReason', {
+      reviewId: review.id,
+      noteId: concern.id,
+      reason: 'Already in the home’s Regulation 45 plan.',
+    });
     expect((await callOk<Session>(core, 'sessions.conclude', { reviewId: review.id })).status).toBe('concluded');
   });
 });
@@ -165,16 +222,34 @@ describe('check-in', () => {
   it('shows nothing until both sides have rated, then both together; keeps a history across reviews', async () => {
     const core = testCore();
     const { review, home } = await seedCaseBook(core);
-    const afterOne = await callOk<Session>(core, 'checkin.submit', { reviewId: review.id, side: 'commissioner', ratings: ratings(4) });
-    expect(afterOne.checkin).toEqual({ submitted: { commissioner: true, provider: false }, revealed: false, ratings: null });
-    const afterBoth = await callOk<Session>(core, 'checkin.submit', { reviewId: review.id, side: 'provider', ratings: ratings(3) });
+    const afterOne = await callOk<Session>(core, 'checkin.submit', {
+      reviewId: review.id,
+      side: 'commissioner',
+      ratings: ratings(4),
+    });
+    expect(afterOne.checkin).toEqual({
+      submitted: { commissioner: true, provider: false },
+      revealed: false,
+      ratings: null,
+    });
+    const afterBoth = await callOk<Session>(core, 'checkin.submit', {
+      reviewId: review.id,
+      side: 'provider',
+      ratings: ratings(3),
+    });
     expect(afterBoth.checkin.revealed).toBe(true);
     expect(afterBoth.checkin.ratings!.commissioner['senior-relationships']).toEqual({ score: 4, word: 'warm' });
     expect(afterBoth.checkin.ratings!.provider.collaboration).toEqual({ score: 3, word: '' });
-    expect((await callError(core, 'checkin.submit', { reviewId: review.id, side: 'provider', ratings: ratings(5) })).code).toBe('conflict');
+    expect(
+      (await callError(core, 'checkin.submit', { reviewId: review.id, side: 'provider', ratings: ratings(5) })).code,
+    ).toBe('conflict');
     const history = await callOk<{ reviewId: string }[]>(core, 'checkin.history', { homeId: home.id });
     expect(history.map((entry) => entry.reviewId)).toEqual([review.id]);
-    const bad = await callError(core, 'checkin.submit', { reviewId: review.id, side: 'facilitator', ratings: ratings(9) });
+    const bad = await callError(core, 'checkin.submit', {
+      reviewId: review.id,
+      side: 'facilitator',
+      ratings: ratings(9),
+    });
     expect(bad.code).toBe('invalid_input');
   });
 });
@@ -183,20 +258,42 @@ describe('matters arising', () => {
   it('brings an earlier review’s open actions into the next review of the same subject, to be updated', async () => {
     const core = testCore();
     const { review, placement } = await seedCaseBook(core);
-    await callOk(core, 'actions.save', { reviewId: review.id, text: 'Book the dentist', ownerSide: 'provider', dueDate: '2027-01-10' });
-    await callOk(core, 'actions.save', { reviewId: review.id, text: 'Share the education plan', ownerSide: 'commissioner' });
+    await callOk(core, 'actions.save', {
+      reviewId: review.id,
+      text: 'Book the dentist',
+      ownerSide: 'provider',
+      dueDate: '2027-01-10',
+    });
+    await callOk(core, 'actions.save', {
+      reviewId: review.id,
+      text: 'Share the education plan',
+      ownerSide: 'commissioner',
+    });
     await callOk(core, 'sessions.conclude', { reviewId: review.id });
 
-    const next = await callOk<{ id: string }>(core, 'reviews.create', { scope: 'placement', placementId: placement.id, scheduledFor: '2027-06-03T10:00:00Z' });
+    const next = await callOk<{ id: string }>(core, 'reviews.create', {
+      scope: 'placement',
+      placementId: placement.id,
+      scheduledFor: '2027-06-03T10:00:00Z',
+    });
     let matters = (await session(core, next.id)).matters;
     expect(matters.map((m) => [m.text, m.status, m.fromReviewTitle])).toEqual([
       ['Book the dentist', 'not_started', 'Placement review: AB12 at Oakwood House'],
       ['Share the education plan', 'not_started', 'Placement review: AB12 at Oakwood House'],
     ]);
-    const dropped = await callError(core, 'actions.update', { reviewId: next.id, actionId: matters[1]!.id, status: 'dropped' });
+    const dropped = await callError(core, 'actions.update', {
+      reviewId: next.id,
+      actionId: matters[1]!.id,
+      status: 'dropped',
+    });
     expect(dropped.fields).toEqual({ reason: 'Say why the action was dropped.' });
     await callOk(core, 'actions.update', { reviewId: next.id, actionId: matters[0]!.id, status: 'done' });
-    await callOk(core, 'actions.update', { reviewId: next.id, actionId: matters[1]!.id, status: 'in_progress', reason: 'Waiting for the school' });
+    await callOk(core, 'actions.update', {
+      reviewId: next.id,
+      actionId: matters[1]!.id,
+      status: 'in_progress',
+      reason: 'Waiting for the school',
+    });
     matters = (await session(core, next.id)).matters;
     expect(matters.map((m) => [m.status, m.updatedInThisReview])).toEqual([
       ['done', true],
@@ -204,8 +301,14 @@ describe('matters arising', () => {
     ]);
     await callOk(core, 'sessions.conclude', { reviewId: next.id });
 
-    const third = await callOk<{ id: string }>(core, 'reviews.create', { scope: 'placement', placementId: placement.id, scheduledFor: '2027-12-03T10:00:00Z' });
-    expect((await session(core, third.id)).matters.map((m) => [m.text, m.status])).toEqual([['Share the education plan', 'in_progress']]);
+    const third = await callOk<{ id: string }>(core, 'reviews.create', {
+      scope: 'placement',
+      placementId: placement.id,
+      scheduledFor: '2027-12-03T10:00:00Z',
+    });
+    expect((await session(core, third.id)).matters.map((m) => [m.text, m.status])).toEqual([
+      ['Share the education plan', 'in_progress'],
+    ]);
   });
 
   it('refuses an action with no owner, writing nothing', async () => {

@@ -29,10 +29,22 @@ function run(tool: string, args: string[]) {
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-const minutesJson = Buffer.from(JSON.stringify({ title: 'Joint review of Oakwood House', fingerprint: 'ab'.repeat(32), note: 'Café, “quotes” – dash' }), 'utf8');
+const minutesJson = Buffer.from(
+  JSON.stringify({
+    title: 'Joint review of Oakwood House',
+    fingerprint: 'ab'.repeat(32),
+    note: 'Café, “quotes” – dash',
+  }),
+  'utf8',
+);
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const signedAt = new Date('2026-12-03T11:30:00Z');
-const details = { reason: 'Joint review minutes, version 1', location: 'Northshire County Council', name: 'Northshire County Council seal', signedAt };
+const details = {
+  reason: 'Joint review minutes, version 1',
+  location: 'Northshire County Council',
+  name: 'Northshire County Council seal',
+  signedAt,
+};
 
 /** A small PDF with text on each page and minutes.json attached, saved as pdf-lib does by default. */
 async function makePdf(pages = 3, attachment: Buffer | null = minutesJson): Promise<Uint8Array> {
@@ -41,9 +53,18 @@ async function makePdf(pages = 3, attachment: Buffer | null = minutesJson): Prom
   for (let n = 1; n <= pages; n++) {
     const page = doc.addPage([595, 842]);
     page.drawText(`Joint review minutes, page ${n} of ${pages}`, { x: 50, y: 780, size: 14, font });
-    page.drawText('What was discovered: the home keeps a shared diary with the placing authority.', { x: 50, y: 750, size: 10, font });
+    page.drawText('What was discovered: the home keeps a shared diary with the placing authority.', {
+      x: 50,
+      y: 750,
+      size: 10,
+      font,
+    });
   }
-  if (attachment) await doc.attach(attachment, 'minutes.json', { mimeType: 'application/json', description: 'The canonical content' });
+  if (attachment)
+    await doc.attach(attachment, 'minutes.json', {
+      mimeType: 'application/json',
+      description: 'The canonical content',
+    });
   return doc.save();
 }
 
@@ -95,8 +116,29 @@ function extractSignature(pdf: Buffer, index: number): { cms: string; data: stri
 function opensslVerify(pdf: Buffer, index: number, certificate: Buffer, at: Date) {
   const { cms, data } = extractSignature(pdf, index);
   const pem = path.join(path.dirname(cms), 'signer.pem');
-  writeFileSync(pem, `-----BEGIN CERTIFICATE-----\n${certificate.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`);
-  return run('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-in', cms, '-content', data, '-CAfile', pem, '-purpose', 'any', '-attime', String(Math.floor(at.getTime() / 1000)), '-out', '/dev/null']);
+  writeFileSync(
+    pem,
+    `-----BEGIN CERTIFICATE-----\n${certificate.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`,
+  );
+  return run('openssl', [
+    'cms',
+    '-verify',
+    '-binary',
+    '-inform',
+    'DER',
+    '-in',
+    cms,
+    '-content',
+    data,
+    '-CAfile',
+    pem,
+    '-purpose',
+    'any',
+    '-attime',
+    String(Math.floor(at.getTime() / 1000)),
+    '-out',
+    '/dev/null',
+  ]);
 }
 
 let identity: SigningIdentity;
@@ -109,7 +151,10 @@ beforeAll(async () => {
 
 describe('createIdentity', () => {
   it('makes an ECDSA P-256 certificate named for the organisation and the app, for signing, valid for ten years', () => {
-    expect(identity.subject).toEqual({ commonName: 'Northshire County Council (Relational Review seal)', organisation: 'Northshire County Council' });
+    expect(identity.subject).toEqual({
+      commonName: 'Northshire County Council (Relational Review seal)',
+      organisation: 'Northshire County Council',
+    });
     expect(identity.validFrom).toBe('2026-12-03T10:00:00.000Z');
     expect(identity.validTo).toBe('2036-12-03T10:00:00.000Z');
     expect(identity.fingerprint).toMatch(/^[0-9a-f]{64}$/);
@@ -118,17 +163,31 @@ describe('createIdentity', () => {
     expect(certificate.keyUsage).toEqual({ digitalSignature: true, nonRepudiation: true });
   });
 
-  it.skipIf(!hasOpenssl)('makes a certificate openssl reads as self-signed, with the computer’s name nowhere in it (needs openssl)', () => {
-    const file = path.join(tempDir(), 'cert.der');
-    writeFileSync(file, identity.certificates[0]!);
-    const text = run('openssl', ['x509', '-inform', 'DER', '-in', file, '-noout', '-text']).output;
-    expect(text).toContain('ecdsa-with-SHA256');
-    expect(text).toMatch(/Digital Signature, Non Repudiation/);
-    expect(text).not.toContain(hostname());
-    const pem = path.join(tempDir(), 'cert.pem');
-    writeFileSync(pem, run('openssl', ['x509', '-inform', 'DER', '-in', file]).output);
-    expect(run('openssl', ['verify', '-CAfile', pem, '-purpose', 'any', '-attime', String(Date.parse('2027-01-01') / 1000), pem]).output).toContain('OK');
-  });
+  it.skipIf(!hasOpenssl)(
+    'makes a certificate openssl reads as self-signed, with the computer’s name nowhere in it (needs openssl)',
+    () => {
+      const file = path.join(tempDir(), 'cert.der');
+      writeFileSync(file, identity.certificates[0]!);
+      const text = run('openssl', ['x509', '-inform', 'DER', '-in', file, '-noout', '-text']).output;
+      expect(text).toContain('ecdsa-with-SHA256');
+      expect(text).toMatch(/Digital Signature, Non Repudiation/);
+      expect(text).not.toContain(hostname());
+      const pem = path.join(tempDir(), 'cert.pem');
+      writeFileSync(pem, run('openssl', ['x509', '-inform', 'DER', '-in', file]).output);
+      expect(
+        run('openssl', [
+          'verify',
+          '-CAfile',
+          pem,
+          '-purpose',
+          'any',
+          '-attime',
+          String(Date.parse('2027-01-01') / 1000),
+          pem,
+        ]).output,
+      ).toContain('OK');
+    },
+  );
 
   it('makes RSA 3072 when asked, and keeps an organisation name that is not plain ASCII', () => {
     const rsa = createIdentity({ organisation: 'Cyngor Sir Ceredigion – Gwasanaethau Plant', algorithm: 'rsa-3072' });
@@ -165,7 +224,9 @@ describe('sealPdf and checkPdf', () => {
     const pdfsig = run('pdfsig', [file]);
     expect(pdfsig.output).toContain('Signature is Valid.');
     expect(pdfsig.output).toContain('Signature Type: ETSI.CAdES.detached');
-    expect(pdfsig.output).toContain('Signer Certificate Common Name: Northshire County Council (Relational Review seal)');
+    expect(pdfsig.output).toContain(
+      'Signer Certificate Common Name: Northshire County Council (Relational Review seal)',
+    );
     expect(pdfsig.output).toContain('Total document signed');
     const qpdf = run('qpdf', ['--check', file]);
     expect(qpdf.status, qpdf.output).toBe(0);
@@ -180,15 +241,28 @@ describe('sealPdf and checkPdf', () => {
     expect(sha256(readFileSync(saved))).toBe(sha256(minutesJson));
   });
 
-  it.skipIf(!hasOpenssl)('is a CMS openssl verifies with the embedded certificate at the signing time, with signing-certificate-v2 and no signingTime (needs openssl)', () => {
-    const verified = opensslVerify(sealed, 0, identity.certificates[0]!, signedAt);
-    expect(verified.output).toContain('Verification successful');
-    // Before the certificate existed, it is refused: the time is checked.
-    expect(opensslVerify(sealed, 0, identity.certificates[0]!, new Date('2026-12-01T00:00:00Z')).output).not.toContain('Verification successful');
-    const printed = run('openssl', ['cms', '-cmsout', '-print', '-inform', 'DER', '-in', extractSignature(sealed, 0).cms]).output;
-    expect(printed).toContain('signingCertificateV2');
-    expect(printed).not.toContain('signingTime');
-  });
+  it.skipIf(!hasOpenssl)(
+    'is a CMS openssl verifies with the embedded certificate at the signing time, with signing-certificate-v2 and no signingTime (needs openssl)',
+    () => {
+      const verified = opensslVerify(sealed, 0, identity.certificates[0]!, signedAt);
+      expect(verified.output).toContain('Verification successful');
+      // Before the certificate existed, it is refused: the time is checked.
+      expect(
+        opensslVerify(sealed, 0, identity.certificates[0]!, new Date('2026-12-01T00:00:00Z')).output,
+      ).not.toContain('Verification successful');
+      const printed = run('openssl', [
+        'cms',
+        '-cmsout',
+        '-print',
+        '-inform',
+        'DER',
+        '-in',
+        extractSignature(sealed, 0).cms,
+      ]).output;
+      expect(printed).toContain('signingCertificateV2');
+      expect(printed).not.toContain('signingTime');
+    },
+  );
 
   it.skipIf(!hasMutool)('is valid and unchanged for mutool, a second independent checker (needs mutool)', () => {
     const output = run('mutool', ['sign', '-v', writePdf(sealed)]).output;
@@ -222,7 +296,10 @@ describe('sealPdf and checkPdf', () => {
   it('refuses bytes added after the seal that are not a revision a reader would read', () => {
     const update = Buffer.from('\n99 0 obj\n<< /Changed true >>\nendobj\ntrailer\n<< /Size 100 >>\n%%EOF\n', 'latin1');
     expect(checkPdf(Buffer.concat([sealed, update]))).toMatchObject({ valid: false, problem: 'damaged' });
-    expect(checkPdf(Buffer.concat([sealed, Buffer.from('garbage')]))).toMatchObject({ valid: false, problem: 'damaged' });
+    expect(checkPdf(Buffer.concat([sealed, Buffer.from('garbage')]))).toMatchObject({
+      valid: false,
+      problem: 'damaged',
+    });
   });
 
   it('refuses to seal a file that is not a PDF', async () => {
@@ -232,20 +309,40 @@ describe('sealPdf and checkPdf', () => {
 
 describe('countersignPdf', () => {
   const counterAt = new Date('2026-12-04T09:15:00Z');
-  const counterDetails = { reason: 'Countersigned', location: 'Brightwater Care Ltd', name: 'Brightwater Care Ltd seal', signedAt: counterAt };
+  const counterDetails = {
+    reason: 'Countersigned',
+    location: 'Brightwater Care Ltd',
+    name: 'Brightwater Care Ltd seal',
+    signedAt: counterAt,
+  };
 
   for (const algorithm of ['ecdsa-p256', 'rsa-3072'] as const) {
     it(`adds a ${algorithm} countersignature as an incremental update that leaves the seal valid`, async () => {
-      const other = createIdentity({ organisation: 'Brightwater Care Ltd', now: new Date('2026-12-04T09:00:00Z'), algorithm });
+      const other = createIdentity({
+        organisation: 'Brightwater Care Ltd',
+        now: new Date('2026-12-04T09:00:00Z'),
+        algorithm,
+      });
       const countersigned = await countersignPdf(sealed, other, counterDetails);
       expect(countersigned.subarray(0, sealed.length).equals(sealed)).toBe(true);
       const check = checkPdf(countersigned);
       expect(check.valid).toBe(true);
-      expect(check.signatures.map((s) => [s.kind, s.signer.organisation, s.fingerprint, s.revisionEnd, s.problem, s.changedAfter])).toEqual([
+      expect(
+        check.signatures.map((s) => [
+          s.kind,
+          s.signer.organisation,
+          s.fingerprint,
+          s.revisionEnd,
+          s.problem,
+          s.changedAfter,
+        ]),
+      ).toEqual([
         ['certification', 'Northshire County Council', identity.fingerprint, sealed.length, null, []],
         ['approval', 'Brightwater Care Ltd', other.fingerprint, countersigned.length, null, []],
       ]);
-      expect(check.signatures[1]!.algorithm).toBe(algorithm === 'rsa-3072' ? 'RSA 3072 with SHA-256' : 'ECDSA P-256 with SHA-256');
+      expect(check.signatures[1]!.algorithm).toBe(
+        algorithm === 'rsa-3072' ? 'RSA 3072 with SHA-256' : 'ECDSA P-256 with SHA-256',
+      );
       expect(sha256(check.attachment!)).toBe(sha256(minutesJson));
 
       if (hasPoppler) {
@@ -256,8 +353,12 @@ describe('countersignPdf', () => {
         expect(run('qpdf', ['--check', writePdf(countersigned)]).status).toBe(0);
       }
       if (hasOpenssl) {
-        expect(opensslVerify(countersigned, 0, identity.certificates[0]!, signedAt).output).toContain('Verification successful');
-        expect(opensslVerify(countersigned, 1, other.certificates[0]!, counterAt).output).toContain('Verification successful');
+        expect(opensslVerify(countersigned, 0, identity.certificates[0]!, signedAt).output).toContain(
+          'Verification successful',
+        );
+        expect(opensslVerify(countersigned, 1, other.certificates[0]!, counterAt).output).toContain(
+          'Verification successful',
+        );
       }
       if (hasMutool) {
         const mutool = run('mutool', ['sign', '-v', writePdf(countersigned)]).output;
@@ -270,7 +371,10 @@ describe('countersignPdf', () => {
   it('is refused when a signed byte is then changed, whichever signature covers it', async () => {
     const other = createIdentity({ organisation: 'Brightwater Care Ltd' });
     const countersigned = await countersignPdf(sealed, other, { ...counterDetails, signedAt: new Date() });
-    const inFirstRevision = changeByteAt(countersigned, sealed.indexOf('stream', sealed.indexOf('/Filter /FlateDecode')) + 12);
+    const inFirstRevision = changeByteAt(
+      countersigned,
+      sealed.indexOf('stream', sealed.indexOf('/Filter /FlateDecode')) + 12,
+    );
     const check = checkPdf(inFirstRevision);
     expect(check.valid).toBe(false);
     expect(check.signatures.map((s) => s.problem)).toEqual(['digest_mismatch', 'digest_mismatch']);
@@ -279,7 +383,10 @@ describe('countersignPdf', () => {
 
 describe('importIdentity', () => {
   function pkcs12(key: forge.pki.rsa.PrivateKey, cert: forge.pki.Certificate, password: string): Buffer {
-    return Buffer.from(forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(key, [cert], password, { algorithm: '3des' })).getBytes(), 'binary');
+    return Buffer.from(
+      forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(key, [cert], password, { algorithm: '3des' })).getBytes(),
+      'binary',
+    );
   }
   function rsaCertificate(notBefore: Date, notAfter: Date, bits = 2048) {
     const keys = forge.pki.rsa.generateKeyPair({ bits });
@@ -288,7 +395,10 @@ describe('importIdentity', () => {
     cert.serialNumber = '01';
     cert.validity.notBefore = notBefore;
     cert.validity.notAfter = notAfter;
-    const name = [{ shortName: 'CN', value: 'Old Council' }, { shortName: 'O', value: 'Old Council' }];
+    const name = [
+      { shortName: 'CN', value: 'Old Council' },
+      { shortName: 'O', value: 'Old Council' },
+    ];
     cert.setSubject(name);
     cert.setIssuer(name);
     cert.sign(keys.privateKey, forge.md.sha256.create());
@@ -313,30 +423,96 @@ describe('importIdentity', () => {
     const { key, cert } = rsaCertificate(new Date('2026-01-01'), new Date('2030-01-01'));
     const pfx = forge.asn1.fromDer(forge.util.createBuffer(pkcs12(key, cert, 'secret').toString('binary')));
     const macData = (pfx.value as forge.asn1.Asn1[])[2]!;
-    (macData.value as forge.asn1.Asn1[])[2] = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.INTEGER, false, forge.asn1.integerToDer(2 ** 31 - 1).getBytes());
+    (macData.value as forge.asn1.Asn1[])[2] = forge.asn1.create(
+      forge.asn1.Class.UNIVERSAL,
+      forge.asn1.Type.INTEGER,
+      false,
+      forge.asn1.integerToDer(2 ** 31 - 1).getBytes(),
+    );
     const hostile = Buffer.from(forge.asn1.toDer(pfx).getBytes(), 'binary');
     expectApiError(() => importIdentity(hostile, 'secret'), /more work to open than any genuine one/);
   });
 
-  it.skipIf(!hasOpenssl)('opens a PKCS#12 made by OpenSSL with its default ciphers, and seals with it (needs openssl)', async () => {
-    const dir = tempDir();
-    const [key, crt, p12] = ['key.pem', 'cert.pem', 'org.p12'].map((name) => path.join(dir, name)) as [string, string, string];
-    const made = run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', crt, '-days', '30', '-subj', '/CN=Brightwater Care Ltd seal/O=Brightwater Care Ltd']);
-    expect(made.status, made.output).toBe(0);
-    const exported = run('openssl', ['pkcs12', '-export', '-inkey', key, '-in', crt, '-out', p12, '-passout', 'pass:org secret']);
-    expect(exported.status, exported.output).toBe(0);
-    const imported = importIdentity(readFileSync(p12), 'org secret');
-    expect(imported.subject).toEqual({ commonName: 'Brightwater Care Ltd seal', organisation: 'Brightwater Care Ltd' });
-    const sealedWithIt = await sealPdf(await makePdf(1), imported, { ...details, signedAt: new Date() });
-    expect(checkPdf(sealedWithIt).signatures[0]).toMatchObject({ fingerprint: imported.fingerprint, algorithm: 'RSA 2048 with SHA-256', problem: null });
-  });
+  it.skipIf(!hasOpenssl)(
+    'opens a PKCS#12 made by OpenSSL with its default ciphers, and seals with it (needs openssl)',
+    async () => {
+      const dir = tempDir();
+      const [key, crt, p12] = ['key.pem', 'cert.pem', 'org.p12'].map((name) => path.join(dir, name)) as [
+        string,
+        string,
+        string,
+      ];
+      const made = run('openssl', [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        crt,
+        '-days',
+        '30',
+        '-subj',
+        '/CN=Brightwater Care Ltd seal/O=Brightwater Care Ltd',
+      ]);
+      expect(made.status, made.output).toBe(0);
+      const exported = run('openssl', [
+        'pkcs12',
+        '-export',
+        '-inkey',
+        key,
+        '-in',
+        crt,
+        '-out',
+        p12,
+        '-passout',
+        'pass:org secret',
+      ]);
+      expect(exported.status, exported.output).toBe(0);
+      const imported = importIdentity(readFileSync(p12), 'org secret');
+      expect(imported.subject).toEqual({
+        commonName: 'Brightwater Care Ltd seal',
+        organisation: 'Brightwater Care Ltd',
+      });
+      const sealedWithIt = await sealPdf(await makePdf(1), imported, { ...details, signedAt: new Date() });
+      expect(checkPdf(sealedWithIt).signatures[0]).toMatchObject({
+        fingerprint: imported.fingerprint,
+        algorithm: 'RSA 2048 with SHA-256',
+        problem: null,
+      });
+    },
+  );
 
   it.skipIf(!hasOpenssl)('refuses a certificate with an elliptic-curve key, saying why (needs openssl)', () => {
     const dir = tempDir();
-    const [key, crt, p12] = ['key.pem', 'cert.pem', 'ec.p12'].map((name) => path.join(dir, name)) as [string, string, string];
-    const made = run('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', crt, '-days', '30', '-subj', '/CN=EC seal']);
+    const [key, crt, p12] = ['key.pem', 'cert.pem', 'ec.p12'].map((name) => path.join(dir, name)) as [
+      string,
+      string,
+      string,
+    ];
+    const made = run('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      crt,
+      '-days',
+      '30',
+      '-subj',
+      '/CN=EC seal',
+    ]);
     expect(made.status, made.output).toBe(0);
-    expect(run('openssl', ['pkcs12', '-export', '-inkey', key, '-in', crt, '-out', p12, '-passout', 'pass:pw']).status).toBe(0);
+    expect(
+      run('openssl', ['pkcs12', '-export', '-inkey', key, '-in', crt, '-out', p12, '-passout', 'pass:pw']).status,
+    ).toBe(0);
     expectApiError(() => importIdentity(readFileSync(p12), 'pw'), /cannot import. Use a certificate with an RSA key/);
   });
 });
@@ -356,7 +532,10 @@ describe('readAttachment', () => {
     const doc = await PDFDocument.load(await makePdf(1));
     const names = doc.catalog.lookup(PDFName.of('Names'), PDFDict);
     const embedded = names.lookup(PDFName.of('EmbeddedFiles'), PDFDict);
-    const leaf = doc.context.obj({ Names: embedded.lookup(PDFName.of('Names'), PDFArray), Limits: ['minutes.json', 'minutes.json'] });
+    const leaf = doc.context.obj({
+      Names: embedded.lookup(PDFName.of('Names'), PDFArray),
+      Limits: ['minutes.json', 'minutes.json'],
+    });
     names.set(PDFName.of('EmbeddedFiles'), doc.context.obj({ Kids: [doc.context.register(leaf)] }));
     const tree = await doc.save({ useObjectStreams: false });
     expect(sha256(attachmentOf(tree)!)).toBe(sha256(minutesJson));
@@ -366,7 +545,10 @@ describe('readAttachment', () => {
 describe('hostile input', () => {
   const hostile = async () => {
     const unsigned = await makePdf(1, null);
-    const fakeRange = Buffer.from('%PDF-1.7\n1 0 obj\n<< /ByteRange [0 10 20 999999999] /Contents <abcd> >>\nendobj\n%%EOF\n', 'latin1');
+    const fakeRange = Buffer.from(
+      '%PDF-1.7\n1 0 obj\n<< /ByteRange [0 10 20 999999999] /Contents <abcd> >>\nendobj\n%%EOF\n',
+      'latin1',
+    );
     return {
       empty: new Uint8Array(),
       random: randomBytes(4096),
@@ -399,6 +581,11 @@ describe('hostile input', () => {
     expect({ ...offThread, attachment: null }).toEqual({ ...here, attachment: null });
     expect(offThread.attachment!.equals(here.attachment!)).toBe(true);
     // Starting a worker alone takes longer than a millisecond: the time limit is what answers.
-    expect(await checkPdfOffThread(sealed, 1)).toEqual({ problem: 'too_slow', signatures: [], valid: false, attachment: null });
+    expect(await checkPdfOffThread(sealed, 1)).toEqual({
+      problem: 'too_slow',
+      signatures: [],
+      valid: false,
+      attachment: null,
+    });
   });
 });

@@ -7,10 +7,20 @@ describe('subject access', () => {
     const core = testCore();
     const { review, home, council, provider } = await seedCaseBook(core);
     addNote(core, review.id, 'The garden project has gone well.');
-    const other = await callOk<{ id: string }>(core, 'reviews.create', { scope: 'relationship', commissionerId: council.id, providerId: provider.id, scheduledFor: '2026-11-30T10:00:00Z' });
+    const other = await callOk<{ id: string }>(core, 'reviews.create', {
+      scope: 'relationship',
+      commissionerId: council.id,
+      providerId: provider.id,
+      scheduledFor: '2026-11-30T10:00:00Z',
+    });
     addNote(core, other.id, 'We spoke about how ab12 settled in after the move.', 'concern');
     addNote(core, other.id, 'Another child, CD34, is doing well.');
-    await callOk(core, 'placements.create', { homeId: home.id, placingAuthorityId: council.id, childReference: 'CD34', status: 'planned' });
+    await callOk(core, 'placements.create', {
+      homeId: home.id,
+      placingAuthorityId: council.id,
+      childReference: 'CD34',
+      status: 'planned',
+    });
 
     const file = await callOk<ExportedFile>(core, 'subjectAccess.export', { childReference: 'ab12' });
     expect(file.fileName).toMatch(/^subject-access-ab12-\d{4}-\d\d-\d\d\.txt$/);
@@ -19,7 +29,9 @@ describe('subject access', () => {
     expect(file.content).toContain('- AB12 at Oakwood House, placed by Northshire County Council.');
     expect(file.content).toContain('Start: 5 January 2026.');
     expect(file.content).toContain('Reviews (1)');
-    expect(file.content).toContain('Placement review: AB12 at Oakwood House, 3 December 2026 at 10:00 at Oakwood House.');
+    expect(file.content).toContain(
+      'Placement review: AB12 at Oakwood House, 3 December 2026 at 10:00 at Oakwood House.',
+    );
     expect(file.content).toContain('Notes (2)');
     expect(file.content).toContain('The garden project has gone well.');
     expect(file.content).toContain('how ab12 settled in');

@@ -23,7 +23,11 @@ async function start(maxBodyBytes?: number) {
   const base = `http://127.0.0.1:${host.port}`;
   const auth = { Authorization: `Bearer ${host.token}` };
   const post = (method: string, body: unknown, headers: Record<string, string> = auth) =>
-    fetch(`${base}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${base}/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
   return { core, host, base, auth, post };
 }
 
@@ -60,7 +64,9 @@ describe('the loopback web host', () => {
   it('lists every method of the contract with its input as JSON Schema', async () => {
     const { base, auth } = await start();
     type Schema = { type?: string; oneOf?: Schema[]; anyOf?: Schema[] };
-    const body = (await (await fetch(`${base}/api`, { headers: auth })).json()) as { methods: { name: string; input: Schema }[] };
+    const body = (await (await fetch(`${base}/api`, { headers: auth })).json()) as {
+      methods: { name: string; input: Schema }[];
+    };
     expect(body.methods.map((method) => method.name)).toEqual(Object.keys(contract));
     const describesObjects = (schema: Schema): boolean =>
       schema.type === 'object' || (schema.oneOf ?? schema.anyOf ?? []).some(describesObjects);
@@ -69,17 +75,27 @@ describe('the loopback web host', () => {
 
   it('answers bad requests with a status and a readable {code, message}, writing nothing', async () => {
     const { base, auth, post } = await start(1000);
-    const wrongType = await fetch(`${base}/api/organisations.create`, { method: 'POST', headers: { ...auth, 'Content-Type': 'text/plain' }, body: '{}' });
+    const wrongType = await fetch(`${base}/api/organisations.create`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
     expect(wrongType.status).toBe(415);
     const tooLarge = await post('organisations.create', { name: 'x'.repeat(2000), kind: 'other' });
     expect(tooLarge.status).toBe(413);
-    expect(await tooLarge.json()).toEqual({ code: 'too_large', message: 'That request is too large for the app to accept.' });
+    expect(await tooLarge.json()).toEqual({
+      code: 'too_large',
+      message: 'That request is too large for the app to accept.',
+    });
     const unknown = await post('organisations.destroyAll', {});
     expect(unknown.status).toBe(404);
     expect((await fetch(`${base}/api/organisations.list`, { headers: auth })).status).toBe(405);
     const invalid = await post('organisations.create', { kind: 'provider' });
     expect(invalid.status).toBe(400);
-    expect(await invalid.json()).toMatchObject({ code: 'invalid_input', fields: { name: 'Enter the organisation’s name.' } });
+    expect(await invalid.json()).toMatchObject({
+      code: 'invalid_input',
+      fields: { name: 'Enter the organisation’s name.' },
+    });
     expect(await (await post('organisations.list', {})).json()).toEqual([]);
   });
 
@@ -89,7 +105,13 @@ describe('the loopback web host', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
-    for (const attempt of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%5csecret.txt', '/nope.js']) {
+    for (const attempt of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e%5csecret.txt',
+      '/nope.js',
+    ]) {
       expect(await rawGet(host.port, attempt, `127.0.0.1:${host.port}`), attempt).toBe(404);
     }
   });

@@ -5,7 +5,9 @@ import { _electron as electron, expect, test } from '@playwright/test';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const electronPackage = path.join(repoRoot, 'node_modules/electron');
-const electronVersion = (JSON.parse(readFileSync(path.join(electronPackage, 'package.json'), 'utf8')) as { version: string }).version;
+const electronVersion = (
+  JSON.parse(readFileSync(path.join(electronPackage, 'package.json'), 'utf8')) as { version: string }
+).version;
 
 /**
  * The Electron binary, if this machine has one. Not require('electron'): from Electron 42 that
@@ -60,10 +62,9 @@ test('the app opens its window on its own protocol, with only the narrow API exp
     expect(exposed).toEqual({ bridgeKeys: ['call', 'subscribe'], require: 'undefined', process: 'undefined' });
 
     const info = await page.evaluate(() =>
-      (window as unknown as { relationalReview: { call(method: string, input: unknown): Promise<unknown> } }).relationalReview.call(
-        'app.info',
-        {},
-      ),
+      (
+        window as unknown as { relationalReview: { call(method: string, input: unknown): Promise<unknown> } }
+      ).relationalReview.call('app.info', {}),
     );
     expect(info).toMatchObject({ ok: true, value: { dataDir } });
   } finally {

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { ParsedInput } from '@shared/api/contract';
 import { ApiError } from '@shared/api/errors';
-import { backupFormat, backupFormatVersion, type BackupFile, type ExportedFile, type RestoreSummary } from '@shared/domain/backup';
+import {
+  backupFormat,
+  backupFormatVersion,
+  type BackupFile,
+  type ExportedFile,
+  type RestoreSummary,
+} from '@shared/domain/backup';
 import { appendAudit } from '@core/audit';
 import { isoNow } from '@core/clock';
 import type { ServiceContext } from '@core/context';
@@ -28,17 +34,22 @@ const valueSchemas: Record<Column['type'], z.ZodType> = {
   TEXT: z.string({ message: 'should be text' }).max(1_000_000, 'is too long').nullable(),
   INTEGER: z.number({ message: 'should be a whole number' }).int('should be a whole number').nullable(),
   // Bytes (a sealed PDF) travel as base64 text.
-  BLOB: z.string({ message: 'should be base64 text' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'should be base64 text').nullable(),
+  BLOB: z
+    .string({ message: 'should be base64 text' })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'should be base64 text')
+    .nullable(),
 };
 
 const blobColumns = (context: ServiceContext, table: TableName) =>
-  columnsOf(context, table).filter((column) => column.type === 'BLOB').map((column) => column.name);
+  columnsOf(context, table)
+    .filter((column) => column.type === 'BLOB')
+    .map((column) => column.name);
 
 /** Rows as JSON can hold them: bytes as base64. */
 function toJsonRow(row: Record<string, unknown>, blobs: string[]): Record<string, unknown> {
   if (blobs.length === 0) return row;
   const copy = { ...row };
-  for (const column of blobs) if (Buffer.isBuffer(copy[column])) copy[column] = (copy[column]).toString('base64');
+  for (const column of blobs) if (Buffer.isBuffer(copy[column])) copy[column] = copy[column].toString('base64');
   return copy;
 }
 
@@ -60,10 +71,19 @@ export function exportBackup(context: ServiceContext, appVersion: string): Expor
   db.transaction(() => {
     for (const table of backupTables) {
       const blobs = blobColumns(context, table);
-      tables[table] = db.all<Record<string, unknown>>(sql`SELECT * FROM ${sql.table(table)} ORDER BY rowid`).map((row) => toJsonRow(row, blobs));
+      tables[table] = db
+        .all<Record<string, unknown>>(sql`SELECT * FROM ${sql.table(table)} ORDER BY rowid`)
+        .map((row) => toJsonRow(row, blobs));
     }
   });
-  const file: BackupFile = { format: backupFormat, formatVersion: backupFormatVersion, exportedAt, appVersion, schemaVersion: db.schemaVersion, tables };
+  const file: BackupFile = {
+    format: backupFormat,
+    formatVersion: backupFormatVersion,
+    exportedAt,
+    appVersion,
+    schemaVersion: db.schemaVersion,
+    tables,
+  };
   return {
     fileName: `relational-review-backup-${exportedAt.slice(0, 10)}.json`,
     mediaType: 'application/json',
@@ -83,7 +103,9 @@ function readBackup(context: ServiceContext, content: string): BackupFile {
   } catch {
     const trimmed = content.trimEnd();
     if (trimmed.startsWith('{') && !trimmed.endsWith('}')) {
-      refuse('This backup file is incomplete: it ends part-way through, perhaps because it was cut short while copying.');
+      refuse(
+        'This backup file is incomplete: it ends part-way through, perhaps because it was cut short while copying.',
+      );
     }
     refuse('This file is not a Relational Review backup: it is not in the backup’s format (JSON).');
   }
@@ -94,22 +116,34 @@ function readBackup(context: ServiceContext, content: string): BackupFile {
   if (!parsed.success) refuse('This backup file is damaged: its heading is not as the app wrote it.');
   const file = parsed.data;
   if (file.formatVersion > backupFormatVersion) {
-    refuse(`This backup was made by a newer version of Relational Review (backup format ${file.formatVersion}). Update the app to restore it.`);
+    refuse(
+      `This backup was made by a newer version of Relational Review (backup format ${file.formatVersion}). Update the app to restore it.`,
+    );
   }
   if (file.schemaVersion > context.db.schemaVersion) {
-    refuse(`This backup was made by a newer version of Relational Review (case book format ${file.schemaVersion}). Update the app to restore it.`);
+    refuse(
+      `This backup was made by a newer version of Relational Review (case book format ${file.schemaVersion}). Update the app to restore it.`,
+    );
   }
   for (const name of Object.keys(file.tables)) {
-    if (!(backupTables as readonly string[]).includes(name)) refuse(`This backup holds a part the app does not know (“${name}”).`);
+    if (!(backupTables as readonly string[]).includes(name))
+      refuse(`This backup holds a part the app does not know (“${name}”).`);
   }
   for (const table of backupTables) {
-    const rowSchema = z.strictObject(Object.fromEntries(columnsOf(context, table).map((column) => [column.name, valueSchemas[column.type].optional()])));
+    const rowSchema = z.strictObject(
+      Object.fromEntries(
+        columnsOf(context, table).map((column) => [column.name, valueSchemas[column.type].optional()]),
+      ),
+    );
     (file.tables[table] ?? []).forEach((row, index) => {
       const result = rowSchema.safeParse(row);
       if (!result.success) {
         const issue = result.error.issues[0]!;
         const field = issue.path.join('.') || 'the record';
-        const why = issue.code === 'unrecognized_keys' ? `has a field the app does not know (${issue.keys.join(', ')})` : `${field} ${issue.message}`;
+        const why =
+          issue.code === 'unrecognized_keys'
+            ? `has a field the app does not know (${issue.keys.join(', ')})`
+            : `${field} ${issue.message}`;
         refuse(`This backup file is damaged: in ${label(table)}, record ${index + 1} ${why}.`);
       }
     });
@@ -129,9 +163,16 @@ export function restoreBackup(context: ServiceContext, input: ParsedInput<'backu
       for (const row of rows) {
         // Audit entries keep their hashes but take new places after this case book's own.
         const names = Object.keys(row).filter((column) => !(table === 'audit_log' && column === 'seq'));
-        const columns = sql.join(names.map((column) => sql.column(column)), ', ');
-        const value = (column: string) => (blobs.has(column) && typeof row[column] === 'string' ? Buffer.from(row[column], 'base64') : row[column]);
-        const values = sql.join(names.map((column) => sql`${value(column)}`), ', ');
+        const columns = sql.join(
+          names.map((column) => sql.column(column)),
+          ', ',
+        );
+        const value = (column: string) =>
+          blobs.has(column) && typeof row[column] === 'string' ? Buffer.from(row[column], 'base64') : row[column];
+        const values = sql.join(
+          names.map((column) => sql`${value(column)}`),
+          ', ',
+        );
         try {
           db.run(sql`INSERT INTO ${sql.table(table)} (${columns}) VALUES (${values})`);
         } catch (error) {
@@ -140,7 +181,12 @@ export function restoreBackup(context: ServiceContext, input: ParsedInput<'backu
       }
       counts[table] = rows.length;
     }
-    appendAudit(context, { action: 'backup.restored', subjectKind: 'case_book', subjectId: 'casebook', detail: { counts, exportedAt: file.exportedAt } });
+    appendAudit(context, {
+      action: 'backup.restored',
+      subjectKind: 'case_book',
+      subjectId: 'casebook',
+      detail: { counts, exportedAt: file.exportedAt },
+    });
   });
   events.emit('casebook.changed', { kind: 'all', id: null });
   return { counts };
@@ -159,7 +205,10 @@ function explainConstraint(error: unknown, table: string): string {
 function refuseUnlessEmpty({ db }: ServiceContext): void {
   const held = backupTables
     .filter((table) => table !== 'audit_log')
-    .map((table) => ({ label: label(table), count: db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.table(table)}`)!.n }))
+    .map((table) => ({
+      label: label(table),
+      count: db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.table(table)}`)!.n,
+    }))
     .filter((entry) => entry.count > 0);
   if (held.length) {
     const summary = held.map((entry) => `${entry.count} ${entry.label}`).join(', ');

@@ -12,7 +12,10 @@ import { searchCaseBook } from './search';
 import { exportSubjectAccess } from './subject-access';
 
 /** The case book's records, search, and the files that carry it. */
-export function casebookHandlers(context: ServiceContext, appVersion: string): Pick<Handlers, keyof typeof casebookMethods> {
+export function casebookHandlers(
+  context: ServiceContext,
+  appVersion: string,
+): Pick<Handlers, keyof typeof casebookMethods> {
   /** Archive and restore for one kind of record: each answers with the record as it now is. */
   const archiving = <T>(kind: Parameters<typeof setArchived>[1], get: (context: ServiceContext, id: string) => T) => ({
     archive: ({ id }: { id: string }) => (setArchived(context, kind, id, true), get(context, id)),

@@ -29,8 +29,14 @@ type HomeInput = ParsedInput<'homes.create'>;
 /** The provider must be a provider, and not archived unless the home already belongs to it. */
 function checkHome(context: ServiceContext, input: HomeInput, current: Home | null): void {
   const exceptId = current?.id ?? null;
-  requireLinked(context, 'organisations', input.providerId, 'providerId', 'Choose a provider from the list.',
-    (row) => row.kind === 'provider' && (!row.archived_at || input.providerId === current?.providerId));
+  requireLinked(
+    context,
+    'organisations',
+    input.providerId,
+    'providerId',
+    'Choose a provider from the list.',
+    (row) => row.kind === 'provider' && (!row.archived_at || input.providerId === current?.providerId),
+  );
   const sameUrn = context.db.get<{ name: string }>(
     sql`SELECT name FROM homes WHERE ofsted_urn = ${input.ofstedUrn} AND id IS NOT ${exceptId}`,
   );

@@ -20,7 +20,12 @@ export function getOrganisation({ db }: ServiceContext, id: string): Organisatio
   return record;
 }
 
-function refuseDuplicate({ db }: ServiceContext, name: string, kind: Organisation['kind'], exceptId: string | null): void {
+function refuseDuplicate(
+  { db }: ServiceContext,
+  name: string,
+  kind: Organisation['kind'],
+  exceptId: string | null,
+): void {
   const existing = db.get<{ id: string }>(sql`
     SELECT id FROM organisations
     WHERE lower(name) = lower(${name}) AND kind = ${kind} AND id IS NOT ${exceptId}`);

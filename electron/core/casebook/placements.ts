@@ -29,10 +29,23 @@ export function getPlacement({ db }: ServiceContext, id: string): Placement {
 type PlacementInput = ParsedInput<'placements.create'>;
 
 function checkLinks(context: ServiceContext, input: PlacementInput, current: Placement | null): void {
-  requireLinked(context, 'homes', input.homeId, 'homeId', 'Choose a home from the list.',
-    (row) => !row.archived_at || input.homeId === current?.homeId);
-  requireLinked(context, 'organisations', input.placingAuthorityId, 'placingAuthorityId', 'Choose a local authority from the list.',
-    (row) => row.kind === 'local_authority' && (!row.archived_at || input.placingAuthorityId === current?.placingAuthorityId));
+  requireLinked(
+    context,
+    'homes',
+    input.homeId,
+    'homeId',
+    'Choose a home from the list.',
+    (row) => !row.archived_at || input.homeId === current?.homeId,
+  );
+  requireLinked(
+    context,
+    'organisations',
+    input.placingAuthorityId,
+    'placingAuthorityId',
+    'Choose a local authority from the list.',
+    (row) =>
+      row.kind === 'local_authority' && (!row.archived_at || input.placingAuthorityId === current?.placingAuthorityId),
+  );
 }
 
 export function createPlacement(context: ServiceContext, input: ParsedInput<'placements.create'>): Placement {

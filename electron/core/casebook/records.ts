@@ -15,7 +15,12 @@ const tableOf: Record<Exclude<RecordKind, 'all'>, TableName> = {
 };
 
 /** Archives or restores a record; both are undoable and keep everything about it. */
-export function setArchived(context: ServiceContext, kind: Exclude<RecordKind, 'all'>, id: string, archived: boolean): void {
+export function setArchived(
+  context: ServiceContext,
+  kind: Exclude<RecordKind, 'all'>,
+  id: string,
+  archived: boolean,
+): void {
   const { db, clock, events } = context;
   const now = isoNow(clock);
   const table = sql.table(tableOf[kind]);

@@ -46,19 +46,47 @@ interface ReviewSubject {
   title: string;
 }
 
-const isCommissioner = (row: { kind?: string; archived_at: string | null }) => row.kind === 'local_authority' && !row.archived_at;
+const isCommissioner = (row: { kind?: string; archived_at: string | null }) =>
+  row.kind === 'local_authority' && !row.archived_at;
 
 /** Works out, from what the review is of, the home, placement and the two sides. */
 function subjectOf(context: ServiceContext, input: ParsedInput<'reviews.create'>): ReviewSubject {
   switch (input.scope) {
     case 'home': {
-      requireLinked(context, 'homes', input.homeId, 'homeId', 'Choose a home from the list.', (row) => !row.archived_at);
-      requireLinked(context, 'organisations', input.commissionerId, 'commissionerId', 'Choose a local authority from the list.', isCommissioner);
+      requireLinked(
+        context,
+        'homes',
+        input.homeId,
+        'homeId',
+        'Choose a home from the list.',
+        (row) => !row.archived_at,
+      );
+      requireLinked(
+        context,
+        'organisations',
+        input.commissionerId,
+        'commissionerId',
+        'Choose a local authority from the list.',
+        isCommissioner,
+      );
       const home = getHome(context, input.homeId);
-      return { homeId: home.id, placementId: null, commissionerId: input.commissionerId, providerId: home.providerId, title: `Home review: ${home.name}` };
+      return {
+        homeId: home.id,
+        placementId: null,
+        commissionerId: input.commissionerId,
+        providerId: home.providerId,
+        title: `Home review: ${home.name}`,
+      };
     }
     case 'placement': {
-      requireLinked(context, 'placements', input.placementId, 'placementId', 'Choose a placement from the list.', (row) => !row.archived_at);
+      requireLinked(
+        context,
+        'placements',
+        input.placementId,
+        'placementId',
+        'Choose a placement from the list.',
+        (row) => !row.archived_at,
+      );
       const placement = getPlacement(context, input.placementId);
       const home = getHome(context, placement.homeId);
       return {
@@ -70,9 +98,22 @@ function subjectOf(context: ServiceContext, input: ParsedInput<'reviews.create'>
       };
     }
     case 'relationship': {
-      requireLinked(context, 'organisations', input.commissionerId, 'commissionerId', 'Choose a local authority from the list.', isCommissioner);
-      requireLinked(context, 'organisations', input.providerId, 'providerId', 'Choose a provider from the list.',
-        (row) => row.kind === 'provider' && !row.archived_at);
+      requireLinked(
+        context,
+        'organisations',
+        input.commissionerId,
+        'commissionerId',
+        'Choose a local authority from the list.',
+        isCommissioner,
+      );
+      requireLinked(
+        context,
+        'organisations',
+        input.providerId,
+        'providerId',
+        'Choose a provider from the list.',
+        (row) => row.kind === 'provider' && !row.archived_at,
+      );
       const commissioner = getOrganisation(context, input.commissionerId);
       const provider = getOrganisation(context, input.providerId);
       return {

@@ -61,9 +61,11 @@ function placeHomes({ db }: ServiceContext, hits: SearchHit[]): void {
   const ids = JSON.stringify(hits.map((hit) => hit.id));
   const homes = new Map(
     db
-      .all<{ id: string; home: string }>(sql`
+      .all<{ id: string; home: string }>(
+        sql`
         SELECT placements.id, homes.name AS home FROM placements JOIN homes ON homes.id = placements.home_id
-        WHERE placements.id IN (SELECT value FROM json_each(${ids}))`)
+        WHERE placements.id IN (SELECT value FROM json_each(${ids}))`,
+      )
       .map((row) => [row.id, row.home]),
   );
   for (const hit of hits) hit.snippet ||= `At ${homes.get(hit.id) ?? 'an unknown home'}`;
@@ -76,7 +78,8 @@ export function searchCaseBook(context: ServiceContext, input: ParsedInput<'sear
   const hitsByKind = new Map<SearchKind, SearchHit[]>();
   const add = (kind: SearchKind, match: Omit<Match, 'kind'>) => {
     const hits = hitsByKind.get(kind) ?? [];
-    if (hits.length < maxHitsPerKind) hits.push({ kind, id: match.id, title: match.title, snippet: match.snippet, archived: match.archived === 1 });
+    if (hits.length < maxHitsPerKind)
+      hits.push({ kind, id: match.id, title: match.title, snippet: match.snippet, archived: match.archived === 1 });
     hitsByKind.set(kind, hits);
   };
   for (const match of context.db.all<Match>(recordMatches(ftsQuery))) add(match.kind, match);

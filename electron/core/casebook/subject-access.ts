@@ -33,12 +33,16 @@ export function exportSubjectAccess(context: ServiceContext, input: ParsedInput<
   const { db, clock } = context;
   const reference = input.childReference;
   const placements = db
-    .all<{ id: string }>(sql`SELECT id FROM placements WHERE lower(child_reference) = lower(${reference}) ORDER BY start_date, created_at`)
+    .all<{ id: string }>(
+      sql`SELECT id FROM placements WHERE lower(child_reference) = lower(${reference}) ORDER BY start_date, created_at`,
+    )
     .map((row) => getPlacement(context, row.id));
   const reviews = db
-    .all<{ id: string }>(sql`
+    .all<{ id: string }>(
+      sql`
       SELECT id FROM reviews WHERE placement_id IN (SELECT value FROM json_each(${JSON.stringify(placements.map((p) => p.id))}))
-      ORDER BY scheduled_for`)
+      ORDER BY scheduled_for`,
+    )
     .map((row) => getReview(context, row.id));
   const phrase = phraseOf(reference);
   const notes = db.records<NoteRow>(sql`

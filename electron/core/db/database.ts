@@ -120,7 +120,8 @@ export function openCaseBook(options: OpenOptions): CaseBookDatabase {
  * The PRAGMA that keys (or rekeys) a connection with a passphrase. PRAGMA takes no parameters, so
  * the passphrase goes as hex of its UTF-8 bytes: the same key as the text, and no text to escape.
  */
-export const keyPragma = (pragma: 'key' | 'rekey', passphrase: string) => `hex${pragma} = '${Buffer.from(passphrase, 'utf8').toString('hex')}'`;
+export const keyPragma = (pragma: 'key' | 'rekey', passphrase: string) =>
+  `hex${pragma} = '${Buffer.from(passphrase, 'utf8').toString('hex')}'`;
 
 /** Keys the connection and proves the key opens the file, before anything else is read. */
 function applyKey(connection: Connection, key: string, nativeBinding?: string): void {
@@ -130,7 +131,8 @@ function applyKey(connection: Connection, key: string, nativeBinding?: string): 
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
       // Faults: the right passphrase on a damaged first page fails alike; tell the two apart.
-      if (keyFitsDamagedFile({ file: connection.name, keyStatement: keyPragma('key', key), nativeBinding })) throw new ApiError('damaged', damagedMessage);
+      if (keyFitsDamagedFile({ file: connection.name, keyStatement: keyPragma('key', key), nativeBinding }))
+        throw new ApiError('damaged', damagedMessage);
       throw new ApiError('unauthorised', 'That passphrase does not open this case book. Check it and try again.');
     }
     throw error;

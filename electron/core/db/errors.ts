@@ -16,7 +16,11 @@ export const diskFullMessage =
 export function sqliteApiError(error: unknown): ApiError | undefined {
   if (!(error instanceof Database.SqliteError)) return undefined;
   const { code } = error;
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || /database disk image is malformed/i.test(error.message)) {
+  if (
+    code.startsWith('SQLITE_CORRUPT') ||
+    code === 'SQLITE_NOTADB' ||
+    /database disk image is malformed/i.test(error.message)
+  ) {
     return new ApiError('damaged', damagedMessage);
   }
   if (code.startsWith('SQLITE_FULL')) return new ApiError('unavailable', diskFullMessage);
@@ -46,8 +50,13 @@ export function keyFitsDamagedFile({ file, keyStatement, nativeBinding }: KeyPro
     probe.pragma('hmac_check = 0');
     probe.pragma(keyStatement);
     const header = (name: string) => probe!.pragma(name, { simple: true }) as number;
-    const inRange = (value: number, low: number, high: number) => Number.isInteger(value) && value >= low && value <= high;
-    return inRange(header('user_version'), 1, 1_000_000) && inRange(header('schema_version'), 1, 2 ** 24) && inRange(header('freelist_count'), 0, 2 ** 24);
+    const inRange = (value: number, low: number, high: number) =>
+      Number.isInteger(value) && value >= low && value <= high;
+    return (
+      inRange(header('user_version'), 1, 1_000_000) &&
+      inRange(header('schema_version'), 1, 2 ** 24) &&
+      inRange(header('freelist_count'), 0, 2 ** 24)
+    );
   } catch {
     return false;
   } finally {

@@ -7,8 +7,7 @@ export interface SqlQuery {
   readonly values: readonly unknown[];
 }
 
-const isQuery = (value: unknown): value is SqlQuery =>
-  typeof value === 'object' && value !== null && sqlBrand in value;
+const isQuery = (value: unknown): value is SqlQuery => typeof value === 'object' && value !== null && sqlBrand in value;
 
 const sqlBrand = Symbol('sql');
 
@@ -37,7 +36,6 @@ sql.join = (parts: readonly SqlQuery[], separator: string): SqlQuery => {
     [sqlBrand]: true,
   } as SqlQuery;
 };
-
 
 /** The case book's tables, parents before children. */
 export const tables = [

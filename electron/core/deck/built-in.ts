@@ -10,7 +10,9 @@ export { builtInDeckFile };
 export function loadBuiltInDeck(json: unknown): DeckFile {
   const parsed = parseDeckFile(json);
   if (!parsed.ok) {
-    throw new Error(`The built-in deck of prompt cards is damaged, so Relational Review cannot start. Reinstall the app. The problems: ${parsed.problems.join(' ')}`);
+    throw new Error(
+      `The built-in deck of prompt cards is damaged, so Relational Review cannot start. Reinstall the app. The problems: ${parsed.problems.join(' ')}`,
+    );
   }
   return { ...parsed.deck, readOnly: true };
 }

@@ -11,7 +11,8 @@ import { cardNotFound, getCard, getDeck, requireUserDeck, type DeckLibrary } fro
 function checked(card: DeckCard): string {
   const stored = toStoredCard(card);
   const result = (card.paper ? cardSchema : ownCardSchema).safeParse(stored);
-  if (!result.success) throw new ApiError('invalid_input', `This card cannot be saved: it ${result.error.issues[0]!.message}`);
+  if (!result.success)
+    throw new ApiError('invalid_input', `This card cannot be saved: it ${result.error.issues[0]!.message}`);
   return JSON.stringify(stored);
 }
 
@@ -26,7 +27,10 @@ function withContent(card: DeckCard, content: CardContent): DeckCard {
   };
 }
 
-export function updateCard(library: DeckLibrary, { deckId, cardId, ...content }: ParsedInput<'cards.update'>): DeckCard {
+export function updateCard(
+  library: DeckLibrary,
+  { deckId, cardId, ...content }: ParsedInput<'cards.update'>,
+): DeckCard {
   const { db, clock, events } = library;
   db.transaction(() => {
     requireUserDeck(library, deckId);
@@ -46,8 +50,20 @@ export function addCard(library: DeckLibrary, { deckId, framework, ...content }:
     requireUserDeck(library, deckId);
     const ids = new Set(getDeck(library, deckId, true).cards.map((card) => card.id));
     const id = unusedId(slug(content.title, 'own-card'), (candidate) => ids.has(candidate));
-    const blank: DeckCard = { id, framework, title: '', paper: null, phases: [], questions: [], qualityStandards: [], facilitatorNote: null, retired: false };
-    const { next } = db.get<{ next: number }>(sql`SELECT coalesce(max(position) + 1, 0) AS next FROM deck_cards WHERE deck_id = ${deckId}`)!;
+    const blank: DeckCard = {
+      id,
+      framework,
+      title: '',
+      paper: null,
+      phases: [],
+      questions: [],
+      qualityStandards: [],
+      facilitatorNote: null,
+      retired: false,
+    };
+    const { next } = db.get<{ next: number }>(
+      sql`SELECT coalesce(max(position) + 1, 0) AS next FROM deck_cards WHERE deck_id = ${deckId}`,
+    )!;
     const now = isoNow(clock);
     db.run(sql`
       INSERT INTO deck_cards (deck_id, id, position, own, retired, content, created_at, updated_at)
@@ -58,7 +74,11 @@ export function addCard(library: DeckLibrary, { deckId, framework, ...content }:
   return getCard(library, deckId, cardId);
 }
 
-export function setCardRetired(library: DeckLibrary, { deckId, cardId }: ParsedInput<'cards.retire'>, retired: boolean): DeckCard {
+export function setCardRetired(
+  library: DeckLibrary,
+  { deckId, cardId }: ParsedInput<'cards.retire'>,
+  retired: boolean,
+): DeckCard {
   const { db, clock, events } = library;
   db.transaction(() => {
     requireUserDeck(library, deckId);

@@ -2,7 +2,14 @@ import type { ParsedInput } from '@shared/api/contract';
 import { ApiError } from '@shared/api/errors';
 import type { ExportedFile } from '@shared/domain/backup';
 import type { DeckCard, DeckSummary } from '@shared/deck/decks';
-import { DECK_FORMAT, DECK_FORMAT_VERSION, parseDeckFile, type Card, type DeckFile, type OwnCard } from '@shared/deck/schema';
+import {
+  DECK_FORMAT,
+  DECK_FORMAT_VERSION,
+  parseDeckFile,
+  type Card,
+  type DeckFile,
+  type OwnCard,
+} from '@shared/deck/schema';
 import { slug, toDeckCard, toStoredCard, unusedId } from './cards';
 import { deckIdTaken, deckNameTaken, getDeck, getDeckSummary, insertDeck, type DeckLibrary } from './library';
 
@@ -36,7 +43,10 @@ export function exportDeck(library: DeckLibrary, { deckId }: ParsedInput<'decks.
 export function importDeck(library: DeckLibrary, { content }: ParsedInput<'decks.import'>): DeckSummary {
   const parsed = parseDeckFile(content);
   if (!parsed.ok) {
-    throw new ApiError('invalid_input', ['This deck file cannot be imported, and nothing was changed.', ...parsed.problems].join('\n'));
+    throw new ApiError(
+      'invalid_input',
+      ['This deck file cannot be imported, and nothing was changed.', ...parsed.problems].join('\n'),
+    );
   }
   const file = parsed.deck;
   const cards = [...file.cards, ...(file.ownCards ?? [])].map((card) => toDeckCard(card, card.retired ?? false));

@@ -4,14 +4,26 @@ import type { ParsedInput } from '@shared/api/contract';
 import { isoNow } from '@core/clock';
 import { sql } from '@core/db/sql';
 import { slug, unusedId } from './cards';
-import { deckIdTaken, getDeck, getDeckSummary, insertDeck, refuseTakenName, requireUserDeck, type DeckLibrary } from './library';
+import {
+  deckIdTaken,
+  getDeck,
+  getDeckSummary,
+  insertDeck,
+  refuseTakenName,
+  requireUserDeck,
+  type DeckLibrary,
+} from './library';
 
 export function duplicateDeck(library: DeckLibrary, input: ParsedInput<'decks.duplicate'>): DeckSummary {
   const id = library.db.transaction(() => {
     const original = getDeck(library, input.deckId, true);
     refuseTakenName(library, input.name);
     const id = unusedId(slug(input.name, 'deck'), (candidate) => deckIdTaken(library, candidate));
-    insertDeck(library, { id, name: input.name, description: original.description, source: original.source }, original.cards);
+    insertDeck(
+      library,
+      { id, name: input.name, description: original.description, source: original.source },
+      original.cards,
+    );
     return id;
   });
   library.events.emit('deck.changed', { deckId: id });
@@ -34,7 +46,9 @@ export function deleteDeck(library: DeckLibrary, { deckId }: ParsedInput<'decks.
   const { db, events } = library;
   db.transaction(() => {
     const deck = requireUserDeck(library, deckId);
-    const { reviews } = db.get<{ reviews: number }>(sql`SELECT count(*) AS reviews FROM reviews WHERE deck_id = ${deckId}`)!;
+    const { reviews } = db.get<{ reviews: number }>(
+      sql`SELECT count(*) AS reviews FROM reviews WHERE deck_id = ${deckId}`,
+    )!;
     if (reviews > 0) {
       throw new ApiError(
         'conflict',

@@ -60,8 +60,10 @@ export function getDeck(library: DeckLibrary, deckId: string, includeRetired = f
   const row = deckRows(library, deckId)[0];
   if (!row) throw deckNotFound();
   const cards = library.db
-    .records<{ retired: number; content: string }>(sql`
-      SELECT retired, content FROM deck_cards WHERE deck_id = ${deckId} ORDER BY position`)
+    .records<{ retired: number; content: string }>(
+      sql`
+      SELECT retired, content FROM deck_cards WHERE deck_id = ${deckId} ORDER BY position`,
+    )
     .map((card) => toDeckCard(JSON.parse(card.content) as StoredCard, card.retired === 1));
   return { ...row, readOnly: false, cards: includeRetired ? cards : cards.filter((card) => !card.retired) };
 }
@@ -79,7 +81,10 @@ export function getCard(library: DeckLibrary, deckId: string, cardId: string): D
 /** One of the user's own decks; the built-in deck is refused, as it cannot be changed. */
 export function requireUserDeck(library: DeckLibrary, deckId: string): DeckRow {
   if (deckId === library.builtIn.id) {
-    throw new ApiError('conflict', 'The built-in deck cannot be changed. Duplicate it to make a deck of your own, then change that.');
+    throw new ApiError(
+      'conflict',
+      'The built-in deck cannot be changed. Duplicate it to make a deck of your own, then change that.',
+    );
   }
   const row = deckRows(library, deckId)[0];
   if (!row) throw deckNotFound();

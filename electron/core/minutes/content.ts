@@ -77,8 +77,12 @@ export function buildContent(
     stages: proseStages.map((stage) => ({
       stage,
       summary: minutes.prose[stage],
-      cards: session.cards.filter((card) => card.stage === stage).map((card) => ({ id: card.cardId, title: cardTitle(card.cardId) })),
-      notes: liveNotes.filter((note) => note.stage === stage && note.kind !== 'concern').map((note) => ({ side: note.side, kind: note.kind, text: note.text })),
+      cards: session.cards
+        .filter((card) => card.stage === stage)
+        .map((card) => ({ id: card.cardId, title: cardTitle(card.cardId) })),
+      notes: liveNotes
+        .filter((note) => note.stage === stage && note.kind !== 'concern')
+        .map((note) => ({ side: note.side, kind: note.kind, text: note.text })),
     })),
     concerns: liveNotes
       .filter((note) => note.kind === 'concern')

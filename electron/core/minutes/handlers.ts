@@ -2,13 +2,24 @@ import type { minutesMethods } from '@shared/minutes/contract';
 import type { Handlers } from '@core/router';
 import type { SessionContext } from '@core/sessions/context';
 import { importOrganisationIdentity, listIdentities } from './identities';
-import { amendMinutes, getMinutes, lockMinutes, minutesForReview, saveProse, signMinutes, unlockMinutes } from './minutes';
+import {
+  amendMinutes,
+  getMinutes,
+  lockMinutes,
+  minutesForReview,
+  saveProse,
+  signMinutes,
+  unlockMinutes,
+} from './minutes';
 import { confirmKey, keysOf } from './keys';
 import { countersignReceived, exportReceived, importMinutes, receivedMinutes, verifyMinutesPdf } from './received';
 import { exportMinutes, sealMinutes, type MinutesPlatform } from './sealing';
 
 /** The minutes: draft, lock, sign, seal, export, verify, import, countersign and amend; the keys that seal them. */
-export function minutesHandlers(context: SessionContext, platform: MinutesPlatform): Pick<Handlers, keyof typeof minutesMethods> {
+export function minutesHandlers(
+  context: SessionContext,
+  platform: MinutesPlatform,
+): Pick<Handlers, keyof typeof minutesMethods> {
   return {
     'minutes.forReview': (input) => minutesForReview(context, input.reviewId),
     'minutes.get': (input) => getMinutes(context, input.minutesId),

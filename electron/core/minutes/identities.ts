@@ -23,28 +23,52 @@ export function identityFor(context: ServiceContext, organisation: string): Sign
     SELECT private_key, certificates FROM signing_identities
     WHERE lower(organisation) = lower(${organisation}) AND retired_at IS NULL
     ORDER BY kind = 'imported' DESC, created_at DESC LIMIT 1`);
-  if (stored) return identityOf(stored.privateKey, (JSON.parse(stored.certificates) as string[]).map((der) => Buffer.from(der, 'base64')));
+  if (stored)
+    return identityOf(
+      stored.privateKey,
+      (JSON.parse(stored.certificates) as string[]).map((der) => Buffer.from(der, 'base64')),
+    );
   const identity = createIdentity({ organisation, now: context.clock() });
   context.db.transaction(() => store(context, organisation, 'installation', identity));
   return identity;
 }
 
 /** An organisation's own certificate (PKCS#12), used from now on for its seals. */
-export function importOrganisationIdentity(context: ServiceContext, organisation: string, p12: Buffer, password: string): SigningIdentity {
+export function importOrganisationIdentity(
+  context: ServiceContext,
+  organisation: string,
+  p12: Buffer,
+  password: string,
+): SigningIdentity {
   const identity = importIdentity(p12, password, context.clock());
   context.db.transaction(() => store(context, organisation, 'imported', identity));
   return identity;
 }
 
-function store(context: ServiceContext, organisation: string, kind: 'installation' | 'imported', identity: SigningIdentity): void {
+function store(
+  context: ServiceContext,
+  organisation: string,
+  kind: 'installation' | 'imported',
+  identity: SigningIdentity,
+): void {
   const id = randomUUID();
   const subject = `${identity.subject.commonName}, ${identity.subject.organisation}`;
   context.db.run(sql`
     INSERT INTO signing_identities (id, organisation, kind, private_key, certificates, subject, certificate_fingerprint, created_at)
     VALUES (${id}, ${organisation}, ${kind}, ${identity.privateKey}, ${JSON.stringify(identity.certificates.map((der) => der.toString('base64')))},
             ${subject}, ${identity.fingerprint}, ${isoNow(context.clock)})`);
-  appendAudit(context, { action: `signing.identity.${kind}`, subjectKind: 'signing_identity', subjectId: id, detail: { organisation, certificate: identity.fingerprint } });
-  rememberKey(context, { organisation, fingerprint: identity.fingerprint, subject, source: kind === 'imported' ? 'imported_certificate' : 'this_computer' });
+  appendAudit(context, {
+    action: `signing.identity.${kind}`,
+    subjectKind: 'signing_identity',
+    subjectId: id,
+    detail: { organisation, certificate: identity.fingerprint },
+  });
+  rememberKey(context, {
+    organisation,
+    fingerprint: identity.fingerprint,
+    subject,
+    source: kind === 'imported' ? 'imported_certificate' : 'this_computer',
+  });
 }
 
 export function listIdentities({ db }: ServiceContext): SigningIdentitySummary[] {

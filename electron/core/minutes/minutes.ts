@@ -1,7 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ParsedInput } from '@shared/api/contract';
 import { ApiError } from '@shared/api/errors';
-import { agreementStatement, minutesContentSchema, type Countersignature, type MinutesContent, type MinutesSignature, type MinutesVersion } from '@shared/domain/minutes';
+import {
+  agreementStatement,
+  minutesContentSchema,
+  type Countersignature,
+  type MinutesContent,
+  type MinutesSignature,
+  type MinutesVersion,
+} from '@shared/domain/minutes';
 import { canonicalJson } from '@shared/format/canonical';
 import { appendAudit, auditFor } from '@core/audit';
 import { isoNow } from '@core/clock';
@@ -90,9 +97,15 @@ function requireStatus(row: MinutesRow, status: MinutesVersion['status'], messag
 export function saveProse(context: SessionContext, input: ParsedInput<'minutes.saveProse'>): MinutesVersion {
   context.db.transaction(() => {
     const row = readMinutesRow(context, input.minutesId);
-    requireStatus(row, 'draft', 'These minutes are locked, so their words are fixed. Unlock them to change the words, or amend sealed minutes.');
+    requireStatus(
+      row,
+      'draft',
+      'These minutes are locked, so their words are fixed. Unlock them to change the words, or amend sealed minutes.',
+    );
     const { minutesId: _id, ...prose } = input;
-    context.db.run(sql`UPDATE minutes SET prose = ${JSON.stringify(prose)}, updated_at = ${isoNow(context.clock)} WHERE id = ${row.id}`);
+    context.db.run(
+      sql`UPDATE minutes SET prose = ${JSON.stringify(prose)}, updated_at = ${isoNow(context.clock)} WHERE id = ${row.id}`,
+    );
   });
   return getMinutes(context, input.minutesId);
 }
@@ -108,7 +121,12 @@ export function lockMinutes(context: SessionContext, input: ParsedInput<'minutes
       UPDATE minutes SET status = 'locked', canonical = ${canonical}, fingerprint = ${fingerprint}, locked_at = ${isoNow(context.clock)},
         updated_at = ${isoNow(context.clock)}
       WHERE id = ${row.id}`);
-    appendAudit(context, { action: 'minutes.locked', subjectKind: 'minutes', subjectId: row.id, detail: { version: row.version, fingerprint } });
+    appendAudit(context, {
+      action: 'minutes.locked',
+      subjectKind: 'minutes',
+      subjectId: row.id,
+      detail: { version: row.version, fingerprint },
+    });
   });
   return getMinutes(context, input.minutesId);
 }
@@ -122,7 +140,12 @@ export function unlockMinutes(context: SessionContext, input: ParsedInput<'minut
     context.db.run(sql`
       UPDATE minutes SET status = 'draft', canonical = NULL, fingerprint = NULL, locked_at = NULL, updated_at = ${isoNow(context.clock)}
       WHERE id = ${row.id}`);
-    appendAudit(context, { action: 'minutes.unlocked', subjectKind: 'minutes', subjectId: row.id, detail: { version: row.version, signaturesRemoved: dropped } });
+    appendAudit(context, {
+      action: 'minutes.unlocked',
+      subjectKind: 'minutes',
+      subjectId: row.id,
+      detail: { version: row.version, signaturesRemoved: dropped },
+    });
   });
   return getMinutes(context, input.minutesId);
 }
@@ -130,10 +153,22 @@ export function unlockMinutes(context: SessionContext, input: ParsedInput<'minut
 export function signMinutes(context: SessionContext, input: ParsedInput<'minutes.sign'>): MinutesVersion {
   context.db.transaction(() => {
     const row = readMinutesRow(context, input.minutesId);
-    requireStatus(row, 'locked', row.status === 'draft' ? 'Lock the minutes before signing them.' : 'These minutes are sealed: they can no longer be signed.');
-    if (input.fingerprint !== row.fingerprint) throw new ApiError('conflict', 'These minutes have changed since you read them. Read them again before signing.');
-    if ((input.side === 'commissioner' || input.side === 'provider') && signaturesOf(context, row.id).some((s) => s.side === input.side)) {
-      throw new ApiError('conflict', `The ${input.side} has already signed these minutes.`, { side: 'This side has already signed.' });
+    requireStatus(
+      row,
+      'locked',
+      row.status === 'draft'
+        ? 'Lock the minutes before signing them.'
+        : 'These minutes are sealed: they can no longer be signed.',
+    );
+    if (input.fingerprint !== row.fingerprint)
+      throw new ApiError('conflict', 'These minutes have changed since you read them. Read them again before signing.');
+    if (
+      (input.side === 'commissioner' || input.side === 'provider') &&
+      signaturesOf(context, row.id).some((s) => s.side === input.side)
+    ) {
+      throw new ApiError('conflict', `The ${input.side} has already signed these minutes.`, {
+        side: 'This side has already signed.',
+      });
     }
     const id = randomUUID();
     context.db.run(sql`
@@ -144,7 +179,13 @@ export function signMinutes(context: SessionContext, input: ParsedInput<'minutes
       action: 'minutes.signed',
       subjectKind: 'minutes',
       subjectId: row.id,
-      detail: { signatureId: id, side: input.side, name: input.name, drawn: input.image !== null, fingerprint: row.fingerprint },
+      detail: {
+        signatureId: id,
+        side: input.side,
+        name: input.name,
+        drawn: input.image !== null,
+        fingerprint: row.fingerprint,
+      },
     });
   });
   return getMinutes(context, input.minutesId);
@@ -156,15 +197,26 @@ export function amendMinutes(context: SessionContext, input: ParsedInput<'minute
   context.db.transaction(() => {
     const row = readMinutesRow(context, input.minutesId);
     requireStatus(row, 'sealed', 'Only sealed minutes are amended; until then, unlock them and change the words.');
-    const latest = context.db.get<{ version: number }>(sql`SELECT max(version) AS version FROM minutes WHERE review_id = ${row.reviewId}`)!;
-    if (latest.version !== row.version) throw new ApiError('conflict', `Version ${latest.version} of these minutes already amends them.`);
+    const latest = context.db.get<{ version: number }>(
+      sql`SELECT max(version) AS version FROM minutes WHERE review_id = ${row.reviewId}`,
+    )!;
+    if (latest.version !== row.version)
+      throw new ApiError('conflict', `Version ${latest.version} of these minutes already amends them.`);
     const now = isoNow(context.clock);
     const sealed = contentOf(context, row);
-    const prose: Prose = { summary: sealed.summary, ...Object.fromEntries(sealed.stages.map((stage) => [stage.stage, stage.summary])) } as Prose;
+    const prose: Prose = {
+      summary: sealed.summary,
+      ...Object.fromEntries(sealed.stages.map((stage) => [stage.stage, stage.summary])),
+    } as Prose;
     context.db.run(sql`
       INSERT INTO minutes (id, review_id, version, status, prose, amends_id, created_at, updated_at)
       VALUES (${id}, ${row.reviewId}, ${row.version + 1}, 'draft', ${JSON.stringify(prose)}, ${row.id}, ${now}, ${now})`);
-    appendAudit(context, { action: 'minutes.amended', subjectKind: 'minutes', subjectId: id, detail: { version: row.version + 1, amends: row.version } });
+    appendAudit(context, {
+      action: 'minutes.amended',
+      subjectKind: 'minutes',
+      subjectId: id,
+      detail: { version: row.version + 1, amends: row.version },
+    });
   });
   return getMinutes(context, id);
 }

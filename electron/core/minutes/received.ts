@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '@shared/api/contract';
 import { ApiError } from '@shared/api/errors';
-import { minutesContentSchema, type ImportResult, type MinutesContent, type MinutesExport, type ReceivedMinutes, type ReceivedSignature, type SignatureReport, type VerifyReport } from '@shared/domain/minutes';
+import {
+  minutesContentSchema,
+  type ImportResult,
+  type MinutesContent,
+  type MinutesExport,
+  type ReceivedMinutes,
+  type ReceivedSignature,
+  type SignatureReport,
+  type VerifyReport,
+} from '@shared/domain/minutes';
 import { canonicalJson } from '@shared/format/canonical';
 import { groupFingerprint } from '@shared/format/fingerprint';
 import { appendAudit } from '@core/audit';
@@ -17,7 +26,10 @@ import { checkMinutesPdf } from './verification';
 const notImported = 'These minutes were not imported:';
 
 /** Checks any PDF: every signature, what changed, which keys this case book knows, and whether the minutes are here. */
-export async function verifyMinutesPdf(context: SessionContext, input: ParsedInput<'minutes.verify'>): Promise<VerifyReport> {
+export async function verifyMinutesPdf(
+  context: SessionContext,
+  input: ParsedInput<'minutes.verify'>,
+): Promise<VerifyReport> {
   return (await checkMinutesPdf(context, Buffer.from(input.pdf, 'base64'))).report;
 }
 
@@ -27,15 +39,27 @@ export async function verifyMinutesPdf(context: SessionContext, input: ParsedInp
  * linked to the home or placement they concern; this case book's own minutes, come back
  * countersigned, get the countersignature recorded on their page and in the audit log.
  */
-export async function importMinutes(context: SessionContext, input: ParsedInput<'minutes.import'>): Promise<ImportResult> {
+export async function importMinutes(
+  context: SessionContext,
+  input: ParsedInput<'minutes.import'>,
+): Promise<ImportResult> {
   const bytes = Buffer.from(input.pdf, 'base64');
   const { report, check } = await checkMinutesPdf(context, bytes);
   if (!report.valid) throw new ApiError('invalid_input', `${notImported} ${report.reason}`);
   const parsed = check.attachment ? safeJson(check.attachment) : null;
   const content = parsed ? minutesContentSchema.safeParse(parsed) : null;
-  if (!content?.success) throw new ApiError('invalid_input', `${notImported} the file is validly sealed but does not carry minutes this app can read.`);
-  const unconfirmed = report.signatures.filter((signature) => signature.key !== 'known' && !input.acceptKeys.includes(signature.fingerprint));
-  if (unconfirmed.length > 0) throw new ApiError('conflict', keysToConfirmMessage(unconfirmed), { acceptKeys: 'Confirm the key before importing.' });
+  if (!content?.success)
+    throw new ApiError(
+      'invalid_input',
+      `${notImported} the file is validly sealed but does not carry minutes this app can read.`,
+    );
+  const unconfirmed = report.signatures.filter(
+    (signature) => signature.key !== 'known' && !input.acceptKeys.includes(signature.fingerprint),
+  );
+  if (unconfirmed.length > 0)
+    throw new ApiError('conflict', keysToConfirmMessage(unconfirmed), {
+      acceptKeys: 'Confirm the key before importing.',
+    });
 
   const own = context.db.record<{ id: string; reviewId: string; version: number; sealedPdf: Buffer | null }>(sql`
     SELECT id, review_id, version, sealed_pdf FROM minutes WHERE fingerprint = ${report.fingerprint} AND status = 'sealed'`);
@@ -69,13 +93,23 @@ function keysToConfirmMessage(signatures: SignatureReport[]): string {
 function rememberAccepted(context: SessionContext, report: VerifyReport, accepted: string[]): void {
   for (const signature of report.signatures) {
     if (signature.key !== 'known' && accepted.includes(signature.fingerprint)) {
-      rememberKey(context, { organisation: signature.organisation, fingerprint: signature.fingerprint, subject: `${signature.signer}, ${signature.organisation}`, source: 'received' });
+      rememberKey(context, {
+        organisation: signature.organisation,
+        fingerprint: signature.fingerprint,
+        subject: `${signature.signer}, ${signature.organisation}`,
+        source: 'received',
+      });
     }
   }
 }
 
 const receivedSignatures = (report: VerifyReport): ReceivedSignature[] =>
-  report.signatures.map(({ signer, organisation, fingerprint, signedAt }) => ({ signer, organisation, fingerprint, signedAt }));
+  report.signatures.map(({ signer, organisation, fingerprint, signedAt }) => ({
+    signer,
+    organisation,
+    fingerprint,
+    signedAt,
+  }));
 
 function importCountersigned(
   context: SessionContext,
@@ -87,11 +121,23 @@ function importCountersigned(
   // The file must grow out of the very bytes this case book sealed: only signatures added after.
   const sealed = own.sealedPdf;
   if (!sealed || bytes.length <= sealed.length || !bytes.subarray(0, sealed.length).equals(sealed)) {
-    throw new ApiError('conflict', 'These are this case book’s own minutes, with no countersignature added to the file it sealed: nothing to import.');
+    throw new ApiError(
+      'conflict',
+      'These are this case book’s own minutes, with no countersignature added to the file it sealed: nothing to import.',
+    );
   }
-  const known = new Set(context.db.records<{ fingerprint: string; signedAt: string | null }>(sql`SELECT fingerprint, signed_at FROM countersignatures WHERE minutes_id = ${own.id}`).map((c) => `${c.fingerprint}@${c.signedAt}`));
-  const added = report.signatures.slice(1).filter((signature) => !known.has(`${signature.fingerprint}@${signature.signedAt}`));
-  if (added.length === 0) throw new ApiError('conflict', 'This countersignature is already recorded with these minutes.');
+  const known = new Set(
+    context.db
+      .records<{ fingerprint: string; signedAt: string | null }>(
+        sql`SELECT fingerprint, signed_at FROM countersignatures WHERE minutes_id = ${own.id}`,
+      )
+      .map((c) => `${c.fingerprint}@${c.signedAt}`),
+  );
+  const added = report.signatures
+    .slice(1)
+    .filter((signature) => !known.has(`${signature.fingerprint}@${signature.signedAt}`));
+  if (added.length === 0)
+    throw new ApiError('conflict', 'This countersignature is already recorded with these minutes.');
   context.db.transaction(() => {
     rememberAccepted(context, report, accepted);
     const now = isoNow(context.clock);
@@ -105,22 +151,47 @@ function importCountersigned(
       action: 'minutes.countersignatureImported',
       subjectKind: 'minutes',
       subjectId: own.id,
-      detail: { version: own.version, countersignedBy: added.map((s) => ({ signer: s.signer, organisation: s.organisation, certificate: s.fingerprint, signedAt: s.signedAt })) },
+      detail: {
+        version: own.version,
+        countersignedBy: added.map((s) => ({
+          signer: s.signer,
+          organisation: s.organisation,
+          certificate: s.fingerprint,
+          signedAt: s.signedAt,
+        })),
+      },
     });
   });
   const names = added.map((s) => s.organisation || s.signer).join(' and ');
-  return { message: `Countersigned by ${names}: recorded with version ${own.version} of these minutes.`, received: null, countersigned: { reviewId: own.reviewId, minutesId: own.id, version: own.version } };
+  return {
+    message: `Countersigned by ${names}: recorded with version ${own.version} of these minutes.`,
+    received: null,
+    countersigned: { reviewId: own.reviewId, minutesId: own.id, version: own.version },
+  };
 }
 
-function importReceived(context: SessionContext, fileName: string, bytes: Buffer, report: VerifyReport, content: MinutesContent, accepted: string[]): ImportResult {
-  const existing = context.db.get<{ id: string; signatures: string }>(sql`SELECT id, signatures FROM received_minutes WHERE fingerprint = ${report.fingerprint}`);
+function importReceived(
+  context: SessionContext,
+  fileName: string,
+  bytes: Buffer,
+  report: VerifyReport,
+  content: MinutesContent,
+  accepted: string[],
+): ImportResult {
+  const existing = context.db.get<{ id: string; signatures: string }>(
+    sql`SELECT id, signatures FROM received_minutes WHERE fingerprint = ${report.fingerprint}`,
+  );
   if (existing && (JSON.parse(existing.signatures) as unknown[]).length >= report.signatures.length) {
     throw new ApiError('conflict', 'These minutes have already been imported.');
   }
-  const home = content.subject.home ? context.db.get<{ id: string }>(sql`SELECT id FROM homes WHERE ofsted_urn = ${content.subject.home.ofstedUrn}`) : undefined;
+  const home = content.subject.home
+    ? context.db.get<{ id: string }>(sql`SELECT id FROM homes WHERE ofsted_urn = ${content.subject.home.ofstedUrn}`)
+    : undefined;
   const placement =
     content.subject.childReference && home
-      ? context.db.get<{ id: string }>(sql`SELECT id FROM placements WHERE home_id = ${home.id} AND lower(child_reference) = lower(${content.subject.childReference})`)
+      ? context.db.get<{ id: string }>(
+          sql`SELECT id FROM placements WHERE home_id = ${home.id} AND lower(child_reference) = lower(${content.subject.childReference})`,
+        )
       : undefined;
   const id = existing?.id ?? randomUUID();
   const sealedBy = `${report.sealedBy!.commonName}, ${report.sealedBy!.organisation}`;
@@ -129,14 +200,21 @@ function importReceived(context: SessionContext, fileName: string, bytes: Buffer
     rememberAccepted(context, report, accepted);
     if (existing) {
       // The same minutes with more signatures: the countersigned file replaces the one kept.
-      context.db.run(sql`UPDATE received_minutes SET pdf = ${bytes}, file_name = ${fileName}, signatures = ${signatures} WHERE id = ${id}`);
+      context.db.run(
+        sql`UPDATE received_minutes SET pdf = ${bytes}, file_name = ${fileName}, signatures = ${signatures} WHERE id = ${id}`,
+      );
     } else {
       context.db.run(sql`
         INSERT INTO received_minutes (id, file_name, pdf, fingerprint, sealed_by, sealed_at, title, content, home_id, placement_id, received_at, signatures)
         VALUES (${id}, ${fileName}, ${bytes}, ${report.fingerprint}, ${sealedBy}, ${report.sealedAt}, ${content.title},
                 ${canonicalJson(content)}, ${home?.id ?? null}, ${placement?.id ?? null}, ${isoNow(context.clock)}, ${signatures})`);
     }
-    appendAudit(context, { action: 'minutes.imported', subjectKind: 'received_minutes', subjectId: id, detail: { fingerprint: report.fingerprint, sealedBy, signatures: report.signatures.length } });
+    appendAudit(context, {
+      action: 'minutes.imported',
+      subjectKind: 'received_minutes',
+      subjectId: id,
+      detail: { fingerprint: report.fingerprint, sealedBy, signatures: report.signatures.length },
+    });
   });
   const received = getReceived(context, id);
   return { message: `Imported “${received.title}”, sealed by ${sealedBy}.`, received, countersigned: null };
@@ -147,18 +225,28 @@ function importReceived(context: SessionContext, fileName: string, bytes: Buffer
  * organisation: checked again first, then an approval signature appended as an incremental
  * update, so the seal stays valid. The countersigned file is kept in place of the received one.
  */
-export async function countersignReceived(context: SessionContext, input: ParsedInput<'minutes.countersign'>): Promise<ReceivedMinutes> {
-  const row = context.db.get<{ pdf: Buffer; content: string }>(sql`SELECT pdf, content FROM received_minutes WHERE id = ${input.receivedId}`);
+export async function countersignReceived(
+  context: SessionContext,
+  input: ParsedInput<'minutes.countersign'>,
+): Promise<ReceivedMinutes> {
+  const row = context.db.get<{ pdf: Buffer; content: string }>(
+    sql`SELECT pdf, content FROM received_minutes WHERE id = ${input.receivedId}`,
+  );
   if (!row) throw new ApiError('not_found', 'Those minutes are not in this case book.');
   const received = getReceived(context, input.receivedId);
   const { version } = minutesContentSchema.parse(JSON.parse(row.content));
   const parties = [received.commissioner, received.provider];
   const party = parties.find((name) => name.toLowerCase() === input.organisation.toLowerCase());
-  if (!party) throw new ApiError('invalid_input', 'Minutes are countersigned by one of the two organisations in the review.', { organisation: 'Choose one of the two organisations.' });
+  if (!party)
+    throw new ApiError('invalid_input', 'Minutes are countersigned by one of the two organisations in the review.', {
+      organisation: 'Choose one of the two organisations.',
+    });
   const { report } = await checkMinutesPdf(context, row.pdf);
   if (!report.valid) throw new ApiError('conflict', `These minutes cannot be countersigned: ${report.reason}`);
   if (report.signatures.some((signature) => signature.organisation.toLowerCase() === party.toLowerCase())) {
-    throw new ApiError('conflict', `${party} has already signed these minutes.`, { organisation: 'This organisation has already signed.' });
+    throw new ApiError('conflict', `${party} has already signed these minutes.`, {
+      organisation: 'This organisation has already signed.',
+    });
   }
   const identity = identityFor(context, party);
   const signedAt = context.clock();
@@ -169,7 +257,11 @@ export async function countersignReceived(context: SessionContext, input: Parsed
     signedAt,
   });
   const after = await checkMinutesPdf(context, countersigned);
-  if (!after.report.valid) throw new ApiError('internal', 'The countersignature could not be checked after it was made, so it was not kept. Nothing has changed.');
+  if (!after.report.valid)
+    throw new ApiError(
+      'internal',
+      'The countersignature could not be checked after it was made, so it was not kept. Nothing has changed.',
+    );
   context.db.transaction(() => {
     context.db.run(sql`
       UPDATE received_minutes SET pdf = ${countersigned}, signatures = ${JSON.stringify(receivedSignatures(after.report))}, countersigned_at = ${signedAt.toISOString()}
@@ -185,8 +277,14 @@ export async function countersignReceived(context: SessionContext, input: Parsed
 }
 
 /** Received minutes as they now are, countersigned, with an email draft to send them back. */
-export async function exportReceived(context: SessionContext, platform: MinutesPlatform, input: ParsedInput<'minutes.exportReceived'>): Promise<MinutesExport> {
-  const row = context.db.get<{ pdf: Buffer; content: string }>(sql`SELECT pdf, content FROM received_minutes WHERE id = ${input.receivedId}`);
+export async function exportReceived(
+  context: SessionContext,
+  platform: MinutesPlatform,
+  input: ParsedInput<'minutes.exportReceived'>,
+): Promise<MinutesExport> {
+  const row = context.db.get<{ pdf: Buffer; content: string }>(
+    sql`SELECT pdf, content FROM received_minutes WHERE id = ${input.receivedId}`,
+  );
   if (!row) throw new ApiError('not_found', 'Those minutes are not in this case book.');
   const received = getReceived(context, input.receivedId);
   return shareMinutes(context, platform, {
@@ -196,7 +294,9 @@ export async function exportReceived(context: SessionContext, platform: MinutesP
     keys: received.signatures.map((signature) => signature.fingerprint),
     to: [],
     cc: [],
-    opening: received.countersignedAt ? 'Attached are the minutes you sealed, now countersigned by us, of our joint review' : 'Attached are the sealed minutes of our joint review',
+    opening: received.countersignedAt
+      ? 'Attached are the minutes you sealed, now countersigned by us, of our joint review'
+      : 'Attached are the sealed minutes of our joint review',
     audit: { subjectKind: 'received_minutes', subjectId: received.id },
   });
 }

@@ -15,19 +15,28 @@ const paragraphs = (text: string) =>
     .map((block) => `<p>${escape(block).replace(/\n/g, '<br>')}</p>`)
     .join('');
 
-const orNone = (items: string[], none: string) => (items.length ? `<ul>${items.join('')}</ul>` : `<p class="none">${escape(none)}</p>`);
+const orNone = (items: string[], none: string) =>
+  items.length ? `<ul>${items.join('')}</ul>` : `<p class="none">${escape(none)}</p>`;
 const date = (value: string | null) => (value ? formatDate(value) : 'no date given');
 
 function people(list: MinutesContent['present']): string {
   return orNone(
-    list.map((p) => `<li><strong>${escape(p.name)}</strong>${[p.role, p.organisation].filter(Boolean).map((x) => `, ${escape(x)}`).join('')} <span class="side">(${sideLabels[p.side]})</span></li>`),
+    list.map(
+      (p) =>
+        `<li><strong>${escape(p.name)}</strong>${[p.role, p.organisation]
+          .filter(Boolean)
+          .map((x) => `, ${escape(x)}`)
+          .join('')} <span class="side">(${sideLabels[p.side]})</span></li>`,
+    ),
     'None recorded.',
   );
 }
 
 function body(content: MinutesContent): string {
   const subject = [
-    content.subject.home ? `${escape(content.subject.home.name)} (Ofsted URN ${escape(content.subject.home.ofstedUrn)})` : null,
+    content.subject.home
+      ? `${escape(content.subject.home.name)} (Ofsted URN ${escape(content.subject.home.ofstedUrn)})`
+      : null,
     content.subject.childReference ? `Child reference ${escape(content.subject.childReference)}` : null,
   ].filter(Boolean);
   const stages = content.stages
@@ -37,7 +46,13 @@ function body(content: MinutesContent): string {
       <section><h3>${stageLabels[stage.stage]}</h3>
         ${paragraphs(stage.summary)}
         ${stage.cards.length ? `<p class="cards">Cards used: ${stage.cards.map((card) => escape(card.title)).join('; ')}</p>` : ''}
-        ${orNone(stage.notes.map((note) => `<li>${escape(note.text)} <span class="side">(${sideLabels[note.side]}, ${noteKindLabels[note.kind].toLowerCase()})</span></li>`), 'No notes.')}
+        ${orNone(
+          stage.notes.map(
+            (note) =>
+              `<li>${escape(note.text)} <span class="side">(${sideLabels[note.side]}, ${noteKindLabels[note.kind].toLowerCase()})</span></li>`,
+          ),
+          'No notes.',
+        )}
       </section>`,
     )
     .join('');
@@ -59,7 +74,8 @@ function body(content: MinutesContent): string {
     <section><h2>Matters arising</h2>
       ${orNone(
         content.mattersArising.map(
-          (m) => `<li><strong>${escape(m.text)}</strong> (${escape(m.owner) || 'no one named'}, due ${date(m.dueDate)}): ${actionStatusLabels[m.status]}${m.reason ? `. ${escape(m.reason)}` : ''}</li>`,
+          (m) =>
+            `<li><strong>${escape(m.text)}</strong> (${escape(m.owner) || 'no one named'}, due ${date(m.dueDate)}): ${actionStatusLabels[m.status]}${m.reason ? `. ${escape(m.reason)}` : ''}</li>`,
         ),
         'No actions were carried over from an earlier review.',
       )}
@@ -82,14 +98,21 @@ function body(content: MinutesContent): string {
         content.concerns.map(
           (c) =>
             `<li><strong>${escape(c.text)}</strong> <span class="side">(${sideLabels[c.side]})</span><br>${
-              c.actions.length ? `Action: ${c.actions.map(escape).join('; ')}` : `No action, because: ${escape(c.noActionReason ?? '')}`
+              c.actions.length
+                ? `Action: ${c.actions.map(escape).join('; ')}`
+                : `No action, because: ${escape(c.noActionReason ?? '')}`
             }</li>`,
         ),
         'No concerns were raised.',
       )}
     </section>
     <section><h2>Actions</h2>
-      ${orNone(content.actions.map((a) => `<li><strong>${escape(a.text)}</strong>: ${escape(a.owner)}, by ${date(a.dueDate)}</li>`), 'No actions were agreed.')}
+      ${orNone(
+        content.actions.map(
+          (a) => `<li><strong>${escape(a.text)}</strong>: ${escape(a.owner)}, by ${date(a.dueDate)}</li>`,
+        ),
+        'No actions were agreed.',
+      )}
     </section>
     <section><h2>Next review</h2><p>${content.nextReviewDate ? formatDate(content.nextReviewDate) : 'Not yet set.'}</p></section>`;
 }
@@ -111,7 +134,9 @@ function signaturePage(minutes: MinutesVersion, seal: SealNotice | null): string
       </div>`,
     )
     .join('');
-  const audit = minutes.audit.map((entry) => `<li>${formatDateTime(entry.at)}: ${escape(describeAudit(entry))}</li>`).join('');
+  const audit = minutes.audit
+    .map((entry) => `<li>${formatDateTime(entry.at)}: ${escape(describeAudit(entry))}</li>`)
+    .join('');
   return `
     <section class="signature-page"><h2>Signatures</h2>
       <p>Fingerprint of these minutes (SHA-256 of the canonical content attached to this file as minutes.json):<br><code>${escape(minutes.fingerprint ?? '')}</code></p>
@@ -129,7 +154,13 @@ function signaturePage(minutes: MinutesVersion, seal: SealNotice | null): string
 
 /** An audit entry in words an auditor can read a year later. */
 function describeAudit(entry: MinutesVersion['audit'][number]): string {
-  const detail = entry.detail as { name?: string; side?: string; version?: number; amends?: number; signaturesRemoved?: number };
+  const detail = entry.detail as {
+    name?: string;
+    side?: string;
+    version?: number;
+    amends?: number;
+    signaturesRemoved?: number;
+  };
   switch (entry.action) {
     case 'minutes.locked':
       return `Locked: content and fingerprint fixed (version ${detail.version ?? ''}).`;

@@ -28,21 +28,41 @@ export interface MinutesPlatform {
  * sealing organisation's identity, and stores the sealed bytes with the audit entry in one
  * transaction. Printing and signing happen first, outside it: nothing is written if they fail.
  */
-export async function sealMinutes(context: SessionContext, platform: MinutesPlatform, input: ParsedInput<'minutes.seal'>): Promise<MinutesVersion> {
+export async function sealMinutes(
+  context: SessionContext,
+  platform: MinutesPlatform,
+  input: ParsedInput<'minutes.seal'>,
+): Promise<MinutesVersion> {
   const before = getMinutes(context, input.minutesId);
-  if (before.status !== 'locked') throw new ApiError('conflict', before.status === 'draft' ? 'Lock and sign the minutes before sealing them.' : 'These minutes are already sealed.');
-  if (before.awaiting.length) throw new ApiError('conflict', `The minutes still need the ${before.awaiting.join(' and the ')}’s signature before they can be sealed.`);
-  if (!platform.printer) throw new ApiError('internal', 'This computer cannot print to PDF, so the minutes cannot be sealed here.');
+  if (before.status !== 'locked')
+    throw new ApiError(
+      'conflict',
+      before.status === 'draft'
+        ? 'Lock and sign the minutes before sealing them.'
+        : 'These minutes are already sealed.',
+    );
+  if (before.awaiting.length)
+    throw new ApiError(
+      'conflict',
+      `The minutes still need the ${before.awaiting.join(' and the ')}’s signature before they can be sealed.`,
+    );
+  if (!platform.printer)
+    throw new ApiError('internal', 'This computer cannot print to PDF, so the minutes cannot be sealed here.');
   const parties = [before.content.subject.commissioner, before.content.subject.provider];
   if (!parties.includes(input.organisation)) {
-    throw new ApiError('invalid_input', 'The minutes are sealed by one of the two organisations in the review.', { organisation: 'Choose one of the two organisations.' });
+    throw new ApiError('invalid_input', 'The minutes are sealed by one of the two organisations in the review.', {
+      organisation: 'Choose one of the two organisations.',
+    });
   }
 
   // The identity first: a new certificate is valid from the moment it is made, and the seal after it.
   const identity = identityFor(context, input.organisation);
   const sealedAt = context.clock();
   // The signature page lists the audit of this version, sealing included.
-  const preview: MinutesVersion = { ...before, audit: [...before.audit, { at: sealedAt.toISOString(), action: 'minutes.sealed', detail: {} }] };
+  const preview: MinutesVersion = {
+    ...before,
+    audit: [...before.audit, { at: sealedAt.toISOString(), action: 'minutes.sealed', detail: {} }],
+  };
   const seal = { organisation: input.organisation, keyFingerprint: identity.fingerprint };
   const printed = await platform.printer.print(renderMinutesHtml(preview, appFontFaceCss(), seal), {
     title: before.content.title,
@@ -67,7 +87,8 @@ export async function sealMinutes(context: SessionContext, platform: MinutesPlat
 
   context.db.transaction(() => {
     const current = readMinutesRow(context, input.minutesId);
-    if (current.status !== 'locked' || current.fingerprint !== before.fingerprint) throw new ApiError('conflict', 'These minutes changed while they were being sealed. Try again.');
+    if (current.status !== 'locked' || current.fingerprint !== before.fingerprint)
+      throw new ApiError('conflict', 'These minutes changed while they were being sealed. Try again.');
     context.db.run(sql`
       UPDATE minutes SET status = 'sealed', sealed_at = ${sealedAt.toISOString()}, sealed_pdf = ${sealed},
         sealed_by = ${`${identity.subject.commonName}, ${identity.subject.organisation}`}, seal_key = ${identity.fingerprint},
@@ -77,20 +98,36 @@ export async function sealMinutes(context: SessionContext, platform: MinutesPlat
       action: 'minutes.sealed',
       subjectKind: 'minutes',
       subjectId: current.id,
-      detail: { version: current.version, fingerprint: current.fingerprint, pdfSha256: fingerprintOf(sealed), certificate: identity.fingerprint },
+      detail: {
+        version: current.version,
+        fingerprint: current.fingerprint,
+        pdfSha256: fingerprintOf(sealed),
+        certificate: identity.fingerprint,
+      },
     });
   });
   return getMinutes(context, input.minutesId);
 }
 
-const slug = (text: string) => text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+const slug = (text: string) =>
+  text
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 
 /** The sealed PDF and an email draft with it attached: To and Cc from the participants' addresses. */
-export async function exportMinutes(context: SessionContext, platform: MinutesPlatform, input: ParsedInput<'minutes.export'>): Promise<MinutesExport> {
+export async function exportMinutes(
+  context: SessionContext,
+  platform: MinutesPlatform,
+  input: ParsedInput<'minutes.export'>,
+): Promise<MinutesExport> {
   const minutes = getMinutes(context, input.minutesId);
   // Once the other organisation's countersignature has come back, that file is the one to share.
-  const pdf = context.db.get<{ pdf: Buffer | null }>(sql`SELECT coalesce(countersigned_pdf, sealed_pdf) AS pdf FROM minutes WHERE id = ${input.minutesId}`)?.pdf;
-  if (minutes.status !== 'sealed' || !pdf) throw new ApiError('conflict', 'Only sealed minutes are exported. Seal them first.');
+  const pdf = context.db.get<{ pdf: Buffer | null }>(
+    sql`SELECT coalesce(countersigned_pdf, sealed_pdf) AS pdf FROM minutes WHERE id = ${input.minutesId}`,
+  )?.pdf;
+  if (minutes.status !== 'sealed' || !pdf)
+    throw new ApiError('conflict', 'Only sealed minutes are exported. Seal them first.');
   const emails = context.db.all<{ email: string; side: string }>(sql`
     SELECT people.email, participants.side FROM participants JOIN people ON people.id = participants.person_id
     WHERE participants.review_id = ${minutes.reviewId} AND people.email IS NOT NULL ORDER BY participants.created_at`);
@@ -98,7 +135,9 @@ export async function exportMinutes(context: SessionContext, platform: MinutesPl
     pdf,
     content: minutes.content,
     fingerprint: minutes.fingerprint!,
-    keys: [minutes.sealKey, ...minutes.countersignatures.map((c) => c.fingerprint)].filter((key): key is string => !!key),
+    keys: [minutes.sealKey, ...minutes.countersignatures.map((c) => c.fingerprint)].filter(
+      (key): key is string => !!key,
+    ),
     to: emails.filter((e) => e.side === 'commissioner' || e.side === 'provider').map((e) => e.email),
     cc: emails.filter((e) => e.side !== 'commissioner' && e.side !== 'provider').map((e) => e.email),
     opening: 'Attached are the signed and sealed minutes of our joint review',
@@ -119,7 +158,11 @@ interface Share {
 }
 
 /** Saves the PDF with an email draft to send it; the draft names no child and no detail. */
-export async function shareMinutes(context: SessionContext, platform: MinutesPlatform, share: Share): Promise<MinutesExport> {
+export async function shareMinutes(
+  context: SessionContext,
+  platform: MinutesPlatform,
+  share: Share,
+): Promise<MinutesExport> {
   const { content } = share;
   const day = formatDate(content.scheduledFor);
   const base = `minutes-${slug(content.title)}-v${content.version}`;
@@ -134,7 +177,10 @@ export async function shareMinutes(context: SessionContext, platform: MinutesPla
       `${share.opening} on ${day}.`,
       'They carry digital signatures: any change to the file will show when it is checked.',
       `The fingerprint of the minutes is ${share.fingerprint}.`,
-      ...share.keys.map((key, index) => `${index === 0 ? 'They were sealed' : 'They were countersigned'} with the key whose fingerprint begins ${groupFingerprint(key)}.`),
+      ...share.keys.map(
+        (key, index) =>
+          `${index === 0 ? 'They were sealed' : 'They were countersigned'} with the key whose fingerprint begins ${groupFingerprint(key)}.`,
+      ),
       'To check them, open the file in Relational Review (Check sealed minutes): it checks every signature and says whether each key is one you know. Compare any new key’s fingerprint with the one read out at the meeting.',
       '',
       'With thanks,',
@@ -146,7 +192,22 @@ export async function shareMinutes(context: SessionContext, platform: MinutesPla
     { fileName: pdfName, mediaType: 'application/pdf', content: share.pdf },
     { fileName: `${base}.eml`, mediaType: 'message/rfc822', content: eml },
   ];
-  const savedTo = await platform.exporter.save(files.map(({ fileName, content: bytes }) => ({ fileName, content: bytes })));
-  context.db.transaction(() => appendAudit(context, { action: 'minutes.exported', ...share.audit, detail: { files: files.map((f) => f.fileName), savedTo } }));
-  return { savedTo, files: files.map(({ fileName, mediaType, content: bytes }) => ({ fileName, mediaType, base64: Buffer.from(bytes).toString('base64') })) };
+  const savedTo = await platform.exporter.save(
+    files.map(({ fileName, content: bytes }) => ({ fileName, content: bytes })),
+  );
+  context.db.transaction(() =>
+    appendAudit(context, {
+      action: 'minutes.exported',
+      ...share.audit,
+      detail: { files: files.map((f) => f.fileName), savedTo },
+    }),
+  );
+  return {
+    savedTo,
+    files: files.map(({ fileName, mediaType, content: bytes }) => ({
+      fileName,
+      mediaType,
+      base64: Buffer.from(bytes).toString('base64'),
+    })),
+  };
 }

@@ -11,7 +11,8 @@ const fileProblems: Record<FileProblem, string> = {
   unsigned: 'This file has no digital signature.',
   damaged:
     'This file is damaged, or laid out so that this app and a PDF reader could see different things in it, so its signatures cannot be trusted.',
-  too_large: 'This file is larger or more tightly packed than any minutes are, so it was not read to the end. It is not accepted.',
+  too_large:
+    'This file is larger or more tightly packed than any minutes are, so it was not read to the end. It is not accepted.',
   too_slow: 'Checking this file took too long, so it was stopped. It is not accepted.',
 };
 
@@ -54,13 +55,17 @@ export async function checkMinutesPdf(context: ServiceContext, pdf: Buffer): Pro
     sealedAt: seal?.signedAt ?? null,
     fingerprint,
     matches,
-    keysToConfirm: check.valid ? [...new Set(signatures.filter((s) => s.key !== 'known').map((s) => s.fingerprint))] : [],
+    keysToConfirm: check.valid
+      ? [...new Set(signatures.filter((s) => s.key !== 'known').map((s) => s.fingerprint))]
+      : [],
   };
   return { report, check };
 }
 
 function describeSignature(context: ServiceContext, signature: CheckedSignature): SignatureReport {
-  const status = signature.fingerprint ? keyStatus(context, signature.signer.organisation, signature.fingerprint) : { key: 'unknown' as const, knownFor: null };
+  const status = signature.fingerprint
+    ? keyStatus(context, signature.signer.organisation, signature.fingerprint)
+    : { key: 'unknown' as const, knownFor: null };
   return {
     index: signature.index,
     kind: signature.kind,

@@ -11,14 +11,20 @@ import { changeSession, type ReviewState } from './review-state';
 /** Adds an action, or changes one of this review's actions. */
 export function saveAction(context: SessionContext, input: ParsedInput<'actions.save'>): { id: string } {
   if (!input.ownerPersonId && !input.ownerSide) {
-    throw new ApiError('invalid_input', 'Say who will do it: a person, or one of the sides.', { ownerSide: 'Choose a person or a side.' });
+    throw new ApiError('invalid_input', 'Say who will do it: a person, or one of the sides.', {
+      ownerSide: 'Choose a person or a side.',
+    });
   }
   return changeSession(context, input.reviewId, 'state', (review) => {
     const now = isoNow(context.clock);
-    if (input.ownerPersonId) requireLinked(context, 'people', input.ownerPersonId, 'ownerPersonId', 'Choose a person from the list.');
+    if (input.ownerPersonId)
+      requireLinked(context, 'people', input.ownerPersonId, 'ownerPersonId', 'Choose a person from the list.');
     if (input.noteId) {
       const note = context.db.get(sql`SELECT 1 FROM notes WHERE id = ${input.noteId} AND review_id = ${review.id}`);
-      if (!note) throw new ApiError('invalid_input', 'That note is not in this review.', { noteId: 'That note is not in this review.' });
+      if (!note)
+        throw new ApiError('invalid_input', 'That note is not in this review.', {
+          noteId: 'That note is not in this review.',
+        });
     }
     const values = { owner: input.ownerPersonId ?? null, side: input.ownerSide ?? null, due: input.dueDate ?? null };
     if (input.id) {
@@ -38,7 +44,11 @@ export function saveAction(context: SessionContext, input: ParsedInput<'actions.
   });
 }
 
-export function setActionDeleted(context: SessionContext, input: ParsedInput<'actions.delete'>, deleted: boolean): void {
+export function setActionDeleted(
+  context: SessionContext,
+  input: ParsedInput<'actions.delete'>,
+  deleted: boolean,
+): void {
   changeSession(context, input.reviewId, 'state', (review) => {
     const result = context.db.run(sql`
       UPDATE actions SET deleted_at = ${deleted ? isoNow(context.clock) : null} WHERE id = ${input.actionId} AND review_id = ${review.id}`);

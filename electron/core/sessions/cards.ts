@@ -17,16 +17,29 @@ export function drawCard(context: SessionContext, input: ParsedInput<'sessions.d
     const deck = context.decks.get(review.deckId ?? context.decks.builtInId);
     let cardId = input.cardId;
     if (cardId) {
-      if (!deck.cards.some((card) => card.id === cardId)) throw new ApiError('not_found', 'That card is not in this review’s deck.');
+      if (!deck.cards.some((card) => card.id === cardId))
+        throw new ApiError('not_found', 'That card is not in this review’s deck.');
     } else {
       const stage = review.stage;
       if (!isCardStage(stage)) {
-        throw new ApiError('conflict', `Cards are drawn in Define, Discover, Dream, Design and Deliver, not in ${stageLabels[stage]}. Choose a card instead.`);
+        throw new ApiError(
+          'conflict',
+          `Cards are drawn in Define, Discover, Dream, Design and Deliver, not in ${stageLabels[stage]}. Choose a card instead.`,
+        );
       }
-      const drawn = new Set(context.db.all<{ card_id: string }>(sql`SELECT card_id FROM review_cards WHERE review_id = ${review.id}`).map((row) => row.card_id));
-      const candidates = deck.cards.filter((card) => card.phases.includes(stage) && (input.allowRepeats || !drawn.has(card.id)));
+      const drawn = new Set(
+        context.db
+          .all<{ card_id: string }>(sql`SELECT card_id FROM review_cards WHERE review_id = ${review.id}`)
+          .map((row) => row.card_id),
+      );
+      const candidates = deck.cards.filter(
+        (card) => card.phases.includes(stage) && (input.allowRepeats || !drawn.has(card.id)),
+      );
       if (candidates.length === 0) {
-        throw new ApiError('conflict', `Every card for ${stageLabels[stage]} has been drawn in this review. Choose a card, or allow repeats.`);
+        throw new ApiError(
+          'conflict',
+          `Every card for ${stageLabels[stage]} has been drawn in this review. Choose a card, or allow repeats.`,
+        );
       }
       cardId = candidates[randomInt(candidates.length)]!.id;
     }
@@ -41,7 +54,9 @@ export function drawCard(context: SessionContext, input: ParsedInput<'sessions.d
 /** Pin, skip, finish, or go back to a card drawn earlier (it becomes the current card again). */
 export function setCardState(context: SessionContext, input: ParsedInput<'sessions.cardState'>): void {
   changeSession(context, input.reviewId, 'state', (review) => {
-    const exists = context.db.get(sql`SELECT 1 FROM review_cards WHERE id = ${input.drawId} AND review_id = ${review.id}`);
+    const exists = context.db.get(
+      sql`SELECT 1 FROM review_cards WHERE id = ${input.drawId} AND review_id = ${review.id}`,
+    );
     if (!exists) throw new ApiError('not_found', 'That card was not drawn in this review.');
     if (input.state === 'current') {
       context.db.run(sql`UPDATE review_cards SET state = 'done' WHERE review_id = ${review.id} AND state = 'current'`);

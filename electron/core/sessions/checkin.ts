@@ -11,11 +11,19 @@ type Ratings = Record<SellickFeature, { score: number; word: string }>;
 
 /** Each side rates privately; nothing is shown until both have, then both together. */
 export function readCheckin({ db }: SessionContext, reviewId: string): CheckinView {
-  const rows = db.all<{ side: TurnSide; ratings: string }>(sql`SELECT side, ratings FROM checkins WHERE review_id = ${reviewId}`);
-  const submitted = { commissioner: rows.some((r) => r.side === 'commissioner'), provider: rows.some((r) => r.side === 'provider') };
+  const rows = db.all<{ side: TurnSide; ratings: string }>(
+    sql`SELECT side, ratings FROM checkins WHERE review_id = ${reviewId}`,
+  );
+  const submitted = {
+    commissioner: rows.some((r) => r.side === 'commissioner'),
+    provider: rows.some((r) => r.side === 'provider'),
+  };
   const revealed = submitted.commissioner && submitted.provider;
   const ratings = revealed
-    ? (Object.fromEntries(rows.map((row) => [row.side, JSON.parse(row.ratings) as Ratings])) as Record<TurnSide, Ratings>)
+    ? (Object.fromEntries(rows.map((row) => [row.side, JSON.parse(row.ratings) as Ratings])) as Record<
+        TurnSide,
+        Ratings
+      >)
     : null;
   return { submitted, revealed, ratings };
 }
@@ -32,10 +40,15 @@ export function submitCheckin(context: SessionContext, input: ParsedInput<'check
   return readCheckin(context, input.reviewId);
 }
 
-
 /** Revealed check-ins across the reviews of a home, a placement or a pair of organisations, oldest first. */
 export function checkinHistory({ db }: SessionContext, input: ParsedInput<'checkin.history'>): CheckinHistoryEntry[] {
-  const rows = db.records<{ reviewId: string; title: string; scheduledFor: string; commissioner: string; provider: string }>(sql`
+  const rows = db.records<{
+    reviewId: string;
+    title: string;
+    scheduledFor: string;
+    commissioner: string;
+    provider: string;
+  }>(sql`
     SELECT reviews.id AS review_id, reviews.title, reviews.scheduled_for,
            c.ratings AS commissioner, p.ratings AS provider
     FROM reviews

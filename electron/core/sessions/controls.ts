@@ -31,16 +31,23 @@ export function commandTimer(context: SessionContext, input: ParsedInput<'sessio
     const { db } = context;
     switch (input.command) {
       case 'start':
-        if (!review.timerStartedAt) db.run(sql`UPDATE reviews SET timer_started_at = ${now.toISOString()} WHERE id = ${review.id}`);
+        if (!review.timerStartedAt)
+          db.run(sql`UPDATE reviews SET timer_started_at = ${now.toISOString()} WHERE id = ${review.id}`);
         return;
       case 'pause':
-        db.run(sql`UPDATE reviews SET timer_started_at = NULL, timer_elapsed_ms = ${elapsedNow(review, now)} WHERE id = ${review.id}`);
+        db.run(
+          sql`UPDATE reviews SET timer_started_at = NULL, timer_elapsed_ms = ${elapsedNow(review, now)} WHERE id = ${review.id}`,
+        );
         return;
       case 'extend':
-        db.run(sql`UPDATE reviews SET timer_extra_ms = timer_extra_ms + ${(input.minutes ?? 5) * 60_000} WHERE id = ${review.id}`);
+        db.run(
+          sql`UPDATE reviews SET timer_extra_ms = timer_extra_ms + ${(input.minutes ?? 5) * 60_000} WHERE id = ${review.id}`,
+        );
         return;
       case 'reset':
-        db.run(sql`UPDATE reviews SET timer_started_at = NULL, timer_elapsed_ms = 0, timer_extra_ms = 0 WHERE id = ${review.id}`);
+        db.run(
+          sql`UPDATE reviews SET timer_started_at = NULL, timer_elapsed_ms = 0, timer_extra_ms = 0 WHERE id = ${review.id}`,
+        );
         return;
     }
   });

@@ -13,8 +13,11 @@ import { changeSession } from './review-state';
 export function saveNote(context: SessionContext, input: ParsedInput<'notes.save'>): { savedAt: string } {
   const now = isoNow(context.clock);
   changeSession(context, input.reviewId, 'notes', (review) => {
-    const existing = context.db.get<{ review_id: string; deleted_at: string | null }>(sql`SELECT review_id, deleted_at FROM notes WHERE id = ${input.id}`);
-    if (existing && existing.review_id !== review.id) throw new ApiError('conflict', 'That note belongs to another review.');
+    const existing = context.db.get<{ review_id: string; deleted_at: string | null }>(
+      sql`SELECT review_id, deleted_at FROM notes WHERE id = ${input.id}`,
+    );
+    if (existing && existing.review_id !== review.id)
+      throw new ApiError('conflict', 'That note belongs to another review.');
     if (existing) {
       context.db.run(sql`
         UPDATE notes SET phase = ${input.stage}, card_id = ${input.cardId ?? null}, side = ${input.side}, kind = ${input.kind},
@@ -25,9 +28,16 @@ export function saveNote(context: SessionContext, input: ParsedInput<'notes.save
     context.db.run(sql`
       INSERT INTO notes (id, review_id, phase, card_id, side, kind, text, created_at, updated_at)
       VALUES (${input.id}, ${review.id}, ${input.stage}, ${input.cardId ?? null}, ${input.side}, ${input.kind}, ${input.text}, ${now}, ${now})`);
-    appendAudit(context, { action: 'notes.created', subjectKind: 'notes', subjectId: input.id, detail: { reviewId: review.id } });
+    appendAudit(context, {
+      action: 'notes.created',
+      subjectKind: 'notes',
+      subjectId: input.id,
+      detail: { reviewId: review.id },
+    });
     if (input.side === review.turn) {
-      context.db.run(sql`UPDATE reviews SET turn = ${review.turn === 'commissioner' ? 'provider' : 'commissioner'} WHERE id = ${review.id}`);
+      context.db.run(
+        sql`UPDATE reviews SET turn = ${review.turn === 'commissioner' ? 'provider' : 'commissioner'} WHERE id = ${review.id}`,
+      );
     }
   });
   return { savedAt: now };

@@ -21,8 +21,13 @@ export function addParticipant(context: SessionContext, input: ParsedInput<'sess
   changeSession(context, input.reviewId, 'state', () => {
     if (input.personId) {
       requireLinked(context, 'people', input.personId, 'personId', 'Choose a person from the case book.');
-      const already = context.db.get(sql`SELECT 1 FROM participants WHERE review_id = ${input.reviewId} AND person_id = ${input.personId}`);
-      if (already) throw new ApiError('conflict', `${input.name} is already listed for this review.`, { personId: 'Already listed for this review.' });
+      const already = context.db.get(
+        sql`SELECT 1 FROM participants WHERE review_id = ${input.reviewId} AND person_id = ${input.personId}`,
+      );
+      if (already)
+        throw new ApiError('conflict', `${input.name} is already listed for this review.`, {
+          personId: 'Already listed for this review.',
+        });
     }
     context.db.run(sql`
       INSERT INTO participants (id, review_id, person_id, name, role, organisation, side, attendance, created_at)
@@ -33,7 +38,9 @@ export function addParticipant(context: SessionContext, input: ParsedInput<'sess
 
 export function removeParticipant(context: SessionContext, input: ParsedInput<'sessions.removeParticipant'>): void {
   changeSession(context, input.reviewId, 'state', () => {
-    const result = context.db.run(sql`DELETE FROM participants WHERE id = ${input.participantId} AND review_id = ${input.reviewId}`);
+    const result = context.db.run(
+      sql`DELETE FROM participants WHERE id = ${input.participantId} AND review_id = ${input.reviewId}`,
+    );
     if (result.changes === 0) throw new ApiError('not_found', 'That participant is not listed for this review.');
   });
 }

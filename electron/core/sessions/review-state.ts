@@ -38,21 +38,34 @@ export function readReview({ db }: SessionContext, reviewId: string): ReviewStat
 
 export function timeBoxesOf(review: ReviewState): Record<Stage, number> {
   const stored = JSON.parse(review.timeBoxes) as Partial<Record<Stage, number>>;
-  return Object.fromEntries(stages.map((stage) => [stage, stored[stage] ?? defaultTimeBoxes[stage]])) as Record<Stage, number>;
+  return Object.fromEntries(stages.map((stage) => [stage, stored[stage] ?? defaultTimeBoxes[stage]])) as Record<
+    Stage,
+    number
+  >;
 }
 
 /**
  * Every change to a running review goes through here: it refuses a concluded review, marks a
  * planned one as under way, runs the change in one transaction and tells every window.
  */
-export function changeSession<T>(context: SessionContext, reviewId: string, part: 'state' | 'notes', change: (review: ReviewState) => T): T {
+export function changeSession<T>(
+  context: SessionContext,
+  reviewId: string,
+  part: 'state' | 'notes',
+  change: (review: ReviewState) => T,
+): T {
   const result = context.db.transaction(() => {
     const review = readReview(context, reviewId);
     if (review.status === 'concluded' || review.status === 'signed') {
-      throw new ApiError('conflict', 'This review is concluded, so its record is fixed. Corrections belong in its minutes.');
+      throw new ApiError(
+        'conflict',
+        'This review is concluded, so its record is fixed. Corrections belong in its minutes.',
+      );
     }
     if (review.status === 'planned') {
-      context.db.run(sql`UPDATE reviews SET status = 'in_progress', updated_at = ${isoNow(context.clock)} WHERE id = ${reviewId}`);
+      context.db.run(
+        sql`UPDATE reviews SET status = 'in_progress', updated_at = ${isoNow(context.clock)} WHERE id = ${reviewId}`,
+      );
     }
     return change(review);
   });

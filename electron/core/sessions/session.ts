@@ -52,7 +52,9 @@ export function getSession(context: SessionContext, input: ParsedInput<'sessions
 function openConcerns(notes: SessionNote[], actions: { noteId: string | null }[]): string[] {
   const withAction = new Set(actions.map((action) => action.noteId));
   return notes
-    .filter((note) => note.kind === 'concern' && note.text.trim() !== '' && !withAction.has(note.id) && !note.noActionReason)
+    .filter(
+      (note) => note.kind === 'concern' && note.text.trim() !== '' && !withAction.has(note.id) && !note.noActionReason,
+    )
     .map((note) => note.id);
 }
 
@@ -60,7 +62,8 @@ function openConcerns(notes: SessionNote[], actions: { noteId: string | null }[]
 export function concludeReview(context: SessionContext, input: ParsedInput<'sessions.conclude'>): Session {
   context.db.transaction(() => {
     const session = getSession(context, input);
-    if (session.status === 'concluded' || session.status === 'signed') throw new ApiError('conflict', 'This review is already concluded.');
+    if (session.status === 'concluded' || session.status === 'signed')
+      throw new ApiError('conflict', 'This review is already concluded.');
     if (session.openConcerns.length > 0) {
       const first = session.notes.find((note) => note.id === session.openConcerns[0])!;
       const count = session.openConcerns.length;

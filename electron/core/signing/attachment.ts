@@ -38,4 +38,3 @@ function findFileSpec(revision: PdfRevision, root: PDFDict, name: string): PDFDi
   }
   return undefined;
 }
-

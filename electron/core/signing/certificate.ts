@@ -72,7 +72,9 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
     subject: { commonName: nameField(subject, oids.commonName), organisation: nameField(subject, oids.organisation) },
     issuer,
     serial,
-    subjectKeyIdentifier: extensions.has(oids.subjectKeyIdentifier) ? bytesOf(fromDer(extensions.get(oids.subjectKeyIdentifier)!)) : null,
+    subjectKeyIdentifier: extensions.has(oids.subjectKeyIdentifier)
+      ? bytesOf(fromDer(extensions.get(oids.subjectKeyIdentifier)!))
+      : null,
     validFrom: new Date(x509.validFrom),
     validTo: new Date(x509.validTo),
     publicKey: x509.publicKey,
@@ -86,7 +88,8 @@ function nameField(name: Asn1, wanted: string): string {
     for (const attribute of children(rdn)) {
       const [type, value] = children(attribute);
       if (oidOf(type) !== wanted || !value || typeof value.value !== 'string') continue;
-      if (value.type === forge.asn1.Type.BMPSTRING) return Buffer.from(value.value, 'binary').swap16().toString('utf16le');
+      if (value.type === forge.asn1.Type.BMPSTRING)
+        return Buffer.from(value.value, 'binary').swap16().toString('utf16le');
       return Buffer.from(value.value, 'binary').toString(value.type === forge.asn1.Type.UTF8 ? 'utf8' : 'latin1');
     }
   }
@@ -109,18 +112,27 @@ export function describeKey(key: KeyObject): { name: string; acceptable: boolean
   }
   if (key.asymmetricKeyType === 'ec') {
     const curve = { prime256v1: 'P-256', secp384r1: 'P-384' }[details.namedCurve ?? ''];
-    return curve ? { name: `ECDSA ${curve}`, acceptable: true } : { name: `ECDSA ${details.namedCurve ?? ''}`.trim(), acceptable: false };
+    return curve
+      ? { name: `ECDSA ${curve}`, acceptable: true }
+      : { name: `ECDSA ${details.namedCurve ?? ''}`.trim(), acceptable: false };
   }
   return null;
 }
 
 /** The AlgorithmIdentifier of a signature with SHA-256 by this key. */
 export function signatureAlgorithm(key: KeyObject): Asn1 {
-  return key.asymmetricKeyType === 'ec' ? seq([oid(oids.ecdsaWithSha256)]) : seq([oid(oids.sha256WithRsa), nullValue()]);
+  return key.asymmetricKeyType === 'ec'
+    ? seq([oid(oids.ecdsaWithSha256)])
+    : seq([oid(oids.sha256WithRsa), nullValue()]);
 }
 
 /** A self-signed certificate for a new key, valid from `now` for ten years, for sealing documents only. */
-export function selfSignedCertificate(options: { subject: { commonName: string; organisation: string }; publicKey: KeyObject; privateKey: KeyObject; now: Date }): Buffer {
+export function selfSignedCertificate(options: {
+  subject: { commonName: string; organisation: string };
+  publicKey: KeyObject;
+  privateKey: KeyObject;
+  now: Date;
+}): Buffer {
   const name = seq(
     [
       [oids.commonName, options.subject.commonName],
@@ -135,7 +147,8 @@ export function selfSignedCertificate(options: { subject: { commonName: string; 
   const serial = randomBytes(16);
   serial[0] = (serial[0]! & 0x7f) | 0x01; // positive, and no leading zero byte
   const algorithm = signatureAlgorithm(options.privateKey);
-  const extension = (type: string, critical: boolean, value: Asn1) => seq([oid(type), ...(critical ? [boolean(true)] : []), octets(toDer(value))]);
+  const extension = (type: string, critical: boolean, value: Asn1) =>
+    seq([oid(type), ...(critical ? [boolean(true)] : []), octets(toDer(value))]);
   const tbs = seq([
     context(0, [smallInteger(2)]),
     integerFromBytes(serial),
@@ -168,4 +181,3 @@ export const signatureDigests: Record<string, { key: 'rsa' | 'ec'; digest: strin
   [oids.ecdsaWithSha384]: { key: 'ec', digest: 'sha384' },
   [oids.ecdsaWithSha512]: { key: 'ec', digest: 'sha512' },
 };
-

@@ -1,6 +1,12 @@
 import { createHash, sign, verify, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
-import { describeKey, parseCertificate, signatureAlgorithm, signatureDigests, type ParsedCertificate } from './certificate';
+import {
+  describeKey,
+  parseCertificate,
+  signatureAlgorithm,
+  signatureDigests,
+  type ParsedCertificate,
+} from './certificate';
 import {
   algorithmOf,
   bytesOf,
@@ -31,7 +37,10 @@ import type { SignatureProblem } from './types';
 export function buildCadesSignature(signed: Uint8Array[], privateKey: KeyObject, certificates: Buffer[]): Buffer {
   const certificate = parseCertificate(certificates[0]!);
   const digest = sha256(signed);
-  const essCertId = seq([octets(createHash('sha256').update(certificate.der).digest()), seq([seq([context(4, [certificate.issuer])]), certificate.serial])]);
+  const essCertId = seq([
+    octets(createHash('sha256').update(certificate.der).digest()),
+    seq([seq([context(4, [certificate.issuer])]), certificate.serial]),
+  ]);
   const attributes = [
     seq([oid(oids.contentType), set([oid(oids.data)])]),
     seq([oid(oids.messageDigest), set([octets(digest)])]),
@@ -51,7 +60,10 @@ export function buildCadesSignature(signed: Uint8Array[], privateKey: KeyObject,
     smallInteger(1),
     set([seq([oid(oids.sha256)])]),
     seq([oid(oids.data)]),
-    context(0, certificates.map((der) => fromDer(der))),
+    context(
+      0,
+      certificates.map((der) => fromDer(der)),
+    ),
     set([signerInfo]),
   ]);
   return toDer(seq([oid(oids.signedData), context(0, [signedData])]));
@@ -72,7 +84,11 @@ export interface CmsCheck {
   signingCertificateV2: boolean;
 }
 
-const digestNames: Record<string, string> = { [oids.sha256]: 'sha256', [oids.sha384]: 'sha384', [oids.sha512]: 'sha512' };
+const digestNames: Record<string, string> = {
+  [oids.sha256]: 'sha256',
+  [oids.sha384]: 'sha384',
+  [oids.sha512]: 'sha512',
+};
 
 /**
  * Checks a detached CMS signature over the given bytes: the digest the signer signed, the
@@ -80,7 +96,13 @@ const digestNames: Record<string, string> = { [oids.sha256]: 'sha256', [oids.sha
  * Checking the certificate's validity at the signing time is the caller's (it knows /M).
  */
 export function checkCms(cms: Uint8Array, signed: Uint8Array[]): CmsCheck {
-  const result: CmsCheck = { problem: null, certificate: null, algorithm: '', signingTime: null, signingCertificateV2: false };
+  const result: CmsCheck = {
+    problem: null,
+    certificate: null,
+    algorithm: '',
+    signingTime: null,
+    signingCertificateV2: false,
+  };
   try {
     check(cms, signed, result);
   } catch (error) {
@@ -124,7 +146,8 @@ function check(cms: Uint8Array, signed: Uint8Array[], result: CmsCheck): void {
   const key = describeKey(certificate.publicKey);
   const scheme = signatureDigests[algorithmOf(signatureAlgorithmNode)];
   const digestName = digestNames[algorithmOf(digestAlgorithm)];
-  if (!key || !scheme || !digestName || (scheme.key === 'ec') !== (certificate.publicKey.asymmetricKeyType === 'ec')) throw new CmsProblem('unsupported');
+  if (!key || !scheme || !digestName || (scheme.key === 'ec') !== (certificate.publicKey.asymmetricKeyType === 'ec'))
+    throw new CmsProblem('unsupported');
   result.algorithm = `${key.name} with ${(scheme.digest ?? digestName).toUpperCase().replace('SHA', 'SHA-')}`;
   if (!attributes) throw new CmsProblem('unsupported');
 
@@ -135,7 +158,8 @@ function check(cms: Uint8Array, signed: Uint8Array[], result: CmsCheck): void {
   if (!read.messageDigest.equals(sha256(signed, digestName))) throw new CmsProblem('digest_mismatch');
   // The signature covers the attributes' DER with the SET tag in place of [0].
   const attributesDer = toDer(set(children(attributes)));
-  if (!verify(scheme.digest ?? digestName, attributesDer, certificate.publicKey, signature)) throw new CmsProblem('bad_signature');
+  if (!verify(scheme.digest ?? digestName, attributesDer, certificate.publicKey, signature))
+    throw new CmsProblem('bad_signature');
   if (!key.acceptable) throw new CmsProblem('weak_key');
   if (read.signingCertificateMismatch) throw new CmsProblem('bad_signature');
 }
@@ -157,7 +181,13 @@ interface Attributes {
 }
 
 function readAttributes(node: Asn1, certificate: ParsedCertificate): Attributes {
-  const read: Attributes = { contentType: null, messageDigest: null, signingTime: null, signingCertificateV2: false, signingCertificateMismatch: false };
+  const read: Attributes = {
+    contentType: null,
+    messageDigest: null,
+    signingTime: null,
+    signingCertificateV2: false,
+    signingCertificateMismatch: false,
+  };
   for (const attribute of children(node)) {
     const [type, values] = children(attribute);
     const value = children(values)[0];
@@ -171,7 +201,10 @@ function readAttributes(node: Asn1, certificate: ParsedCertificate): Attributes 
       case oids.signingTime: {
         const text = typeof value?.value === 'string' ? value.value : '';
         const forgeAsn1 = forge.asn1;
-        const date = value?.type === forgeAsn1.Type.UTCTIME ? forgeAsn1.utcTimeToDate(text) : forgeAsn1.generalizedTimeToDate(text);
+        const date =
+          value?.type === forgeAsn1.Type.UTCTIME
+            ? forgeAsn1.utcTimeToDate(text)
+            : forgeAsn1.generalizedTimeToDate(text);
         read.signingTime = Number.isNaN(date.getTime()) ? null : date;
         break;
       }

@@ -47,16 +47,28 @@ export function isContext(node: Asn1 | undefined, tag: number): node is Asn1 {
 
 export const seq = (value: Asn1[]) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, value);
 export const set = (value: Asn1[]) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SET, true, value);
-export const oid = (value: string) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(value).getBytes());
-export const octets = (value: Uint8Array) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, Buffer.from(value).toString('binary'));
-export const utf8 = (value: string) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.UTF8, false, forge.util.encodeUtf8(value));
+export const oid = (value: string) =>
+  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(value).getBytes());
+export const octets = (value: Uint8Array) =>
+  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, Buffer.from(value).toString('binary'));
+export const utf8 = (value: string) =>
+  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.UTF8, false, forge.util.encodeUtf8(value));
 export const nullValue = () => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, '');
 export const bitString = (value: Uint8Array, unusedBits = 0) =>
-  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BITSTRING, false, String.fromCharCode(unusedBits) + Buffer.from(value).toString('binary'));
-export const boolean = (value: boolean) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BOOLEAN, false, value ? '\xff' : '\x00');
-export const context = (tag: number, value: Asn1[], constructed = true) => asn1.create(asn1.Class.CONTEXT_SPECIFIC, tag, constructed, value);
-export const integerFromBytes = (bytes: Uint8Array) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, Buffer.from(bytes).toString('binary'));
-export const smallInteger = (value: number) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, asn1.integerToDer(value).getBytes());
+  asn1.create(
+    asn1.Class.UNIVERSAL,
+    asn1.Type.BITSTRING,
+    false,
+    String.fromCharCode(unusedBits) + Buffer.from(value).toString('binary'),
+  );
+export const boolean = (value: boolean) =>
+  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BOOLEAN, false, value ? '\xff' : '\x00');
+export const context = (tag: number, value: Asn1[], constructed = true) =>
+  asn1.create(asn1.Class.CONTEXT_SPECIFIC, tag, constructed, value);
+export const integerFromBytes = (bytes: Uint8Array) =>
+  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, Buffer.from(bytes).toString('binary'));
+export const smallInteger = (value: number) =>
+  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, asn1.integerToDer(value).getBytes());
 export const time = (date: Date) =>
   date.getUTCFullYear() < 2050
     ? asn1.create(asn1.Class.UNIVERSAL, asn1.Type.UTCTIME, false, asn1.dateToUtcTime(date))

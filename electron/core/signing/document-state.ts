@@ -1,5 +1,17 @@
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFBool, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFBool,
+  PDFDict,
+  PDFHexString,
+  PDFName,
+  PDFNull,
+  PDFNumber,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  type PDFObject,
+} from 'pdf-lib';
 import { PdfDamaged, PdfOverBudget, type PdfRevision } from './pdf-reader';
 
 /** A signature field with a value: one signature, named by its byte range. */
@@ -64,15 +76,27 @@ class Describer {
     });
 
     const names = r.dict(catalog, 'Names');
-    const attachments = this.digestList([names?.get(PDFName.of('EmbeddedFiles')) ?? PDFNull, catalog.get(PDFName.of('AF')) ?? PDFNull], 0);
+    const attachments = this.digestList(
+      [names?.get(PDFName.of('EmbeddedFiles')) ?? PDFNull, catalog.get(PDFName.of('AF')) ?? PDFNull],
+      0,
+    );
     const otherNames = names ? [...names.entries()].filter(([key]) => key.asString() !== '/EmbeddedFiles') : [];
-    const rest = [...catalog.entries()].filter(([key]) => !['/Pages', '/AcroForm', '/DSS', '/AF', '/Names'].includes(key.asString()));
-    const asEntries = (entries: [PDFName, PDFObject][]) => entries.map(([key, value]): [string, PDFObject] => [key.asString(), value]);
+    const rest = [...catalog.entries()].filter(
+      ([key]) => !['/Pages', '/AcroForm', '/DSS', '/AF', '/Names'].includes(key.asString()),
+    );
+    const asEntries = (entries: [PDFName, PDFObject][]) =>
+      entries.map(([key, value]): [string, PDFObject] => [key.asString(), value]);
     // The information dictionary's title is what a reader shows in its title bar; only the
     // producer and modification date may change with a signature.
     const info = r.dict(r.trailer, 'Info');
-    const shownInfo = info ? [...info.entries()].filter(([key]) => !['/ModDate', '/Producer'].includes(key.asString())) : [];
-    const document = sha(this.digestEntries(asEntries(rest), 0) + this.digestEntries(asEntries(otherNames), 0) + this.digestEntries(asEntries(shownInfo), 0));
+    const shownInfo = info
+      ? [...info.entries()].filter(([key]) => !['/ModDate', '/Producer'].includes(key.asString()))
+      : [];
+    const document = sha(
+      this.digestEntries(asEntries(rest), 0) +
+        this.digestEntries(asEntries(otherNames), 0) +
+        this.digestEntries(asEntries(shownInfo), 0),
+    );
 
     const { form, signatures } = this.collectFields(r.dict(catalog, 'AcroForm'));
     return { pages: pageDigests, annotations: annotationDigests, attachments, form, document, signatures };
@@ -117,10 +141,13 @@ class Describer {
       if (!(dict instanceof PDFDict) || seen.has(dict) || depth > 32) return;
       seen.add(dict);
       const type = dict.get(PDFName.of('FT')) ?? inheritedType;
-      const kids = r.array(dict, 'Kids')?.asArray().filter((kid) => {
-        const resolved = r.resolve(kid);
-        return resolved instanceof PDFDict && resolved.has(PDFName.of('T'));
-      });
+      const kids = r
+        .array(dict, 'Kids')
+        ?.asArray()
+        .filter((kid) => {
+          const resolved = r.resolve(kid);
+          return resolved instanceof PDFDict && resolved.has(PDFName.of('T'));
+        });
       if (kids && kids.length > 0) {
         for (const kid of kids) walk(kid, type, depth + 1);
         return;
@@ -128,14 +155,20 @@ class Describer {
       const value = r.get(dict, 'V');
       if (type === PDFName.of('Sig') && value instanceof PDFDict) {
         const byteRange = r.array(value, 'ByteRange');
-        const key = byteRange?.asArray().map((n) => (n instanceof PDFNumber ? String(n.asNumber()) : '?')).join(' ') ?? '';
+        const key =
+          byteRange
+            ?.asArray()
+            .map((n) => (n instanceof PDFNumber ? String(n.asNumber()) : '?'))
+            .join(' ') ?? '';
         signatures.push({ key, value, digest: this.digest(value, 0) });
       }
       // Any other field, or a signature field that also carries actions, is compared whole.
       if (type !== PDFName.of('Sig') || !onlySignatureEntries(dict)) others.push(field);
     };
     for (const field of r.array(form, 'Fields')?.asArray() ?? []) walk(field, undefined, 0);
-    const formEntries = form ? [...form.entries()].filter(([key]) => !['/Fields', '/SigFlags'].includes(key.asString())) : [];
+    const formEntries = form
+      ? [...form.entries()].filter(([key]) => !['/Fields', '/SigFlags'].includes(key.asString()))
+      : [];
     const entries = formEntries.map(([key, value]): [string, PDFObject] => [key.asString(), value]);
     return { form: sha(this.digestEntries(entries, 0) + this.digestList(others, 0)), signatures };
   }
@@ -146,7 +179,8 @@ class Describer {
    */
   private isInvisibleSignatureWidget(annotation: PDFObject | undefined): boolean {
     const r = this.revision;
-    if (!(annotation instanceof PDFDict) || annotation.get(PDFName.of('Subtype')) !== PDFName.of('Widget')) return false;
+    if (!(annotation instanceof PDFDict) || annotation.get(PDFName.of('Subtype')) !== PDFName.of('Widget'))
+      return false;
     if (!onlySignatureEntries(annotation)) return false;
     let type = annotation.get(PDFName.of('FT'));
     let parent = r.dict(annotation, 'Parent');
@@ -155,7 +189,10 @@ class Describer {
       parent = r.dict(parent, 'Parent');
     }
     if (type !== PDFName.of('Sig')) return false;
-    const rect = r.array(annotation, 'Rect')?.asArray().map((n) => r.resolve(n));
+    const rect = r
+      .array(annotation, 'Rect')
+      ?.asArray()
+      .map((n) => r.resolve(n));
     const [x1, y1, x2, y2] = (rect ?? []).map((n) => (n instanceof PDFNumber ? n.asNumber() : NaN));
     const flags = r.get(annotation, 'F');
     const hidden = flags instanceof PDFNumber && (flags.asNumber() & 2) !== 0;
@@ -190,13 +227,23 @@ class Describer {
       this.memo.set(object.objectNumber, value);
       return value;
     }
-    if (object instanceof PDFDict) return this.digestEntries([...object.entries()].map(([key, value]) => [key.asString(), value]), depth);
+    if (object instanceof PDFDict)
+      return this.digestEntries(
+        [...object.entries()].map(([key, value]) => [key.asString(), value]),
+        depth,
+      );
     if (object instanceof PDFArray) return this.digestList(object.asArray(), depth);
     if (object instanceof PDFRawStream) {
       const entries = [...object.dict.entries()].filter(([key]) => key.asString() !== '/Length');
-      return sha(`stream:${this.digestEntries(entries.map(([key, value]) => [key.asString(), value]), depth)}:${sha(object.contents)}`);
+      return sha(
+        `stream:${this.digestEntries(
+          entries.map(([key, value]) => [key.asString(), value]),
+          depth,
+        )}:${sha(object.contents)}`,
+      );
     }
-    if (object instanceof PDFString || object instanceof PDFHexString) return `s:${Buffer.from(object.asBytes()).toString('hex')}`;
+    if (object instanceof PDFString || object instanceof PDFHexString)
+      return `s:${Buffer.from(object.asBytes()).toString('hex')}`;
     if (object instanceof PDFName) return `n:${object.asString()}`;
     if (object instanceof PDFNumber) return `#${object.asNumber()}`;
     if (object instanceof PDFBool) return `b:${object.asBoolean()}`;
@@ -205,7 +252,31 @@ class Describer {
 }
 
 /** What a signature field and its widget may hold; anything else (an action, above all) is content. */
-const signatureEntries = new Set(['Type', 'Subtype', 'FT', 'Rect', 'V', 'T', 'TU', 'TM', 'F', 'Ff', 'P', 'AP', 'AS', 'Parent', 'Lock', 'SV', 'DA', 'MK', 'M', 'NM', 'StructParent', 'Border', 'BS']);
+const signatureEntries = new Set([
+  'Type',
+  'Subtype',
+  'FT',
+  'Rect',
+  'V',
+  'T',
+  'TU',
+  'TM',
+  'F',
+  'Ff',
+  'P',
+  'AP',
+  'AS',
+  'Parent',
+  'Lock',
+  'SV',
+  'DA',
+  'MK',
+  'M',
+  'NM',
+  'StructParent',
+  'Border',
+  'BS',
+]);
 
 function onlySignatureEntries(dict: PDFDict): boolean {
   return dict.keys().every((key) => signatureEntries.has(key.asString().slice(1)));
@@ -218,7 +289,8 @@ function sha(text: string | Uint8Array): string {
 /** What differs between a signed revision and the document as it is now, in plain words. */
 export function changesBetween(signed: DocumentState, now: DocumentState): string[] {
   const changes: string[] = [];
-  if (signed.pages.length !== now.pages.length) changes.push(`the number of pages (${signed.pages.length} when signed, ${now.pages.length} now)`);
+  if (signed.pages.length !== now.pages.length)
+    changes.push(`the number of pages (${signed.pages.length} when signed, ${now.pages.length} now)`);
   const shared = Math.min(signed.pages.length, now.pages.length);
   for (let i = 0; i < shared; i++) {
     if (signed.pages[i] !== now.pages[i]) changes.push(`page ${i + 1}`);
@@ -226,8 +298,10 @@ export function changesBetween(signed: DocumentState, now: DocumentState): strin
   }
   if (signed.attachments !== now.attachments) changes.push('the attached files (minutes.json)');
   if (signed.form !== now.form) changes.push('the form fields');
-  if (signed.document !== now.document) changes.push('the document’s catalog or information (its title, how it opens, its structure or its actions)');
+  if (signed.document !== now.document)
+    changes.push('the document’s catalog or information (its title, how it opens, its structure or its actions)');
   const kept = new Map(now.signatures.map((signature) => [signature.key, signature.digest]));
-  if (signed.signatures.some((signature) => kept.get(signature.key) !== signature.digest)) changes.push('an earlier signature was removed or replaced');
+  if (signed.signatures.some((signature) => kept.get(signature.key) !== signature.digest))
+    changes.push('an earlier signature was removed or replaced');
   return changes;
 }

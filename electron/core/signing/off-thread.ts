@@ -21,9 +21,16 @@ export function checkPdfOffThread(pdf: Uint8Array, limitMs = timeLimitMs): Promi
       void worker.terminate();
       resolve(result);
     };
-    const refused = (problem: 'too_slow' | 'too_large'): PdfCheck => ({ problem, signatures: [], valid: false, attachment: null });
+    const refused = (problem: 'too_slow' | 'too_large'): PdfCheck => ({
+      problem,
+      signatures: [],
+      valid: false,
+      attachment: null,
+    });
     const timer = setTimeout(() => finish(refused('too_slow')), limitMs);
-    worker.once('message', (result: PdfCheck) => finish({ ...result, attachment: result.attachment ? Buffer.from(result.attachment) : null }));
+    worker.once('message', (result: PdfCheck) =>
+      finish({ ...result, attachment: result.attachment ? Buffer.from(result.attachment) : null }),
+    );
     // Out of memory, or any crash: the file is refused, the app goes on.
     worker.once('error', () => finish(refused('too_large')));
     worker.once('exit', () => finish(refused('too_large')));
@@ -36,5 +43,8 @@ function startWorker(): Worker {
   const built = path.join(__dirname, 'pdf-check-worker.js');
   if (existsSync(built)) return new Worker(built, { resourceLimits });
   const source = path.join(__dirname, 'pdf-check-worker.ts');
-  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, { eval: true, resourceLimits });
+  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, {
+    eval: true,
+    resourceLimits,
+  });
 }

@@ -32,7 +32,10 @@ const maxXrefSections = 64;
 const maxXrefEntries = 2_000_000;
 const maxRefChain = 16;
 
-type XrefEntry = { kind: 'free' } | { kind: 'direct'; offset: number; generation: number } | { kind: 'packed'; stream: number; index: number };
+type XrefEntry =
+  | { kind: 'free' }
+  | { kind: 'direct'; offset: number; generation: number }
+  | { kind: 'packed'; stream: number; index: number };
 
 /**
  * A PDF read the way a conforming reader reads it: from the cross-reference table (or stream) that
@@ -87,7 +90,8 @@ export class PdfFile {
     try {
       out = inflateSync(bytes, { maxOutputLength: this.remaining.inflatedBytes });
     } catch (error) {
-      if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new PdfOverBudget('decompression');
+      if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new PdfOverBudget('decompression');
       throw new PdfDamaged('bad compressed data');
     }
     this.remaining.inflatedBytes -= out.length;
@@ -100,8 +104,11 @@ export class PdfFile {
     const key = `${offset}:${end}`;
     const cached = this.parsedAt.get(key);
     if (cached) return cached;
-    const header = /^(\d{1,10})\s+(\d{1,5})\s+obj\b/.exec(this.bytes.subarray(offset, Math.min(offset + 32, end)).toString('latin1'));
-    if (!header || Number(header[1]) !== number || Number(header[2]) !== generation) throw new PdfDamaged(`object ${number} is not where the cross-reference table says`);
+    const header = /^(\d{1,10})\s+(\d{1,5})\s+obj\b/.exec(
+      this.bytes.subarray(offset, Math.min(offset + 32, end)).toString('latin1'),
+    );
+    if (!header || Number(header[1]) !== number || Number(header[2]) !== generation)
+      throw new PdfDamaged(`object ${number} is not where the cross-reference table says`);
     const object = this.parse(this.bytes.subarray(offset + header[0].length, end));
     this.parsedAt.set(key, object);
     return object;
@@ -109,7 +116,8 @@ export class PdfFile {
 
   /** Object `index` of an object stream, checked to be object `number`. */
   packedObject(streamObject: PDFObject, number: number): PDFObject {
-    if (!(streamObject instanceof PDFRawStream) || streamObject.dict.get(PDFName.of('Type')) !== PDFName.of('ObjStm')) throw new PdfDamaged('not an object stream');
+    if (!(streamObject instanceof PDFRawStream) || streamObject.dict.get(PDFName.of('Type')) !== PDFName.of('ObjStm'))
+      throw new PdfDamaged('not an object stream');
     let unpacked = this.objectStreams.get(streamObject);
     if (!unpacked) {
       const first = numberIn(streamObject.dict, 'First');
@@ -119,14 +127,16 @@ export class PdfFile {
       const header = data.subarray(0, first).toString('latin1').trim().split(/\s+/).map(Number);
       const offsets = new Map<number, number>();
       for (let i = 0; i + 1 < header.length && i < count * 2; i += 2) {
-        if (!Number.isSafeInteger(header[i]) || !Number.isSafeInteger(header[i + 1])) throw new PdfDamaged('unreadable object stream');
+        if (!Number.isSafeInteger(header[i]) || !Number.isSafeInteger(header[i + 1]))
+          throw new PdfDamaged('unreadable object stream');
         offsets.set(header[i]!, first + header[i + 1]!);
       }
       unpacked = { data, offsets };
       this.objectStreams.set(streamObject, unpacked);
     }
     const at = unpacked.offsets.get(number);
-    if (at === undefined || at > unpacked.data.length) throw new PdfDamaged(`object ${number} is not in its object stream`);
+    if (at === undefined || at > unpacked.data.length)
+      throw new PdfDamaged(`object ${number} is not in its object stream`);
     return this.parse(unpacked.data.subarray(at));
   }
 
@@ -160,7 +170,8 @@ export class PdfFile {
       xrefOffsets.add(offset);
       for (const [number, entry] of section.entries) {
         // An entry may not point past its own revision: a reader of that revision would find nothing there.
-        if (entry.kind === 'direct' && entry.offset >= end) throw new PdfDamaged('a cross-reference entry past the end of its revision');
+        if (entry.kind === 'direct' && entry.offset >= end)
+          throw new PdfDamaged('a cross-reference entry past the end of its revision');
         if (!entries.has(number)) entries.set(number, entry);
       }
       if (entries.size > maxXrefEntries) throw new PdfOverBudget('cross-reference entries');
@@ -177,7 +188,9 @@ export class PdfFile {
   private readSection(offset: number, end: number): { entries: Map<number, XrefEntry>; trailer: PDFDict } {
     const start = this.bytes.subarray(offset, Math.min(offset + 4, end)).toString('latin1');
     if (start === 'xref') return this.readTable(offset, end);
-    const header = /^(\d{1,10})\s+(\d{1,5})\s+obj\b/.exec(this.bytes.subarray(offset, Math.min(offset + 32, end)).toString('latin1'));
+    const header = /^(\d{1,10})\s+(\d{1,5})\s+obj\b/.exec(
+      this.bytes.subarray(offset, Math.min(offset + 32, end)).toString('latin1'),
+    );
     if (!header) throw new PdfDamaged('no cross-reference section where startxref points');
     const stream = this.objectAt(offset, Number(header[1]), Number(header[2]), end);
     return { entries: this.readXrefStream(stream), trailer: (stream as PDFRawStream).dict };
@@ -187,7 +200,8 @@ export class PdfFile {
   private readTable(offset: number, end: number): { entries: Map<number, XrefEntry>; trailer: PDFDict } {
     const entries = new Map<number, XrefEntry>();
     let at = offset + 4;
-    const text = (from: number, length: number) => this.bytes.subarray(from, Math.min(from + length, end)).toString('latin1');
+    const text = (from: number, length: number) =>
+      this.bytes.subarray(from, Math.min(from + length, end)).toString('latin1');
     for (;;) {
       const line = /^[\r\n\t\f ]*(?:(\d{1,10}) (\d{1,10})[ \t]*\r?\n?|trailer)/.exec(text(at, 64));
       if (!line) throw new PdfDamaged('unreadable cross-reference table');
@@ -205,7 +219,12 @@ export class PdfFile {
         at += 20;
         const number = first + i;
         if (entries.has(number)) continue;
-        entries.set(number, entry[3] === 'f' ? { kind: 'free' } : { kind: 'direct', offset: Number(entry[1]), generation: Number(entry[2]) });
+        entries.set(
+          number,
+          entry[3] === 'f'
+            ? { kind: 'free' }
+            : { kind: 'direct', offset: Number(entry[1]), generation: Number(entry[2]) },
+        );
       }
     }
     const trailer = this.parse(this.bytes.subarray(at, end));
@@ -222,20 +241,25 @@ export class PdfFile {
   }
 
   private readXrefStream(stream: PDFObject): Map<number, XrefEntry> {
-    if (!(stream instanceof PDFRawStream) || stream.dict.get(PDFName.of('Type')) !== PDFName.of('XRef')) throw new PdfDamaged('not a cross-reference stream');
+    if (!(stream instanceof PDFRawStream) || stream.dict.get(PDFName.of('Type')) !== PDFName.of('XRef'))
+      throw new PdfDamaged('not a cross-reference stream');
     const widths = stream.dict.get(PDFName.of('W'));
     if (!(widths instanceof PDFArray) || widths.size() !== 3) throw new PdfDamaged('bad /W');
     const w = widths.asArray().map((each) => (each instanceof PDFNumber ? each.asNumber() : -1));
     if (w.some((each) => !Number.isInteger(each) || each < 0 || each > 8)) throw new PdfDamaged('bad /W');
     const size = numberIn(stream.dict, 'Size');
     const index = stream.dict.get(PDFName.of('Index'));
-    const ranges = index instanceof PDFArray ? index.asArray().map((each) => (each instanceof PDFNumber ? each.asNumber() : -1)) : [0, size];
+    const ranges =
+      index instanceof PDFArray
+        ? index.asArray().map((each) => (each instanceof PDFNumber ? each.asNumber() : -1))
+        : [0, size];
     const data = this.decode(stream);
     if (!data) throw new PdfDamaged('unreadable cross-reference stream');
     const rowLength = w[0]! + w[1]! + w[2]!;
     const entries = new Map<number, XrefEntry>();
     let row = 0;
-    const field = (at: number, width: number, fallback: number) => (width === 0 ? fallback : data.readUIntBE(at, Math.min(width, 6)));
+    const field = (at: number, width: number, fallback: number) =>
+      width === 0 ? fallback : data.readUIntBE(at, Math.min(width, 6));
     for (let r = 0; r + 1 < ranges.length; r += 2) {
       const [first, count] = [ranges[r]!, ranges[r + 1]!];
       if (first < 0 || count < 0 || count > maxXrefEntries) throw new PdfDamaged('bad /Index');
@@ -282,10 +306,15 @@ export class PdfRevision {
   unreachedSince(earlier: PdfRevision): number[] {
     const info = this.trailer.get(PDFName.of('Info'));
     const describe = (entry: XrefEntry | undefined) =>
-      !entry || entry.kind === 'free' ? 'free' : entry.kind === 'direct' ? `${entry.offset}:${entry.generation}` : `${entry.stream}:${entry.index}`;
+      !entry || entry.kind === 'free'
+        ? 'free'
+        : entry.kind === 'direct'
+          ? `${entry.offset}:${entry.generation}`
+          : `${entry.stream}:${entry.index}`;
     const unreached: number[] = [];
     for (const [number, entry] of this.entries) {
-      if (entry.kind === 'free' || describe(entry) === describe(earlier.entries.get(number)) || this.cache.has(number)) continue;
+      if (entry.kind === 'free' || describe(entry) === describe(earlier.entries.get(number)) || this.cache.has(number))
+        continue;
       if (entry.kind === 'direct' && this.xrefOffsets.has(entry.offset)) continue;
       if (info instanceof PDFRef && info.objectNumber === number) continue;
       unreached.push(number);
@@ -352,14 +381,16 @@ export class PdfRevision {
     if (!(value instanceof PDFNumber)) throw new PdfDamaged('a stream without a length');
     const wanted = value.asNumber();
     const rest = Buffer.from(stream.contents.subarray(wanted));
-    if (wanted > stream.contents.length || rest.toString('latin1').trim() !== '') throw new PdfDamaged('a stream whose length is wrong');
+    if (wanted > stream.contents.length || rest.toString('latin1').trim() !== '')
+      throw new PdfDamaged('a stream whose length is wrong');
     return PDFRawStream.of(stream.dict, stream.contents.subarray(0, wanted));
   }
 }
 
 function numberIn(dict: PDFDict, key: string): number {
   const value = dict.get(PDFName.of(key));
-  if (!(value instanceof PDFNumber) || !Number.isSafeInteger(value.asNumber()) || value.asNumber() < 0) throw new PdfDamaged(`bad /${key}`);
+  if (!(value instanceof PDFNumber) || !Number.isSafeInteger(value.asNumber()) || value.asNumber() < 0)
+    throw new PdfDamaged(`bad /${key}`);
   return value.asNumber();
 }
 

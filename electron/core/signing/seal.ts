@@ -1,7 +1,18 @@
 import { createPrivateKey } from 'node:crypto';
 import signpdf from '@signpdf/signpdf';
 import { DEFAULT_BYTE_RANGE_PLACEHOLDER, Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
-import { PDFArray, PDFContext, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFContext,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+  type PDFObject,
+} from 'pdf-lib';
 import { ApiError } from '@shared/api/errors';
 import { buildCadesSignature } from './cms';
 import { PdfFile, type PdfRevision } from './pdf-reader';
@@ -38,7 +49,13 @@ function signatureDictionary(context: PDFContext, details: SealDetails, certify:
     Location: PDFHexString.fromText(details.location),
     Prop_Build: { App: { Name: appName } },
     // A certification signature that allows later signatures and nothing else (DocMDP P=2).
-    ...(certify ? { Reference: [{ Type: 'SigRef', TransformMethod: 'DocMDP', TransformParams: { Type: 'TransformParams', P: 2, V: '1.2' } }] } : {}),
+    ...(certify
+      ? {
+          Reference: [
+            { Type: 'SigRef', TransformMethod: 'DocMDP', TransformParams: { Type: 'TransformParams', P: 2, V: '1.2' } },
+          ],
+        }
+      : {}),
   });
 }
 
@@ -88,7 +105,11 @@ export async function sealPdf(pdf: Uint8Array, identity: SigningIdentity, detail
  * invisible widget on the last page, and the new versions of that page and of the form.
  * The caller checks the file first: this only reads it as far as it needs to.
  */
-export async function countersignPdf(pdf: Uint8Array, identity: SigningIdentity, details: SealDetails): Promise<Buffer> {
+export async function countersignPdf(
+  pdf: Uint8Array,
+  identity: SigningIdentity,
+  details: SealDetails,
+): Promise<Buffer> {
   const original = Buffer.from(pdf);
   const file = new PdfFile(original);
   const revision = file.revision();
@@ -96,7 +117,11 @@ export async function countersignPdf(pdf: Uint8Array, identity: SigningIdentity,
   const size = numberOf(revision.trailer.get(PDFName.of('Size')));
   const root = revision.trailer.get(PDFName.of('Root'));
   const catalog = revision.catalog();
-  if (!(root instanceof PDFRef)) throw new ApiError('invalid_input', 'These minutes cannot be countersigned: their file is not laid out as sealed minutes are.');
+  if (!(root instanceof PDFRef))
+    throw new ApiError(
+      'invalid_input',
+      'These minutes cannot be countersigned: their file is not laid out as sealed minutes are.',
+    );
   const page = lastPage(revision, catalog);
 
   const signature = PDFRef.of(size);
@@ -107,17 +132,23 @@ export async function countersignPdf(pdf: Uint8Array, identity: SigningIdentity,
 
   const annotations = page.dict.get(PDFName.of('Annots'));
   const annotationList = revision.resolve(annotations);
-  const addedTo = (list: PDFObject | undefined) => context.obj([...(list instanceof PDFArray ? list.asArray() : []), widget]);
+  const addedTo = (list: PDFObject | undefined) =>
+    context.obj([...(list instanceof PDFArray ? list.asArray() : []), widget]);
   if (annotations instanceof PDFRef) objects.set(annotations, addedTo(annotationList));
   else objects.set(page.ref, withEntry(page.dict, 'Annots', addedTo(annotationList)));
 
   const formEntry = catalog.get(PDFName.of('AcroForm'));
   const form = revision.resolve(formEntry);
-  if (!(form instanceof PDFDict)) throw new ApiError('invalid_input', 'These minutes cannot be countersigned: they carry no seal.');
+  if (!(form instanceof PDFDict))
+    throw new ApiError('invalid_input', 'These minutes cannot be countersigned: they carry no seal.');
   const fields = form.get(PDFName.of('Fields'));
   const newFields = addedTo(revision.resolve(fields));
   if (fields instanceof PDFRef) objects.set(fields, newFields);
-  const newForm = withEntry(withEntry(form, 'SigFlags', PDFNumber.of(3)), 'Fields', fields instanceof PDFRef ? fields : newFields);
+  const newForm = withEntry(
+    withEntry(form, 'SigFlags', PDFNumber.of(3)),
+    'Fields',
+    fields instanceof PDFRef ? fields : newFields,
+  );
   if (formEntry instanceof PDFRef) objects.set(formEntry, newForm);
   else objects.set(root, withEntry(catalog, 'AcroForm', newForm));
 
@@ -126,7 +157,8 @@ export async function countersignPdf(pdf: Uint8Array, identity: SigningIdentity,
 }
 
 function numberOf(object: PDFObject | undefined): number {
-  if (!(object instanceof PDFNumber)) throw new ApiError('invalid_input', 'These minutes cannot be countersigned: their file is damaged.');
+  if (!(object instanceof PDFNumber))
+    throw new ApiError('invalid_input', 'These minutes cannot be countersigned: their file is damaged.');
   return object.asNumber();
 }
 
@@ -168,7 +200,9 @@ function incrementalUpdate(original: Buffer, objects: Map<PDFRef, PDFObject>, tr
   const xrefAt = length;
   write('xref\n');
   for (const [ref, offset] of offsets.sort((a, b) => a[0].objectNumber - b[0].objectNumber)) {
-    write(`${ref.objectNumber} 1\n${String(offset).padStart(10, '0')} ${String(ref.generationNumber).padStart(5, '0')} n\r\n`);
+    write(
+      `${ref.objectNumber} 1\n${String(offset).padStart(10, '0')} ${String(ref.generationNumber).padStart(5, '0')} n\r\n`,
+    );
   }
   const newTrailer = PDFContext.create().obj({});
   for (const key of ['Root', 'Info', 'ID']) {

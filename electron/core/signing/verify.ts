@@ -2,7 +2,15 @@ import { PDFArray, PDFDict, PDFName, PDFNumber } from 'pdf-lib';
 import { readAttachment } from './attachment';
 import { checkCms } from './cms';
 import { changesBetween, describeDocument, type DocumentState, type SignatureField } from './document-state';
-import { defaultBudget, PdfDamaged, PdfFile, PdfOverBudget, textOf, type PdfBudget, type PdfRevision } from './pdf-reader';
+import {
+  defaultBudget,
+  PdfDamaged,
+  PdfFile,
+  PdfOverBudget,
+  textOf,
+  type PdfBudget,
+  type PdfRevision,
+} from './pdf-reader';
 import type { CheckedSignature, FileProblem, PdfCheck } from './types';
 
 export const minutesAttachmentName = 'minutes.json';
@@ -55,7 +63,9 @@ function removedSignatures(file: PdfFile, now: DocumentState): SignatureField[] 
   const listed = new Set(now.signatures.map((signature) => signature.key));
   const removed = new Map<string, SignatureField>();
   const text = file.bytes.toString('latin1');
-  const ends = [...text.matchAll(/%%EOF(\r\n|\r|\n)?/g)].map((match) => match.index + match[0].length).filter((end) => end < file.bytes.length);
+  const ends = [...text.matchAll(/%%EOF(\r\n|\r|\n)?/g)]
+    .map((match) => match.index + match[0].length)
+    .filter((end) => end < file.bytes.length);
   if (ends.length > maxRevisions) throw new PdfOverBudget('revisions');
   for (const end of ends) {
     let earlier: DocumentState;
@@ -77,10 +87,17 @@ function certificationKey(revision: PdfRevision): string | null {
 }
 
 function byteRangeKey(revision: PdfRevision, signature: PDFDict): string {
-  return (revision.array(signature, 'ByteRange')?.asArray() ?? []).map((n) => (n instanceof PDFNumber ? String(n.asNumber()) : '?')).join(' ');
+  return (revision.array(signature, 'ByteRange')?.asArray() ?? [])
+    .map((n) => (n instanceof PDFNumber ? String(n.asNumber()) : '?'))
+    .join(' ');
 }
 
-function checkSignature(file: PdfFile, field: SignatureField, now: DocumentState, certifiedBy: string | null): CheckedSignature {
+function checkSignature(
+  file: PdfFile,
+  field: SignatureField,
+  now: DocumentState,
+  certifiedBy: string | null,
+): CheckedSignature {
   // The signature's own dictionary is read in the revision that lists it, which may not be the last.
   const final = file.revision();
   const value = field.value;
@@ -103,7 +120,13 @@ function checkSignature(file: PdfFile, field: SignatureField, now: DocumentState
   const range = field.key.split(' ').map(Number);
   const [start, holeStart, holeEnd, tailLength] = range as [number, number, number, number];
   const bytes = file.bytes;
-  if (range.length !== 4 || range.some((n) => !Number.isSafeInteger(n) || n < 0) || start !== 0 || holeEnd <= holeStart || holeEnd + tailLength > bytes.length) {
+  if (
+    range.length !== 4 ||
+    range.some((n) => !Number.isSafeInteger(n) || n < 0) ||
+    start !== 0 ||
+    holeEnd <= holeStart ||
+    holeEnd + tailLength > bytes.length
+  ) {
     return { ...result, problem: 'damaged' };
   }
   result.revisionEnd = holeEnd + tailLength;
@@ -120,7 +143,8 @@ function checkSignature(file: PdfFile, field: SignatureField, now: DocumentState
     return { ...result, problem: 'damaged' };
   }
   // The signature must sit in the revision it signs: its own field, with this very value.
-  if (!signed.signatures.some((each) => each.key === field.key && each.digest === field.digest)) return { ...result, problem: 'damaged' };
+  if (!signed.signatures.some((each) => each.key === field.key && each.digest === field.digest))
+    return { ...result, problem: 'damaged' };
 
   const checked = checkCms(cms, [bytes.subarray(0, holeStart), bytes.subarray(holeEnd, result.revisionEnd)]);
   const certificate = checked.certificate;
@@ -131,7 +155,10 @@ function checkSignature(file: PdfFile, field: SignatureField, now: DocumentState
     signedAt: signedAt?.toISOString() ?? null,
     algorithm: checked.algorithm,
     signingCertificateV2: checked.signingCertificateV2,
-    changedAfter: [...changesBetween(signed, now), ...(unreached.length ? [`${unreached.length} added object(s) that nothing in the document uses`] : [])],
+    changedAfter: [
+      ...changesBetween(signed, now),
+      ...(unreached.length ? [`${unreached.length} added object(s) that nothing in the document uses`] : []),
+    ],
   });
   if (permissions === 1 && result.revisionEnd < bytes.length && result.changedAfter.length === 0) {
     result.changedAfter = ['a later revision, which this seal does not allow'];
@@ -140,21 +167,25 @@ function checkSignature(file: PdfFile, field: SignatureField, now: DocumentState
   if (checked.problem) return { ...result, problem: checked.problem };
   if (!certificate) return { ...result, problem: 'damaged' };
   if (!signedAt) return { ...result, problem: 'no_signing_time' };
-  if (signedAt < certificate.validFrom || signedAt > certificate.validTo) return { ...result, problem: 'certificate_not_valid' };
-  if (certificate.keyUsage && !certificate.keyUsage.digitalSignature && !certificate.keyUsage.nonRepudiation) return { ...result, problem: 'key_usage' };
+  if (signedAt < certificate.validFrom || signedAt > certificate.validTo)
+    return { ...result, problem: 'certificate_not_valid' };
+  if (certificate.keyUsage && !certificate.keyUsage.digitalSignature && !certificate.keyUsage.nonRepudiation)
+    return { ...result, problem: 'key_usage' };
   return result;
 }
 
 /** The hole must be exactly the /Contents hex string; the CMS inside is padded with zeros. */
 function readHole(bytes: Buffer, holeStart: number, holeEnd: number): Buffer {
-  if (bytes[holeStart] !== 0x3c || bytes[holeEnd - 1] !== 0x3e) throw new PdfDamaged('the signature is not where its byte range says');
+  if (bytes[holeStart] !== 0x3c || bytes[holeEnd - 1] !== 0x3e)
+    throw new PdfDamaged('the signature is not where its byte range says');
   const before = bytes.subarray(Math.max(0, holeStart - 32), holeStart).toString('latin1');
   if (!/\/Contents\s*$/.test(before)) throw new PdfDamaged('the byte range does not leave out the signature');
   const hex = bytes.subarray(holeStart + 1, holeEnd - 1).toString('latin1');
   if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) throw new PdfDamaged('the signature is not hexadecimal');
   const cms = Buffer.from(hex, 'hex');
   const length = derLength(cms);
-  if (length > maxSignatureBytes || cms.subarray(length).some((byte) => byte !== 0)) throw new PdfDamaged('something besides the signature in its place');
+  if (length > maxSignatureBytes || cms.subarray(length).some((byte) => byte !== 0))
+    throw new PdfDamaged('something besides the signature in its place');
   return cms.subarray(0, length);
 }
 
@@ -185,9 +216,22 @@ function docMdpPermissions(revision: PdfRevision, signature: PDFDict): 1 | 2 | 3
 
 /** A PDF date, "D:YYYYMMDDHHmmSSOHH'mm'", as a Date; null when it is not one. */
 export function parsePdfDate(text: string | null): Date | null {
-  const match = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:([Zz+-])(?:(\d{2})'?(\d{2})?'?)?)?$/.exec(text?.trim() ?? '');
+  const match = /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:([Zz+-])(?:(\d{2})'?(\d{2})?'?)?)?$/.exec(
+    text?.trim() ?? '',
+  );
   if (!match) return null;
-  const [, year, month = '01', day = '01', hour = '00', minute = '00', second = '00', zone, zoneHours = '00', zoneMinutes = '00'] = match;
+  const [
+    ,
+    year,
+    month = '01',
+    day = '01',
+    hour = '00',
+    minute = '00',
+    second = '00',
+    zone,
+    zoneHours = '00',
+    zoneMinutes = '00',
+  ] = match;
   const utc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
   const sign = zone === '-' ? -1 : zone === '+' ? 1 : 0;
   const date = new Date(utc - sign * (Number(zoneHours) * 60 + Number(zoneMinutes)) * 60_000);

@@ -26,7 +26,11 @@ export function listBackups(dataDir: string): BackupSummary[] {
     .filter((name) => namePattern.test(name))
     .sort()
     .reverse()
-    .map((fileName) => ({ fileName, createdAt: timeOf(fileName), sizeBytes: statSync(path.join(folder, fileName)).size }));
+    .map((fileName) => ({
+      fileName,
+      createdAt: timeOf(fileName),
+      sizeBytes: statSync(path.join(folder, fileName)).size,
+    }));
 }
 
 /** Opens a backup read-only with a passphrase; the caller closes it. */
@@ -37,7 +41,10 @@ function openBackup(file: string, passphrase: string): Database.Database {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch {
     db.close();
-    throw new ApiError('unauthorised', 'That passphrase does not open this backup. A backup opens with the passphrase the case book had when it was made.');
+    throw new ApiError(
+      'unauthorised',
+      'That passphrase does not open this backup. A backup opens with the passphrase the case book had when it was made.',
+    );
   }
   return db;
 }
@@ -47,12 +54,19 @@ function openBackup(file: string, passphrase: string): Database.Database {
  * API cannot write to an encrypted target in this build), which is opened and integrity-checked
  * before it takes its name. Then only the newest `keep` are kept.
  */
-export function makeBackup(db: CaseBookDatabase, dataDir: string, passphrase: string, keep: number, now = new Date()): BackupSummary {
+export function makeBackup(
+  db: CaseBookDatabase,
+  dataDir: string,
+  passphrase: string,
+  keep: number,
+  now = new Date(),
+): BackupSummary {
   const folder = backupFolder(dataDir);
   mkdirSync(folder, { recursive: true });
   let fileName = `casebook-${stamp(now)}.sqlite`;
   // Two backups in the same millisecond: the second waits its turn rather than replace the first.
-  while (existsSync(path.join(folder, fileName))) fileName = `casebook-${stamp(new Date(new Date(timeOf(fileName)).getTime() + 1))}.sqlite`;
+  while (existsSync(path.join(folder, fileName)))
+    fileName = `casebook-${stamp(new Date(new Date(timeOf(fileName)).getTime() + 1))}.sqlite`;
   const final = path.join(folder, fileName);
   const partial = `${final}.partial`;
   rmSync(partial, { force: true });
@@ -60,7 +74,11 @@ export function makeBackup(db: CaseBookDatabase, dataDir: string, passphrase: st
   const check = openBackup(partial, passphrase);
   try {
     const result = check.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new ApiError('damaged', 'The backup just made did not pass its check, so it was not kept. Your case book is unchanged.');
+    if (result !== 'ok')
+      throw new ApiError(
+        'damaged',
+        'The backup just made did not pass its check, so it was not kept. Your case book is unchanged.',
+      );
   } finally {
     check.close();
   }
@@ -87,11 +105,19 @@ export function previewBackup(dataDir: string, fileName: string, passphrase: str
   const db = openBackup(requireBackup(dataDir, fileName), passphrase);
   try {
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    const latest = db.prepare('SELECT title, scheduled_for FROM reviews ORDER BY scheduled_for DESC LIMIT 1').get() as { title: string; scheduled_for: string } | undefined;
+    const latest = db.prepare('SELECT title, scheduled_for FROM reviews ORDER BY scheduled_for DESC LIMIT 1').get() as
+      { title: string; scheduled_for: string } | undefined;
     return {
       fileName,
       createdAt: timeOf(fileName),
-      counts: { organisations: count('organisations'), homes: count('homes'), placements: count('placements'), reviews: count('reviews'), notes: count('notes'), minutes: count('minutes') },
+      counts: {
+        organisations: count('organisations'),
+        homes: count('homes'),
+        placements: count('placements'),
+        reviews: count('reviews'),
+        notes: count('notes'),
+        minutes: count('minutes'),
+      },
       latestReview: latest ? { title: latest.title, scheduledFor: latest.scheduled_for } : null,
     };
   } finally {

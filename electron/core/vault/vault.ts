@@ -67,13 +67,20 @@ export class Vault {
     const unencrypted = exists && isPlain(this.file);
     const state: VaultState = this.db ? 'unlocked' : !exists || unencrypted ? 'new' : 'locked';
     const { settings } = this;
-    return { state, unencrypted, canRemember: this.keyStore?.available() ?? false, idleLockMinutes: settings.idleLockMinutes, backupsKept: settings.backupsKept };
+    return {
+      state,
+      unencrypted,
+      canRemember: this.keyStore?.available() ?? false,
+      idleLockMinutes: settings.idleLockMinutes,
+      backupsKept: settings.backupsKept,
+    };
   }
 
   /** The first passphrase: a new, encrypted case book, or the encryption of one from before. */
   create(passphrase: string, remember = false): void {
     const status = this.status();
-    if (status.state !== 'new') throw new ApiError('conflict', 'This case book already has a passphrase. Unlock it instead.');
+    if (status.state !== 'new')
+      throw new ApiError('conflict', 'This case book already has a passphrase. Unlock it instead.');
     if (status.unencrypted) {
       const db = this.open(undefined);
       try {
@@ -93,7 +100,8 @@ export class Vault {
 
   unlock(passphrase: string, remember = false): void {
     if (this.db) return;
-    if (this.status().state !== 'locked') throw new ApiError('conflict', 'There is no case book to unlock yet: choose a passphrase to create one.');
+    if (this.status().state !== 'locked')
+      throw new ApiError('conflict', 'There is no case book to unlock yet: choose a passphrase to create one.');
     try {
       this.db = this.open(passphrase);
     } catch (error) {
@@ -141,7 +149,10 @@ export class Vault {
 
   previewBackup(fileName: string, passphrase?: string): BackupPreview {
     const key = passphrase || this.passphrase;
-    if (!key) throw new ApiError('invalid_input', 'Enter the passphrase the backup was made with.', { passphrase: 'Enter the passphrase the backup was made with.' });
+    if (!key)
+      throw new ApiError('invalid_input', 'Enter the passphrase the backup was made with.', {
+        passphrase: 'Enter the passphrase the backup was made with.',
+      });
     return previewBackup(this.dataDir, fileName, key);
   }
 

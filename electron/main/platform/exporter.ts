@@ -15,7 +15,10 @@ export function createExporter(): FileExporter {
 const folderExporter: FileExporter = {
   async save(files) {
     const window = BrowserWindow.getFocusedWindow();
-    const options = { title: 'Choose where to save the minutes', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+    const options = {
+      title: 'Choose where to save the minutes',
+      properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+    };
     const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     const folder = choice.filePaths[0];
     if (choice.canceled || !folder) throw new ApiError('conflict', 'No folder was chosen, so nothing was saved.');

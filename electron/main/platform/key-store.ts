@@ -13,7 +13,8 @@ export function createKeyStore(dataDir: string): KeyStore {
   return {
     // On Linux without a keyring Electron falls back to a fixed key, which protects nothing.
     available: () =>
-      safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+      safeStorage.isEncryptionAvailable() &&
+      (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
     load: () => (existsSync(file) ? safeStorage.decryptString(readFileSync(file)) : null),
     save: (passphrase) => writeFileSync(file, safeStorage.encryptString(passphrase), { mode: 0o600 }),
     clear: () => rmSync(file, { force: true }),

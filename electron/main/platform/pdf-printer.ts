@@ -1,5 +1,11 @@
 import { BrowserWindow } from 'electron';
-import { pdfFooterTemplate, pdfHeaderTemplate, pdfMarginsMm, withDocumentTitle, type PdfPrinter } from '@core/platform/pdf-printer';
+import {
+  pdfFooterTemplate,
+  pdfHeaderTemplate,
+  pdfMarginsMm,
+  withDocumentTitle,
+  type PdfPrinter,
+} from '@core/platform/pdf-printer';
 import { windowWebPreferences } from '../security-policy';
 
 // The app windows' webPreferences, without their preload: this window needs no API.

@@ -1,9 +1,21 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-import { pdfFooterTemplate, pdfHeaderTemplate, pdfMarginsMm, withDocumentTitle, type PdfPrinter } from '@core/platform/pdf-printer';
+import {
+  pdfFooterTemplate,
+  pdfHeaderTemplate,
+  pdfMarginsMm,
+  withDocumentTitle,
+  type PdfPrinter,
+} from '@core/platform/pdf-printer';
 
 const debianChromium = '/usr/bin/chromium';
-const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'];
+const launchArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--no-first-run',
+];
 
 const mm = (value: number) => `${value}mm`;
 
@@ -33,7 +45,9 @@ export function createPdfPrinter(options: { executablePath?: string } = {}): Pdf
       browser ??= launch();
       const context = await (await browser).newContext({ javaScriptEnabled: false, offline: true });
       try {
-        await context.route('**', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+        await context.route('**', (route) =>
+          route.request().url().startsWith('data:') ? route.continue() : route.abort(),
+        );
         const page = await context.newPage();
         await page.setContent(withDocumentTitle(html, title), { waitUntil: 'load' });
         const pdf = await page.pdf({
@@ -44,7 +58,12 @@ export function createPdfPrinter(options: { executablePath?: string } = {}): Pdf
           displayHeaderFooter: true,
           headerTemplate: pdfHeaderTemplate,
           footerTemplate: pdfFooterTemplate(footerText),
-          margin: { top: mm(pdfMarginsMm.top), right: mm(pdfMarginsMm.right), bottom: mm(pdfMarginsMm.bottom), left: mm(pdfMarginsMm.left) },
+          margin: {
+            top: mm(pdfMarginsMm.top),
+            right: mm(pdfMarginsMm.right),
+            bottom: mm(pdfMarginsMm.bottom),
+            left: mm(pdfMarginsMm.left),
+          },
         });
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       } finally {

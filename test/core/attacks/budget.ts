@@ -2,7 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { constants, deflateRawSync, deflateSync } from 'node:zlib';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFRef } from 'pdf-lib';
 import { minutesPdf } from './genuine';
-import { appendRevision, ascii, lastStartxref, latin1, objectBytes, overwrite, readTrailer, streamBody, type NewObject } from './pdf-bytes';
+import {
+  appendRevision,
+  ascii,
+  lastStartxref,
+  latin1,
+  objectBytes,
+  overwrite,
+  readTrailer,
+  streamBody,
+  type NewObject,
+} from './pdf-bytes';
 import { minutesSpec } from './tampers';
 import { Update } from './update';
 
@@ -35,7 +45,8 @@ export function deflateBomb(size: number, prefix = Buffer.alloc(0)): Buffer {
   const sync = { finishFlush: constants.Z_SYNC_FLUSH, level: 9 };
   const zeros = deflateRawSync(Buffer.alloc(chunk), sync);
   const parts = [Buffer.from([0x78, 0xda]), deflateRawSync(prefix, sync)];
-  for (let left = size; left > 0; left -= chunk) parts.push(left >= chunk ? zeros : deflateRawSync(Buffer.alloc(left), sync));
+  for (let left = size; left > 0; left -= chunk)
+    parts.push(left >= chunk ? zeros : deflateRawSync(Buffer.alloc(left), sync));
   // An empty final block, then the checksum.
   const checksum = Buffer.alloc(4);
   checksum.writeUInt32BE(adler32(prefix, size));
@@ -43,7 +54,12 @@ export function deflateBomb(size: number, prefix = Buffer.alloc(0)): Buffer {
 }
 
 /** Ends a revision with an xref stream: the entries are written as the stream's data (three fields, 1 4 2 bytes). */
-function xrefStreamObject(num: number, entries: { num: number; type: 0 | 1 | 2; field2: number; field3: number }[], trailer: string, data?: Buffer): Buffer {
+function xrefStreamObject(
+  num: number,
+  entries: { num: number; type: 0 | 1 | 2; field2: number; field3: number }[],
+  trailer: string,
+  data?: Buffer,
+): Buffer {
   const sorted = [...entries].sort((a, b) => a.num - b.num);
   const rows = sorted.map((entry) => {
     const row = Buffer.alloc(7);
@@ -53,12 +69,20 @@ function xrefStreamObject(num: number, entries: { num: number; type: 0 | 1 | 2; 
     return row;
   });
   const index = sorted.map((entry) => `${entry.num} 1`).join(' ');
-  const stream = streamBody(`/Type /XRef /W [1 4 2] /Index [${index}] ${trailer} /Filter /FlateDecode`, data ?? deflateSync(Buffer.concat(rows)));
+  const stream = streamBody(
+    `/Type /XRef /W [1 4 2] /Index [${index}] ${trailer} /Filter /FlateDecode`,
+    data ?? deflateSync(Buffer.concat(rows)),
+  );
   return objectBytes({ num, body: stream });
 }
 
 /** Appends objects and ends the revision with an xref stream (`xrefData` replaces its data when given). */
-function appendWithXrefStream(sealed: Buffer, objects: NewObject[], packed: { num: number; stream: number; index: number }[], xrefData?: Buffer): Buffer {
+function appendWithXrefStream(
+  sealed: Buffer,
+  objects: NewObject[],
+  packed: { num: number; stream: number; index: number }[],
+  xrefData?: Buffer,
+): Buffer {
   const previous = readTrailer(sealed);
   const parts = [sealed, ascii('\n')];
   let offset = sealed.length + 1;
@@ -85,7 +109,10 @@ function objectStream(objects: { num: number; body: string }[], deflate: (data: 
     header += `${object.num} ${body.length} `;
     body += `${object.body}\n`;
   }
-  return streamBody(`/Type /ObjStm /N ${objects.length} /First ${header.length} /Filter /FlateDecode`, deflate(ascii(header + body)));
+  return streamBody(
+    `/Type /ObjStm /N ${objects.length} /First ${header.length} /Filter /FlateDecode`,
+    deflate(ascii(header + body)),
+  );
 }
 
 /** The catalog's dictionary text, to write a new version of it somewhere hostile. */
@@ -97,14 +124,22 @@ async function catalogText(sealed: Buffer): Promise<{ ref: PDFRef; text: string 
 
 export const bombs = {
   /** The appended revision's own xref stream inflates to gigabytes. */
-  xrefStreamBomb: async (sealed: Buffer, size = 4 * gigabyte) => appendWithXrefStream(sealed, [], [], deflateBomb(size)),
+  xrefStreamBomb: async (sealed: Buffer, size = 4 * gigabyte) =>
+    appendWithXrefStream(sealed, [], [], deflateBomb(size)),
   /** A new version of the catalog inside an object stream that inflates to gigabytes. */
   objectStreamBomb: async (sealed: Buffer, size = 4 * gigabyte) => {
     const catalog = await catalogText(sealed);
     const streamNum = readTrailer(sealed).size;
     const header = ascii(`${catalog.ref.objectNumber} 0 `);
-    const bomb = streamBody(`/Type /ObjStm /N 1 /First ${header.length} /Filter /FlateDecode`, deflateBomb(size, Buffer.concat([header, ascii(catalog.text), ascii('\n')])));
-    return appendWithXrefStream(sealed, [{ num: streamNum, body: bomb }], [{ num: catalog.ref.objectNumber, stream: streamNum, index: 0 }]);
+    const bomb = streamBody(
+      `/Type /ObjStm /N 1 /First ${header.length} /Filter /FlateDecode`,
+      deflateBomb(size, Buffer.concat([header, ascii(catalog.text), ascii('\n')])),
+    );
+    return appendWithXrefStream(
+      sealed,
+      [{ num: streamNum, body: bomb }],
+      [{ num: catalog.ref.objectNumber, stream: streamNum, index: 0 }],
+    );
   },
   /** A new version of the minutes.json EmbeddedFile stream that inflates to gigabytes. */
   minutesBomb: async (sealed: Buffer, size = 4 * gigabyte) => {
@@ -126,9 +161,12 @@ export async function manyObjectStreams(sealed: Buffer, total = 50 * 1024 * 1024
   let num = readTrailer(sealed).size;
   const objects: NewObject[] = [];
   const packed: { num: number; stream: number; index: number }[] = [];
-  for (let written = 0; written < total; ) {
+  for (let written = 0; written < total;) {
     const streamNum = num++;
-    const members = Array.from({ length: perStream }, () => ({ num: num++, body: `(${randomBytes((objectText * 3) / 4).toString('base64')})` }));
+    const members = Array.from({ length: perStream }, () => ({
+      num: num++,
+      body: `(${randomBytes((objectText * 3) / 4).toString('base64')})`,
+    }));
     members.forEach((member, index) => packed.push({ num: member.num, stream: streamNum, index }));
     const body = objectStream(members, (data) => deflateSync(data, { level: 1 }));
     objects.push({ num: streamNum, body });
@@ -144,13 +182,26 @@ export async function manyObjectStreams(sealed: Buffer, total = 50 * 1024 * 1024
  * New minutes whose attached minutes.json inflates to gigabytes, then sealed by `seal`: the
  * signature covers the bomb, so only a budget on reading the attachment stops the reader.
  */
-export async function sealedMinutesBomb(seal: (pdf: Uint8Array) => Promise<Buffer>, size = 4 * gigabyte): Promise<Buffer> {
+export async function sealedMinutesBomb(
+  seal: (pdf: Uint8Array) => Promise<Buffer>,
+  size = 4 * gigabyte,
+): Promise<Buffer> {
   const doc = await PDFDocument.load(await minutesPdf({ attachment: null }));
   const { context } = doc;
   const data = deflateBomb(size, ascii('{"title":"'));
-  const stream = context.register(context.stream(data, { Type: 'EmbeddedFile', Subtype: 'application/json', Filter: 'FlateDecode' }));
+  const stream = context.register(
+    context.stream(data, { Type: 'EmbeddedFile', Subtype: 'application/json', Filter: 'FlateDecode' }),
+  );
   const name = PDFHexString.fromText('minutes.json');
-  const spec = context.register(context.obj({ Type: 'Filespec', F: PDFString.of('minutes.json'), UF: name, EF: { F: stream, UF: stream }, AFRelationship: 'Data' }));
+  const spec = context.register(
+    context.obj({
+      Type: 'Filespec',
+      F: PDFString.of('minutes.json'),
+      UF: name,
+      EF: { F: stream, UF: stream },
+      AFRelationship: 'Data',
+    }),
+  );
   doc.catalog.set(PDFName.of('Names'), context.obj({ EmbeddedFiles: { Names: [name, spec] } }));
   doc.catalog.set(PDFName.of('AF'), context.obj([spec]));
   return seal(await doc.save({ useObjectStreams: false }));
@@ -171,14 +222,18 @@ export const nesting = {
   nestedDictionaries: (sealed: Buffer) => nestedFromCatalog(sealed, `${'<< /A '.repeat(depth)}0${' >>'.repeat(depth)}`),
   /** In the trailer, which every reader parses. */
   nestedInTrailer: async (sealed: Buffer) =>
-    appendRevision(sealed, [{ num: readTrailer(sealed).size, body: ascii('<< >>') }], { extra: `/Nested ${'['.repeat(depth)}0${']'.repeat(depth)}` }),
+    appendRevision(sealed, [{ num: readTrailer(sealed).size, body: ascii('<< >>') }], {
+      extra: `/Nested ${'['.repeat(depth)}0${']'.repeat(depth)}`,
+    }),
 };
 
 const prevSlot = '0000000000';
 
 /** Appends a revision with one new object and a fixed-width /Prev to fill in later. */
 function revisionWithPrevSlot(pdf: Buffer): { file: Buffer; slotAt: number; xrefAt: number } {
-  const file = appendRevision(pdf, [{ num: readTrailer(pdf).size, body: ascii('<< /Producer (a loop) >>') }], { prev: prevSlot });
+  const file = appendRevision(pdf, [{ num: readTrailer(pdf).size, body: ascii('<< /Producer (a loop) >>') }], {
+    prev: prevSlot,
+  });
   return { file, slotAt: file.lastIndexOf(`/Prev ${prevSlot}`) + '/Prev '.length, xrefAt: lastStartxref(file) };
 }
 
@@ -209,9 +264,11 @@ async function catalogVersion(sealed: Buffer): Promise<NewObject> {
 
 export const xrefPastEnd = {
   /** The appended xref puts the new catalog a megabyte past the end of the file. */
-  entryPastEndOfFile: async (sealed: Buffer) => appendRevision(sealed, [await catalogVersion(sealed)], { offsetOf: (_, offset) => offset + 1024 * 1024 }),
+  entryPastEndOfFile: async (sealed: Buffer) =>
+    appendRevision(sealed, [await catalogVersion(sealed)], { offsetOf: (_, offset) => offset + 1024 * 1024 }),
   /** /Prev names an offset past the end of the file. */
-  prevPastEndOfFile: async (sealed: Buffer) => appendRevision(sealed, [await catalogVersion(sealed)], { prev: sealed.length * 2 }),
+  prevPastEndOfFile: async (sealed: Buffer) =>
+    appendRevision(sealed, [await catalogVersion(sealed)], { prev: sealed.length * 2 }),
   /** The last startxref names an offset past the end of the file. */
   startxrefPastEndOfFile: async (sealed: Buffer) => {
     const file = appendRevision(sealed, [await catalogVersion(sealed)]);
@@ -230,7 +287,9 @@ export const xrefPastEnd = {
     const size = readTrailer(sealed).size;
     const second = appendRevision(sealed, [filler(size)], { entries: [{ num: catalog.num, offset: 0 }] });
     const third = appendRevision(second, [filler(size + 1)], { unlisted: [catalog] });
-    const entry = new RegExp(`\\n${catalog.num} 1\\n(0{10}) 00000 n`).exec(latin1(second.subarray(lastStartxref(second))))!;
+    const entry = new RegExp(`\\n${catalog.num} 1\\n(0{10}) 00000 n`).exec(
+      latin1(second.subarray(lastStartxref(second))),
+    )!;
     const entryAt = lastStartxref(second) + entry.index + entry[0].indexOf(entry[1]!);
     return overwrite(third, entryAt, String(third.lastIndexOf(`${catalog.num} 0 obj`)).padStart(10, '0'));
   },

@@ -22,7 +22,8 @@ export function plainCountersignature(sealed: Buffer, signer: SigningIdentity): 
   return appendSignature(sealed, signer, countersignDetails);
 }
 
-const countersignedWith = (tamper: Tamper) => (sealed: Buffer, signer: SigningIdentity) => appendSignature(sealed, signer, countersignDetails, tamper);
+const countersignedWith = (tamper: Tamper) => (sealed: Buffer, signer: SigningIdentity) =>
+  appendSignature(sealed, signer, countersignDetails, tamper);
 
 /** A countersignature whose own widget is the change: nothing else in the update. */
 const countersignedWithWidget = (widget: SignatureDetails['widget']) => (sealed: Buffer, signer: SigningIdentity) =>

@@ -1,7 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import { bytesOf, children, readTlv, type Tlv } from './der';
-import { ascii, flipByte, latin1, overwrite, signaturesIn, streamAt, textContent, type SignatureBytes } from './pdf-bytes';
+import {
+  ascii,
+  flipByte,
+  latin1,
+  overwrite,
+  signaturesIn,
+  streamAt,
+  textContent,
+  type SignatureBytes,
+} from './pdf-bytes';
 import { replacementLines } from './tampers';
 import { Update } from './update';
 
@@ -90,10 +99,18 @@ function cmsLayout(sealed: Buffer): CmsLayout {
   const fields = children(der, signedData);
   const signerInfo = children(der, fields[fields.length - 1]!)[0]!;
   const parts = children(der, signerInfo);
-  const attributes = children(der, parts.find((part) => part.tag === 0xa0)!);
-  const digestAttribute = attributes.find((attribute) => bytesOf(der, children(der, attribute)[0]!).equals(messageDigestOid))!;
+  const attributes = children(
+    der,
+    parts.find((part) => part.tag === 0xa0)!,
+  );
+  const digestAttribute = attributes.find((attribute) =>
+    bytesOf(der, children(der, attribute)[0]!).equals(messageDigestOid),
+  )!;
   const messageDigest = children(der, children(der, digestAttribute)[1]!)[0]!;
-  const certificate = children(der, fields.find((field) => field.tag === 0xa0)!)[0]!;
+  const certificate = children(
+    der,
+    fields.find((field) => field.tag === 0xa0)!,
+  )[0]!;
   const tbs = children(der, certificate)[0]!;
   const tbsFields = children(der, tbs);
   const subject = tbsFields[tbsFields[0]!.tag === 0xa0 ? 5 : 4]!;
@@ -123,7 +140,8 @@ const signatureByteAttacks = {
   signaturePaddingChanged: (sealed: Buffer) => {
     const { der } = cmsLayout(sealed);
     const end = readTlv(der).end;
-    if (end * 2 + 8 > seal(sealed).contents.end - seal(sealed).contents.start - 2) throw new Error('no padding after the CMS');
+    if (end * 2 + 8 > seal(sealed).contents.end - seal(sealed).contents.start - 2)
+      throw new Error('no padding after the CMS');
     return changeHexDigit(sealed, end * 2 + 4, '7');
   },
   contentsNotHexAtStart: (sealed: Buffer) => changeHexDigit(sealed, 0, 'Z'),
@@ -135,8 +153,15 @@ async function streamRefs(sealed: Buffer): Promise<{ page: PDFRef; font: string;
   const page = update.page(0).value;
   const contents = page.get(PDFName.of('Contents'));
   const first = contents instanceof PDFArray ? (contents.get(0) as PDFRef) : (contents as PDFRef);
-  const font = page.lookup(PDFName.of('Resources'), PDFDict).lookup(PDFName.of('Font'), PDFDict).keys()[0]!.decodeText();
-  const names = update.doc.catalog.lookup(PDFName.of('Names'), PDFDict).lookup(PDFName.of('EmbeddedFiles'), PDFDict).lookup(PDFName.of('Names'), PDFArray);
+  const font = page
+    .lookup(PDFName.of('Resources'), PDFDict)
+    .lookup(PDFName.of('Font'), PDFDict)
+    .keys()[0]!
+    .decodeText();
+  const names = update.doc.catalog
+    .lookup(PDFName.of('Names'), PDFDict)
+    .lookup(PDFName.of('EmbeddedFiles'), PDFDict)
+    .lookup(PDFName.of('Names'), PDFArray);
   const spec = names.lookup(1, PDFDict);
   return { page: first, font, minutes: spec.lookup(PDFName.of('EF'), PDFDict).get(PDFName.of('F')) as PDFRef };
 }
@@ -152,7 +177,9 @@ function rewriteStream(sealed: Buffer, ref: PDFRef, data: Buffer): Buffer {
   const rewritten = overwrite(sealed, stream.data.start, Buffer.concat([data, Buffer.alloc(room - data.length, 0x20)]));
   const dictionary = latin1(rewritten.subarray(stream.dictionary.start, stream.dictionary.end));
   const filter = /\/Filter\s*\/FlateDecode/.exec(dictionary);
-  return filter ? overwrite(rewritten, stream.dictionary.start + filter.index, ' '.repeat(filter[0].length)) : rewritten;
+  return filter
+    ? overwrite(rewritten, stream.dictionary.start + filter.index, ' '.repeat(filter[0].length))
+    : rewritten;
 }
 
 /** Short enough to fit where the compressed minutes.json lay. */
@@ -168,14 +195,17 @@ export const inPlaceAttacks = {
     const { page, font } = await streamRefs(sealed);
     return rewriteStream(sealed, page, textContent(font, replacementLines));
   },
-  minutesRewrittenInPlace: async (sealed: Buffer) => rewriteStream(sealed, (await streamRefs(sealed)).minutes, inPlaceMinutes),
+  minutesRewrittenInPlace: async (sealed: Buffer) =>
+    rewriteStream(sealed, (await streamRefs(sealed)).minutes, inPlaceMinutes),
   /** %PDF-1.7 becomes %PDF-1.6. */
   headerByteChanged: async (sealed: Buffer) => flipByte(sealed, 7),
   /** The first digit of the seal's /M: a signing time a thousand years off. */
   signingTimeChanged: async (sealed: Buffer) => {
     const { contents } = seal(sealed);
     const text = latin1(sealed);
-    const date = /\/M\s*\(D:/.exec(text.slice(text.lastIndexOf(' obj', contents.start), text.indexOf('endobj', contents.end)));
+    const date = /\/M\s*\(D:/.exec(
+      text.slice(text.lastIndexOf(' obj', contents.start), text.indexOf('endobj', contents.end)),
+    );
     if (!date) throw new Error('the seal has no /M');
     return flipByte(sealed, text.lastIndexOf(' obj', contents.start) + date.index + date[0].length);
   },
@@ -184,7 +214,9 @@ export const inPlaceAttacks = {
 /** The same pages and attachment with every trace of the signature removed: a plain, unsigned PDF. */
 export async function unsignedCopy(sealed: Buffer): Promise<Buffer> {
   const doc = await PDFDocument.load(sealed, { updateMetadata: false });
-  const fields = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict)?.lookupMaybe(PDFName.of('Fields'), PDFArray)?.asArray() ?? [];
+  const fields =
+    doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict)?.lookupMaybe(PDFName.of('Fields'), PDFArray)?.asArray() ??
+    [];
   for (const field of fields) {
     const signature = doc.context.lookup(field, PDFDict).get(PDFName.of('V'));
     if (signature instanceof PDFRef) doc.context.delete(signature);
@@ -199,8 +231,14 @@ export async function unsignedCopy(sealed: Buffer): Promise<Buffer> {
 export const damageAttacks = {
   empty: async () => Buffer.alloc(0),
   randomBytes: async (sealed: Buffer) => randomBytes(sealed.length),
-  headerThenRandom: async (sealed: Buffer) => Buffer.concat([ascii('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n'), randomBytes(sealed.length)]),
+  headerThenRandom: async (sealed: Buffer) =>
+    Buffer.concat([ascii('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n'), randomBytes(sealed.length)]),
   unsigned: unsignedCopy,
-  ...Object.fromEntries(Object.entries({ ...byteRangeAttacks, ...signatureByteAttacks }).map(([name, build]) => [name, async (sealed: Buffer) => build(sealed)])),
+  ...Object.fromEntries(
+    Object.entries({ ...byteRangeAttacks, ...signatureByteAttacks }).map(([name, build]) => [
+      name,
+      async (sealed: Buffer) => build(sealed),
+    ]),
+  ),
   ...inPlaceAttacks,
 } as Record<string, (sealed: Buffer) => Promise<Buffer>>;

@@ -8,7 +8,12 @@ import { appendSignature } from './sign';
  */
 
 export const madeUpMinutes = Buffer.from(
-  JSON.stringify({ title: 'Joint review of Oakwood House', held: '2026-12-03', attendees: ['A. Nobody'], actions: ['Close the placement with no notice'] }),
+  JSON.stringify({
+    title: 'Joint review of Oakwood House',
+    held: '2026-12-03',
+    attendees: ['A. Nobody'],
+    actions: ['Close the placement with no notice'],
+  }),
   'utf8',
 );
 
@@ -19,6 +24,12 @@ export async function forgedDocument(seal: (pdf: Uint8Array) => Promise<Buffer>)
 
 /** Made-up minutes with a hand-written approval signature (no DocMDP), so nothing of the app is used. */
 export async function forgedApproval(forger: SigningIdentity): Promise<Buffer> {
-  const details = { name: forger.subject.commonName, reason: 'Joint review minutes', location: '', signedAt: new Date('2026-12-03T11:30:00Z'), field: 'Signature1' };
+  const details = {
+    name: forger.subject.commonName,
+    reason: 'Joint review minutes',
+    location: '',
+    signedAt: new Date('2026-12-03T11:30:00Z'),
+    field: 'Signature1',
+  };
   return appendSignature(await minutesPdf({ attachment: madeUpMinutes }), forger, details);
 }

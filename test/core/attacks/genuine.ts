@@ -6,21 +6,39 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 
 /** The minutes as the app attaches them: canonical JSON. */
 export function minutesJson(title = 'Joint review of Oakwood House'): Buffer {
-  const minutes = { title, held: '2026-12-03', attendees: ['Sam Patel (social worker)', 'Jo Reid (registered manager)'], actions: ['Share the diary weekly'] };
+  const minutes = {
+    title,
+    held: '2026-12-03',
+    attendees: ['Sam Patel (social worker)', 'Jo Reid (registered manager)'],
+    actions: ['Share the diary weekly'],
+  };
   return Buffer.from(JSON.stringify(minutes), 'utf8');
 }
 
 /** A few pages of text with minutes.json attached, as the app makes them before sealing. */
-export async function minutesPdf(options: { pages?: number; title?: string; attachment?: Buffer | null; objectStreams?: boolean } = {}): Promise<Uint8Array> {
-  const { pages = 3, title = 'Joint review of Oakwood House', attachment = minutesJson(title), objectStreams = true } = options;
+export async function minutesPdf(
+  options: { pages?: number; title?: string; attachment?: Buffer | null; objectStreams?: boolean } = {},
+): Promise<Uint8Array> {
+  const {
+    pages = 3,
+    title = 'Joint review of Oakwood House',
+    attachment = minutesJson(title),
+    objectStreams = true,
+  } = options;
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let n = 1; n <= pages; n++) {
     const page = doc.addPage([595, 842]);
     page.drawText(`${title}: minutes, page ${n} of ${pages}`, { x: 50, y: 780, size: 14, font });
-    page.drawText('What was discovered: the home keeps a shared diary with the placing authority.', { x: 50, y: 750, size: 10, font });
+    page.drawText('What was discovered: the home keeps a shared diary with the placing authority.', {
+      x: 50,
+      y: 750,
+      size: 10,
+      font,
+    });
   }
-  if (attachment) await doc.attach(attachment, 'minutes.json', { mimeType: 'application/json', description: 'The minutes as data' });
+  if (attachment)
+    await doc.attach(attachment, 'minutes.json', { mimeType: 'application/json', description: 'The minutes as data' });
   return doc.save({ useObjectStreams: objectStreams });
 }
 
@@ -48,10 +66,22 @@ export function standInP12(commonName: string, organisation: string, bits = 2048
  * Seals with @signpdf directly: a stand-in for the app's sealPdf, so the builders can be checked
  * against a file no code under test made.
  */
-export async function standInSeal(pdf: Uint8Array, p12: Buffer, options: { objectStreams?: boolean } = {}): Promise<Buffer> {
+export async function standInSeal(
+  pdf: Uint8Array,
+  p12: Buffer,
+  options: { objectStreams?: boolean } = {},
+): Promise<Buffer> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const signedAt = new Date('2026-12-03T11:30:00Z');
-  pdflibAddPlaceholder({ pdfDoc: doc, reason: 'Joint review minutes', location: 'Northshire', contactInfo: '', name: 'Stand-in sealer', signingTime: signedAt, signatureLength: 8192 });
+  pdflibAddPlaceholder({
+    pdfDoc: doc,
+    reason: 'Joint review minutes',
+    location: 'Northshire',
+    contactInfo: '',
+    name: 'Stand-in sealer',
+    signingTime: signedAt,
+    signatureLength: 8192,
+  });
   const prepared = Buffer.from(await doc.save({ useObjectStreams: options.objectStreams ?? false }));
   return signpdf.sign(prepared, new P12Signer(p12, { passphrase: 'stand-in' }), signedAt);
 }

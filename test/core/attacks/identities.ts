@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, sign, X509Certificate, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  X509Certificate,
+  type KeyObject,
+} from 'node:crypto';
 import type { SigningIdentity } from '@core/signing/types';
 import { bytesOf, children, context, integer, octets, oid, readTlv, sequence, set, sortedSet, tlv, utf8 } from './der';
 
@@ -42,11 +50,19 @@ function certificateFields(certificate: Buffer): CertificateFields {
   const first = fields[0]!.tag === 0xa0 ? 1 : 0;
   const at = (n: number) => bytesOf(certificate, fields[first + n]!);
   const extensions = fields.find((field) => field.tag === 0xa3);
-  return { serial: at(0), issuer: at(2), validity: at(3), subject: at(4), extensions: extensions ? bytesOf(certificate, extensions) : null };
+  return {
+    serial: at(0),
+    issuer: at(2),
+    validity: at(3),
+    subject: at(4),
+    extensions: extensions ? bytesOf(certificate, extensions) : null,
+  };
 }
 
 function newKeyPair(algorithm: KeyAlgorithm) {
-  return algorithm === 'ecdsa-p256' ? generateKeyPairSync('ec', { namedCurve: 'P-256' }) : generateKeyPairSync('rsa', { modulusLength: 3072 });
+  return algorithm === 'ecdsa-p256'
+    ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    : generateKeyPairSync('rsa', { modulusLength: 3072 });
 }
 
 /** The AlgorithmIdentifier of a SHA-256 signature made with this key. */
@@ -58,14 +74,27 @@ function signatureAlgorithm(key: KeyObject, forCms: boolean): Buffer {
 function selfSigned(fields: CertificateFields, keys: { privateKey: KeyObject; publicKey: KeyObject }): Buffer {
   const algorithm = signatureAlgorithm(keys.privateKey, false);
   const publicKey = keys.publicKey.export({ type: 'spki', format: 'der' });
-  const tbs = sequence(context(0, integer(2)), fields.serial, algorithm, fields.issuer, fields.validity, fields.subject, publicKey, fields.extensions ?? Buffer.alloc(0));
+  const tbs = sequence(
+    context(0, integer(2)),
+    fields.serial,
+    algorithm,
+    fields.issuer,
+    fields.validity,
+    fields.subject,
+    publicKey,
+    fields.extensions ?? Buffer.alloc(0),
+  );
   const signature = sign('sha256', tbs, keys.privateKey);
   return sequence(tbs, algorithm, tlv(0x03, Buffer.from([0]), signature));
 }
 
 function identityOf(certificate: Buffer, privateKey: KeyObject): SigningIdentity {
   const x509 = new X509Certificate(certificate);
-  const field = (name: string) => x509.subject.split('\n').find((line) => line.startsWith(`${name}=`))?.slice(name.length + 1) ?? '';
+  const field = (name: string) =>
+    x509.subject
+      .split('\n')
+      .find((line) => line.startsWith(`${name}=`))
+      ?.slice(name.length + 1) ?? '';
   return {
     privateKey: privateKey.export({ type: 'pkcs8', format: 'der' }),
     certificates: [certificate],
@@ -91,14 +120,32 @@ function utcTime(date: Date): Buffer {
 }
 
 /** A new key and self-signed certificate naming whoever the attacker likes. */
-export function freshIdentity(commonName: string, organisation: string, algorithm: KeyAlgorithm = 'ecdsa-p256', now = new Date('2026-12-01T09:00:00Z')): SigningIdentity {
-  const name = sequence(set(sequence(oid(oids.commonName), utf8(commonName))), set(sequence(oid(oids.organisation), utf8(organisation))));
+export function freshIdentity(
+  commonName: string,
+  organisation: string,
+  algorithm: KeyAlgorithm = 'ecdsa-p256',
+  now = new Date('2026-12-01T09:00:00Z'),
+): SigningIdentity {
+  const name = sequence(
+    set(sequence(oid(oids.commonName), utf8(commonName))),
+    set(sequence(oid(oids.organisation), utf8(organisation))),
+  );
   const later = new Date(now);
   later.setUTCFullYear(later.getUTCFullYear() + 10);
   // digitalSignature and nonRepudiation: the first two bits.
-  const keyUsage = sequence(oid(oids.keyUsage), tlv(0x01, Buffer.from([0xff])), octets(tlv(0x03, Buffer.from([0x06, 0xc0]))));
+  const keyUsage = sequence(
+    oid(oids.keyUsage),
+    tlv(0x01, Buffer.from([0xff])),
+    octets(tlv(0x03, Buffer.from([0x06, 0xc0]))),
+  );
   const serial = tlv(0x02, Buffer.concat([Buffer.from([0x01]), randomBytes(8)]));
-  const fields = { serial, issuer: name, validity: sequence(utcTime(now), utcTime(later)), subject: name, extensions: context(3, sequence(keyUsage)) };
+  const fields = {
+    serial,
+    issuer: name,
+    validity: sequence(utcTime(now), utcTime(later)),
+    subject: name,
+    extensions: context(3, sequence(keyUsage)),
+  };
   const keys = newKeyPair(algorithm);
   return identityOf(selfSigned(fields, keys), keys.privateKey);
 }
@@ -121,8 +168,21 @@ export function cmsSignature(digest: Buffer, identity: SigningIdentity): Buffer 
   const signature = sign('sha256', signedAttributes, key);
   const carried = Buffer.concat([Buffer.from([0xa0]), signedAttributes.subarray(1)]);
   const sha256Algorithm = sequence(oid(oids.sha256));
-  const signerInfo = sequence(integer(1), sequence(fields.issuer, fields.serial), sha256Algorithm, carried, signatureAlgorithm(key, true), octets(signature));
-  const signedData = sequence(integer(1), set(sha256Algorithm), sequence(oid(oids.data)), context(0, certificate), set(signerInfo));
+  const signerInfo = sequence(
+    integer(1),
+    sequence(fields.issuer, fields.serial),
+    sha256Algorithm,
+    carried,
+    signatureAlgorithm(key, true),
+    octets(signature),
+  );
+  const signedData = sequence(
+    integer(1),
+    set(sha256Algorithm),
+    sequence(oid(oids.data)),
+    context(0, certificate),
+    set(signerInfo),
+  );
   return sequence(oid(oids.signedData), context(0, signedData));
 }
 

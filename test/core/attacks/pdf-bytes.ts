@@ -3,7 +3,8 @@
  * revisions appended by hand with a classic xref section. The original bytes are never moved.
  */
 
-export const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+export const latin1 = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 export const ascii = (text: string) => Buffer.from(text, 'latin1');
 
 /** The offset the last `startxref` names. */
@@ -34,7 +35,13 @@ export function readTrailer(pdf: Buffer): Trailer {
   const root = entry(/\/Root\s+(\d+\s+\d+\s+R)/);
   const size = entry(/\/Size\s+(\d+)/);
   if (!root || !size) throw new Error('the trailer has no /Root or /Size');
-  return { root, size: Number(size), info: entry(/\/Info\s+(\d+\s+\d+\s+R)/), id: entry(/\/ID\s*(\[[^\]]*\])/), startxref };
+  return {
+    root,
+    size: Number(size),
+    info: entry(/\/Info\s+(\d+\s+\d+\s+R)/),
+    id: entry(/\/ID\s*(\[[^\]]*\])/),
+    startxref,
+  };
 }
 
 /** The text of the dictionary that starts at `start`, with nested dictionaries and strings skipped over. */
@@ -46,8 +53,7 @@ export function dictionaryAt(text: string, start: number): string {
     else if (char === '<' && text[at + 1] === '<') {
       depth++;
       at++;
-    }
-    else if (char === '<') at = text.indexOf('>', at);
+    } else if (char === '<') at = text.indexOf('>', at);
     else if (char === '>' && text[at + 1] === '>') {
       depth--;
       at++;
@@ -116,7 +122,10 @@ export function streamAt(pdf: Buffer, num: number, gen = 0, before = pdf.length)
   const dataStart = object.start + keyword.index + keyword[0].length;
   const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(text.slice(0, keyword.index));
   const dataEnd = length ? dataStart + Number(length[1]) : object.start + text.lastIndexOf('endstream');
-  return { dictionary: { start: object.start, end: object.start + keyword.index }, data: { start: dataStart, end: dataEnd } };
+  return {
+    dictionary: { start: object.start, end: object.start + keyword.index },
+    data: { start: dataStart, end: dataEnd },
+  };
 }
 
 /** A copy of the file with `replacement` written over the bytes at `at`: same length, nothing moved. */
@@ -152,11 +161,12 @@ export function streamBody(entries: string, data: Buffer): Buffer {
 export function xrefSection(entries: { num: number; gen?: number; offset: number }[]): string {
   const sorted = [...entries].sort((a, b) => a.num - b.num);
   let section = 'xref\n';
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1]!.num === sorted[j]!.num + 1) j++;
     section += `${sorted[i]!.num} ${j - i + 1}\n`;
-    for (const entry of sorted.slice(i, j + 1)) section += `${String(entry.offset).padStart(10, '0')} ${String(entry.gen ?? 0).padStart(5, '0')} n\r\n`;
+    for (const entry of sorted.slice(i, j + 1))
+      section += `${String(entry.offset).padStart(10, '0')} ${String(entry.gen ?? 0).padStart(5, '0')} n\r\n`;
     i = j + 1;
   }
   return section;
@@ -193,9 +203,16 @@ export function appendRevision(pdf: Buffer, objects: NewObject[], options: Revis
   };
   const entries = objects.map(write);
   (options.unlisted ?? []).forEach(write);
-  const lying = [...entries.map((entry) => ({ ...entry, offset: options.offsetOf?.(entry.num, entry.offset) ?? entry.offset })), ...(options.entries ?? [])];
+  const lying = [
+    ...entries.map((entry) => ({ ...entry, offset: options.offsetOf?.(entry.num, entry.offset) ?? entry.offset })),
+    ...(options.entries ?? []),
+  ];
   const size = Math.max(previous.size, ...lying.map((entry) => entry.num + 1));
-  const trailer = [`/Size ${size}`, `/Root ${options.root ?? previous.root}`, `/Prev ${options.prev ?? previous.startxref}`];
+  const trailer = [
+    `/Size ${size}`,
+    `/Root ${options.root ?? previous.root}`,
+    `/Prev ${options.prev ?? previous.startxref}`,
+  ];
   if (previous.info) trailer.push(`/Info ${previous.info}`);
   if (previous.id) trailer.push(`/ID ${previous.id}`);
   if (options.extra) trailer.push(options.extra);
@@ -214,4 +231,5 @@ export function textContent(font: string, lines: string[]): Buffer {
   return ascii(`BT\n/${font} 14 Tf\n${shown}\nET\n`);
 }
 
-export const helveticaFont = () => ascii('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+export const helveticaFont = () =>
+  ascii('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');

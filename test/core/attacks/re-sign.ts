@@ -19,7 +19,13 @@ export function sealerCertificate(sealed: Buffer): Buffer {
 }
 
 export function impostorDetails(impostor: SigningIdentity): SignatureDetails {
-  return { name: impostor.subject.commonName, reason: 'Joint review minutes', location: '', signedAt: new Date('2026-12-04T09:00:00Z'), field: 'Signature2' };
+  return {
+    name: impostor.subject.commonName,
+    reason: 'Joint review minutes',
+    location: '',
+    signedAt: new Date('2026-12-04T09:00:00Z'),
+    field: 'Signature2',
+  };
 }
 
 /** The tamper in one revision, the impostor's signature in the next. */
@@ -43,6 +49,8 @@ export const reSignAttacks = {
       tampers.replaceMinutesFileSpec(update);
     }),
   /** Bytes under the seal changed where they lie, then the whole file signed again. */
-  pageChangedInPlaceThenSigned: async (sealed, impostor) => appendSignature(await inPlaceAttacks.pageRewrittenInPlace(sealed), impostor, impostorDetails(impostor)),
-  minutesChangedInPlaceThenSigned: async (sealed, impostor) => appendSignature(await inPlaceAttacks.minutesRewrittenInPlace(sealed), impostor, impostorDetails(impostor)),
+  pageChangedInPlaceThenSigned: async (sealed, impostor) =>
+    appendSignature(await inPlaceAttacks.pageRewrittenInPlace(sealed), impostor, impostorDetails(impostor)),
+  minutesChangedInPlaceThenSigned: async (sealed, impostor) =>
+    appendSignature(await inPlaceAttacks.minutesRewrittenInPlace(sealed), impostor, impostorDetails(impostor)),
 } satisfies Record<string, ReSignBuilder>;

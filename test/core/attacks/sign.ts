@@ -44,7 +44,9 @@ function widgetLooks(update: Update, details: SignatureDetails): string {
   const widget = details.widget;
   if (!widget || 'extra' in widget) return `/Rect [0 0 0 0] ${widget?.extra ?? ''}`;
   const [x1, y1, x2, y2] = widget.rect;
-  const appearance = update.add(streamBody(`/Type /XObject /Subtype /Form /BBox [0 0 ${x2 - x1} ${y2 - y1}]`, widget.appearance));
+  const appearance = update.add(
+    streamBody(`/Type /XObject /Subtype /Form /BBox [0 0 ${x2 - x1} ${y2 - y1}]`, widget.appearance),
+  );
   return `/Rect [${widget.rect.join(' ')}] /AP << /N ${appearance} >>`;
 }
 
@@ -52,7 +54,9 @@ function widgetLooks(update: Update, details: SignatureDetails): string {
 export function addSignatureField(update: Update, details: SignatureDetails): void {
   const signature = update.add(signatureDictionary(details));
   const page = update.page(0);
-  const widget = update.add(`<< /Type /Annot /Subtype /Widget /FT /Sig /T ${pdfString(details.field)} /V ${signature} /P ${page.ref} /F 132 ${widgetLooks(update, details)} >>`);
+  const widget = update.add(
+    `<< /Type /Annot /Subtype /Widget /FT /Sig /T ${pdfString(details.field)} /V ${signature} /P ${page.ref} /F 132 ${widgetLooks(update, details)} >>`,
+  );
   update.child(page, 'Annots', PDFArray, () => update.doc.context.obj([])).value.push(widget);
   const acroForm = update.child(update.catalog(), 'AcroForm', PDFDict, () => update.doc.context.obj({}));
   update.child(acroForm, 'Fields', PDFArray, () => update.doc.context.obj([])).value.push(widget);
@@ -76,7 +80,12 @@ export function fillSignature(file: Buffer, identity: SigningIdentity): Buffer {
 }
 
 /** Appends one revision holding `tamper`'s changes (if any) and an approval signature over the whole file. */
-export async function appendSignature(pdf: Uint8Array, identity: SigningIdentity, details: SignatureDetails, tamper?: Tamper): Promise<Buffer> {
+export async function appendSignature(
+  pdf: Uint8Array,
+  identity: SigningIdentity,
+  details: SignatureDetails,
+  tamper?: Tamper,
+): Promise<Buffer> {
   const update = await Update.of(pdf);
   tamper?.(update);
   addSignatureField(update, details);

@@ -15,7 +15,13 @@ function summary(file: Buffer): string {
   const parts: string[] = [`${file.length} bytes`];
   if (tools.pdfsig) {
     const { signatures, output } = pdfsig(file);
-    parts.push(signatures.length ? signatures.map((s) => `#${s.index} ${s.commonName || '?'}: ${s.validation}${s.totalDocument ? ' (total)' : ''}`).join('; ') : `pdfsig: ${output.split('\n').find((line) => line.trim()) ?? ''}`);
+    parts.push(
+      signatures.length
+        ? signatures
+            .map((s) => `#${s.index} ${s.commonName || '?'}: ${s.validation}${s.totalDocument ? ' (total)' : ''}`)
+            .join('; ')
+        : `pdfsig: ${output.split('\n').find((line) => line.trim()) ?? ''}`,
+    );
   }
   if (tools.qpdf) parts.push(`qpdf ${qpdfCheck(file).status}`);
   if (tools.mutool) parts.push(`mutool: ${mutoolVerify(file).replace(/\s+/g, ' ').slice(0, 240)}`);
@@ -26,7 +32,10 @@ async function main() {
   const [input, keep] = process.argv.slice(2);
   const sealed = input
     ? readFileSync(input)
-    : await attacks.standInSeal(await attacks.minutesPdf(), attacks.standInP12('Relational Review seal', 'Northshire County Council'));
+    : await attacks.standInSeal(
+        await attacks.minutesPdf(),
+        attacks.standInP12('Relational Review seal', 'Northshire County Council'),
+      );
   const impostor = attacks.lookAlikeIdentity(attacks.sealerCertificate(sealed), 'rsa-3072');
   const countersigner = attacks.freshIdentity('Jo Reid', 'Brightwater Care Ltd');
   const built: Record<string, () => Promise<Buffer>> = {
@@ -35,10 +44,13 @@ async function main() {
     ...prefixed('incremental', attacks.incrementalAttacks, (build) => build(sealed)),
     ...prefixed('reSign', attacks.reSignAttacks, (build) => build(sealed, impostor)),
     ...prefixed('countersign', attacks.countersignAttacks, (build) => build(sealed, countersigner)),
-    forgedApproval: () => attacks.forgedApproval(attacks.freshIdentity('Relational Review seal', 'Northshire County Council')),
+    forgedApproval: () =>
+      attacks.forgedApproval(attacks.freshIdentity('Relational Review seal', 'Northshire County Council')),
     ...prefixed('damage', attacks.damageAttacks, (build) => build(sealed)),
     ...prefixed('truncated', attacks.truncations(sealed), async (file) => file),
-    ...prefixed('budget', { ...attacks.nesting, ...attacks.xrefLoops, ...attacks.xrefPastEnd }, (build) => build(sealed)),
+    ...prefixed('budget', { ...attacks.nesting, ...attacks.xrefLoops, ...attacks.xrefPastEnd }, (build) =>
+      build(sealed),
+    ),
     'budget.objectStreamBomb': () => attacks.bombs.objectStreamBomb(sealed),
     'budget.xrefStreamBomb': () => attacks.bombs.xrefStreamBomb(sealed),
     'budget.minutesBomb': () => attacks.bombs.minutesBomb(sealed),
@@ -55,8 +67,14 @@ async function main() {
   }
 }
 
-function prefixed<T>(prefix: string, builders: Record<string, T>, call: (builder: T) => Promise<Buffer>): Record<string, () => Promise<Buffer>> {
-  return Object.fromEntries(Object.entries(builders).map(([name, builder]) => [`${prefix}.${name}`, () => call(builder)]));
+function prefixed<T>(
+  prefix: string,
+  builders: Record<string, T>,
+  call: (builder: T) => Promise<Buffer>,
+): Record<string, () => Promise<Buffer>> {
+  return Object.fromEntries(
+    Object.entries(builders).map(([name, builder]) => [`${prefix}.${name}`, () => call(builder)]),
+  );
 }
 
 void main();

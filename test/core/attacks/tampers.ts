@@ -13,7 +13,12 @@ export const replacementLines = ['Decision: the placement ends on Friday.', 'Agr
 
 /** The minutes.json an attacker puts in place of the sealed one. */
 export const replacementMinutes = Buffer.from(
-  JSON.stringify({ title: 'Joint review of Oakwood House', held: '2026-12-03', attendees: ['Sam Patel (social worker)'], actions: ['End the placement on Friday'] }),
+  JSON.stringify({
+    title: 'Joint review of Oakwood House',
+    held: '2026-12-03',
+    attendees: ['Sam Patel (social worker)'],
+    actions: ['End the placement on Friday'],
+  }),
   'utf8',
 );
 
@@ -55,7 +60,11 @@ function appendPage(update: Update): void {
   const kids = update.child({ ref: pagesRef, value: pages }, 'Kids', PDFArray, () => update.doc.context.obj([]));
   const font = update.add(helveticaFont());
   const contents = update.add(textStream('FA', ['Addendum to the minutes', ...replacementLines]));
-  kids.value.push(update.add(`<< /Type /Page /Parent ${pagesRef} ${pageSize} /Resources << /Font << /FA ${font} >> >> /Contents ${contents} >>`));
+  kids.value.push(
+    update.add(
+      `<< /Type /Page /Parent ${pagesRef} ${pageSize} /Resources << /Font << /FA ${font} >> >> /Contents ${contents} >>`,
+    ),
+  );
   addToNumber(pages, 'Count', 1);
 }
 
@@ -86,18 +95,32 @@ function addAnnotation(update: Update, annotation: (pageRef: PDFRef) => string):
 function addFreeTextAnnotation(update: Update): void {
   const font = update.add(helveticaFont());
   const appearance = update.add(
-    streamBody(`/Type /XObject /Subtype /Form /BBox [0 0 495 40] /Resources << /Font << /FA ${font} >> >>`, ascii(`1 g 0 0 495 40 re f BT 0 g /FA 14 Tf 4 14 Td ${pdfString(replacementLines[0]!)} Tj ET`)),
+    streamBody(
+      `/Type /XObject /Subtype /Form /BBox [0 0 495 40] /Resources << /Font << /FA ${font} >> >>`,
+      ascii(`1 g 0 0 495 40 re f BT 0 g /FA 14 Tf 4 14 Td ${pdfString(replacementLines[0]!)} Tj ET`),
+    ),
   );
-  addAnnotation(update, (page) => `<< /Type /Annot /Subtype /FreeText /Rect [50 740 545 780] /Contents ${pdfString(replacementLines[0]!)} /DA (/Helv 14 Tf 0 g) /F 4 /P ${page} /AP << /N ${appearance} >> >>`);
+  addAnnotation(
+    update,
+    (page) =>
+      `<< /Type /Annot /Subtype /FreeText /Rect [50 740 545 780] /Contents ${pdfString(replacementLines[0]!)} /DA (/Helv 14 Tf 0 g) /F 4 /P ${page} /AP << /N ${appearance} >> >>`,
+  );
 }
 
 /** A white Square annotation that covers the first lines of page 1. */
 function addSquareAnnotation(update: Update): void {
-  const appearance = update.add(streamBody('/Type /XObject /Subtype /Form /BBox [0 0 520 80]', ascii('1 g 0 0 520 80 re f')));
-  addAnnotation(update, (page) => `<< /Type /Annot /Subtype /Square /Rect [40 730 560 810] /C [1 1 1] /IC [1 1 1] /BS << /W 0 >> /F 4 /P ${page} /AP << /N ${appearance} >> >>`);
+  const appearance = update.add(
+    streamBody('/Type /XObject /Subtype /Form /BBox [0 0 520 80]', ascii('1 g 0 0 520 80 re f')),
+  );
+  addAnnotation(
+    update,
+    (page) =>
+      `<< /Type /Annot /Subtype /Square /Rect [40 730 560 810] /C [1 1 1] /IC [1 1 1] /BS << /W 0 >> /F 4 /P ${page} /AP << /N ${appearance} >> >>`,
+  );
 }
 
-const nameOf = (value: PDFObject | undefined) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : null);
+const nameOf = (value: PDFObject | undefined) =>
+  value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : null;
 
 /** The name tree node whose /Names holds minutes.json, and where in it. */
 function minutesLeaf(update: Update): { leaf: Held<PDFDict>; at: number } {
@@ -115,7 +138,10 @@ function minutesLeaf(update: Update): { leaf: Held<PDFDict>; at: number } {
   };
   const tree = names.get(PDFName.of('EmbeddedFiles'));
   // A direct tree is written as part of the catalog.
-  const root = tree instanceof PDFRef ? { ref: tree, value: update.doc.context.lookup(tree, PDFDict) } : { ref: update.catalog().ref, value: tree as PDFDict };
+  const root =
+    tree instanceof PDFRef
+      ? { ref: tree, value: update.doc.context.lookup(tree, PDFDict) }
+      : { ref: update.catalog().ref, value: tree as PDFDict };
   const found = find(root);
   if (!found) throw new Error('no minutes.json in the name tree');
   return found;
@@ -170,7 +196,9 @@ function replaceMinutesNameTree(update: Update): void {
 
 function addOpenActionJavaScript(update: Update): void {
   const catalog = update.catalog();
-  const action = update.add(`<< /Type /Action /S /JavaScript /JS ${pdfString("app.alert('These minutes were changed after sealing.');")} >>`);
+  const action = update.add(
+    `<< /Type /Action /S /JavaScript /JS ${pdfString("app.alert('These minutes were changed after sealing.');")} >>`,
+  );
   update.edit(catalog.ref, PDFDict).set(PDFName.of('OpenAction'), action);
 }
 
@@ -178,7 +206,9 @@ function addOpenActionJavaScript(update: Update): void {
 function addOptionalContent(update: Update): void {
   const catalog = update.catalog();
   const group = update.add(`<< /Type /OCG /Name ${pdfString('Hidden decisions')} >>`);
-  update.edit(catalog.ref, PDFDict).set(PDFName.of('OCProperties'), update.doc.context.obj({ OCGs: [group], D: { OFF: [group], Order: [group] } }));
+  update
+    .edit(catalog.ref, PDFDict)
+    .set(PDFName.of('OCProperties'), update.doc.context.obj({ OCGs: [group], D: { OFF: [group], Order: [group] } }));
 }
 
 /** The catalog points at a new page tree with one page of other text. */
@@ -186,7 +216,10 @@ function swapPageTree(update: Update): void {
   const catalog = update.catalog();
   const [pages, page, font] = [update.add('<< >>'), update.add('<< >>'), update.add(helveticaFont())];
   update.replace(pages, `<< /Type /Pages /Kids [${page}] /Count 1 >>`);
-  update.replace(page, `<< /Type /Page /Parent ${pages} ${pageSize} /Resources << /Font << /FA ${font} >> >> /Contents ${update.add(textStream('FA'))} >>`);
+  update.replace(
+    page,
+    `<< /Type /Page /Parent ${pages} ${pageSize} /Resources << /Font << /FA ${font} >> >> /Contents ${update.add(textStream('FA'))} >>`,
+  );
   update.edit(catalog.ref, PDFDict).set(PDFName.of('Pages'), pages);
 }
 
@@ -212,7 +245,8 @@ function hideSeal(update: Update): void {
     const annots = page.value.lookupMaybe(PDFName.of('Annots'), PDFArray);
     if (!annots?.asArray().some((annot) => removed.includes(annot))) return;
     const held = update.child(page, 'Annots', PDFArray, () => update.doc.context.obj([]));
-    for (const field of removed) if (held.value.indexOf(field) !== undefined) held.value.remove(held.value.indexOf(field)!);
+    for (const field of removed)
+      if (held.value.indexOf(field) !== undefined) held.value.remove(held.value.indexOf(field)!);
   });
   update.edit(update.catalog().ref, PDFDict).delete(PDFName.of('Perms'));
 }

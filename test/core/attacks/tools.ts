@@ -47,7 +47,8 @@ export interface PdfsigSignature {
 export function pdfsig(pdf: Uint8Array): { signatures: PdfsigSignature[]; output: string } {
   const { output } = withFile(pdf, (file) => run('pdfsig', [file]));
   const blocks = output.split(/^Signature #(?=\d+:)/m).slice(1);
-  const line = (block: string, label: string) => new RegExp(`^\\s*- ${label}: (.*)$`, 'm').exec(block)?.[1]?.trim() ?? '';
+  const line = (block: string, label: string) =>
+    new RegExp(`^\\s*- ${label}: (.*)$`, 'm').exec(block)?.[1]?.trim() ?? '';
   const signatures = blocks.map((block) => ({
     index: Number(/^\d+/.exec(block)![0]),
     field: line(block, 'Signature Field Name'),

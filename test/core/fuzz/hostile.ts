@@ -10,7 +10,7 @@ export const hostileStrings: readonly string[] = [
   "' OR 1=1 --",
   "Robert'); DELETE FROM organisations; --",
   "%' UNION SELECT name, sql FROM sqlite_master --",
-  '1; ATTACH DATABASE \'/tmp/pwn.sqlite\' AS pwn; --',
+  "1; ATTACH DATABASE '/tmp/pwn.sqlite' AS pwn; --",
   // FTS5 query syntax
   '"NEAR(',
   'NEAR(a b',
@@ -108,7 +108,9 @@ export const plausibleStrings: readonly string[] = [
 
 /** Base64 of things that are not PDFs or certificates, and of one that only starts like a PDF. */
 export const hostileBase64: readonly string[] = [
-  Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF').toString('base64'),
+  Buffer.from(
+    '%PDF-1.7\n%âãÏÓ\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF',
+  ).toString('base64'),
   Buffer.from('%PDF-').toString('base64'),
   Buffer.from('<script>alert(1)</script>').toString('base64'),
   Buffer.from([0x30, 0x82, 0xff, 0xff, 0x02, 0x01, 0x03]).toString('base64'), // a DER sequence that lies about its length
@@ -151,7 +153,14 @@ export const protoObjects: readonly unknown[] = [
   JSON.parse('{"toString": "not a function", "valueOf": 1, "hasOwnProperty": null}'),
 ];
 
-export const dangerousKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'] as const;
+export const dangerousKeys = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+] as const;
 
 export const hostileString = (): fc.Arbitrary<string> =>
   fc.oneof(
@@ -164,7 +173,11 @@ export const hostileString = (): fc.Arbitrary<string> =>
     {
       weight: 1,
       arbitrary: fc
-        .tuple(fc.string({ maxLength: 10 }), fc.constantFrom(...hostileStrings.filter((s) => s.length < 1000)), fc.string({ maxLength: 10 }))
+        .tuple(
+          fc.string({ maxLength: 10 }),
+          fc.constantFrom(...hostileStrings.filter((s) => s.length < 1000)),
+          fc.string({ maxLength: 10 }),
+        )
         .map(([a, b, c]) => `${a}${b}${c}`),
     },
   );
@@ -182,7 +195,16 @@ export const hostileValue = (): fc.Arbitrary<unknown> =>
     { weight: 1, arbitrary: fc.array(hostileString(), { maxLength: 3 }) },
     { weight: 1, arbitrary: fc.bigInt() },
     { weight: 1, arbitrary: fc.date({ noInvalidDate: false }) },
-    { weight: 1, arbitrary: fc.anything({ maxDepth: 2, withNullPrototype: true, withBoxedValues: true, withMap: true, withSet: true }) },
+    {
+      weight: 1,
+      arbitrary: fc.anything({
+        maxDepth: 2,
+        withNullPrototype: true,
+        withBoxedValues: true,
+        withMap: true,
+        withSet: true,
+      }),
+    },
   );
 
 /** Wholly random input, the more exotic JavaScript values included. */

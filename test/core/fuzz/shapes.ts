@@ -28,7 +28,8 @@ interface Def {
 }
 
 /** JSON as a transport would write it; BigInt, which JSON cannot carry, as text. */
-const toJson = (value: unknown): string | undefined => JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+const toJson = (value: unknown): string | undefined =>
+  JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
@@ -49,12 +50,20 @@ const kindOfKey: Record<string, string> = {
   drawId: 'draw',
   minutesId: 'minutes',
 };
-const kindOfMethod: Record<string, string> = { organisations: 'organisation', homes: 'home', people: 'person', placements: 'placement', reviews: 'review', actions: 'action', notes: 'note' };
+const kindOfMethod: Record<string, string> = {
+  organisations: 'organisation',
+  homes: 'home',
+  people: 'person',
+  placements: 'placement',
+  reviews: 'review',
+  actions: 'action',
+  notes: 'note',
+};
 
 /** The ids of the records a field names: `providerId` names organisations, `id` in homes.get a home. */
 function idsFor(key: string, method: string, pools: Pools): string[] {
   const kind = key === 'id' ? kindOfMethod[method.split('.')[0]!] : kindOfKey[key];
-  return (kind && pools.byKind[kind]?.length ? pools.byKind[kind] : pools.ids);
+  return kind && pools.byKind[kind]?.length ? pools.byKind[kind] : pools.ids;
 }
 
 /** The values that exist for a field that names something, by the field's name. */
@@ -80,7 +89,9 @@ function stringFor(key: string, method: string, pools: Pools): fc.Arbitrary<unkn
     );
   }
   const known = /^(current|passphrase|confirmation)$/.test(key) ? pools.passphrases : preferredFor(key, method, pools);
-  return known.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, { weight: 2, arbitrary: hostileString() }) : hostileString();
+  return known.length
+    ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, { weight: 2, arbitrary: hostileString() })
+    : hostileString();
 }
 
 /**
@@ -90,7 +101,8 @@ function stringFor(key: string, method: string, pools: Pools): fc.Arbitrary<unkn
 export function shaped(schema: z.ZodType, pools: Pools, method: string, key = ''): fc.Arbitrary<unknown> {
   const def = defOf(schema);
   // Now and then, any field gets a value of the wrong type altogether.
-  const wrongTyped = (right: fc.Arbitrary<unknown>) => fc.oneof({ weight: 5, arbitrary: right }, { weight: 1, arbitrary: hostileValue() });
+  const wrongTyped = (right: fc.Arbitrary<unknown>) =>
+    fc.oneof({ weight: 5, arbitrary: right }, { weight: 1, arbitrary: hostileValue() });
   switch (def.type) {
     case 'object': {
       const shape = def.shape!;
@@ -105,9 +117,15 @@ export function shaped(schema: z.ZodType, pools: Pools, method: string, key = ''
     }
     case 'optional':
     case 'default':
-      return fc.oneof({ weight: 1, arbitrary: fc.constant(undefined) }, { weight: 4, arbitrary: shaped(def.innerType!, pools, method, key) });
+      return fc.oneof(
+        { weight: 1, arbitrary: fc.constant(undefined) },
+        { weight: 4, arbitrary: shaped(def.innerType!, pools, method, key) },
+      );
     case 'nullable':
-      return fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 4, arbitrary: shaped(def.innerType!, pools, method, key) });
+      return fc.oneof(
+        { weight: 1, arbitrary: fc.constant(null) },
+        { weight: 4, arbitrary: shaped(def.innerType!, pools, method, key) },
+      );
     case 'pipe':
       return shaped(def.in!, pools, method, key);
     case 'union':
@@ -121,7 +139,10 @@ export function shaped(schema: z.ZodType, pools: Pools, method: string, key = ''
     case 'string':
       return stringFor(key, method, pools);
     case 'number':
-      return fc.oneof({ weight: 3, arbitrary: fc.integer({ min: -2, max: 200 }) }, { weight: 1, arbitrary: hostileNumber() });
+      return fc.oneof(
+        { weight: 3, arbitrary: fc.integer({ min: -2, max: 200 }) },
+        { weight: 1, arbitrary: hostileNumber() },
+      );
     case 'boolean':
       return fc.boolean();
     case 'array':
@@ -165,19 +186,30 @@ export function valid(schema: z.ZodType, pools: Pools, method: string, key = '')
       const shape = def.shape!;
       const keys = Object.keys(shape);
       const model = Object.fromEntries(keys.map((k) => [k, valid(shape[k]!, pools, method, k)]));
-      const record = fc.record(model, { requiredKeys: keys.filter((k) => !['optional', 'default'].includes(defOf(shape[k]!).type)) });
+      const record = fc.record(model, {
+        requiredKeys: keys.filter((k) => !['optional', 'default'].includes(defOf(shape[k]!).type)),
+      });
       // A passphrase typed twice: the one refinement across fields that chance would rarely meet.
-      return keys.includes('confirmation') ? record.map((value) => ({ ...value, confirmation: value.passphrase })) : record;
+      return keys.includes('confirmation')
+        ? record.map((value) => ({ ...value, confirmation: value.passphrase }))
+        : record;
     }
     case 'optional':
     case 'default':
-      return fc.oneof({ weight: 1, arbitrary: fc.constant(undefined) }, { weight: 3, arbitrary: valid(def.innerType!, pools, method, key) });
+      return fc.oneof(
+        { weight: 1, arbitrary: fc.constant(undefined) },
+        { weight: 3, arbitrary: valid(def.innerType!, pools, method, key) },
+      );
     case 'nullable':
-      return fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 3, arbitrary: valid(def.innerType!, pools, method, key) });
+      return fc.oneof(
+        { weight: 1, arbitrary: fc.constant(null) },
+        { weight: 3, arbitrary: valid(def.innerType!, pools, method, key) },
+      );
     case 'array':
       return fc.array(valid(def.element!, pools, method, key), { minLength: 1, maxLength: 3 });
     case 'union':
-      if (def.options!.some((option) => defOf(option).type === 'object')) return fc.oneof(...def.options!.map((option) => valid(option, pools, method, key)));
+      if (def.options!.some((option) => defOf(option).type === 'object'))
+        return fc.oneof(...def.options!.map((option) => valid(option, pools, method, key)));
       break;
     case 'pipe': {
       // A refined object (for example a home's judgement and its date): its own fields, then the refinement decides.
@@ -196,7 +228,10 @@ export function valid(schema: z.ZodType, pools: Pools, method: string, key = '')
   // A field that names something (a record, a deck, a backup) mostly names one that exists, so the service gets past its lookups.
   const preferred = preferredFor(key, method, pools).filter((value) => leaves.includes(value));
   return preferred.length
-    ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...preferred) }, { weight: 2, arbitrary: fc.constantFrom(...leaves) })
+    ? fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...preferred) },
+        { weight: 2, arbitrary: fc.constantFrom(...leaves) },
+      )
     : fc.constantFrom(...leaves);
 }
 
@@ -216,9 +251,14 @@ function poisoned(payload: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
     .map(([value, key, poison, nested]) => {
       // Rebuilt through JSON, as a transport would; the poison goes in as text, so it is an own key.
       const json = toJson(value);
-      if (json === undefined || !json.startsWith('{')) return JSON.parse(`{${JSON.stringify(key)}: ${JSON.stringify(poison)}}`) as unknown;
+      if (json === undefined || !json.startsWith('{'))
+        return JSON.parse(`{${JSON.stringify(key)}: ${JSON.stringify(poison)}}`) as unknown;
       const target = JSON.parse(json) as Record<string, unknown>;
-      const inner = nested ? Object.values(target).find((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)) : undefined;
+      const inner = nested
+        ? Object.values(target).find(
+            (v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v),
+          )
+        : undefined;
       withOwnKey(inner ?? target, key, JSON.parse(JSON.stringify(poison)));
       return target;
     });
@@ -237,9 +277,17 @@ export function payloadFor(schema: z.ZodType, pools: Pools, method: string): fc.
     { weight: 6, arbitrary: good },
     { weight: 3, arbitrary: wrongTypes },
     { weight: 2, arbitrary: poisoned(fc.oneof(good, wrongTypes)) },
-    { weight: 2, arbitrary: good.map((value) => (value === undefined ? value : JSON.parse(toJson(value)!) as unknown)) },
+    {
+      weight: 2,
+      arbitrary: good.map((value) => (value === undefined ? value : (JSON.parse(toJson(value)!) as unknown))),
+    },
     { weight: 1, arbitrary: good.map((value) => [value]) },
-    { weight: 1, arbitrary: fc.tuple(good, fc.constantFrom('extra', ...dangerousKeys), hostileValue()).map(([v, k, x]) => (typeof v === 'object' && v !== null ? withOwnKey({ ...v }, k, x) : v)) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(good, fc.constantFrom('extra', ...dangerousKeys), hostileValue())
+        .map(([v, k, x]) => (typeof v === 'object' && v !== null ? withOwnKey({ ...v }, k, x) : v)),
+    },
     { weight: 2, arbitrary: hostileValue() },
     { weight: 2, arbitrary: anyInput() },
   );

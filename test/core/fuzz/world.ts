@@ -26,17 +26,53 @@ export interface Pools {
 export async function seedWorld(core: Core): Promise<Pools> {
   const seeded = await seedCaseBook(core);
   const { review, council, provider, home, placement, person } = seeded;
-  const commissioner = await callOk<{ id: string }>(core, 'people.create', { name: 'Sam Okoro', role: 'Commissioning officer', organisationId: council.id });
-  await callOk(core, 'sessions.addParticipant', { reviewId: review.id, personId: commissioner.id, name: 'Sam Okoro', side: 'commissioner', attendance: 'present' });
-  await callOk(core, 'sessions.addParticipant', { reviewId: review.id, personId: person.id, name: 'Priya Shah', side: 'provider', attendance: 'present' });
+  const commissioner = await callOk<{ id: string }>(core, 'people.create', {
+    name: 'Sam Okoro',
+    role: 'Commissioning officer',
+    organisationId: council.id,
+  });
+  await callOk(core, 'sessions.addParticipant', {
+    reviewId: review.id,
+    personId: commissioner.id,
+    name: 'Sam Okoro',
+    side: 'commissioner',
+    attendance: 'present',
+  });
+  await callOk(core, 'sessions.addParticipant', {
+    reviewId: review.id,
+    personId: person.id,
+    name: 'Priya Shah',
+    side: 'provider',
+    attendance: 'present',
+  });
   await callOk(core, 'sessions.draw', { reviewId: review.id });
   const note = { reviewId: review.id, stage: 'discover', side: 'provider' };
-  await callOk(core, 'notes.save', { ...note, id: crypto.randomUUID(), kind: 'story', text: 'AB12 cooked for everyone on Sunday.' });
+  await callOk(core, 'notes.save', {
+    ...note,
+    id: crypto.randomUUID(),
+    kind: 'story',
+    text: 'AB12 cooked for everyone on Sunday.',
+  });
   const concern = crypto.randomUUID();
-  await callOk(core, 'notes.save', { ...note, id: concern, kind: 'concern', text: 'AB12 has missed two contact visits.' });
-  const session = await callOk<Session>(core, 'actions.save', { reviewId: review.id, text: 'Arrange contact at a new venue', ownerSide: 'commissioner', noteId: concern });
+  await callOk(core, 'notes.save', {
+    ...note,
+    id: concern,
+    kind: 'concern',
+    text: 'AB12 has missed two contact visits.',
+  });
+  const session = await callOk<Session>(core, 'actions.save', {
+    reviewId: review.id,
+    text: 'Arrange contact at a new venue',
+    ownerSide: 'commissioner',
+    noteId: concern,
+  });
 
-  const concluded = await callOk<{ id: string }>(core, 'reviews.create', { scope: 'home', homeId: home.id, commissionerId: council.id, scheduledFor: '2026-06-03T10:00:00.000Z' });
+  const concluded = await callOk<{ id: string }>(core, 'reviews.create', {
+    scope: 'home',
+    homeId: home.id,
+    commissionerId: council.id,
+    scheduledFor: '2026-06-03T10:00:00.000Z',
+  });
   await callOk(core, 'sessions.conclude', { reviewId: concluded.id });
   const [draft] = await callOk<MinutesVersion[]>(core, 'minutes.forReview', { reviewId: concluded.id });
   const locked = await callOk<MinutesVersion>(core, 'minutes.lock', { minutesId: draft!.id });
@@ -47,7 +83,10 @@ export async function seedWorld(core: Core): Promise<Pools> {
 
   // Backups on disk, if this core makes them, so that choosing one can succeed.
   const backups = await core.router.call('vault.backupNow', {});
-  const fileNames = backups.ok && Array.isArray(backups.value) ? backups.value.map((backup: { fileName: string }) => backup.fileName) : [];
+  const fileNames =
+    backups.ok && Array.isArray(backups.value)
+      ? backups.value.map((backup: { fileName: string }) => backup.fileName)
+      : [];
 
   const byKind: Pools['byKind'] = {
     review: [review.id, concluded.id],

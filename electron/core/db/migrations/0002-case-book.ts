@@ -27,7 +27,6 @@ const indexed = [
   },
 ] as const;
 
-
 function triggers(entry: (typeof indexed)[number]): string {
   const insert = `INSERT INTO search_index (rowid, kind, record_id, archived, title, body)
       VALUES (new.rowid * 8 + ${entry.code}, '${entry.kind}', new.id, new.archived_at IS NOT NULL, ${entry.title}, ${entry.body});`;

@@ -50,7 +50,11 @@ export const migration: Migration = {
       ALTER TABLE received_minutes ADD COLUMN signatures TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(signatures));
       ALTER TABLE received_minutes ADD COLUMN countersigned_at TEXT;
     `);
-    const rows = db.prepare('SELECT id, organisation, kind, p12, password, subject, certificate_fingerprint, created_at, retired_at FROM signing_identities').all() as {
+    const rows = db
+      .prepare(
+        'SELECT id, organisation, kind, p12, password, subject, certificate_fingerprint, created_at, retired_at FROM signing_identities',
+      )
+      .all() as {
       id: string;
       organisation: string;
       kind: string;
@@ -68,7 +72,17 @@ export const migration: Migration = {
       INSERT OR IGNORE INTO organisation_keys (id, organisation, fingerprint, subject, source, added_at) VALUES (?, ?, ?, ?, ?, ?)`);
     for (const row of rows) {
       const { privateKey, certificates } = unpackPkcs12(row.p12, row.password);
-      insert.run(row.id, row.organisation, row.kind, privateKey, JSON.stringify(certificates), row.subject, row.certificate_fingerprint, row.created_at, row.retired_at);
+      insert.run(
+        row.id,
+        row.organisation,
+        row.kind,
+        privateKey,
+        JSON.stringify(certificates),
+        row.subject,
+        row.certificate_fingerprint,
+        row.created_at,
+        row.retired_at,
+      );
       const source = row.kind === 'imported' ? 'imported_certificate' : 'this_computer';
       remember.run(`${row.id}-key`, row.organisation, row.certificate_fingerprint, row.subject, source, row.created_at);
     }
@@ -87,6 +101,8 @@ function unpackPkcs12(p12: Buffer, password: string): { privateKey: Buffer; cert
   const certBag = '1.2.840.113549.1.12.10.1.3';
   const key = (pfx.getBags({ bagType: keyBag })[keyBag] ?? [])[0]?.key as forge.pki.rsa.PrivateKey;
   const der = (node: forge.asn1.Asn1) => Buffer.from(asn1.toDer(node).getBytes(), 'binary');
-  const certificates = (pfx.getBags({ bagType: certBag })[certBag] ?? []).flatMap((bag) => (bag.cert ? [der(pki.certificateToAsn1(bag.cert)).toString('base64')] : []));
+  const certificates = (pfx.getBags({ bagType: certBag })[certBag] ?? []).flatMap((bag) =>
+    bag.cert ? [der(pki.certificateToAsn1(bag.cert)).toString('base64')] : [],
+  );
   return { privateKey: der(pki.wrapRsaPrivateKey(pki.privateKeyToAsn1(key))), certificates };
 }
