@@ -1,4 +1,4 @@
-import { api } from './api/client';
+import { useApiClient } from './api/ApiProvider';
 import { CaseBookScreen } from './features/casebook/CaseBookScreen';
 import { DeckScreen } from './features/deck/DeckScreen';
 import { CheckMinutesPanel } from './features/minutes/CheckMinutesPanel';
@@ -34,6 +34,7 @@ function skipToMain(event: React.MouseEvent) {
 }
 
 export function App() {
+  const api = useApiClient();
   const route = useRoute();
   const screen = route.screen;
   if (screen === 'present') return <PresenterScreen reviewId={route.path[0] ?? ''} />;
@@ -57,6 +58,7 @@ export function App() {
             ))}
           </ul>
         </nav>
+        {/* Not through useApiCall: locking reloads the page (see VaultGate), so nothing is read again. */}
         <button type="button" className="button button--secondary app-lock" onClick={() => void api.call('vault.lock', {})}>
           Lock
         </button>

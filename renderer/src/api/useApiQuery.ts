@@ -1,44 +1,31 @@
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { MethodInput, MethodName, MethodOutput } from '@shared/api/contract';
-import type { EventName } from '@shared/api/events';
-import { api, errorMessage } from './client';
+import { errorMessage } from './client';
+import { useApiClient } from './ApiProvider';
+import { queryKey } from './queryKeys';
 
-export type QueryState<T> =
-  | { status: 'loading'; data?: undefined; error?: undefined }
-  | { status: 'ready'; data: T; error?: undefined }
-  | { status: 'error'; data?: undefined; error: string };
+export type ApiQuery<M extends MethodName> = UseQueryResult<MethodOutput<M>>;
 
 /**
- * Reads server data through the API and reads it again whenever one of `refreshOn` fires,
- * so every window stays in step with the case book.
+ * Reads server data through the query cache, keyed by method and input: screens that read the
+ * same thing share one read, and server events (api/serverEvents.ts) make it stale.
  */
 export function useApiQuery<M extends MethodName>(
   method: M,
   input: MethodInput<M>,
-  refreshOn: readonly EventName[] = [],
-): QueryState<MethodOutput<M>> & { reload: () => void } {
-  const [state, setState] = useState<QueryState<MethodOutput<M>>>({ status: 'loading' });
-  const [version, setVersion] = useState(0);
-  const inputKey = JSON.stringify(input);
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  options: { enabled?: boolean; /** Keep showing the last answer while a new input is read (a search as it is typed). */ keepPrevious?: boolean } = {},
+): ApiQuery<M> {
+  const client = useApiClient();
+  return useQuery({
+    queryKey: queryKey(method, input),
+    queryFn: () => client.call(method, input),
+    enabled: options.enabled,
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+  });
+}
 
-  useEffect(() => {
-    let current = true;
-    api
-      .call(method, JSON.parse(inputKey) as MethodInput<M>)
-      .then((data) => current && setState({ status: 'ready', data }))
-      .catch((error: unknown) => current && setState({ status: 'error', error: errorMessage(error) }));
-    return () => {
-      current = false;
-    };
-  }, [method, inputKey, version]);
-
-  const eventsKey = refreshOn.join(',');
-  useEffect(() => {
-    if (!eventsKey) return;
-    const unsubscribes = eventsKey.split(',').map((event) => api.subscribe(event as EventName, reload));
-    return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
-  }, [eventsKey, reload]);
-
-  return { ...state, reload };
+/** The first failure among some queries, in plain words; null when none failed. */
+export function failureOf(...queries: { error: unknown }[]): string | null {
+  const failed = queries.find((query) => query.error);
+  return failed ? errorMessage(failed.error) : null;
 }

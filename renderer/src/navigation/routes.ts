@@ -28,23 +28,31 @@ let currentHash = window.location.hash;
 const listeners = new Set<() => void>();
 
 /**
- * Something on screen holds unsaved work: leaving asks first. Set by forms while they are dirty.
+ * Forms on screen holding unsaved changes (a screen may have several): while there are any,
+ * leaving the page asks first. A form holds its place while it is dirty and lets go once saved.
  */
-let leaveGuard: (() => boolean) | null = null;
-export function guardLeaving(guard: (() => boolean) | null): void {
-  leaveGuard = guard;
+const unsavedWork = new Set<symbol>();
+export function holdUnsavedWork(): () => void {
+  const hold = Symbol('unsaved work');
+  unsavedWork.add(hold);
+  return () => unsavedWork.delete(hold);
+}
+
+/** Leaving is no longer a loss: the case book locked, and the page must go. */
+export function forgetUnsavedWork(): void {
+  unsavedWork.clear();
 }
 
 export const unsavedChangesQuestion = 'You have changes that are not saved. Leave this page and lose them?';
 
 window.addEventListener('hashchange', () => {
   if (window.location.hash === currentHash) return;
-  if (leaveGuard && !leaveGuard()) {
+  if (unsavedWork.size > 0 && !window.confirm(unsavedChangesQuestion)) {
     // Stay: put the address back without a second hashchange.
     history.replaceState(null, '', currentHash || window.location.pathname + window.location.search);
     return;
   }
-  leaveGuard = null;
+  unsavedWork.clear();
   headingFocusPending = true;
   currentHash = window.location.hash;
   current = parse(currentHash);
@@ -52,7 +60,7 @@ window.addEventListener('hashchange', () => {
 });
 
 window.addEventListener('beforeunload', (event) => {
-  if (leaveGuard) event.preventDefault();
+  if (unsavedWork.size > 0) event.preventDefault();
 });
 
 /**

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { MethodName, MethodOutput } from '@shared/api/contract';
-import { useApiQuery } from '@renderer/api/useApiQuery';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { ErrorMessage, Screen } from '@renderer/ui/Screen';
 
 type GetMethod = 'organisations.get' | 'homes.get' | 'placements.get' | 'people.get' | 'reviews.get';
@@ -23,8 +23,8 @@ export function EditorPage<M extends GetMethod>(props: {
 
 function LoadedEditor<M extends GetMethod>(props: Parameters<typeof EditorPage<M>>[0] & { id: string }) {
   const record = useApiQuery(props.get as MethodName as 'homes.get', { id: props.id });
-  if (record.status === 'error') return <ErrorMessage message={record.error} />;
-  if (record.status === 'loading') return <p role="status">Loading…</p>;
+  if (record.status === 'error') return <ErrorMessage message={failureOf(record)} />;
+  if (record.status === 'pending') return <p role="status">Loading…</p>;
   const data = record.data as MethodOutput<M>;
   return <Screen title={props.editTitle(data)}>{props.children(data)}</Screen>;
 }

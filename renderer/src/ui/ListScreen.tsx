@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { MethodOutput } from '@shared/api/contract';
-import { useApiQuery } from '@renderer/api/useApiQuery';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { RecordListPage } from '@renderer/ui/RecordPage';
 
 type ListMethod = 'organisations.list' | 'homes.list' | 'placements.list' | 'people.list' | 'reviews.list';
@@ -17,7 +17,7 @@ export function ListScreen<M extends ListMethod>(props: {
   after?: ReactNode;
 }) {
   const [showArchived, setShowArchived] = useState(false);
-  const rows = useApiQuery(props.method as 'homes.list', showArchived ? { includeArchived: true } : {}, ['casebook.changed']);
+  const rows = useApiQuery(props.method as 'homes.list', showArchived ? { includeArchived: true } : {}, { keepPrevious: true });
   return (
     <RecordListPage
       title={props.title}
@@ -26,9 +26,9 @@ export function ListScreen<M extends ListMethod>(props: {
       addLabel={props.addLabel}
       showArchived={showArchived}
       onShowArchived={setShowArchived}
-      error={rows.error}
+      error={failureOf(rows)}
     >
-      {rows.data && props.table(rows.data as MethodOutput<M>)}
+      {rows.data && props.table(rows.data)}
       {props.after}
     </RecordListPage>
   );

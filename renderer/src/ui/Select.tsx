@@ -1,12 +1,12 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { Field } from './Field';
 
-/** A labelled select over records, with a first option that asks for a choice. */
+/** A labelled select, with a first option that asks for a choice (the placeholder) when there is one. */
 export function SelectField(props: {
   label: string;
   hint?: string;
   error?: string;
-  placeholder: string;
+  placeholder?: string;
   options: { value: string; label: string }[];
   registration: UseFormRegisterReturn;
 }) {
@@ -14,7 +14,7 @@ export function SelectField(props: {
     <Field label={props.label} hint={props.hint} error={props.error}>
       {(control) => (
         <select {...control} {...props.registration}>
-          <option value="">{props.placeholder}</option>
+          {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
           {props.options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

@@ -27,7 +27,7 @@ export function offerBase64Download(file: { fileName: string; mediaType: string;
 export function readFileAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onload = () => resolve((reader.result as string).replace(/^data:[^,]*,/, ''));
     reader.onerror = () => reject(new Error(`The file ${file.name} could not be read.`));
     reader.readAsDataURL(file);
   });

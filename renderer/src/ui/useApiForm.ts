@@ -3,50 +3,68 @@ import { useState } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { ApiCallError, errorMessage } from '@renderer/api/client';
-import { guardLeaving } from '@renderer/navigation/routes';
+import { useApiCall, type ApiCall } from '@renderer/api/useApiCall';
 import { useLeaveGuard } from './useLeaveGuard';
+
+/** The core's field messages for fields this form has (a field path's first part names the field). */
+function fieldsOnForm(error: unknown, defaultValues: object): [string, string][] {
+  const fields = error instanceof ApiCallError ? Object.entries(error.body.fields ?? {}) : [];
+  return fields.filter(([path]) => path.split('.')[0]! in defaultValues);
+}
+
+/**
+ * What `submit` answers: a message to show (it saved), true (it saved, and the message is shown
+ * elsewhere), or nothing (the form stays as it is: it moved to another page, or nothing changed).
+ */
+export type SubmitOutcome = string | boolean | void;
 
 /**
  * react-hook-form with a zod schema from shared/, plus what the core says back: its field
  * messages land on the fields, anything else in a summary. While the form holds unsaved changes,
- * leaving the page asks first. After saving, `saved` decides what happens: a message (the form
- * clears for the next entry) or nothing (the caller moves on).
+ * leaving the page asks first. `submit` makes its calls with `call` (see useApiCall).
+ *
+ * After a save the form starts afresh (`afterSave`): cleared for the next entry (the default),
+ * kept as saved, or as a function of what was sent. Anything typed while the save ran is kept.
  */
 export function useApiForm<Schema extends z.ZodType<FieldValues, FieldValues>>(options: {
   schema: Schema;
   defaultValues: DefaultValues<z.input<Schema>>;
-  submit: (values: z.output<Schema>) => Promise<string | void>;
-  /** After a save that returns a message: clear the form for the next entry (default), or keep what was saved. */
-  afterSave?: 'clear' | 'keep';
+  submit: (values: z.output<Schema>, call: ApiCall) => Promise<SubmitOutcome>;
+  afterSave?: 'clear' | 'keep' | ((sent: z.input<Schema>) => z.input<Schema>);
+  /** Whether leaving with unsaved changes asks first. Not for a passphrase: it is not work to lose. */
+  guardLeaving?: boolean;
 }) {
   const form = useForm<z.input<Schema>, unknown, z.output<Schema>>({
     resolver: zodResolver(options.schema as never) as unknown as Resolver<z.input<Schema>, unknown, z.output<Schema>>,
     defaultValues: options.defaultValues,
   });
+  const call = useApiCall();
   const [status, setStatus] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const { isDirty } = form.formState;
 
-  useLeaveGuard(isDirty);
+  const letGo = useLeaveGuard(form.formState.isDirty && options.guardLeaving !== false);
+
+  function startAfresh(sent: z.input<Schema>) {
+    const { afterSave = 'clear' } = options;
+    const next = afterSave === 'clear' ? options.defaultValues : afterSave === 'keep' ? sent : afterSave(sent);
+    const typedSince = JSON.stringify(form.getValues()) !== JSON.stringify(sent);
+    form.reset(next, { keepValues: typedSince });
+  }
 
   const onSubmit = form.handleSubmit(
     async (values) => {
+      const sent = structuredClone(form.getValues());
       setStatus(null);
       setFailure(null);
       try {
-        const done = await options.submit(values);
-        guardLeaving(null);
-        if (done) {
-          form.reset(options.afterSave === 'keep' ? form.getValues() : options.defaultValues);
-          setStatus(done);
-        }
+        const outcome = await options.submit(values, call);
+        letGo();
+        if (outcome) startAfresh(sent);
+        if (typeof outcome === 'string') setStatus(outcome);
       } catch (error) {
-        const fields = error instanceof ApiCallError ? error.body.fields : undefined;
-        const known = Object.keys(fields ?? {}).filter((name) => name in (options.defaultValues as object));
-        known.forEach((name, index) =>
-          form.setError(name as Path<z.input<Schema>>, { message: fields![name] }, { shouldFocus: index === 0 }),
-        );
-        if (known.length === 0) setFailure(errorMessage(error));
+        const fields = fieldsOnForm(error, options.defaultValues);
+        fields.forEach(([name, message], index) => form.setError(name as Path<z.input<Schema>>, { message }, { shouldFocus: index === 0 }));
+        if (fields.length === 0) setFailure(errorMessage(error));
       }
     },
     () => setStatus(null),

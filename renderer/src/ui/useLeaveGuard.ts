@@ -1,11 +1,16 @@
-import { useEffect } from 'react';
-import { guardLeaving, unsavedChangesQuestion } from '@renderer/navigation/routes';
+import { useCallback, useEffect, useRef } from 'react';
+import { holdUnsavedWork } from '@renderer/navigation/routes';
 
-/** While a form holds unsaved changes, leaving the page asks first. */
-export function useLeaveGuard(dirty: boolean): void {
+/**
+ * While a form holds unsaved changes, leaving the page asks first. Answers a function that lets
+ * go at once: a form that has just saved may move to another page before it is drawn clean.
+ */
+export function useLeaveGuard(dirty: boolean): () => void {
+  const release = useRef<() => void>(() => undefined);
   useEffect(() => {
     if (!dirty) return;
-    guardLeaving(() => window.confirm(unsavedChangesQuestion));
-    return () => guardLeaving(null);
+    release.current = holdUnsavedWork();
+    return () => release.current();
   }, [dirty]);
+  return useCallback(() => release.current(), []);
 }

@@ -3,13 +3,12 @@ import { useApiQuery } from '@renderer/api/useApiQuery';
 import { Screen } from '@renderer/ui/Screen';
 import { SearchPanel } from './SearchPanel';
 
-const refresh = ['casebook.changed'] as const;
 
 export function CaseBookOverview() {
-  const organisations = useApiQuery('organisations.list', {}, refresh);
-  const homes = useApiQuery('homes.list', {}, refresh);
-  const placements = useApiQuery('placements.list', {}, refresh);
-  const people = useApiQuery('people.list', {}, refresh);
+  const organisations = useApiQuery('organisations.list', {});
+  const homes = useApiQuery('homes.list', {});
+  const placements = useApiQuery('placements.list', {});
+  const people = useApiQuery('people.list', {});
   const entries = [
     { section: 'organisations', label: 'Organisations', hint: 'Local authorities, providers and others', count: organisations.data?.length },
     { section: 'homes', label: 'Children’s homes', hint: 'With their Ofsted URN and inspections', count: homes.data?.length },

@@ -1,9 +1,7 @@
-import { useEffect } from 'react';
 import type { CheckinHistoryEntry } from '@shared/domain/checkin-history';
 import { sellickFeatures, sideLabels, turnSides, type TurnSide } from '@shared/domain/sessions';
 import { formatDate } from '@shared/format/dates';
-import { api } from '@renderer/api/client';
-import { useApiQuery } from '@renderer/api/useApiQuery';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { EmptyState, ErrorMessage } from '@renderer/ui/Screen';
 import './checkin-chart.css';
 
@@ -163,13 +161,10 @@ function FiguresTable({ entries }: { entries: CheckinHistoryEntry[] }) {
  * placement or an organisation: a chart of each side's average, and the figures behind it.
  */
 export function CheckinChart({ scope }: { scope: CheckinScope }) {
-  const history = useApiQuery('checkin.history', scope, ['casebook.changed']);
-  const { reload } = history;
-  // Ratings are revealed during a review; its notes being typed change nothing here.
-  useEffect(() => api.subscribe('session.changed', (event) => event.part === 'state' && reload()), [reload]);
+  const history = useApiQuery('checkin.history', scope);
 
-  if (history.status === 'error') return <ErrorMessage message={history.error} />;
-  if (history.status === 'loading') return null;
+  if (history.status === 'error') return <ErrorMessage message={failureOf(history)} />;
+  if (history.status === 'pending') return null;
   const entries = history.data;
   if (entries.length === 0) {
     return (

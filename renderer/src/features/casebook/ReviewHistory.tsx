@@ -7,7 +7,7 @@ type Scope = { homeId: string } | { placementId: string } | { organisationId: st
 
 /** The reviews of a home, a placement or an organisation's relationships, and their check-ins over time. */
 export function ReviewHistory({ scope, idPrefix }: { scope: Scope; idPrefix: string }) {
-  const reviews = useApiQuery('reviews.list', { ...scope, includeArchived: true }, ['casebook.changed']);
+  const reviews = useApiQuery('reviews.list', { ...scope, includeArchived: true });
   return (
     <>
       <Section id={`${idPrefix}-reviews`} title="Reviews">

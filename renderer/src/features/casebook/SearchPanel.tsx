@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
-import { highlightEnd, highlightStart, searchKindLabels, type SearchHit, type SearchResults } from '@shared/domain/search';
-import { api, errorMessage } from '@renderer/api/client';
+import { highlightEnd, highlightStart, searchKindLabels, type SearchHit } from '@shared/domain/search';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor } from '@renderer/navigation/routes';
 import { ErrorMessage } from '@renderer/ui/Screen';
+import { useDebounced } from '@renderer/ui/useDebounced';
 import { useSearchStore } from './searchStore';
 
 /** Shows marked words from the core as <mark>, and everything else as plain text. */
@@ -36,24 +36,9 @@ function hitHref(hit: SearchHit): string {
 /** One box over the whole case book; results grouped by kind, matched words highlighted. */
 export function SearchPanel() {
   const { text, setText } = useSearchStore();
-  const [found, setFound] = useState<SearchResults | null>(null);
-  const results = text.trim() ? found : null;
-  const [failure, setFailure] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!text.trim()) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      api
-        .call('search.query', { text })
-        .then((found) => current && (setFound(found), setFailure(null)))
-        .catch((error: unknown) => current && setFailure(errorMessage(error)));
-    }, 150);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [text]);
+  const searched = useDebounced(text, 150);
+  const search = useApiQuery('search.query', { text: searched }, { enabled: searched.trim() !== '', keepPrevious: true });
+  const results = text.trim() ? (search.data ?? null) : null;
 
   const total = results?.groups.reduce((sum, group) => sum + group.hits.length, 0) ?? 0;
   return (
@@ -73,7 +58,7 @@ export function SearchPanel() {
         autoComplete="off"
         spellCheck={false}
       />
-      <ErrorMessage message={failure} />
+      <ErrorMessage message={failureOf(search)} />
       <p role="status" className={results ? 'search-panel__summary' : 'visually-hidden'}>
         {results ? (total === 0 ? `Nothing found for “${results.text.trim()}”.` : `${total} found for “${results.text.trim()}”.`) : ''}
       </p>

@@ -1,14 +1,13 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState } from 'react';
-import { useFieldArray, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
+import { useRef } from 'react';
+import { useFieldArray, type FieldErrors } from 'react-hook-form';
+import type { z } from 'zod';
 import { cardContentSchema, ownCardContentSchema, type CardContent, type Deck, type DeckCard } from '@shared/deck/decks';
 import { LENSES, LENS_LABELS, PHASES, PHASE_DESCRIPTIONS, PHASE_LABELS, QUALITY_STANDARDS, type FrameworkId, type Lens, type Phase } from '@shared/deck/schema';
-import { ApiCallError, api, errorMessage } from '@renderer/api/client';
-import { useApiQuery } from '@renderer/api/useApiQuery';
-import { guardLeaving, hrefFor, navigate } from '@renderer/navigation/routes';
-import { useLeaveGuard } from '@renderer/ui/useLeaveGuard';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
+import { hrefFor, navigate } from '@renderer/navigation/routes';
 import { Field } from '@renderer/ui/Field';
 import { EmptyState, Screen } from '@renderer/ui/Screen';
+import { useApiForm } from '@renderer/ui/useApiForm';
 import { CardSource } from './CardDetails';
 import { DeckNotFound, useDeck } from './DeckBrowser';
 import { FrameworkOptions } from './FrameworkOptions';
@@ -26,7 +25,7 @@ type EditorOutput = CardContent & { framework?: FrameworkId };
 /** #/deck/<deck>/card/<card>/edit and #/deck/<deck>/add-card. */
 export function CardEditor({ deckId, cardId }: { deckId: string; cardId?: string }) {
   const deck = useDeck(deckId);
-  if (deck.status !== 'ready') return <DeckNotFound message={deck.error} />;
+  if (deck.status !== 'success') return <DeckNotFound message={failureOf(deck)} />;
   if (deck.data.readOnly) {
     return (
       <Screen title="This deck cannot be changed">
@@ -41,58 +40,43 @@ export function CardEditor({ deckId, cardId }: { deckId: string; cardId?: string
 
 function ExistingCard({ deck, cardId }: { deck: Deck; cardId: string }) {
   const card = useApiQuery('cards.get', { deckId: deck.id, cardId });
-  if (card.status !== 'ready') return <DeckNotFound message={card.error} />;
+  if (card.status !== 'success') return <DeckNotFound message={failureOf(card)} />;
   return <CardForm deck={deck} card={card.data} />;
 }
 
 function CardForm({ deck, card }: { deck: Deck; card?: DeckCard }) {
-  const schema = card ? cardContentSchema : ownCardContentSchema;
-  const form = useForm<EditorValues, unknown, EditorOutput>({
-    resolver: zodResolver(schema) as unknown as Resolver<EditorValues, unknown, EditorOutput>,
+  // A card of the deck keeps its framework; a new card chooses one.
+  const schema = (card ? cardContentSchema : ownCardContentSchema) as unknown as z.ZodType<EditorOutput, EditorValues>;
+  const { form, onSubmit, failure } = useApiForm({
+    schema,
     defaultValues: {
       title: card?.title ?? '',
       ...(card ? {} : { framework: '' }),
-      questions: card ? card.questions.map((q) => ({ phase: q.phase, lens: q.lens ?? '', text: q.text })) : [{ phase: 'discover', lens: '', text: '' }],
+      questions: card ? card.questions.map((q) => ({ phase: q.phase, lens: q.lens ?? ('' as const), text: q.text })) : [{ phase: 'discover' as const, lens: '' as const, text: '' }],
       qualityStandards: (card?.qualityStandards ?? []).map(String),
       facilitatorNote: card?.facilitatorNote ?? '',
+    },
+    submit: async ({ framework, ...content }, call) => {
+      const input = { deckId: deck.id, ...content, facilitatorNote: content.facilitatorNote ?? '' };
+      const saved = card ? await call('cards.update', { ...input, cardId: card.id }) : await call('cards.add', { ...input, framework: framework! });
+      navigate('deck', deck.id, 'card', saved.id);
     },
   });
   const questions = useFieldArray({ control: form.control, name: 'questions' });
   const addButtons = useRef<Partial<Record<Phase, HTMLButtonElement | null>>>({});
-  const [failure, setFailure] = useState<string[] | null>(null);
-  const { errors, isDirty, isSubmitting } = form.formState;
+  const { errors, isSubmitting } = form.formState;
+  const problems = [...messagesOf(errors), ...(failure ? [failure] : [])];
   const title = card ? `Change “${card.title}”` : `Add a card to “${deck.name}”`;
   const back = card ? hrefFor('deck', deck.id, 'card', card.id) : hrefFor('deck', deck.id);
-
-  useLeaveGuard(isDirty);
-
-  const onSubmit = form.handleSubmit(
-    async ({ framework, ...content }) => {
-      setFailure(null);
-      const input = { deckId: deck.id, ...content, facilitatorNote: content.facilitatorNote ?? '' };
-      try {
-        const saved = card
-          ? await api.call('cards.update', { ...input, cardId: card.id })
-          : await api.call('cards.add', { ...input, framework: framework! });
-        guardLeaving(null);
-        navigate('deck', deck.id, 'card', saved.id);
-      } catch (error) {
-        const fields = error instanceof ApiCallError ? Object.entries(error.body.fields ?? {}) : [];
-        fields.forEach(([name, message], index) => form.setError(name as 'title', { message }, { shouldFocus: index === 0 }));
-        setFailure(fields.length ? fields.map(([, message]) => message) : [errorMessage(error)]);
-      }
-    },
-    (invalid) => setFailure(messagesOf(invalid)),
-  );
 
   return (
     <Screen title={title}>
       <form className="form deck-editor" onSubmit={onSubmit} noValidate aria-label={title}>
-        {failure && (
+        {problems.length > 0 && (
           <div role="alert" className="error-summary">
             <p className="deck-alert-title">The card was not saved. Some details need attention:</p>
             <ul className="deck-problems">
-              {failure.map((message, index) => (
+              {problems.map((message, index) => (
                 <li key={index}>{message}</li>
               ))}
             </ul>
@@ -214,7 +198,8 @@ function CardForm({ deck, card }: { deck: Deck; card?: DeckCard }) {
 /** Every message in the form's errors, in the order the fields appear. */
 function messagesOf(errors: FieldErrors<EditorValues>): string[] {
   const messages = [errors.title?.message, errors.framework?.message, errors.questions?.root?.message ?? errors.questions?.message];
-  for (const question of Array.isArray(errors.questions) ? errors.questions : []) {
+  const questions = (Array.isArray(errors.questions) ? errors.questions : []) as (FieldErrors<EditorValues['questions'][number]> | undefined)[];
+  for (const question of questions) {
     messages.push(question?.text?.message, question?.lens?.message);
   }
   messages.push(errors.qualityStandards?.message, errors.facilitatorNote?.message);

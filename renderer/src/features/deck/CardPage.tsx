@@ -1,35 +1,26 @@
-import { useState } from 'react';
 import type { Deck, DeckCard } from '@shared/deck/decks';
-import { api, errorMessage } from '@renderer/api/client';
-import { useApiQuery } from '@renderer/api/useApiQuery';
+import { useApiMutation } from '@renderer/api/useApiMutation';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor } from '@renderer/navigation/routes';
 import { ErrorMessage, Screen, StatusMessage } from '@renderer/ui/Screen';
 import { CardDetails } from './CardDetails';
-import { DeckNotFound, deckRefresh, useDeck } from './DeckBrowser';
+import { DeckNotFound, useDeck } from './DeckBrowser';
 
 /** #/deck/<deck>/card/<card>: a card in full, with its source. */
 export function CardPage({ deckId, cardId }: { deckId: string; cardId: string }) {
   const deck = useDeck(deckId);
-  const card = useApiQuery('cards.get', { deckId, cardId }, deckRefresh);
-  if (deck.status !== 'ready') return <DeckNotFound message={deck.error} />;
-  if (card.status !== 'ready') return <DeckNotFound message={card.error} />;
+  const card = useApiQuery('cards.get', { deckId, cardId });
+  if (deck.status !== 'success') return <DeckNotFound message={failureOf(deck)} />;
+  if (card.status !== 'success') return <DeckNotFound message={failureOf(card)} />;
   return <CardView deck={deck.data} card={card.data} />;
 }
 
 function CardView({ deck, card }: { deck: Deck; card: DeckCard }) {
-  const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  async function setRetired(retired: boolean) {
-    setStatus(null);
-    setFailure(null);
-    try {
-      await api.call(retired ? 'cards.retire' : 'cards.restore', { deckId: deck.id, cardId: card.id });
-      setStatus(retired ? `Retired “${card.title}”: it is kept, but no longer drawn or listed.` : `“${card.title}” is back in play.`);
-    } catch (error) {
-      setFailure(errorMessage(error));
-    }
-  }
+  const { run, failure, status } = useApiMutation();
+  const setRetired = (retired: boolean) =>
+    run(retired ? 'cards.retire' : 'cards.restore', { deckId: deck.id, cardId: card.id }, {
+      success: retired ? `Retired “${card.title}”: it is kept, but no longer drawn or listed.` : `“${card.title}” is back in play.`,
+    });
 
   return (
     <Screen title={card.title}>
@@ -44,7 +35,7 @@ function CardView({ deck, card }: { deck: Deck; card: DeckCard }) {
           <a className="button" href={hrefFor('deck', deck.id, 'card', card.id, 'edit')}>
             Change this card
           </a>
-          <button type="button" className="button deck-button-secondary" onClick={() => setRetired(!card.retired)}>
+          <button type="button" className="button deck-button-secondary" onClick={() => void setRetired(!card.retired)}>
             {card.retired ? 'Bring this card back' : 'Retire this card'}
           </button>
         </div>

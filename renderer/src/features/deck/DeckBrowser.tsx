@@ -1,5 +1,5 @@
 import type { Deck } from '@shared/deck/decks';
-import { useApiQuery } from '@renderer/api/useApiQuery';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor } from '@renderer/navigation/routes';
 import { EmptyState, ErrorMessage, Screen } from '@renderer/ui/Screen';
 import { CardFiltersForm } from './CardFiltersForm';
@@ -9,14 +9,12 @@ import { noFilters, useChosen, useDeckBrowser } from './deckStore';
 import { filterCards } from './filterCards';
 import { cardCount } from './labels';
 
-export const deckRefresh = ['deck.changed'] as const;
-
 /** Loads a deck with every card, retired ones too (the browser hides those unless asked). */
 export function useDeck(deckId: string) {
-  return useApiQuery('decks.get', { deckId, includeRetired: true }, deckRefresh);
+  return useApiQuery('decks.get', { deckId, includeRetired: true });
 }
 
-export function DeckNotFound({ message }: { message: string | undefined }) {
+export function DeckNotFound({ message }: { message: string | null }) {
   if (!message) return null;
   return (
     <>
@@ -31,7 +29,7 @@ export function DeckNotFound({ message }: { message: string | undefined }) {
 /** #/deck/<deck>: the deck's cards, filtered and searched, ticked for printing; and the deck's tools. */
 export function DeckBrowser({ deckId }: { deckId: string }) {
   const deck = useDeck(deckId);
-  if (deck.status !== 'ready') return <DeckNotFound message={deck.error} />;
+  if (deck.status !== 'success') return <DeckNotFound message={failureOf(deck)} />;
   return <Browser deck={deck.data} />;
 }
 

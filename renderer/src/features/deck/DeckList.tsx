@@ -1,25 +1,25 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { DeckSummary } from '@shared/deck/decks';
-import { api, errorMessage } from '@renderer/api/client';
-import { useApiQuery } from '@renderer/api/useApiQuery';
+import { useEffect, useId, useState } from 'react';
+import { deckImportSchema, type DeckSummary } from '@shared/deck/decks';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor } from '@renderer/navigation/routes';
 import { Field } from '@renderer/ui/Field';
 import { ErrorMessage, Screen, StatusMessage } from '@renderer/ui/Screen';
+import { useApiForm } from '@renderer/ui/useApiForm';
+import { useChosenFile } from '@renderer/ui/useChosenFile';
 import { useDeckBrowser } from './deckStore';
 import { cardCount } from './labels';
 
-const refresh = ['deck.changed'] as const;
 
 /** #/deck: every deck, and importing a deck file. */
 export function DeckList() {
-  const decks = useApiQuery('decks.list', {}, refresh);
+  const decks = useApiQuery('decks.list', {});
   const notice = useDeckBrowser((state) => state.notice);
   const setNotice = useDeckBrowser((state) => state.setNotice);
   useEffect(() => () => setNotice(null), [setNotice]);
   return (
     <Screen title="Decks" intro="Prompt cards drawn from “Re:thinking Children’s Commissioning”, for each phase of a review. Choose a deck to browse its cards.">
       <StatusMessage message={notice} />
-      <ErrorMessage message={decks.error ?? null} />
+      <ErrorMessage message={failureOf(decks)} />
       {decks.data && <DecksTable decks={decks.data} />}
       <ImportDeckForm />
     </Screen>
@@ -54,43 +54,42 @@ function DecksTable({ decks }: { decks: DeckSummary[] }) {
   );
 }
 
-type ImportState = { status: 'idle' } | { status: 'busy' } | { status: 'done'; deck: DeckSummary } | { status: 'refused'; summary: string; problems: string[] };
-
+/** Imports a deck file: the core checks it whole, and its refusal lists every problem it found. */
 function ImportDeckForm() {
-  const [file, setFile] = useState<File | null>(null);
-  const [state, setState] = useState<ImportState>({ status: 'idle' });
-  const [inputKey, setInputKey] = useState(0);
   const headingId = useId();
-
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!file) {
-      setState({ status: 'refused', summary: 'Choose a deck file to import.', problems: [] });
-      return;
-    }
-    setState({ status: 'busy' });
-    try {
-      const deck = await api.call('decks.import', { content: await file.text() });
-      setState({ status: 'done', deck });
-      setFile(null);
+  const [inputKey, setInputKey] = useState(0);
+  const [imported, setImported] = useState<DeckSummary | null>(null);
+  const { form, onSubmit, status, failure } = useApiForm({
+    schema: deckImportSchema,
+    defaultValues: {},
+    // Choosing a file is not work to lose.
+    guardLeaving: false,
+    submit: async (values, call) => {
+      setImported(null);
+      const deck = await call('decks.import', values);
+      setImported(deck);
       setInputKey((key) => key + 1);
-    } catch (error) {
-      const [summary = '', ...problems] = errorMessage(error).split('\n');
-      setState({ status: 'refused', summary, problems });
-    }
-  }
+      return `Imported “${deck.name}” with ${cardCount(deck.cardCount + deck.retiredCount)}.`;
+    },
+  });
+  const file = useChosenFile(
+    (chosen) => chosen.text(),
+    (content) => (content === null ? form.resetField('content') : form.setValue('content', content)),
+  );
+  const { isSubmitting, errors } = form.formState;
+  const [summary, ...problems] = (failure ?? errors.content?.message ?? '').split('\n');
 
   return (
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Import a deck file</h2>
       <p>A deck file is what “Export deck file” saves. The whole file is checked first; if anything in it is wrong, nothing is imported.</p>
-      <form onSubmit={onSubmit} noValidate aria-label="Import a deck file">
-        {state.status === 'refused' && (
+      <form onSubmit={file.whenRead(onSubmit)} noValidate aria-label="Import a deck file">
+        {summary && (
           <div role="alert" className="error-summary">
-            <p className="deck-alert-title">{state.summary}</p>
-            {state.problems.length > 0 && (
+            <p className="deck-alert-title">{summary}</p>
+            {problems.length > 0 && (
               <ul className="deck-problems">
-                {state.problems.map((problem) => (
+                {problems.map((problem) => (
                   <li key={problem}>{problem}</li>
                 ))}
               </ul>
@@ -98,25 +97,16 @@ function ImportDeckForm() {
           </div>
         )}
         <Field label="Deck file" hint="A .json file exported from Relational Review.">
-          {(control) => (
-            <input
-              key={inputKey}
-              {...control}
-              type="file"
-              accept=".json,application/json"
-              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-            />
-          )}
+          {(control) => <input key={inputKey} {...control} type="file" accept=".json,application/json" onChange={file.onChange} />}
         </Field>
-        <button className="button" type="submit" disabled={state.status === 'busy'}>
+        <button className="button" type="submit" disabled={isSubmitting}>
           Import deck
         </button>
-        <p role="status" className={state.status === 'done' ? 'status-message' : state.status === 'busy' ? 'deck-kind' : 'visually-hidden'}>
-          {state.status === 'busy' && 'Checking the deck file and importing it…'}
-          {state.status === 'done' && (
+        <p role="status" className={status ? 'status-message' : isSubmitting ? 'deck-kind' : 'visually-hidden'}>
+          {isSubmitting && 'Checking the deck file and importing it…'}
+          {status && imported && (
             <>
-              Imported “{state.deck.name}” with {cardCount(state.deck.cardCount + state.deck.retiredCount)}.{' '}
-              <a href={hrefFor('deck', state.deck.id)}>Open “{state.deck.name}”</a>
+              {status} <a href={hrefFor('deck', imported.id)}>Open “{imported.name}”</a>
             </>
           )}
         </p>

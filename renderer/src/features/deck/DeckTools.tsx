@@ -1,43 +1,29 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { Deck } from '@shared/deck/decks';
-import { api, errorMessage } from '@renderer/api/client';
+import { useApiMutation } from '@renderer/api/useApiMutation';
 import { navigate } from '@renderer/navigation/routes';
+import { offerDownload } from '@renderer/ui/download';
 import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
 import { DeckNameForm } from './DeckNameForm';
 import { useDeckBrowser } from './deckStore';
-import { offerDownload } from '@renderer/ui/download';
 
 /** Export, duplicate, and for a deck of the user's own: rename and delete. */
 export function DeckTools({ deck }: { deck: Deck }) {
   const headingId = useId();
-  const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { run, failure, status } = useApiMutation();
   const setNotice = useDeckBrowser((state) => state.setNotice);
 
-  async function run(action: () => Promise<void>) {
-    setStatus(null);
-    setFailure(null);
-    try {
-      await action();
-    } catch (error) {
-      setFailure(errorMessage(error));
-    }
+  async function exportDeck() {
+    const file = await run('decks.export', { deckId: deck.id }, { success: (saved) => `Saved “${deck.name}” as ${saved.fileName}.` });
+    if (file) offerDownload(file);
   }
 
-  const exportDeck = () =>
-    run(async () => {
-      const file = await api.call('decks.export', { deckId: deck.id });
-      offerDownload(file);
-      setStatus(`Saved “${deck.name}” as ${file.fileName}.`);
-    });
-
-  const deleteDeck = () =>
-    run(async () => {
-      if (!window.confirm(`Delete “${deck.name}” and all its cards? This cannot be undone. Export it first if you may want it again.`)) return;
-      await api.call('decks.delete', { deckId: deck.id });
-      setNotice(`Deleted “${deck.name}”.`);
-      navigate('deck');
-    });
+  async function deleteDeck() {
+    if (!window.confirm(`Delete “${deck.name}” and all its cards? This cannot be undone. Export it first if you may want it again.`)) return;
+    if (!(await run('decks.delete', { deckId: deck.id }))) return;
+    setNotice(`Deleted “${deck.name}”.`);
+    navigate('deck');
+  }
 
   return (
     <section className="panel deck-tools" aria-labelledby={headingId}>
@@ -45,7 +31,7 @@ export function DeckTools({ deck }: { deck: Deck }) {
       <ErrorMessage message={failure} />
       <h3>Export</h3>
       <p>Save the deck as a deck file, to keep a copy or to use it on another computer.</p>
-      <button type="button" className="button" onClick={exportDeck}>
+      <button type="button" className="button" onClick={() => void exportDeck()}>
         Export deck file
       </button>
       <StatusMessage message={status} />
@@ -57,9 +43,9 @@ export function DeckTools({ deck }: { deck: Deck }) {
         fieldLabel="Name of the copy"
         submitLabel="Duplicate deck"
         defaultName={`${deck.name} (copy)`}
-        save={async (name) => {
-          const copy = await api.call('decks.duplicate', { deckId: deck.id, name });
-          return () => navigate('deck', copy.id);
+        save={async (name, call) => {
+          const copy = await call('decks.duplicate', { deckId: deck.id, name });
+          navigate('deck', copy.id);
         }}
       />
 
@@ -71,14 +57,14 @@ export function DeckTools({ deck }: { deck: Deck }) {
             fieldLabel="Name of the deck"
             submitLabel="Rename deck"
             defaultName={deck.name}
-            save={async (name) => {
-              const renamed = await api.call('decks.rename', { deckId: deck.id, name });
+            save={async (name, call) => {
+              const renamed = await call('decks.rename', { deckId: deck.id, name });
               return `Renamed to “${renamed.name}”.`;
             }}
           />
           <h3>Delete</h3>
           <p>Deletes the deck and all its cards. A deck a review uses cannot be deleted.</p>
-          <button type="button" className="button deck-button-danger" onClick={deleteDeck}>
+          <button type="button" className="button deck-button-danger" onClick={() => void deleteDeck()}>
             Delete this deck
           </button>
         </>

@@ -1,4 +1,5 @@
 import type { Deck } from '@shared/deck/decks';
+import { failureOf } from '@renderer/api/useApiQuery';
 import { hrefFor } from '@renderer/navigation/routes';
 import { EmptyState, Screen } from '@renderer/ui/Screen';
 import { CardDetails } from './CardDetails';
@@ -9,7 +10,7 @@ import { cardCount } from './labels';
 /** #/deck/<deck>/print: the chosen cards laid out for A4, with the app's chrome hidden when printed. */
 export function PrintSheet({ deckId }: { deckId: string }) {
   const deck = useDeck(deckId);
-  if (deck.status !== 'ready') return <DeckNotFound message={deck.error} />;
+  if (deck.status !== 'success') return <DeckNotFound message={failureOf(deck)} />;
   return <Sheet deck={deck.data} />;
 }
 

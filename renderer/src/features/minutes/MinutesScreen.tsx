@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import type { MinutesVersion } from '@shared/domain/minutes';
+import type { MethodInput } from '@shared/api/contract';
 import { sideLabels } from '@shared/domain/sessions';
 import { formatDateTime } from '@shared/format/dates';
-import { api, errorMessage } from '@renderer/api/client';
-import { useApiQuery } from '@renderer/api/useApiQuery';
+import { useApiMutation } from '@renderer/api/useApiMutation';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor } from '@renderer/navigation/routes';
-import { offerBase64Download } from '@renderer/ui/download';
 import { Fingerprint } from '@renderer/ui/Fingerprint';
 import { ErrorMessage, Screen, StatusMessage } from '@renderer/ui/Screen';
 import { MinutesView } from './MinutesView';
 import { ProseForm } from './ProseForm';
+import { Countersignatures, ExportButton } from './SealedMinutes';
 import { SealPanel } from './SealPanel';
 import { SignForm } from './SignForm';
 import './minutes.css';
@@ -23,11 +23,10 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
   const session = useApiQuery('sessions.get', { reviewId });
   const [shownVersion, setShownVersion] = useState<number | null>(null);
   const [signing, setSigning] = useState<'commissioner' | 'provider' | 'facilitator' | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [signed, setSigned] = useState<string | null>(null);
+  const { run, busy, failure, status } = useApiMutation();
 
-  if (review.status !== 'ready' || versions.status !== 'ready') return <ErrorMessage message={review.error ?? versions.error ?? null} />;
+  if (review.status !== 'success' || versions.status !== 'success') return <ErrorMessage message={failureOf(review, versions)} />;
   const all = versions.data;
   if (all.length === 0) {
     return (
@@ -40,20 +39,10 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
   const minutes = all.find((v) => v.version === (shownVersion ?? current.version)) ?? current;
   const isCurrent = minutes.id === current.id;
 
-  async function act(work: () => Promise<MinutesVersion>, done: string) {
-    setBusy(true);
-    setFailure(null);
-    setStatus(null);
-    try {
-      await work();
-      versions.reload();
-      setShownVersion(null);
-      setStatus(done);
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
+  /** Lock, unlock, seal or amend: each moves the minutes on, and the newest version is shown. */
+  async function act<M extends 'minutes.lock' | 'minutes.unlock' | 'minutes.seal' | 'minutes.amend'>(method: M, input: MethodInput<M>, done: string) {
+    setSigned(null);
+    if (await run(method, input, { success: done })) setShownVersion(null);
   }
 
   const present = (side: string) => session.data?.participants.find((p) => p.side === side && p.attendance === 'present');
@@ -111,15 +100,15 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
         )}
       </dl>
       <ErrorMessage message={failure} />
-      <StatusMessage message={status} />
+      <StatusMessage message={signed ?? status} />
 
       {isCurrent && minutes.status === 'draft' && (
         <section aria-labelledby="draft-heading" className="panel">
           <h2 id="draft-heading">Words of the draft</h2>
           <p>People, concerns and actions follow the review. Write the words around them here, then lock the minutes for signing.</p>
-          <ProseForm key={minutes.id} minutes={minutes} onSaved={versions.reload} />
+          <ProseForm key={minutes.id} minutes={minutes} />
           <div className="toolbar">
-            <button type="button" className="button" disabled={busy} onClick={() => void act(() => api.call('minutes.lock', { minutesId: minutes.id }), 'The minutes are locked: they can now be signed.')}>
+            <button type="button" className="button" disabled={busy} onClick={() => void act('minutes.lock', { minutesId: minutes.id }, 'The minutes are locked: they can now be signed.')}>
               Lock the minutes for signing
             </button>
           </div>
@@ -145,9 +134,8 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
               suggested={suggested(signing)}
               onCancel={() => setSigning(null)}
               onSigned={() => {
-                versions.reload();
                 setSigning(null);
-                setStatus(`Signed for the ${signing}.`);
+                setSigned(`Signed for the ${signing}.`);
               }}
             />
           ) : (
@@ -162,13 +150,13 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
                   Sign as facilitator (optional)
                 </button>
               )}
-              <button type="button" className="button button--link" disabled={busy} onClick={() => void act(() => api.call('minutes.unlock', { minutesId: minutes.id }), 'The minutes are a draft again. Any signatures were removed.')}>
+              <button type="button" className="button button--link" disabled={busy} onClick={() => void act('minutes.unlock', { minutesId: minutes.id }, 'The minutes are a draft again. Any signatures were removed.')}>
                 Unlock to change the words
               </button>
             </div>
           )}
           {minutes.awaiting.length === 0 && !signing && (
-            <SealPanel minutes={minutes} busy={busy} onSeal={(organisation) => act(() => api.call('minutes.seal', { minutesId: minutes.id, organisation }), 'The minutes are sealed.')} />
+            <SealPanel minutes={minutes} busy={busy} onSeal={(organisation) => act('minutes.seal', { minutesId: minutes.id, organisation }, 'The minutes are sealed.')} />
           )}
         </section>
       )}
@@ -179,7 +167,7 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
           <Countersignatures minutes={minutes} />
           <ExportButton minutes={minutes} />
           {isCurrent && (
-            <button type="button" className="button button--secondary" disabled={busy} onClick={() => void act(() => api.call('minutes.amend', { minutesId: minutes.id }), `Version ${minutes.version + 1} is a draft: correct it, then sign and seal it again. Version ${minutes.version} is kept.`)}>
+            <button type="button" className="button button--secondary" disabled={busy} onClick={() => void act('minutes.amend', { minutesId: minutes.id }, `Version ${minutes.version + 1} is a draft: correct it, then sign and seal it again. Version ${minutes.version} is kept.`)}>
               Amend: make version {minutes.version + 1}
             </button>
           )}
@@ -191,63 +179,5 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
         <MinutesView content={minutes.content} />
       </section>
     </Screen>
-  );
-}
-
-/** The other organisation's countersignatures, recorded when the countersigned file came back. */
-function Countersignatures({ minutes }: { minutes: MinutesVersion }) {
-  if (minutes.countersignatures.length === 0) {
-    return (
-      <p>
-        Not countersigned yet. Send the PDF to the other organisation; when it comes back countersigned, import it under{' '}
-        <a href={hrefFor('reviews')}>Reviews, Minutes received from other organisations</a>.
-      </p>
-    );
-  }
-  return (
-    <>
-      <h3 id="countersignatures-heading">Countersignatures</h3>
-      <ul className="countersignatures" aria-labelledby="countersignatures-heading">
-        {minutes.countersignatures.map((c) => (
-          <li key={`${c.fingerprint}-${c.signedAt ?? ''}-${c.importedAt}`}>
-            <p>
-              Countersigned by <strong>{c.signer}</strong>, for {c.organisation || 'an organisation it does not name'}
-              {c.signedAt ? `, ${formatDateTime(c.signedAt)}` : ''}. Recorded here {formatDateTime(c.importedAt)}.
-            </p>
-            <p>
-              Key fingerprint: <Fingerprint hex={c.fingerprint} of={`${c.organisation}’s key`} />
-            </p>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
-
-function ExportButton({ minutes }: { minutes: MinutesVersion }) {
-  const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  async function run() {
-    setFailure(null);
-    try {
-      const result = await api.call('minutes.export', { minutesId: minutes.id });
-      if (result.savedTo) {
-        setStatus(`Saved in ${result.savedTo}: the PDF and an email draft, opened in your mail program.`);
-        return;
-      }
-      result.files.forEach(offerBase64Download);
-      setStatus(`Downloaded ${result.files.map((f) => f.fileName).join(' and ')}. Open the .eml file to send the minutes from your mail program.`);
-    } catch (error) {
-      setFailure(errorMessage(error));
-    }
-  }
-  return (
-    <div className="toolbar">
-      <button type="button" className="button" onClick={() => void run()}>
-        Export the PDF and an email draft
-      </button>
-      <ErrorMessage message={failure} />
-      <StatusMessage message={status} />
-    </div>
   );
 }

@@ -1,12 +1,11 @@
 import { proseSchema, proseStages, type MinutesVersion } from '@shared/domain/minutes';
 import { stageLabels } from '@shared/domain/sessions';
-import { api } from '@renderer/api/client';
 import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
 import { TextAreaField } from '@renderer/ui/Select';
 import { useApiForm } from '@renderer/ui/useApiForm';
 
 /** The words of draft minutes: a summary and one for each stage. The rest follows the review. */
-export function ProseForm({ minutes, onSaved }: { minutes: MinutesVersion; onSaved: () => void }) {
+export function ProseForm({ minutes }: { minutes: MinutesVersion }) {
   const stage = (name: (typeof proseStages)[number]) => minutes.content.stages.find((s) => s.stage === name)?.summary ?? '';
   const { form, onSubmit, status, failure } = useApiForm({
     schema: proseSchema,
@@ -18,9 +17,8 @@ export function ProseForm({ minutes, onSaved }: { minutes: MinutesVersion; onSav
       design: stage('design'),
       deliver: stage('deliver'),
     },
-    submit: async (values) => {
-      await api.call('minutes.saveProse', values);
-      onSaved();
+    submit: async (values, call) => {
+      await call('minutes.saveProse', values);
       return 'The words are saved.';
     },
     afterSave: 'keep',

@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReceivedMinutes } from '@shared/domain/minutes';
 import { formatDateTime } from '@shared/format/dates';
-import { api, errorMessage } from '@renderer/api/client';
+import { useApiMutation, useScopeMessages } from '@renderer/api/useApiMutation';
 import { hrefFor } from '@renderer/navigation/routes';
 import { offerBase64Download } from '@renderer/ui/download';
 import { RecordTable } from '@renderer/ui/RecordPage';
 import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
 
 /** Minutes received from other organisations: who signed them, and countersigning and sending them back. */
-export function ReceivedMinutesTable({ rows, onChanged }: { rows: ReceivedMinutes[]; onChanged: () => void }) {
+export function ReceivedMinutesTable({ rows }: { rows: ReceivedMinutes[] }) {
   return (
     <RecordTable
       caption="Minutes received"
@@ -29,7 +29,7 @@ export function ReceivedMinutesTable({ rows, onChanged }: { rows: ReceivedMinute
             ),
         },
         { header: 'Received', cell: (r) => formatDateTime(r.receivedAt) },
-        { header: 'Countersign and send back', cell: (r) => <ReceivedActions received={r} onChanged={onChanged} /> },
+        { header: 'Countersign and send back', cell: (r) => <ReceivedActions received={r} /> },
       ]}
     />
   );
@@ -55,11 +55,13 @@ function yetToSign(received: ReceivedMinutes): string[] {
   return [...new Map(parties.map((name) => [name.toLowerCase(), name])).values()];
 }
 
-function ReceivedActions({ received, onChanged }: { received: ReceivedMinutes; onChanged: () => void }) {
-  const [countersigning, setCountersigning] = useState<string | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+function ReceivedActions({ received }: { received: ReceivedMinutes }) {
+  // Countersigning and exporting report in the same place: the latest of the two is shown.
+  const scope = ['received', received.id];
+  const countersigning = useApiMutation({ scope });
+  const exporting = useApiMutation({ scope });
+  const { failure, status } = useScopeMessages(scope);
+  const [signingFor, setSigningFor] = useState<string | null>(null);
   const focusExport = useRef(false);
   const exportButton = useRef<HTMLButtonElement>(null);
   const candidates = yetToSign(received);
@@ -73,39 +75,25 @@ function ReceivedActions({ received, onChanged }: { received: ReceivedMinutes; o
   }, [received.countersignedAt]);
 
   async function countersign(organisation: string) {
-    setCountersigning(organisation);
-    setFailure(null);
-    setStatus(`Countersigning for ${organisation}: checking the file, then signing it. This takes a few seconds.`);
-    try {
-      await api.call('minutes.countersign', { receivedId: received.id, organisation });
-      setStatus(`Countersigned for ${organisation}. Export the file to send it back.`);
-      focusExport.current = true;
-      onChanged();
-    } catch (error) {
-      setStatus(null);
-      setFailure(errorMessage(error));
-    } finally {
-      setCountersigning(null);
-    }
+    setSigningFor(organisation);
+    // The row is read again before the call answers: the export button must know to take focus when it appears.
+    focusExport.current = true;
+    const done = await countersigning.run('minutes.countersign', { receivedId: received.id, organisation }, {
+      pending: `Countersigning for ${organisation}: checking the file, then signing it. This takes a few seconds.`,
+      success: `Countersigned for ${organisation}. Export the file to send it back.`,
+    });
+    setSigningFor(null);
+    if (!done) focusExport.current = false;
   }
 
   async function exportFiles() {
-    setExporting(true);
-    setFailure(null);
-    setStatus(null);
-    try {
-      const result = await api.call('minutes.exportReceived', { receivedId: received.id });
-      if (result.savedTo) {
-        setStatus(`Saved in ${result.savedTo}: the countersigned PDF and an email draft, opened in your mail program.`);
-      } else {
-        result.files.forEach(offerBase64Download);
-        setStatus(`Downloaded ${result.files.map((f) => f.fileName).join(' and ')}. Open the .eml file to send the minutes back from your mail program.`);
-      }
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setExporting(false);
-    }
+    const result = await exporting.run('minutes.exportReceived', { receivedId: received.id }, {
+      success: (exported) =>
+        exported.savedTo
+          ? `Saved in ${exported.savedTo}: the countersigned PDF and an email draft, opened in your mail program.`
+          : `Downloaded ${exported.files.map((f) => f.fileName).join(' and ')}. Open the .eml file to send the minutes back from your mail program.`,
+    });
+    if (result && !result.savedTo) result.files.forEach(offerBase64Download);
   }
 
   return (
@@ -114,13 +102,13 @@ function ReceivedActions({ received, onChanged }: { received: ReceivedMinutes; o
       {received.countersignedAt && <p>Countersigned by this case book, {formatDateTime(received.countersignedAt)}.</p>}
       {candidates.length > 1 && <p className="muted">Choose the organisation you countersign for.</p>}
       {candidates.map((organisation) => (
-        <button key={organisation} type="button" className="button" disabled={countersigning !== null} onClick={() => void countersign(organisation)}>
-          {countersigning === organisation ? 'Countersigning…' : `Countersign for ${organisation}`}
+        <button key={organisation} type="button" className="button" disabled={countersigning.busy} onClick={() => void countersign(organisation)}>
+          {signingFor === organisation ? 'Countersigning…' : `Countersign for ${organisation}`}
         </button>
       ))}
       {received.countersignedAt && (
-        <button type="button" ref={exportButton} className="button button--secondary" disabled={exporting} onClick={() => void exportFiles()}>
-          {exporting ? 'Exporting…' : 'Export to send back'}
+        <button type="button" ref={exportButton} className="button button--secondary" disabled={exporting.busy} onClick={() => void exportFiles()}>
+          {exporting.busy ? 'Exporting…' : 'Export to send back'}
         </button>
       )}
       {candidates.length === 0 && !received.countersignedAt && <p className="muted">Both organisations have signed.</p>}

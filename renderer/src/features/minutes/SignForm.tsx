@@ -1,12 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import SignaturePad from 'signature_pad';
-import { agreementStatement, type MinutesVersion } from '@shared/domain/minutes';
+import { agreementStatement, signSchema, type MinutesVersion } from '@shared/domain/minutes';
 import { sideLabels } from '@shared/domain/sessions';
-import { ApiCallError, api, errorMessage } from '@renderer/api/client';
-import { Field } from '@renderer/ui/Field';
 import { ErrorMessage } from '@renderer/ui/Screen';
+import { TextField } from '@renderer/ui/Select';
+import { useApiForm } from '@renderer/ui/useApiForm';
 
 type Side = 'commissioner' | 'provider' | 'facilitator';
+
+/** What the signer fills in; the minutes, the side and the fingerprint they saw come from the screen. */
+const signerSchema = signSchema.omit({ minutesId: true, side: true, fingerprint: true });
+const drawIt = 'Draw your signature in the box, or choose to type it instead.';
 
 /**
  * One signer on the laptop: their typed name, a drawn signature (or their typed name as the
@@ -19,15 +23,18 @@ export function SignForm(props: {
   onSigned: () => void;
   onCancel: () => void;
 }) {
-  const [name, setName] = useState(props.suggested.name);
-  const [role, setRole] = useState(props.suggested.role);
-  const [organisation, setOrganisation] = useState(props.suggested.organisation);
   const [typed, setTyped] = useState(false);
-  const [agreed, setAgreed] = useState(false);
-  const [problems, setProblems] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<SignaturePad | null>(null);
+  const { form, onSubmit, failure } = useApiForm({
+    schema: signerSchema,
+    defaultValues: { ...props.suggested, image: null, agreed: false as never },
+    submit: async (values, call) => {
+      await call('minutes.sign', { ...values, minutesId: props.minutes.id, side: props.side, fingerprint: props.minutes.fingerprint! });
+      props.onSigned();
+    },
+  });
+  const { errors, isSubmitting } = form.formState;
 
   useEffect(() => {
     if (typed || !canvas.current) return;
@@ -43,64 +50,55 @@ export function SignForm(props: {
     };
   }, [typed]);
 
-  async function sign() {
-    const found: Record<string, string> = {};
-    if (name.trim().length < 2) found.name = 'Type your full name.';
-    if (!typed && (!pad.current || pad.current.isEmpty())) found.image = 'Draw your signature in the box, or choose to type it instead.';
-    if (!agreed) found.agreed = 'Tick to agree that these minutes are an accurate record of the meeting.';
-    setProblems(found);
-    if (Object.keys(found).length) return;
-    try {
-      const image = typed ? null : pad.current!.toDataURL('image/png');
-      await api.call('minutes.sign', { minutesId: props.minutes.id, side: props.side, name, role, organisation, image, agreed: true, fingerprint: props.minutes.fingerprint! });
-      props.onSigned();
-    } catch (error) {
-      setFailure(errorMessage(error));
-      if (error instanceof ApiCallError && error.body.fields) setProblems(error.body.fields);
-    }
+  /** The drawing is read from the pad as the form is sent; an empty pad is asked for in plain words. */
+  async function sign(event: FormEvent) {
+    const drawn = !typed && pad.current && !pad.current.isEmpty() ? pad.current.toDataURL('image/png') : null;
+    form.setValue('image', typed ? null : (drawn ?? (undefined as never)));
+    await onSubmit(event);
+    if (!typed && !drawn) form.setError('image', { message: drawIt });
   }
 
   const who = sideLabels[props.side].toLowerCase();
   return (
-    <div className="form form--plain sign-form" role="group" aria-label={`Signature for the ${who}`}>
-      <ErrorMessage message={failure} />
-      <Field label="Your full name" error={problems.name}>
-        {(control) => <input {...control} value={name} autoComplete="name" onChange={(event) => setName(event.target.value)} />}
-      </Field>
-      <Field label="Your role (optional)">{(control) => <input {...control} value={role} onChange={(event) => setRole(event.target.value)} />}</Field>
-      <Field label="Your organisation (optional)">{(control) => <input {...control} value={organisation} onChange={(event) => setOrganisation(event.target.value)} />}</Field>
-      <label className="checkbox">
-        <input type="checkbox" checked={typed} onChange={(event) => setTyped(event.target.checked)} />
-        Type my name as my signature instead of drawing it
-      </label>
-      {!typed && (
-        <div className={problems.image ? 'field field--error' : 'field'}>
-          <p id={`pad-${props.side}`} className="field-label">
-            Draw your signature in the box
-          </p>
-          {problems.image && <p className="field-error">{problems.image}</p>}
-          <canvas ref={canvas} className="signature-pad" role="img" aria-labelledby={`pad-${props.side}`} />
-          <button type="button" className="button button--link" onClick={() => pad.current?.clear()}>
-            Clear the signature
+    <form className="form form--plain sign-form" onSubmit={(event) => void sign(event)} noValidate>
+      <div role="group" aria-label={`Signature for the ${who}`}>
+        <ErrorMessage message={failure} />
+        <TextField label="Your full name" error={errors.name?.message} registration={form.register('name')} autoComplete="name" />
+        <TextField label="Your role (optional)" error={errors.role?.message} registration={form.register('role')} />
+        <TextField label="Your organisation (optional)" error={errors.organisation?.message} registration={form.register('organisation')} />
+        <label className="checkbox">
+          <input type="checkbox" checked={typed} onChange={(event) => setTyped(event.target.checked)} />
+          Type my name as my signature instead of drawing it
+        </label>
+        {!typed && (
+          <div className={errors.image ? 'field field--error' : 'field'}>
+            <p id={`pad-${props.side}`} className="field-label">
+              Draw your signature in the box
+            </p>
+            {errors.image && <p className="field-error">{errors.image.message}</p>}
+            <canvas ref={canvas} className="signature-pad" role="img" aria-labelledby={`pad-${props.side}`} />
+            <button type="button" className="button button--link" onClick={() => pad.current?.clear()}>
+              Clear the signature
+            </button>
+          </div>
+        )}
+        <div className={errors.agreed ? 'field field--error' : 'field'}>
+          {errors.agreed && <p className="field-error">{errors.agreed.message}</p>}
+          <label className="checkbox">
+            <input type="checkbox" {...form.register('agreed')} />
+            {agreementStatement}
+          </label>
+        </div>
+        <p className="muted">You sign the minutes with the fingerprint {props.minutes.fingerprint}.</p>
+        <div className="form-buttons">
+          <button type="submit" className="button" disabled={isSubmitting}>
+            Sign for the {who}
+          </button>
+          <button type="button" className="button button--link" onClick={props.onCancel}>
+            Cancel
           </button>
         </div>
-      )}
-      <div className={problems.agreed ? 'field field--error' : 'field'}>
-        {problems.agreed && <p className="field-error">{problems.agreed}</p>}
-        <label className="checkbox">
-          <input type="checkbox" checked={agreed} onChange={(event) => setAgreed(event.target.checked)} />
-          {agreementStatement}
-        </label>
       </div>
-      <p className="muted">You sign the minutes with the fingerprint {props.minutes.fingerprint}.</p>
-      <div className="form-buttons">
-        <button type="button" className="button" onClick={() => void sign()}>
-          Sign for the {who}
-        </button>
-        <button type="button" className="button button--link" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
-    </div>
+    </form>
   );
 }

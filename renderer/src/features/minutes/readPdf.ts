@@ -5,8 +5,7 @@ export interface ChosenPdf {
   fileName: string;
 }
 
-/** The PDF chosen in a file input, as base64 for the core, or null when none is chosen. */
-export async function readPdf(input: HTMLInputElement | null): Promise<ChosenPdf | null> {
-  const file = input?.files?.[0];
-  return file ? { pdf: await readFileAsBase64(file), fileName: file.name } : null;
+/** A chosen PDF as base64 for the core, with its name. */
+export async function readPdf(file: File): Promise<ChosenPdf> {
+  return { pdf: await readFileAsBase64(file), fileName: file.name };
 }

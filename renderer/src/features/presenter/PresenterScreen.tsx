@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { PHASE_DESCRIPTIONS } from '@shared/deck/schema';
 import { currentDraw as drawInPlay, isCardStage, sideLabels, stageLabels, type Stage } from '@shared/domain/sessions';
-import { useApiQuery } from '@renderer/api/useApiQuery';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { PresenterCard } from './PresenterCard';
 import { PresenterTimer } from './PresenterTimer';
-import { useCard, useLiveSession } from './useLiveSession';
 import './presenter.css';
 
 /** What each stage is for, said to the room when there is no card to show. */
@@ -57,12 +56,16 @@ function useAnnouncement(shown: Shown | null): { announcement: string; announceT
  * is and the current card, in large type. It follows the facilitator's screen live.
  */
 export function PresenterScreen({ reviewId }: { reviewId: string }) {
-  const review = useApiQuery('reviews.get', { id: reviewId }, ['casebook.changed']);
-  const { live, error } = useLiveSession(reviewId);
-  const session = live?.session ?? null;
+  const review = useApiQuery('reviews.get', { id: reviewId });
+  // The same query as the facilitator's screen: it is read again when the facilitator changes the
+  // review's state (stage, timer, cards, turn), not for notes being typed.
+  const read = useApiQuery('sessions.get', { reviewId });
+  const session = read.data ?? null;
+  const error = failureOf(read);
   const cardStage = session !== null && isCardStage(session.stage);
   const currentDraw = cardStage ? (drawInPlay(session) ?? null) : null;
-  const card = useCard(session?.deckId ?? null, currentDraw?.cardId ?? null);
+  const cardRef = { deckId: session?.deckId ?? '', cardId: currentDraw?.cardId ?? '' };
+  const card = useApiQuery('cards.get', cardRef, { enabled: Boolean(cardRef.deckId && cardRef.cardId) }).data ?? null;
   const cardReady = !currentDraw || card !== null;
 
   const title = review.data?.title ?? 'Presenter view';
@@ -77,8 +80,8 @@ export function PresenterScreen({ reviewId }: { reviewId: string }) {
     <div className="presenter">
       <main id="main" className="presenter__main">
         <h1 className="presenter__title">{title}</h1>
-        {!live || !session ? (
-          <p className={error ? 'presenter__error' : 'presenter__loading'}>{error ?? review.error ?? 'Loading the review…'}</p>
+        {!session ? (
+          <p className={error ? 'presenter__error' : 'presenter__loading'}>{error ?? failureOf(review) ?? 'Loading the review…'}</p>
         ) : (
           <>
             <section className="presenter-status" aria-label="Where the review is">
@@ -87,7 +90,7 @@ export function PresenterScreen({ reviewId }: { reviewId: string }) {
                 <p className="presenter-status__stage">{stageLabels[session.stage]}</p>
                 <p className="presenter-status__turn">{turn}</p>
               </div>
-              <PresenterTimer timer={session.timer} readAt={live.readAt} onTimeUp={announceTimeUp} />
+              <PresenterTimer timer={session.timer} readAt={read.dataUpdatedAt} onTimeUp={announceTimeUp} />
             </section>
             {currentDraw ? (
               card && <PresenterCard card={card} stage={session.stage} />

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { optionalDate, optionalText } from '@shared/domain/fields';
 import { reviewScopeLabels, reviewScopes, type Review, type ReviewScope } from '@shared/domain/reviews';
 import { toLocalInput } from '@shared/format/dates';
-import { api } from '@renderer/api/client';
-import { useApiQuery } from '@renderer/api/useApiQuery';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor, navigate } from '@renderer/navigation/routes';
 import { ErrorMessage } from '@renderer/ui/Screen';
 import { SelectField, TextAreaField, TextField } from '@renderer/ui/Select';
@@ -11,7 +10,6 @@ import { useApiForm } from '@renderer/ui/useApiForm';
 import { EditorPage } from '@renderer/ui/EditorPage';
 import { FormButtons } from '@renderer/ui/FormButtons';
 
-const refresh = ['casebook.changed'] as const;
 
 /**
  * One form for every scope: the fields a scope does not use are left empty and dropped before
@@ -44,9 +42,9 @@ export function ReviewEditor({ id }: { id?: string }) {
 }
 
 function ReviewForm({ review }: { review?: Review }) {
-  const organisations = useApiQuery('organisations.list', {}, refresh);
-  const homes = useApiQuery('homes.list', {}, refresh);
-  const placements = useApiQuery('placements.list', {}, refresh);
+  const organisations = useApiQuery('organisations.list', {});
+  const homes = useApiQuery('homes.list', {});
+  const placements = useApiQuery('placements.list', {});
   const { form, onSubmit, failure } = useApiForm({
     schema: reviewFormSchema,
     defaultValues: {
@@ -60,15 +58,15 @@ function ReviewForm({ review }: { review?: Review }) {
       purpose: review?.purpose ?? '',
       nextReviewDate: review?.nextReviewDate ?? '',
     },
-    submit: async (values) => {
+    submit: async (values, call) => {
       const details = { scheduledFor: new Date(values.scheduledFor).toISOString(), place: values.place, purpose: values.purpose, nextReviewDate: values.nextReviewDate };
       if (review) {
-        const saved = await api.call('reviews.update', { id: review.id, ...details });
+        const saved = await call('reviews.update', { id: review.id, ...details });
         navigate('reviews', saved.id);
         return;
       }
       const subject = Object.fromEntries(neededBy[values.scope].map((field) => [field, values[field]]));
-      const saved = await api.call('reviews.create', { scope: values.scope, ...subject, ...details } as never);
+      const saved = await call('reviews.create', { scope: values.scope, ...subject, ...details } as never);
       navigate('reviews', saved.id);
     },
   });
@@ -80,7 +78,7 @@ function ReviewForm({ review }: { review?: Review }) {
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label={review ? 'Change review' : 'Plan a review'}>
-      <ErrorMessage message={failure ?? organisations.error ?? homes.error ?? placements.error ?? null} />
+      <ErrorMessage message={failure ?? failureOf(organisations, homes, placements)} />
       {!review && (
         <fieldset className="fieldset">
           <legend>What is the review of?</legend>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { reviewScopeLabels, reviewStatusLabels } from '@shared/domain/reviews';
 import { formatDate, formatDateTime } from '@shared/format/dates';
-import { useApiQuery } from '@renderer/api/useApiQuery';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor } from '@renderer/navigation/routes';
 import { ArchiveButton } from '@renderer/ui/ArchiveButton';
 import { ArchivedBanner, DetailList } from '@renderer/ui/RecordPage';
@@ -10,7 +10,6 @@ import { ListScreen } from '@renderer/ui/ListScreen';
 import { ReviewsTable } from '@renderer/ui/ReviewsTable';
 import { ReviewEditor } from './ReviewEditor';
 
-const refresh = ['casebook.changed'] as const;
 
 /** #/reviews, #/reviews/new, #/reviews/<id>[/edit]; what the app shows below the list comes from another feature. */
 export function ReviewsScreen({ path, belowList }: { path: string[]; belowList?: ReactNode }) {
@@ -35,8 +34,8 @@ function ReviewsList({ belowList }: { belowList: ReactNode }) {
 }
 
 function ReviewPage({ id }: { id: string }) {
-  const review = useApiQuery('reviews.get', { id }, refresh);
-  if (review.status !== 'ready') return <ErrorMessage message={review.error ?? null} />;
+  const review = useApiQuery('reviews.get', { id });
+  if (review.status !== 'success') return <ErrorMessage message={failureOf(review)} />;
   const r = review.data;
   return (
     <Screen title={r.title}>

@@ -1,8 +1,11 @@
-import { useState } from 'react';
-import { currentDraw, sideLabels, sides, type SessionAction } from '@shared/domain/sessions';
+import { useEffect } from 'react';
+import { actionSchema, currentDraw, sideLabels, sides, type SessionAction, type Side } from '@shared/domain/sessions';
 import { formatDate } from '@shared/format/dates';
 import { Field } from '@renderer/ui/Field';
-import { useSession, useSessionStore } from './sessionStore';
+import { TextField } from '@renderer/ui/Select';
+import { useApiForm } from '@renderer/ui/useApiForm';
+import { useRoomStore } from './roomStore';
+import { useChangeSession, useSession } from './useSession';
 
 const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
@@ -13,38 +16,14 @@ function ownerOf(action: SessionAction): string {
 /** What each side will do, by when: linked to the note or card it came from, carried into the next review. */
 export function ActionsPanel() {
   const session = useSession();
-  const change = useSessionStore((state) => state.change);
-  const noteId = useSessionStore((state) => state.actionNoteId);
-  const setNoteId = (id: string) => useSessionStore.setState({ actionNoteId: id });
-  const [text, setText] = useState('');
-  const [owner, setOwner] = useState('');
-  const [dueDate, setDueDate] = useState('');
-
+  const change = useChangeSession();
+  const setUndo = useRoomStore((state) => state.setUndo);
   const concluded = session.status === 'concluded' || session.status === 'signed';
 
-  const notes = session.notes.filter((note) => note.text.trim());
-  const people = session.participants.filter((p) => p.personId);
-
-  async function add() {
-    const [kind, value] = owner.split(':');
-    const saved = await change(
-      'actions.save',
-      {
-        reviewId: session.reviewId,
-        text,
-        ownerPersonId: kind === 'person' ? value : null,
-        ownerSide: kind === 'side' ? (value as (typeof sides)[number]) : null,
-        dueDate,
-        noteId: noteId || null,
-        cardId: currentDraw(session)?.cardId ?? null,
-      },
-      'Action added.',
-    );
-    if (saved) {
-      setText('');
-      setDueDate('');
-      setNoteId('');
-    }
+  async function remove(action: SessionAction) {
+    const { reviewId } = session;
+    if (!(await change('actions.delete', { reviewId, actionId: action.id }, 'Action deleted.'))) return;
+    setUndo({ label: 'Undo: bring the action back', run: (again) => again('actions.restore', { reviewId, actionId: action.id }, 'Action brought back.') });
   }
 
   return (
@@ -61,19 +40,7 @@ export function ActionsPanel() {
               {ownerOf(action)}
               {action.dueDate && `, by ${formatDate(action.dueDate)}`}
               {!concluded && (
-                <button
-                  type="button"
-                  className="button button--link"
-                  onClick={() =>
-                    void change('actions.delete', { reviewId: session.reviewId, actionId: action.id }, 'Action deleted.').then(
-                      (ok) =>
-                        ok &&
-                        useSessionStore.setState({
-                          undo: { label: 'Undo: bring the action back', run: () => change('actions.restore', { reviewId: session.reviewId, actionId: action.id }, 'Action brought back.') },
-                        }),
-                    )
-                  }
-                >
+                <button type="button" className="button button--link" onClick={() => void remove(action)}>
                   Delete<span className="visually-hidden"> action: {action.text}</span>
                 </button>
               )}
@@ -81,46 +48,85 @@ export function ActionsPanel() {
           ))}
         </ul>
       )}
-      {!concluded && (
-        <div className="form form--plain" role="group" aria-labelledby="add-action-heading">
-          <h3 id="add-action-heading">Add an action</h3>
-          <Field label="What will be done">{(control) => <input {...control} data-action-text value={text} onChange={(event) => setText(event.target.value)} />}</Field>
-          <Field label="Who will do it">
-            {(control) => (
-              <select {...control} value={owner} onChange={(event) => setOwner(event.target.value)}>
-                <option value="">Choose a person or a side</option>
-                {people.map((p) => (
-                  <option key={p.id} value={`person:${p.personId}`}>
-                    {p.name}
-                  </option>
-                ))}
-                {sides.map((side) => (
-                  <option key={side} value={`side:${side}`}>
-                    The {sideLabels[side].toLowerCase()}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="By when (optional)">{(control) => <input {...control} type="date" value={dueDate} onChange={(event) => setDueDate(event.target.value)} />}</Field>
-          <Field label="Comes from (optional)">
-            {(control) => (
-              <select {...control} value={noteId} onChange={(event) => setNoteId(event.target.value)}>
-                <option value="">No particular note</option>
-                {notes.map((note) => (
-                  <option key={note.id} value={note.id}>
-                    {note.kind === 'concern' ? 'Concern: ' : ''}
-                    {excerpt(note.text)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <button type="button" className="button" onClick={() => void add()}>
-            Add action
-          </button>
-        </div>
-      )}
+      {!concluded && <AddActionForm />}
     </section>
+  );
+}
+
+/** The review comes from the screen; who will do it is one choice of a person or a side. */
+const newActionSchema = actionSchema.omit({ reviewId: true, id: true, cardId: true });
+
+function AddActionForm() {
+  const session = useSession();
+  const change = useChangeSession();
+  const actionFor = useRoomStore((state) => state.actionFor);
+  const askForAction = useRoomStore((state) => state.askForAction);
+  const { form, onSubmit } = useApiForm({
+    schema: newActionSchema,
+    defaultValues: { text: '', ownerPersonId: null, ownerSide: null, dueDate: '', noteId: '' },
+    submit: (values) => change('actions.save', { ...values, reviewId: session.reviewId, cardId: currentDraw(session)?.cardId ?? null }, 'Action added.'),
+    // Who will do it stays chosen for the next action.
+    afterSave: (sent) => ({ ...sent, text: '', dueDate: '', noteId: '' }),
+  });
+  const { errors, isSubmitting } = form.formState;
+  const [personId, side] = form.watch(['ownerPersonId', 'ownerSide']);
+  const notes = session.notes.filter((note) => note.text.trim());
+  const people = session.participants.filter((p) => p.personId);
+
+  // "Add an action for this concern": the concern is chosen, and the keyboard goes to what will be done.
+  useEffect(() => {
+    if (!actionFor) return;
+    form.setValue('noteId', actionFor, { shouldDirty: true });
+    form.setFocus('text');
+    askForAction(null);
+  }, [actionFor, askForAction, form]);
+
+  function chooseOwner(choice: string) {
+    const [kind, value] = choice.split(':');
+    form.setValue('ownerPersonId', kind === 'person' ? value : null, { shouldDirty: true });
+    form.setValue('ownerSide', kind === 'side' ? (value as Side) : null, { shouldDirty: true });
+  }
+
+  return (
+    <form className="form form--plain" onSubmit={onSubmit} noValidate>
+      <div role="group" aria-labelledby="add-action-heading">
+        <h3 id="add-action-heading">Add an action</h3>
+        <TextField label="What will be done" error={errors.text?.message} registration={form.register('text')} />
+        <Field label="Who will do it" error={errors.ownerPersonId?.message ?? errors.ownerSide?.message}>
+          {(control) => (
+            <select {...control} value={personId ? `person:${personId}` : side ? `side:${side}` : ''} onChange={(event) => chooseOwner(event.target.value)}>
+              <option value="">Choose a person or a side</option>
+              {people.map((p) => (
+                <option key={p.id} value={`person:${p.personId}`}>
+                  {p.name}
+                </option>
+              ))}
+              {sides.map((s) => (
+                <option key={s} value={`side:${s}`}>
+                  The {sideLabels[s].toLowerCase()}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <TextField label="By when (optional)" type="date" error={errors.dueDate?.message} registration={form.register('dueDate')} />
+        <Field label="Comes from (optional)" error={errors.noteId?.message}>
+          {(control) => (
+            <select {...control} {...form.register('noteId')}>
+              <option value="">No particular note</option>
+              {notes.map((note) => (
+                <option key={note.id} value={note.id}>
+                  {note.kind === 'concern' ? 'Concern: ' : ''}
+                  {excerpt(note.text)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button type="submit" className="button" disabled={isSubmitting}>
+          Add action
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,17 +1,17 @@
 import { useState } from 'react';
-import { LENS_LABELS, type Phase } from '@shared/deck/schema';
+import { LENS_LABELS } from '@shared/deck/schema';
 import { currentDraw, isCardStage, stageLabels, type DrawnCard } from '@shared/domain/sessions';
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { Field } from '@renderer/ui/Field';
-import { useSession, useSessionStore } from './sessionStore';
+import { useChangeSession, useSession } from './useSession';
 
 const stateLabels: Record<DrawnCard['state'], string> = { current: 'In play', pinned: 'Pinned', skipped: 'Skipped', done: 'Done' };
 
 /** Draw a card or choose one; the card in play with its questions; the cards drawn in this stage. */
 export function CardPanel() {
   const session = useSession();
-  const change = useSessionStore((state) => state.change);
-  const deck = useApiQuery('decks.get', { deckId: session.deckId }, ['deck.changed']);
+  const change = useChangeSession();
+  const deck = useApiQuery('decks.get', { deckId: session.deckId });
   const [chosen, setChosen] = useState('');
   const [allowRepeats, setAllowRepeats] = useState(false);
   const stage = session.stage;
@@ -21,7 +21,7 @@ export function CardPanel() {
   const current = currentDraw(session);
   const currentCard = current && cardById.get(current.cardId);
   const drawnHere = session.cards.filter((card) => card.stage === stage);
-  const forStage = cards.filter((card) => card.phases.includes(stage as Phase));
+  const forStage = cards.filter((card) => card.phases.includes(stage));
   const reviewId = session.reviewId;
 
   return (

@@ -1,63 +1,7 @@
 import { useState } from 'react';
-import { sellickFeatures, sideLabels, turnSides, type SellickFeature, type TurnSide } from '@shared/domain/sessions';
-import { useSession, useSessionStore } from './sessionStore';
-
-type Draft = Record<SellickFeature, { score: number | null; word: string }>;
-const emptyDraft = (): Draft =>
-  Object.fromEntries(sellickFeatures.map((feature) => [feature.id, { score: null, word: '' }])) as Draft;
-
-/** One side's private ratings: drawn only while that side rates, and cleared from the screen after. */
-function PrivateRating({ side, onDone }: { side: TurnSide; onDone: () => void }) {
-  const session = useSession();
-  const change = useSessionStore((state) => state.change);
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
-  const [missing, setMissing] = useState(false);
-
-  async function submit() {
-    if (sellickFeatures.some((feature) => draft[feature.id].score === null)) {
-      setMissing(true);
-      return;
-    }
-    const ratings = Object.fromEntries(sellickFeatures.map((f) => [f.id, { score: draft[f.id].score!, word: draft[f.id].word }]));
-    if (await change('checkin.submit', { reviewId: session.reviewId, side, ratings: ratings as never }, `The ${sideLabels[side].toLowerCase()} has rated.`)) onDone();
-  }
-
-  return (
-    <div className="form form--plain" role="group" aria-label={`Ratings from the ${sideLabels[side].toLowerCase()}`}>
-      <p>Only the {sideLabels[side].toLowerCase()} should see this. From 1 (not at all) to 5 (very much so): how true is each of these of the relationship now?</p>
-      {missing && (
-        <p role="alert" className="error-summary">
-          Give a rating from 1 to 5 for each of the four.
-        </p>
-      )}
-      {sellickFeatures.map((feature) => (
-        <fieldset key={feature.id} className="fieldset rating">
-          <legend>{feature.label}</legend>
-          <div className="rating__scores">
-            {[1, 2, 3, 4, 5].map((score) => (
-              <label key={score} className="radio">
-                <input
-                  type="radio"
-                  name={`${side}-${feature.id}`}
-                  checked={draft[feature.id].score === score}
-                  onChange={() => setDraft({ ...draft, [feature.id]: { ...draft[feature.id], score } })}
-                />
-                {score}
-              </label>
-            ))}
-          </div>
-          <label className="rating__word">
-            One word (optional){' '}
-            <input value={draft[feature.id].word} maxLength={60} onChange={(event) => setDraft({ ...draft, [feature.id]: { ...draft[feature.id], word: event.target.value } })} />
-          </label>
-        </fieldset>
-      ))}
-      <button type="button" className="button" onClick={() => void submit()}>
-        Hand in the {sideLabels[side].toLowerCase()}’s ratings
-      </button>
-    </div>
-  );
-}
+import { sellickFeatures, sideLabels, turnSides, type TurnSide } from '@shared/domain/sessions';
+import { PrivateRating } from './PrivateRating';
+import { useSession } from './useSession';
 
 /** Sellick's four features, rated privately by each side; both shown together once both have rated. */
 export function CheckinPanel() {

@@ -1,10 +1,10 @@
 import { hrefFor } from '@renderer/navigation/routes';
-import { useSession, useSessionStore } from './sessionStore';
+import { useChangeSession, useSession } from './useSession';
 
 /** Concluding ends the review and drafts its minutes, once no concern is left unanswered. */
 export function ClosePanel() {
   const session = useSession();
-  const change = useSessionStore((state) => state.change);
+  const change = useChangeSession();
   const concluded = session.status === 'concluded' || session.status === 'signed';
   const open = session.openConcerns.length;
   if (concluded) {

@@ -1,11 +1,11 @@
-import { useState } from 'react';
-import { sideLabels, type SessionNote } from '@shared/domain/sessions';
-import { useSession, useSessionStore } from './sessionStore';
+import { concernReasonSchema, sideLabels, type SessionNote } from '@shared/domain/sessions';
+import { useApiForm } from '@renderer/ui/useApiForm';
+import { useRoomStore } from './roomStore';
+import { useChangeSession, useSession } from './useSession';
 
 function Concern({ note }: { note: SessionNote }) {
   const session = useSession();
-  const change = useSessionStore((state) => state.change);
-  const [reason, setReason] = useState(note.noActionReason ?? '');
+  const askForAction = useRoomStore((state) => state.askForAction);
   const actions = session.actions.filter((action) => action.noteId === note.id);
   const open = session.openConcerns.includes(note.id);
   const concluded = session.status === 'concluded' || session.status === 'signed';
@@ -21,26 +21,37 @@ function Concern({ note }: { note: SessionNote }) {
       {open && <p className="concern__needs">Needs an action, or a reason why none is needed.</p>}
       {!concluded && actions.length === 0 && (
         <div className="concern__answer">
-          <button type="button" className="button button--secondary" onClick={() => {
-              useSessionStore.setState({ actionNoteId: note.id });
-              document.querySelector<HTMLInputElement>('[data-action-text]')?.focus();
-            }}
-          >
+          <button type="button" className="button button--secondary" onClick={() => askForAction(note.id)}>
             Add an action for this concern
           </button>
-          <label>
-            Or why no action is needed <input value={reason} onChange={(event) => setReason(event.target.value)} />
-          </label>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void change('notes.concernReason', { reviewId: session.reviewId, noteId: note.id, reason }, 'Reason recorded.')}
-          >
-            Record the reason
-          </button>
+          <ReasonForm note={note} />
         </div>
       )}
     </li>
+  );
+}
+
+/** Why a concern needs no action: recorded with it, and in the minutes. */
+function ReasonForm({ note }: { note: SessionNote }) {
+  const { reviewId } = useSession();
+  const change = useChangeSession();
+  const { form, onSubmit } = useApiForm({
+    schema: concernReasonSchema,
+    defaultValues: { reviewId, noteId: note.id, reason: note.noActionReason ?? '' },
+    submit: (values) => change('notes.concernReason', values, 'Reason recorded.'),
+    afterSave: 'keep',
+  });
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <form onSubmit={onSubmit} noValidate className="concern__reason">
+      <label>
+        Or why no action is needed <input {...form.register('reason')} aria-invalid={errors.reason ? true : undefined} />
+      </label>
+      {errors.reason && <p className="field-error">{errors.reason.message}</p>}
+      <button type="submit" className="button button--secondary" disabled={isSubmitting}>
+        Record the reason
+      </button>
+    </form>
   );
 }
 

@@ -1,13 +1,18 @@
-import { useState } from 'react';
-import { actionStatusLabels, actionStatuses, sideLabels, type ActionStatus, type MatterArising } from '@shared/domain/sessions';
+import { actionStatusLabels, actionStatuses, actionUpdateSchema, sideLabels, type MatterArising } from '@shared/domain/sessions';
 import { formatDate } from '@shared/format/dates';
-import { useSession, useSessionStore } from './sessionStore';
+import { useApiForm } from '@renderer/ui/useApiForm';
+import { useChangeSession, useSession } from './useSession';
 
 function MatterForm({ matter }: { matter: MatterArising }) {
-  const session = useSession();
-  const change = useSessionStore((state) => state.change);
-  const [status, setStatus] = useState<ActionStatus>(matter.status);
-  const [reason, setReason] = useState(matter.reason);
+  const { reviewId } = useSession();
+  const change = useChangeSession();
+  const { form, onSubmit } = useApiForm({
+    schema: actionUpdateSchema,
+    defaultValues: { reviewId, actionId: matter.id, status: matter.status, reason: matter.reason },
+    submit: (values) => change('actions.update', values, `Updated: ${matter.text}`),
+    afterSave: 'keep',
+  });
+  const { errors, isSubmitting } = form.formState;
   const owner = matter.ownerName ?? (matter.ownerSide ? sideLabels[matter.ownerSide] : 'No one named');
   return (
     <li className="matter">
@@ -19,10 +24,10 @@ function MatterForm({ matter }: { matter: MatterArising }) {
         {matter.dueDate && `, due ${formatDate(matter.dueDate)}`}. From {matter.fromReviewTitle}, {formatDate(matter.fromReviewDate)}.
         {matter.updatedInThisReview && <span className="tag">Updated: {actionStatusLabels[matter.status]}</span>}
       </p>
-      <div className="matter__form">
+      <form className="matter__form" onSubmit={onSubmit} noValidate>
         <label>
           Where it stands{' '}
-          <select value={status} onChange={(event) => setStatus(event.target.value as ActionStatus)}>
+          <select {...form.register('status')}>
             {actionStatuses.map((s) => (
               <option key={s} value={s}>
                 {actionStatusLabels[s]}
@@ -31,16 +36,13 @@ function MatterForm({ matter }: { matter: MatterArising }) {
           </select>
         </label>
         <label>
-          {status === 'dropped' ? 'Why it was dropped' : 'Note (optional)'} <input value={reason} onChange={(event) => setReason(event.target.value)} />
+          {form.watch('status') === 'dropped' ? 'Why it was dropped' : 'Note (optional)'} <input {...form.register('reason')} aria-invalid={errors.reason ? true : undefined} />
         </label>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => void change('actions.update', { reviewId: session.reviewId, actionId: matter.id, status, reason }, `Updated: ${matter.text}`)}
-        >
+        {errors.reason && <p className="field-error">{errors.reason.message}</p>}
+        <button type="submit" className="button button--secondary" disabled={isSubmitting}>
           Save<span className="visually-hidden">: {matter.text}</span>
         </button>
-      </div>
+      </form>
     </li>
   );
 }

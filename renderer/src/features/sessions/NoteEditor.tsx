@@ -1,7 +1,9 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import { NoteSaver, type SaveState } from './noteSaver';
 import { noteKindLabels, noteKinds, sideLabels, sides, stageLabels, stages, type NoteKind, type SessionNote, type Side, type Stage } from '@shared/domain/sessions';
-import { useSession, useSessionStore } from './sessionStore';
+import { useApiClient } from '@renderer/api/ApiProvider';
+import { NoteSaver, type SaveState } from './noteSaver';
+import { useRoomStore } from './roomStore';
+import { useChangeSession, useReadSessionAgain, useSession } from './useSession';
 
 /** Concerns are listed beside the notes, and a moved note leaves this stage: both need the session read again. */
 function needsReload(note: SessionNote, before: SessionNote | null): boolean {
@@ -11,14 +13,19 @@ function needsReload(note: SessionNote, before: SessionNote | null): boolean {
 
 export function NoteEditor({ note, readOnly }: { note: SessionNote; readOnly: boolean }) {
   const session = useSession();
-  const change = useSessionStore((s) => s.change);
-  const focusNoteId = useSessionStore((s) => s.focusNoteId);
+  const change = useChangeSession();
+  const api = useApiClient();
+  const readSessionAgain = useReadSessionAgain();
+  const focusNoteId = useRoomStore((state) => state.focusNoteId);
+  const tookFocus = useRoomStore((state) => state.tookFocus);
+  const forgetDraft = useRoomStore((state) => state.forgetDraft);
+  const setUndo = useRoomStore((state) => state.setUndo);
   const [current, setCurrent] = useState(note);
   const [saveState, setSaveState] = useState<SaveState>({ state: 'saved' });
   const [saver] = useState(
     () =>
-      new NoteSaver(session.reviewId, setSaveState, (saved, before) => {
-        if (needsReload(saved, before)) void useSessionStore.getState().load(session.reviewId);
+      new NoteSaver(api, session.reviewId, setSaveState, (saved, before) => {
+        if (needsReload(saved, before)) readSessionAgain();
       }),
   );
   useEffect(() => () => saver.flushNow(), [saver]);
@@ -28,9 +35,9 @@ export function NoteEditor({ note, readOnly }: { note: SessionNote; readOnly: bo
   useEffect(() => {
     if (focusNoteId === note.id) {
       textArea.current?.focus();
-      useSessionStore.setState({ focusNoteId: null });
+      tookFocus();
     }
-  }, [focusNoteId, note.id]);
+  }, [focusNoteId, note.id, tookFocus]);
 
   // Typing latency, read by `npm run bench`: from the keystroke to the screen updated (the commit),
   // and to the next frame, which adds the wait for the display's refresh.
@@ -50,14 +57,12 @@ export function NoteEditor({ note, readOnly }: { note: SessionNote; readOnly: bo
   }
 
   const isConcern = current.kind === 'concern';
-  const remove = () =>
-    void change('notes.delete', { reviewId: session.reviewId, noteId: note.id }, 'Note deleted.').then((ok) => {
-      if (!ok) return;
-      useSessionStore.setState((s) => ({
-        drafts: s.drafts.filter((d) => d.id !== note.id),
-        undo: { label: 'Undo: bring the note back', run: () => change('notes.restore', { reviewId: session.reviewId, noteId: note.id }, 'Note brought back.') },
-      }));
-    });
+  async function remove() {
+    const { reviewId } = session;
+    if (!(await change('notes.delete', { reviewId, noteId: note.id }, 'Note deleted.'))) return;
+    forgetDraft(note.id);
+    setUndo({ label: 'Undo: bring the note back', run: (again) => again('notes.restore', { reviewId, noteId: note.id }, 'Note brought back.') });
+  }
 
   return (
     <div className={isConcern ? 'note note--concern' : 'note'}>
@@ -108,7 +113,7 @@ export function NoteEditor({ note, readOnly }: { note: SessionNote; readOnly: bo
           </select>
         </label>
         {!readOnly && (
-          <button type="button" className="button button--link" onClick={remove}>
+          <button type="button" className="button button--link" onClick={() => void remove()}>
             Delete note
           </button>
         )}

@@ -1,12 +1,13 @@
 import { sideLabels, stageLabels, turnSides, type SessionNote } from '@shared/domain/sessions';
 import { NoteEditor } from './NoteEditor';
-import { useSession, useSessionStore } from './sessionStore';
+import { useRoomStore } from './roomStore';
+import { useSession } from './useSession';
 
 /** The stage's notes: saved as they are typed, each against the card in play and the side that spoke. */
 export function NotesPanel() {
   const session = useSession();
-  const drafts = useSessionStore((state) => state.drafts);
-  const startNote = useSessionStore((state) => state.startNote);
+  const drafts = useRoomStore((state) => state.drafts);
+  const startNote = useRoomStore((state) => state.startNote);
   const concluded = session.status === 'concluded' || session.status === 'signed';
   const saved = new Set(session.notes.map((note) => note.id));
   const notes: SessionNote[] = [...session.notes, ...drafts.filter((draft) => !saved.has(draft.id) && draft.stage === session.stage)].filter(
@@ -19,11 +20,11 @@ export function NotesPanel() {
       {!concluded && (
         <div className="toolbar">
           {turnSides.map((side) => (
-            <button key={side} type="button" className="button" onClick={() => startNote(side)}>
+            <button key={side} type="button" className="button" onClick={() => startNote(session, side)}>
               Add a note for the {sideLabels[side].toLowerCase()}
             </button>
           ))}
-          <button type="button" className="button button--secondary" onClick={() => startNote('facilitator')}>
+          <button type="button" className="button button--secondary" onClick={() => startNote(session, 'facilitator')}>
             Facilitator’s note
           </button>
         </div>

@@ -1,49 +1,15 @@
-import { useState } from 'react';
-import { sideLabels, sides, type Side } from '@shared/domain/sessions';
+import { participantSchema, sideLabels, sides, type Side } from '@shared/domain/sessions';
 import { useApiQuery } from '@renderer/api/useApiQuery';
-import { Field } from '@renderer/ui/Field';
-import { useSession, useSessionStore } from './sessionStore';
+import { SelectField, TextField } from '@renderer/ui/Select';
+import { useApiForm } from '@renderer/ui/useApiForm';
+import { useChangeSession, useSession } from './useSession';
 
 const sideOfKind: Record<string, Side> = { local_authority: 'commissioner', provider: 'provider', other: 'other' };
 
 /** Who is taking part, and who sent apologies: from the case book, or added on the spot. */
 export function ParticipantsPanel() {
   const session = useSession();
-  const change = useSessionStore((state) => state.change);
-  const people = useApiQuery('people.list', {}, ['casebook.changed']);
-  const organisations = useApiQuery('organisations.list', {}, ['casebook.changed']);
-  const [personId, setPersonId] = useState('');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState('');
-  const [side, setSide] = useState<Side>('commissioner');
-  const [attendance, setAttendance] = useState<'present' | 'apologies'>('present');
-  const listed = new Set(session.participants.map((p) => p.personId));
-  const choices = (people.data ?? []).filter((person) => !listed.has(person.id));
-
-  function choosePerson(id: string) {
-    setPersonId(id);
-    const person = people.data?.find((p) => p.id === id);
-    if (!person) return;
-    setName(person.name);
-    setRole(person.role);
-    const kind = organisations.data?.find((o) => o.id === person.organisationId)?.kind;
-    if (kind) setSide(sideOfKind[kind]!);
-  }
-
-  async function add() {
-    const person = people.data?.find((p) => p.id === personId);
-    const added = await change(
-      'sessions.addParticipant',
-      { reviewId: session.reviewId, personId: personId || null, name, role, organisation: person?.organisationName ?? '', side, attendance },
-      `Added ${name}.`,
-    );
-    if (added) {
-      setPersonId('');
-      setName('');
-      setRole('');
-    }
-  }
-
+  const change = useChangeSession();
   return (
     <section aria-labelledby="participants-heading" className="subpanel">
       <h3 id="participants-heading">Participants</h3>
@@ -84,47 +50,68 @@ export function ParticipantsPanel() {
           </tbody>
         </table>
       )}
-      <div className="form form--plain" role="group" aria-labelledby="add-participant-heading">
+      <AddParticipantForm />
+    </section>
+  );
+}
+
+/** The review comes from the screen. */
+const newParticipantSchema = participantSchema.omit({ reviewId: true });
+
+function AddParticipantForm() {
+  const session = useSession();
+  const change = useChangeSession();
+  const people = useApiQuery('people.list', {});
+  const organisations = useApiQuery('organisations.list', {});
+  const { form, onSubmit } = useApiForm({
+    schema: newParticipantSchema,
+    defaultValues: { personId: '', name: '', role: '', organisation: '', side: 'commissioner', attendance: 'present' },
+    submit: (values) => change('sessions.addParticipant', { ...values, reviewId: session.reviewId }, `Added ${values.name}.`),
+    // The side and attendance stay as they were, for the next person from the same side.
+    afterSave: (sent) => ({ ...sent, personId: '', name: '', role: '', organisation: '' }),
+  });
+  const { errors, isSubmitting } = form.formState;
+  const listed = new Set(session.participants.map((p) => p.personId));
+  const choices = (people.data ?? []).filter((person) => !listed.has(person.id));
+
+  /** Someone from the case book: their name, role, organisation and side as the case book has them. */
+  function choosePerson(id: string) {
+    const person = people.data?.find((p) => p.id === id);
+    form.setValue('organisation', person?.organisationName ?? '');
+    if (!person) return;
+    form.setValue('name', person.name);
+    form.setValue('role', person.role);
+    const kind = organisations.data?.find((o) => o.id === person.organisationId)?.kind;
+    if (kind) form.setValue('side', sideOfKind[kind]!);
+  }
+
+  return (
+    <form className="form form--plain" onSubmit={onSubmit} noValidate>
+      <div role="group" aria-labelledby="add-participant-heading">
         <h4 id="add-participant-heading">Add a participant</h4>
-        <Field label="From the case book (optional)">
-          {(control) => (
-            <select {...control} value={personId} onChange={(event) => choosePerson(event.target.value)}>
-              <option value="">Someone not in the case book</option>
-              {choices.map((person) => (
-                <option key={person.id} value={person.id}>
-                  {person.name}
-                  {person.organisationName ? `, ${person.organisationName}` : ''}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Name">{(control) => <input {...control} value={name} onChange={(event) => setName(event.target.value)} />}</Field>
-        <Field label="Role (optional)">{(control) => <input {...control} value={role} onChange={(event) => setRole(event.target.value)} />}</Field>
-        <Field label="Side">
-          {(control) => (
-            <select {...control} value={side} onChange={(event) => setSide(event.target.value as Side)}>
-              {sides.map((s) => (
-                <option key={s} value={s}>
-                  {sideLabels[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="From the case book (optional)"
+          placeholder="Someone not in the case book"
+          options={choices.map((person) => ({ value: person.id, label: person.organisationName ? `${person.name}, ${person.organisationName}` : person.name }))}
+          error={errors.personId?.message}
+          registration={form.register('personId', { onChange: (event: { target: { value: string } }) => choosePerson(event.target.value) })}
+        />
+        <TextField label="Name" error={errors.name?.message} registration={form.register('name')} />
+        <TextField label="Role (optional)" error={errors.role?.message} registration={form.register('role')} />
+        <SelectField label="Side" options={sides.map((s) => ({ value: s, label: sideLabels[s] }))} error={errors.side?.message} registration={form.register('side')} />
         <fieldset className="fieldset">
           <legend>Attending?</legend>
           <label className="radio">
-            <input type="radio" name="attendance" checked={attendance === 'present'} onChange={() => setAttendance('present')} /> Present
+            <input type="radio" value="present" {...form.register('attendance')} /> Present
           </label>
           <label className="radio">
-            <input type="radio" name="attendance" checked={attendance === 'apologies'} onChange={() => setAttendance('apologies')} /> Sent apologies
+            <input type="radio" value="apologies" {...form.register('attendance')} /> Sent apologies
           </label>
         </fieldset>
-        <button type="button" className="button" onClick={() => void add()}>
+        <button type="submit" className="button" disabled={isSubmitting}>
           Add participant
         </button>
       </div>
-    </section>
+    </form>
   );
 }

@@ -1,25 +1,23 @@
 import { planSchema, stageLabels, stages } from '@shared/domain/sessions';
-import { api } from '@renderer/api/client';
-import { useApiQuery } from '@renderer/api/useApiQuery';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import type { DeckSummary } from '@shared/deck/decks';
 import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
 import { SelectField, TextAreaField, TextField } from '@renderer/ui/Select';
 import { useApiForm } from '@renderer/ui/useApiForm';
-import { useSession, useSessionStore } from './sessionStore';
+import { useSession } from './useSession';
 
 const reframing =
   'Turn a problem into what you want more of. Instead of “placement breakdowns”, ask about “placements that last and the days that make them work”.';
 
 /** The plan: purpose, affirmative topic, apologies, the deck to draw from and the time for each stage. */
 export function PlanPanel() {
-  const decks = useApiQuery('decks.list', {}, ['deck.changed']);
-  if (decks.status !== 'ready') return <ErrorMessage message={decks.error ?? null} />;
+  const decks = useApiQuery('decks.list', {});
+  if (decks.status !== 'success') return <ErrorMessage message={failureOf(decks)} />;
   return <PlanForm decks={decks.data} />;
 }
 
 function PlanForm({ decks }: { decks: DeckSummary[] }) {
   const session = useSession();
-  const apply = useSessionStore((state) => state.apply);
   const { form, onSubmit, status, failure } = useApiForm({
     schema: planSchema,
     defaultValues: {
@@ -30,8 +28,8 @@ function PlanForm({ decks }: { decks: DeckSummary[] }) {
       deckId: session.deckId,
       timeBoxes: session.timeBoxes,
     },
-    submit: async (values) => {
-      apply(await api.call('sessions.plan', values));
+    submit: async (values, call) => {
+      await call('sessions.plan', values);
       return 'Plan saved.';
     },
     afterSave: 'keep',

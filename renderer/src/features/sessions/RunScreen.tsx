@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { stageLabels } from '@shared/domain/sessions';
-import { api } from '@renderer/api/client';
-import { useApiQuery } from '@renderer/api/useApiQuery';
+import { useScopeMessages } from '@renderer/api/useApiMutation';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor } from '@renderer/navigation/routes';
 import { ErrorMessage, Screen } from '@renderer/ui/Screen';
 import { ActionsPanel } from './ActionsPanel';
@@ -11,35 +11,42 @@ import { StagePanel } from './StagePanel';
 import { StageRail } from './StageRail';
 import { StageTimer } from './StageTimer';
 import { TurnControl } from './TurnControl';
-import { useSessionStore } from './sessionStore';
+import { useRoomStore } from './roomStore';
+import { RunningReviewProvider, sessionScope, useChangeSession, useRunningReviewId, useSession, useSessionQuery } from './useSession';
 import { useShortcuts } from './useShortcuts';
 import './session.css';
 
 /** The facilitator's screen: the stage rail, the timer and turn, the stage's work, concerns and actions. */
 export function RunScreen({ reviewId }: { reviewId: string }) {
   const review = useApiQuery('reviews.get', { id: reviewId });
-  const session = useSessionStore((state) => (state.session?.reviewId === reviewId ? state.session : null));
-  const failure = useSessionStore((state) => state.failure);
-  const notice = useSessionStore((state) => state.notice);
-  const undo = useSessionStore((state) => state.undo);
-  const load = useSessionStore((state) => state.load);
+  const session = useSessionQuery(reviewId);
+  const enter = useRoomStore((state) => state.enter);
+  useEffect(() => enter(reviewId), [enter, reviewId]);
+
+  if (review.status === 'error') return <ErrorMessage message={failureOf(review)} />;
+  if (!session.data || review.status !== 'success') return <ErrorMessage message={failureOf(session)} />;
+  return (
+    <RunningReviewProvider value={reviewId}>
+      <Room title={review.data.title} />
+    </RunningReviewProvider>
+  );
+}
+
+function Room({ title }: { title: string }) {
+  const reviewId = useRunningReviewId();
+  const session = useSession();
+  const change = useChangeSession();
+  const { failure, status } = useScopeMessages(sessionScope(reviewId));
+  // A read that failed after the first keeps the session on screen, and says so.
+  const readFailure = failureOf(useSessionQuery(reviewId));
+  const undo = useRoomStore((state) => state.undo);
   const help = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    void load(reviewId);
-    return api.subscribe('session.changed', (event) => {
-      if (event.reviewId === reviewId && event.part === 'state') void load(reviewId);
-    });
-  }, [reviewId, load]);
   const showHelp = useCallback(() => help.current?.showModal(), []);
-  useShortcuts(session, showHelp);
-
-  if (review.status === 'error') return <ErrorMessage message={review.error} />;
-  if (!session || review.status !== 'ready') return <ErrorMessage message={failure} />;
+  useShortcuts(session, change, showHelp);
   const concluded = session.status === 'concluded' || session.status === 'signed';
 
   return (
-    <Screen title={review.data.title}>
+    <Screen title={title}>
       <div className="session-bar">
         <p className="session-bar__stage">
           Stage: <strong>{stageLabels[session.stage]}</strong>
@@ -60,11 +67,11 @@ export function RunScreen({ reviewId }: { reviewId: string }) {
           This review is concluded: its record is fixed and its minutes have been drafted. <a href={hrefFor('reviews', reviewId)}>Back to the review</a>.
         </p>
       )}
-      <ErrorMessage message={failure} />
+      <ErrorMessage message={failure ?? readFailure} />
       <div className="session-notice">
-        <p role="status">{notice}</p>
+        <p role="status">{status}</p>
         {undo && (
-          <button type="button" className="button button--secondary" onClick={() => void undo.run()}>
+          <button type="button" className="button button--secondary" onClick={() => void undo.run(change)}>
             {undo.label}
           </button>
         )}

@@ -6,7 +6,7 @@ import { MattersPanel } from './MattersPanel';
 import { NotesPanel } from './NotesPanel';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { PlanPanel } from './PlanPanel';
-import { useSession } from './sessionStore';
+import { useSession } from './useSession';
 
 const guidance = {
   define: 'Agree why you are here: the purpose, an affirmative topic, who is present, and the time for each stage.',

@@ -1,10 +1,10 @@
 import { stageLabels, stages } from '@shared/domain/sessions';
-import { useSession, useSessionStore } from './sessionStore';
+import { useChangeSession, useSession } from './useSession';
 
 /** The stages in order; the facilitator moves between them, the clock never does. */
 export function StageRail() {
   const session = useSession();
-  const change = useSessionStore((state) => state.change);
+  const change = useChangeSession();
   const concluded = session.status === 'concluded' || session.status === 'signed';
   return (
     <nav aria-label="Stages" className="stage-rail">

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { stageLabels } from '@shared/domain/sessions';
 import { formatClock, remainingMs } from './timing';
-import { useSession, useSessionStore } from './sessionStore';
+import { useChangeSession, useSession, useSessionReadAt } from './useSession';
 
 /** A gentle, short tone: the stage's time is up. It never moves the review on. */
 function chime(): void {
@@ -22,8 +22,8 @@ function chime(): void {
 
 export function StageTimer() {
   const session = useSession();
-  const readAt = useSessionStore((state) => state.readAt);
-  const change = useSessionStore((state) => state.change);
+  const readAt = useSessionReadAt();
+  const change = useChangeSession();
   const [now, setNow] = useState(() => Date.now());
   const running = session.timer.startedAt !== null;
   const left = remainingMs(session.timer, readAt, now);

@@ -1,10 +1,10 @@
 import { sideLabels, turnSides } from '@shared/domain/sessions';
-import { useSession, useSessionStore } from './sessionStore';
+import { useChangeSession, useSession } from './useSession';
 
 /** Whose turn it is: the sides alternate as they speak; the facilitator can say otherwise. */
 export function TurnControl() {
   const session = useSession();
-  const change = useSessionStore((state) => state.change);
+  const change = useChangeSession();
   const concluded = session.status === 'concluded' || session.status === 'signed';
   return (
     <div className="turn-control" role="group" aria-label="Whose turn">

@@ -1,5 +1,5 @@
 import type { SessionNote } from '@shared/domain/sessions';
-import { api, errorMessage } from '@renderer/api/client';
+import { errorMessage, type ApiClient } from '@renderer/api/client';
 
 /** How often a note being typed is saved, at most: what a crash can lose is about this, and no more. */
 export const saveEveryMs = 250;
@@ -9,7 +9,9 @@ export type SaveState = { state: 'saved' | 'saving' } | { state: 'failed'; messa
 /**
  * Saves one note as it is typed, without being asked: at once, then at most every quarter of a
  * second while typing goes on, so a crash or power cut loses at most the last half second. A save
- * that fails is tried again, and nothing typed meanwhile is dropped.
+ * that fails is tried again, and nothing typed meanwhile is dropped. It calls the core directly,
+ * not through useApiCall: the screen typing the note already shows it, and reading everything
+ * again on every keystroke would only slow the typing.
  */
 export class NoteSaver {
   private pending: SessionNote | null = null;
@@ -19,6 +21,7 @@ export class NoteSaver {
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
+    private readonly api: ApiClient,
     private readonly reviewId: string,
     private readonly report: (state: SaveState) => void,
     private readonly saved: (note: SessionNote, before: SessionNote | null) => void,
@@ -53,7 +56,7 @@ export class NoteSaver {
     let retryAfter = 0;
     try {
       const { id, stage, cardId, side, kind, text } = next;
-      await api.call('notes.save', { id, reviewId: this.reviewId, stage, cardId, side, kind, text });
+      await this.api.call('notes.save', { id, reviewId: this.reviewId, stage, cardId, side, kind, text });
       if (!this.pending) this.report({ state: 'saved' });
       this.saved(next, this.lastSaved);
       this.lastSaved = next;

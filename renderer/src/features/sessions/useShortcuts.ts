@@ -1,16 +1,17 @@
 import { useEffect } from 'react';
 import { stages, type Session } from '@shared/domain/sessions';
-import { useSessionStore } from './sessionStore';
+import { useRoomStore } from './roomStore';
+import type { ChangeSession } from './useSession';
 
 const typingInto = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** The facilitator's keys (see shortcuts.ts); Escape in a text box hands the keys back. */
-export function useShortcuts(session: Session | null, showHelp: () => void): void {
+export function useShortcuts(session: Session, change: ChangeSession, showHelp: () => void): void {
+  const startNote = useRoomStore((state) => state.startNote);
   useEffect(() => {
-    if (!session || session.status === 'concluded' || session.status === 'signed') return;
+    if (session.status === 'concluded' || session.status === 'signed') return;
     const { reviewId, stage } = session;
-    const { change, startNote } = useSessionStore.getState();
     const running = session.timer.startedAt !== null;
     const stageIndex = stages.indexOf(stage);
 
@@ -25,9 +26,9 @@ export function useShortcuts(session: Session | null, showHelp: () => void): voi
         ']': () => stageIndex < stages.length - 1 && void change('sessions.stage', { reviewId, stage: stages[stageIndex + 1]! }),
         '[': () => stageIndex > 0 && void change('sessions.stage', { reviewId, stage: stages[stageIndex - 1]! }),
         t: () => void change('sessions.timer', { reviewId, command: running ? 'pause' : 'start' }),
-        c: () => stage !== 'close' && startNote('commissioner'),
-        p: () => stage !== 'close' && startNote('provider'),
-        f: () => stage !== 'close' && startNote('facilitator'),
+        c: () => stage !== 'close' && startNote(session, 'commissioner'),
+        p: () => stage !== 'close' && startNote(session, 'provider'),
+        f: () => stage !== 'close' && startNote(session, 'facilitator'),
         '?': showHelp,
       };
       const action = actions[event.key];
@@ -37,5 +38,5 @@ export function useShortcuts(session: Session | null, showHelp: () => void): voi
     }
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [session, showHelp]);
+  }, [session, change, startNote, showHelp]);
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { BackupPreview } from '@shared/domain/vault';
 import { formatDateTime } from '@shared/format/dates';
-import { api, errorMessage } from '@renderer/api/client';
+import { useApiMutation } from '@renderer/api/useApiMutation';
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { RecordTable, Section } from '@renderer/ui/RecordPage';
 import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
@@ -11,39 +11,25 @@ const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round
 /** The encrypted backups made daily and on closing: see what one holds, and put it back. */
 export function AutomaticBackupsPanel() {
   const backups = useApiQuery('vault.backups', {});
+  const { run, busy, failure, status } = useApiMutation();
   const [preview, setPreview] = useState<BackupPreview | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  async function run(work: () => Promise<string>) {
-    setBusy(true);
-    setStatus(null);
-    setFailure(null);
-    try {
-      setStatus(await work());
-      backups.reload();
-    } catch (error) {
-      setFailure(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const showPreview = async (fileName: string) => setPreview((await run('vault.previewBackup', { fileName })) ?? null);
 
-  const restore = (fileName: string, createdAt: string) =>
-    window.confirm(`Put the backup of ${formatDateTime(createdAt)} in place of the case book? What is there now is backed up first.`) &&
-    void run(async () => {
-      await api.call('vault.restoreBackup', { fileName });
-      setPreview(null);
-      return `The case book is now as it was on ${formatDateTime(createdAt)}. What was there before is in the newest backup.`;
+  async function restore(fileName: string, createdAt: string) {
+    if (!window.confirm(`Put the backup of ${formatDateTime(createdAt)} in place of the case book? What is there now is backed up first.`)) return;
+    const restored = await run('vault.restoreBackup', { fileName }, {
+      success: `The case book is now as it was on ${formatDateTime(createdAt)}. What was there before is in the newest backup.`,
     });
+    if (restored) setPreview(null);
+  }
 
   return (
     <Section id="automatic-backups-heading" title="Automatic backups">
       <p>An encrypted backup is made every day and when the app closes, checked as it is written. The newest ones are kept in the data folder’s “backups” folder.</p>
       <ErrorMessage message={failure} />
       <StatusMessage message={status} />
-      <button type="button" className="button button--secondary" disabled={busy} onClick={() => void run(async () => (await api.call('vault.backupNow', {}), 'A backup has been made and checked.'))}>
+      <button type="button" className="button button--secondary" disabled={busy} onClick={() => void run('vault.backupNow', {}, { success: 'A backup has been made and checked.' })}>
         {busy ? 'Working…' : 'Back up now'}
       </button>
       {backups.data && (
@@ -58,10 +44,10 @@ export function AutomaticBackupsPanel() {
               header: 'What to do',
               cell: (b) => (
                 <>
-                  <button type="button" className="button button--link" onClick={() => void run(async () => (setPreview(await api.call('vault.previewBackup', { fileName: b.fileName })), ''))}>
+                  <button type="button" className="button button--link" onClick={() => void showPreview(b.fileName)}>
                     What it holds<span className="visually-hidden">: backup of {formatDateTime(b.createdAt)}</span>
                   </button>{' '}
-                  <button type="button" className="button button--link" disabled={busy} onClick={() => restore(b.fileName, b.createdAt)}>
+                  <button type="button" className="button button--link" disabled={busy} onClick={() => void restore(b.fileName, b.createdAt)}>
                     Restore<span className="visually-hidden"> the backup of {formatDateTime(b.createdAt)}</span>
                   </button>
                 </>

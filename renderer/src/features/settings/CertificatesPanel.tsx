@@ -1,11 +1,13 @@
-import { useRef, useState } from 'react';
 import { formatDate } from '@shared/format/dates';
-import { api, errorMessage } from '@renderer/api/client';
-import { useApiQuery } from '@renderer/api/useApiQuery';
+import { importIdentitySchema } from '@shared/domain/minutes';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { readFileAsBase64 } from '@renderer/ui/download';
 import { Field } from '@renderer/ui/Field';
 import { RecordTable, Section } from '@renderer/ui/RecordPage';
 import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
+import { TextField } from '@renderer/ui/Select';
+import { useApiForm } from '@renderer/ui/useApiForm';
+import { useChosenFile } from '@renderer/ui/useChosenFile';
 import { KnownKeysPanel } from './KnownKeysPanel';
 
 /**
@@ -14,33 +16,11 @@ import { KnownKeysPanel } from './KnownKeysPanel';
  */
 export function CertificatesPanel() {
   const identities = useApiQuery('signing.identities', {});
-  const keys = useApiQuery('signing.keys', {});
-  const [organisation, setOrganisation] = useState('');
-  const [password, setPassword] = useState('');
-  const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const file = useRef<HTMLInputElement>(null);
-
-  async function importCertificate() {
-    setStatus(null);
-    setFailure(null);
-    const chosen = file.current?.files?.[0];
-    if (!chosen) return setFailure('Choose a certificate file (.p12 or .pfx).');
-    try {
-      await api.call('signing.importIdentity', { organisation, p12: await readFileAsBase64(chosen), password });
-      identities.reload();
-      keys.reload();
-      setPassword('');
-      setStatus(`From now on, minutes sealed for ${organisation} use this certificate.`);
-    } catch (error) {
-      setFailure(errorMessage(error));
-    }
-  }
-
   return (
     <>
       <Section id="certificates-heading" title="Sealing certificates">
         <p>Minutes are sealed with a certificate naming the organisation and this computer, made the first time it seals. An organisation can use its own certificate instead.</p>
+        <ErrorMessage message={failureOf(identities)} />
         {identities.data && (
           <RecordTable
             caption="Sealing certificates"
@@ -53,22 +33,42 @@ export function CertificatesPanel() {
             ]}
           />
         )}
-        <div className="form form--plain" role="group" aria-labelledby="import-certificate-heading">
-          <h3 id="import-certificate-heading">Use an organisation’s own certificate</h3>
-          <ErrorMessage message={failure} />
-          <Field label="Organisation">{(control) => <input {...control} value={organisation} onChange={(event) => setOrganisation(event.target.value)} />}</Field>
-          <div className="field">
-            <label htmlFor="certificate-file">Certificate file (.p12 or .pfx)</label>
-            <input id="certificate-file" type="file" accept=".p12,.pfx,application/x-pkcs12" ref={file} />
-          </div>
-          <Field label="Password">{(control) => <input {...control} type="password" autoComplete="off" value={password} onChange={(event) => setPassword(event.target.value)} />}</Field>
-          <button type="button" className="button button--secondary" onClick={() => void importCertificate()}>
-            Use this certificate
-          </button>
-          <StatusMessage message={status} />
-        </div>
+        <ImportCertificateForm />
       </Section>
-      <KnownKeysPanel keys={keys} />
+      <KnownKeysPanel />
     </>
+  );
+}
+
+function ImportCertificateForm() {
+  const { form, onSubmit, status, failure } = useApiForm({
+    schema: importIdentitySchema,
+    defaultValues: { organisation: '', password: '' },
+    // The organisation stays; the password does not.
+    afterSave: (sent) => ({ ...sent, password: '' }),
+    submit: async (values, call) => {
+      await call('signing.importIdentity', values);
+      return `From now on, minutes sealed for ${values.organisation} use this certificate.`;
+    },
+  });
+  const file = useChosenFile(readFileAsBase64, (p12) => (p12 === null ? form.resetField('p12') : form.setValue('p12', p12)));
+  const { errors, isSubmitting } = form.formState;
+
+  return (
+    <form className="form form--plain" onSubmit={file.whenRead(onSubmit)} noValidate aria-labelledby="import-certificate-heading">
+      <h3 id="import-certificate-heading">Use an organisation’s own certificate</h3>
+      <ErrorMessage message={failure} />
+      <TextField label="Organisation" error={errors.organisation?.message} registration={form.register('organisation')} />
+      <Field label="Certificate file (.p12 or .pfx)" error={errors.p12?.message}>
+        {(control) => <input {...control} type="file" accept=".p12,.pfx,application/x-pkcs12" onChange={file.onChange} />}
+      </Field>
+      <Field label="Password" error={errors.password?.message}>
+        {(control) => <input {...control} {...form.register('password')} type="password" autoComplete="off" />}
+      </Field>
+      <button type="submit" className="button button--secondary" disabled={isSubmitting}>
+        Use this certificate
+      </button>
+      <StatusMessage message={status} />
+    </form>
   );
 }

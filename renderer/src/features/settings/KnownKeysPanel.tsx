@@ -1,8 +1,7 @@
 import { confirmKeySchema, type OrganisationKey } from '@shared/domain/minutes';
 import { formatDateTime } from '@shared/format/dates';
 import { groupFingerprint } from '@shared/format/fingerprint';
-import { api } from '@renderer/api/client';
-import type { QueryState } from '@renderer/api/useApiQuery';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { Fingerprint } from '@renderer/ui/Fingerprint';
 import { RecordTable, Section } from '@renderer/ui/RecordPage';
 import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
@@ -20,15 +19,16 @@ const sourceLabels: Record<OrganisationKey['source'], string> = {
  * The keys this case book knows each organisation seals with, by fingerprint (trust on first
  * use, as Signal's safety numbers), and a way to add one read out at a meeting.
  */
-export function KnownKeysPanel({ keys }: { keys: QueryState<OrganisationKey[]> & { reload: () => void } }) {
+export function KnownKeysPanel() {
+  const keys = useApiQuery('signing.keys', {});
   return (
     <Section id="known-keys-heading" title="Keys this case book knows">
       <p>
         Signatures in minutes are checked against these keys. A key is known when this computer made it, an organisation’s certificate was imported here, or someone compared
         its fingerprint with the one the organisation read out.
       </p>
-      <ErrorMessage message={keys.error ?? null} />
-      {keys.status === 'ready' && (
+      <ErrorMessage message={failureOf(keys)} />
+      {keys.status === 'success' && (
         <RecordTable
           caption="Keys this case book knows, by organisation"
           rows={keys.data}
@@ -41,18 +41,17 @@ export function KnownKeysPanel({ keys }: { keys: QueryState<OrganisationKey[]> &
           ]}
         />
       )}
-      <AddKeyForm onAdded={keys.reload} />
+      <AddKeyForm />
     </Section>
   );
 }
 
-function AddKeyForm({ onAdded }: { onAdded: () => void }) {
+function AddKeyForm() {
   const { form, onSubmit, status, failure } = useApiForm({
     schema: confirmKeySchema,
     defaultValues: { organisation: '', fingerprint: '' },
-    submit: async (values) => {
-      await api.call('signing.confirmKey', values);
-      onAdded();
+    submit: async (values, call) => {
+      await call('signing.confirmKey', values);
       return `This case book now knows the key ${groupFingerprint(values.fingerprint)} for ${values.organisation}.`;
     },
   });

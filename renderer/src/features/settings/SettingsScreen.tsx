@@ -1,4 +1,4 @@
-import { useApiQuery } from '@renderer/api/useApiQuery';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { DetailList, Section } from '@renderer/ui/RecordPage';
 import { ErrorMessage, Screen } from '@renderer/ui/Screen';
 import { AuditPanel } from './AuditPanel';
@@ -12,14 +12,14 @@ export function SettingsScreen() {
   const info = useApiQuery('app.info', {});
   return (
     <Screen title="Settings">
-      <ErrorMessage message={info.error ?? null} />
+      <ErrorMessage message={failureOf(info)} />
       <SecurityPanel />
       <AutomaticBackupsPanel />
       <BackupPanel />
       <SubjectAccessPanel />
       <CertificatesPanel />
       <AuditPanel />
-      {info.status === 'ready' && (
+      {info.status === 'success' && (
         <Section id="about-heading" title="About this installation">
           <DetailList
             details={[

@@ -1,5 +1,4 @@
 import { subjectAccessSchema } from '@shared/domain/backup';
-import { api } from '@renderer/api/client';
 import { offerDownload } from '@renderer/ui/download';
 import { Section } from '@renderer/ui/RecordPage';
 import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
@@ -11,8 +10,8 @@ export function SubjectAccessPanel() {
   const { form, onSubmit, status, failure } = useApiForm({
     schema: subjectAccessSchema,
     defaultValues: { childReference: '' },
-    submit: async (values) => {
-      const file = await api.call('subjectAccess.export', values);
+    submit: async (values, call) => {
+      const file = await call('subjectAccess.export', values);
       offerDownload(file);
       return `Saved ${file.fileName}.`;
     },

@@ -1,69 +1,69 @@
 import { useState } from 'react';
-import type { VaultStatus } from '@shared/domain/vault';
-import { ApiCallError, api, errorMessage } from '@renderer/api/client';
+import { unlockSchema, type VaultStatus } from '@shared/domain/vault';
+import { ApiCallError } from '@renderer/api/client';
+import { useApiMutation } from '@renderer/api/useApiMutation';
+import { useApiQuery } from '@renderer/api/useApiQuery';
 import { Field } from '@renderer/ui/Field';
 import { ErrorMessage, Screen } from '@renderer/ui/Screen';
+import { useApiForm } from '@renderer/ui/useApiForm';
 
-export function UnlockScreen({ status, onDone }: { status: VaultStatus; onDone: () => void }) {
-  const [passphrase, setPassphrase] = useState('');
-  const [remember, setRemember] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+const isDamaged = (error: unknown) => error instanceof ApiCallError && error.body.code === 'damaged';
+
+/** The passphrase opens the case book; once it is open, the gate opens (see VaultGate). */
+export function UnlockScreen({ status }: { status: VaultStatus }) {
   const [damaged, setDamaged] = useState(false);
-
-  async function unlock(event: React.FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
-      await api.call('vault.unlock', { passphrase, remember });
-      onDone();
-    } catch (error) {
-      setFailure(errorMessage(error));
-      setDamaged(error instanceof ApiCallError && error.body.code === 'damaged');
-      if (!(error instanceof ApiCallError && error.body.code === 'damaged')) setPassphrase('');
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  /** A damaged case book: put the newest backup in its place (the damaged file is kept aside). */
-  async function restoreLatest() {
-    setBusy(true);
-    try {
-      const [latest] = await api.call('vault.backups', {});
-      if (!latest) throw new Error('There is no backup on this computer to restore.');
-      await api.call('vault.restoreBackup', { fileName: latest.fileName, passphrase });
-      onDone();
-    } catch (error) {
-      setFailure(error instanceof ApiCallError ? error.message : error instanceof Error ? error.message : errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { form, onSubmit, failure } = useApiForm({
+    schema: unlockSchema,
+    defaultValues: { passphrase: '', remember: false },
+    guardLeaving: false,
+    submit: async (values, call) => {
+      try {
+        await call('vault.unlock', values);
+      } catch (error) {
+        setDamaged(isDamaged(error));
+        // A wrong passphrase is typed again from the start; a damaged case book keeps it, to open a backup with.
+        if (!isDamaged(error)) form.setValue('passphrase', '');
+        throw error;
+      }
+    },
+  });
+  const { isSubmitting } = form.formState;
+  const passphrase = form.watch('passphrase');
 
   return (
     <Screen title="Unlock the case book" intro="The case book is encrypted on this computer. Enter its passphrase to open it.">
-      <form className="form form--plain" onSubmit={unlock} noValidate aria-label="Unlock">
+      <form className="form form--plain" onSubmit={onSubmit} noValidate aria-label="Unlock">
         <ErrorMessage message={failure} />
-        <Field label="Passphrase">
-          {(control) => <input {...control} type="password" autoComplete="current-password" autoFocus value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />}
+        <Field label="Passphrase" error={form.formState.errors.passphrase?.message}>
+          {(control) => <input {...control} {...form.register('passphrase')} type="password" autoComplete="current-password" autoFocus />}
         </Field>
         {status.canRemember && (
           <label className="checkbox">
-            <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.target.checked)} />
+            <input type="checkbox" {...form.register('remember')} />
             Remember on this device (anyone who can sign in to this computer as you can then open the case book)
           </label>
         )}
-        <button type="submit" className="button" disabled={busy || passphrase === ''}>
-          {busy ? 'Unlocking…' : 'Unlock'}
+        <button type="submit" className="button" disabled={isSubmitting || passphrase === ''}>
+          {isSubmitting ? 'Unlocking…' : 'Unlock'}
         </button>
-        {damaged && (
-          <button type="button" className="button button--secondary" disabled={busy} onClick={() => void restoreLatest()}>
-            Restore the latest backup
-          </button>
-        )}
+        {damaged && <RestoreLatestBackup passphrase={passphrase} />}
       </form>
     </Screen>
+  );
+}
+
+/** A damaged case book: put the newest backup in its place (the damaged file is kept aside). */
+function RestoreLatestBackup({ passphrase }: { passphrase: string }) {
+  const backups = useApiQuery('vault.backups', {});
+  const { run, busy, failure } = useApiMutation();
+  const latest = backups.data?.[0];
+  return (
+    <>
+      {backups.data && !latest && <ErrorMessage message="There is no backup on this computer to restore." />}
+      <ErrorMessage message={failure} />
+      <button type="button" className="button button--secondary" disabled={busy || !latest} onClick={() => latest && void run('vault.restoreBackup', { fileName: latest.fileName, passphrase })}>
+        Restore the latest backup
+      </button>
+    </>
   );
 }

@@ -1,7 +1,6 @@
 import { newHomeSchema, ofstedJudgementLabels, ofstedJudgements, type Home } from '@shared/domain/homes';
 import { formatDate } from '@shared/format/dates';
-import { api } from '@renderer/api/client';
-import { useApiQuery } from '@renderer/api/useApiQuery';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor, navigate } from '@renderer/navigation/routes';
 import { ArchivedBanner, DetailList, RecordTable, Section } from '@renderer/ui/RecordPage';
 import { EmptyState, ErrorMessage, Screen } from '@renderer/ui/Screen';
@@ -14,7 +13,6 @@ import { FormButtons } from '@renderer/ui/FormButtons';
 import { PlacementsTable } from '../placements/PlacementScreens';
 import { ListScreen } from '@renderer/ui/ListScreen';
 
-const refresh = ['casebook.changed'] as const;
 const date = (value: string | null) => (value ? formatDate(value) : null);
 
 export function HomesTable({ homes }: { homes: Home[] }) {
@@ -47,9 +45,9 @@ export function HomesList() {
 }
 
 export function HomePage({ id }: { id: string }) {
-  const home = useApiQuery('homes.get', { id }, refresh);
-  const placements = useApiQuery('placements.list', { homeId: id, includeArchived: true }, refresh);
-  if (home.status !== 'ready') return <ErrorMessage message={home.error ?? null} />;
+  const home = useApiQuery('homes.get', { id });
+  const placements = useApiQuery('placements.list', { homeId: id, includeArchived: true });
+  if (home.status !== 'success') return <ErrorMessage message={failureOf(home)} />;
   const h = home.data;
   return (
     <Screen title={h.name}>
@@ -77,11 +75,11 @@ export function HomePage({ id }: { id: string }) {
 }
 
 export function HomeEditor({ id }: { id?: string }) {
-  const organisations = useApiQuery('organisations.list', {}, refresh);
+  const organisations = useApiQuery('organisations.list', {});
   return (
     <EditorPage id={id} get="homes.get" addTitle="Add a home" editTitle={(h) => `Change ${h.name}`}>
       {(home) => {
-        if (organisations.status !== 'ready') return <ErrorMessage message={organisations.error ?? null} />;
+        if (organisations.status !== 'success') return <ErrorMessage message={failureOf(organisations)} />;
         const providers = organisations.data.filter((o) => o.kind === 'provider' || o.id === home?.providerId);
         if (providers.length === 0) {
           return (
@@ -111,8 +109,8 @@ function HomeForm({ home, providers }: { home?: Home; providers: { value: string
       reg44VisitDate: home?.reg44VisitDate ?? '',
       reg45ReviewDate: home?.reg45ReviewDate ?? '',
     },
-    submit: async (values) => {
-      const saved = home ? await api.call('homes.update', { ...values, id: home.id }) : await api.call('homes.create', values);
+    submit: async (values, call) => {
+      const saved = home ? await call('homes.update', { ...values, id: home.id }) : await call('homes.create', values);
       navigate('casebook', 'homes', saved.id);
     },
   });

@@ -1,7 +1,6 @@
 import { newOrganisationSchema, organisationKindLabels, organisationKinds, type Organisation } from '@shared/domain/organisations';
 import { formatDate } from '@shared/format/dates';
-import { api } from '@renderer/api/client';
-import { useApiQuery } from '@renderer/api/useApiQuery';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor, navigate } from '@renderer/navigation/routes';
 import { ArchivedBanner, DetailList, RecordTable, Section } from '@renderer/ui/RecordPage';
 import { ErrorMessage, Screen } from '@renderer/ui/Screen';
@@ -16,7 +15,6 @@ import { PeopleTable } from '../people/PersonScreens';
 import { PlacementsTable } from '../placements/PlacementScreens';
 import { ListScreen } from '@renderer/ui/ListScreen';
 
-const refresh = ['casebook.changed'] as const;
 
 export function OrganisationsList() {
   return (
@@ -43,11 +41,11 @@ export function OrganisationsList() {
 }
 
 export function OrganisationPage({ id }: { id: string }) {
-  const organisation = useApiQuery('organisations.get', { id }, refresh);
-  const homes = useApiQuery('homes.list', { providerId: id, includeArchived: true }, refresh);
-  const people = useApiQuery('people.list', { organisationId: id, includeArchived: true }, refresh);
-  const placements = useApiQuery('placements.list', { placingAuthorityId: id, includeArchived: true }, refresh);
-  if (organisation.status !== 'ready') return <ErrorMessage message={organisation.error ?? null} />;
+  const organisation = useApiQuery('organisations.get', { id });
+  const homes = useApiQuery('homes.list', { providerId: id, includeArchived: true });
+  const people = useApiQuery('people.list', { organisationId: id, includeArchived: true });
+  const placements = useApiQuery('placements.list', { placingAuthorityId: id, includeArchived: true });
+  if (organisation.status !== 'success') return <ErrorMessage message={failureOf(organisation)} />;
   const o = organisation.data;
   return (
     <Screen title={o.name}>
@@ -84,10 +82,10 @@ function OrganisationForm({ organisation }: { organisation?: Organisation }) {
   const { form, onSubmit, failure } = useApiForm({
     schema: newOrganisationSchema,
     defaultValues: { name: organisation?.name ?? '', kind: organisation?.kind ?? 'local_authority' },
-    submit: async (values) => {
+    submit: async (values, call) => {
       const saved = organisation
-        ? await api.call('organisations.update', { ...values, id: organisation.id })
-        : await api.call('organisations.create', values);
+        ? await call('organisations.update', { ...values, id: organisation.id })
+        : await call('organisations.create', values);
       navigate('casebook', 'organisations', saved.id);
     },
   });

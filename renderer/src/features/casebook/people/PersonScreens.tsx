@@ -1,6 +1,5 @@
 import { newPersonSchema, type Person } from '@shared/domain/people';
-import { api } from '@renderer/api/client';
-import { useApiQuery } from '@renderer/api/useApiQuery';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor, navigate } from '@renderer/navigation/routes';
 import { ArchivedBanner, DetailList, RecordTable } from '@renderer/ui/RecordPage';
 import { ErrorMessage, Screen } from '@renderer/ui/Screen';
@@ -11,7 +10,6 @@ import { RecordActions } from '../RecordActions';
 import { FormButtons } from '@renderer/ui/FormButtons';
 import { ListScreen } from '@renderer/ui/ListScreen';
 
-const refresh = ['casebook.changed'] as const;
 
 export function PeopleTable({ people }: { people: Person[] }) {
   return (
@@ -43,8 +41,8 @@ export function PeopleList() {
 }
 
 export function PersonPage({ id }: { id: string }) {
-  const person = useApiQuery('people.get', { id }, refresh);
-  if (person.status !== 'ready') return <ErrorMessage message={person.error ?? null} />;
+  const person = useApiQuery('people.get', { id });
+  if (person.status !== 'success') return <ErrorMessage message={failureOf(person)} />;
   const p = person.data;
   return (
     <Screen title={p.name}>
@@ -63,14 +61,14 @@ export function PersonPage({ id }: { id: string }) {
 }
 
 export function PersonEditor({ id }: { id?: string }) {
-  const organisations = useApiQuery('organisations.list', {}, refresh);
+  const organisations = useApiQuery('organisations.list', {});
   return (
     <EditorPage id={id} get="people.get" addTitle="Add a person" editTitle={(p) => `Change ${p.name}`}>
       {(person) =>
-        organisations.status === 'ready' ? (
+        organisations.status === 'success' ? (
           <PersonForm person={person} organisations={organisations.data.map((o) => ({ value: o.id, label: o.name }))} />
         ) : (
-          <ErrorMessage message={organisations.error ?? null} />
+          <ErrorMessage message={failureOf(organisations)} />
         )
       }
     </EditorPage>
@@ -87,8 +85,8 @@ function PersonForm({ person, organisations }: { person?: Person; organisations:
       email: person?.email ?? '',
       phone: person?.phone ?? '',
     },
-    submit: async (values) => {
-      const saved = person ? await api.call('people.update', { ...values, id: person.id }) : await api.call('people.create', values);
+    submit: async (values, call) => {
+      const saved = person ? await call('people.update', { ...values, id: person.id }) : await call('people.create', values);
       navigate('casebook', 'people', saved.id);
     },
   });

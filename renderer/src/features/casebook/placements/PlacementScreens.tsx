@@ -7,8 +7,7 @@ import {
   type Placement,
 } from '@shared/domain/placements';
 import { formatDate } from '@shared/format/dates';
-import { api } from '@renderer/api/client';
-import { useApiQuery } from '@renderer/api/useApiQuery';
+import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor, navigate } from '@renderer/navigation/routes';
 import { ArchivedBanner, DetailList, RecordTable } from '@renderer/ui/RecordPage';
 import { EmptyState, ErrorMessage, Screen } from '@renderer/ui/Screen';
@@ -20,7 +19,6 @@ import { ReviewHistory } from '../ReviewHistory';
 import { FormButtons } from '@renderer/ui/FormButtons';
 import { ListScreen } from '@renderer/ui/ListScreen';
 
-const refresh = ['casebook.changed'] as const;
 const date = (value: string | null) => (value ? formatDate(value) : '');
 
 export function PlacementsTable({ placements }: { placements: Placement[] }) {
@@ -54,8 +52,8 @@ export function PlacementsList() {
 }
 
 export function PlacementPage({ id }: { id: string }) {
-  const placement = useApiQuery('placements.get', { id }, refresh);
-  if (placement.status !== 'ready') return <ErrorMessage message={placement.error ?? null} />;
+  const placement = useApiQuery('placements.get', { id });
+  if (placement.status !== 'success') return <ErrorMessage message={failureOf(placement)} />;
   const p = placement.data;
   return (
     <Screen title={`Placement: ${p.childReference}`}>
@@ -77,12 +75,12 @@ export function PlacementPage({ id }: { id: string }) {
 }
 
 export function PlacementEditor({ id }: { id?: string }) {
-  const homes = useApiQuery('homes.list', {}, refresh);
-  const organisations = useApiQuery('organisations.list', {}, refresh);
+  const homes = useApiQuery('homes.list', {});
+  const organisations = useApiQuery('organisations.list', {});
   return (
     <EditorPage id={id} get="placements.get" addTitle="Add a placement" editTitle={(p) => `Change placement ${p.childReference}`}>
       {(placement) => {
-        if (homes.status !== 'ready' || organisations.status !== 'ready') return <ErrorMessage message={homes.error ?? organisations.error ?? null} />;
+        if (homes.status !== 'success' || organisations.status !== 'success') return <ErrorMessage message={failureOf(homes, organisations)} />;
         const authorities = organisations.data.filter((o) => o.kind === 'local_authority');
         if (homes.data.length === 0 || authorities.length === 0) {
           return (
@@ -119,8 +117,8 @@ function PlacementForm({ placement, homes, authorities }: { placement?: Placemen
       endDate: placement?.endDate ?? '',
       status: placement?.status ?? 'current',
     },
-    submit: async (values) => {
-      const saved = placement ? await api.call('placements.update', { ...values, id: placement.id }) : await api.call('placements.create', values);
+    submit: async (values, call) => {
+      const saved = placement ? await call('placements.update', { ...values, id: placement.id }) : await call('placements.create', values);
       navigate('casebook', 'placements', saved.id);
     },
   });

@@ -1,0 +1,42 @@
+import type { Query, QueryClient } from '@tanstack/react-query';
+import type { EventName, ServerEvents } from '@shared/api/events';
+import type { ApiClient } from './client';
+import { methodOf } from './queryKeys';
+
+type Concerns = { [E in EventName]: (data: ServerEvents[E]) => (query: Query) => boolean };
+
+const readsDeck = (method: string) => method.startsWith('decks.') || method.startsWith('cards.');
+const readsVault = (method: string) => method.startsWith('vault.') || method === 'app.info';
+const inputOf = (query: Query) => query.queryKey[1] as Record<string, unknown> | undefined;
+
+/**
+ * Which queries each server event makes stale. Notes saved as they are typed change only the
+ * notes, which the screen typing them already shows: nothing is read again for those.
+ */
+const concerns: Concerns = {
+  'casebook.changed': () => (query) => !readsDeck(methodOf(query.queryKey)) && !readsVault(methodOf(query.queryKey)),
+  'deck.changed': () => (query) => readsDeck(methodOf(query.queryKey)),
+  'vault.changed': () => (query) => readsVault(methodOf(query.queryKey)),
+  'session.changed':
+    ({ reviewId, part }) =>
+    (query) => {
+      if (part !== 'state') return false;
+      const method = methodOf(query.queryKey);
+      if (method === 'sessions.get') return inputOf(query)?.reviewId === reviewId;
+      // A running review's status, and the check-in ratings it reveals.
+      return method.startsWith('reviews.') || method === 'checkin.history';
+    },
+};
+
+const events = Object.keys(concerns) as EventName[];
+
+/** Subscribes to every server event, each making stale the queries it concerns. Answers the unsubscribe. */
+export function invalidateOnServerEvents(client: ApiClient, queryClient: QueryClient): () => void {
+  const unsubscribes = events.map((event) =>
+    client.subscribe(event, (data) => {
+      const concerned = (concerns[event] as (data: unknown) => (query: Query) => boolean)(data);
+      void queryClient.invalidateQueries({ predicate: concerned });
+    }),
+  );
+  return () => unsubscribes.forEach((unsubscribe) => unsubscribe());
+}
