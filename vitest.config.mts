@@ -11,8 +11,18 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['test/core/**/*.test.ts'],
-    environment: 'node',
     testTimeout: 20_000,
+    projects: [
+      { extends: true, test: { name: 'core', include: ['test/core/**/*.test.ts'], environment: 'node' } },
+      {
+        extends: true,
+        test: {
+          name: 'renderer',
+          include: ['test/renderer/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['test/renderer/setup.ts'],
+        },
+      },
+    ],
   },
 });

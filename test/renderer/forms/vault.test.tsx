@@ -1,0 +1,80 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { expect, test } from 'vitest';
+import { ApiError } from '@shared/api/errors';
+import type { VaultStatus } from '@shared/domain/vault';
+import { CreatePassphraseScreen } from '@renderer/features/vault/CreatePassphraseScreen';
+import { UnlockScreen } from '@renderer/features/vault/UnlockScreen';
+import { renderWithApi } from '../fakeApi';
+
+const status = (state: VaultStatus['state']): VaultStatus => ({ state, unencrypted: false, canRemember: true, idleLockMinutes: 15, backupsKept: 7 });
+
+test('choosing a passphrase: advice as it is typed, and a mismatch caught before anything is sent', async () => {
+  const user = userEvent.setup();
+  const { core } = renderWithApi(<CreatePassphraseScreen status={status('new')} />, { 'vault.create': () => status('unlocked') });
+  const passphrase = screen.getByLabelText('Passphrase');
+  expect(passphrase).toHaveFocus();
+
+  await user.type(passphrase, 'short');
+  expect(screen.getByText('Too short: use at least 10 characters.')).toBeInTheDocument();
+  await user.clear(passphrase);
+  await user.type(passphrase, 'willow kettle orbit saffron');
+  expect(screen.getByText('Strong: long and hard to guess.')).toBeInTheDocument();
+  await user.type(screen.getByLabelText('Type it again'), 'willow kettle orbit saffroN');
+  await user.click(screen.getByRole('button', { name: 'Encrypt and open the case book' }));
+
+  const again = screen.getByLabelText('Type it again');
+  await waitFor(() => expect(again).toHaveAccessibleDescription(expect.stringContaining('The two passphrases are not the same. Type them again.')));
+  expect(again).toHaveAttribute('aria-invalid', 'true');
+  expect(core.callsTo('vault.create')).toEqual([]);
+
+  await user.clear(again);
+  await user.type(again, 'willow kettle orbit saffron');
+  await user.click(screen.getByLabelText('Remember on this device'));
+  await user.click(screen.getByRole('button', { name: 'Encrypt and open the case book' }));
+  await waitFor(() =>
+    expect(core.callsTo('vault.create')).toEqual([{ passphrase: 'willow kettle orbit saffron', confirmation: 'willow kettle orbit saffron', remember: true }]),
+  );
+});
+
+test('a wrong passphrase is refused plainly and must be typed again', async () => {
+  const user = userEvent.setup();
+  const refused = 'That passphrase does not open this case book. Check it and try again.';
+  renderWithApi(<UnlockScreen status={status('locked')} />, {
+    'vault.unlock': () => {
+      throw new ApiError('unauthorised', refused);
+    },
+  });
+  const unlock = screen.getByRole('button', { name: 'Unlock' });
+  expect(unlock).toBeDisabled();
+  await user.type(screen.getByLabelText('Passphrase'), 'willow kettle orbit');
+  await user.click(unlock);
+
+  expect(await screen.findByRole('alert')).toHaveTextContent(refused);
+  expect(screen.getByLabelText('Passphrase')).toHaveValue('');
+  expect(screen.getByRole('button', { name: 'Unlock' })).toBeDisabled();
+  expect(screen.queryByRole('button', { name: 'Restore the latest backup' })).not.toBeInTheDocument();
+});
+
+test('a damaged case book offers the latest backup, opened with the passphrase just typed', async () => {
+  const user = userEvent.setup();
+  const { core } = renderWithApi(<UnlockScreen status={status('locked')} />, {
+    'vault.unlock': () => {
+      throw new ApiError('damaged', 'The case book is damaged and cannot be opened. Restore a backup.');
+    },
+    'vault.backups': () => [
+      { fileName: 'newest.rrbackup', createdAt: '2026-11-28T18:00:00Z', sizeBytes: 40_000 },
+      { fileName: 'older.rrbackup', createdAt: '2026-11-27T18:00:00Z', sizeBytes: 39_000 },
+    ],
+    'vault.restoreBackup': () => status('unlocked'),
+  });
+  await user.type(screen.getByLabelText('Passphrase'), 'willow kettle orbit saffron');
+  await user.click(screen.getByRole('button', { name: 'Unlock' }));
+  expect(await screen.findByRole('alert')).toHaveTextContent('The case book is damaged');
+  expect(screen.getByLabelText('Passphrase')).toHaveValue('willow kettle orbit saffron');
+
+  const restore = await screen.findByRole('button', { name: 'Restore the latest backup' });
+  await waitFor(() => expect(restore).toBeEnabled());
+  await user.click(restore);
+  await waitFor(() => expect(core.callsTo('vault.restoreBackup')).toEqual([{ fileName: 'newest.rrbackup', passphrase: 'willow kettle orbit saffron' }]));
+});
