@@ -32,8 +32,3 @@ export function errorMessage(error: unknown): string {
   if (error instanceof ApiCallError) return error.message;
   return 'Something went wrong. Please try again.';
 }
-
-/** The core's message for a field, when it named one. */
-export function fieldMessage(error: unknown, field: string): string | undefined {
-  return error instanceof ApiCallError ? error.body.fields?.[field] : undefined;
-}

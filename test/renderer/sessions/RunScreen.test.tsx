@@ -1,0 +1,82 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { expect, test } from 'vitest';
+import type { Deck } from '@shared/deck/decks';
+import type { Review } from '@shared/domain/reviews';
+import type { Session, SessionAction, SessionNote } from '@shared/domain/sessions';
+import { RunScreen } from '@renderer/features/sessions/RunScreen';
+import { renderWithApi } from '../fakeApi';
+
+const noteId = crypto.randomUUID();
+const concern: SessionNote = {
+  id: noteId,
+  stage: 'deliver',
+  cardId: null,
+  side: 'provider',
+  kind: 'concern',
+  text: 'AB12 has missed two contact visits with their mother.',
+  noActionReason: null,
+  createdAt: '2026-12-03T10:30:00Z',
+  updatedAt: '2026-12-03T10:30:00Z',
+};
+
+function runningReview(): Session {
+  return {
+    reviewId: 'r1',
+    status: 'in_progress',
+    purpose: '',
+    affirmativeTopic: '',
+    apologies: '',
+    deckId: 'relational-commissioning',
+    timeBoxes: { define: 10, checkin: 10, matters: 10, discover: 20, dream: 15, design: 15, deliver: 15, close: 5 },
+    stage: 'deliver',
+    turn: 'commissioner',
+    timer: { stage: 'deliver', startedAt: null, elapsedMs: 0, limitMs: 15 * 60_000 },
+    participants: [],
+    cards: [],
+    notes: [concern],
+    actions: [],
+    matters: [],
+    checkin: { submitted: { commissioner: false, provider: false }, revealed: false, ratings: null },
+    openConcerns: [noteId],
+  };
+}
+
+test('an action asked for from a concern is written in the actions form, answers the concern and is said in the room’s notice', async () => {
+  const user = userEvent.setup();
+  let session = runningReview();
+  const { core } = renderWithApi(<RunScreen reviewId="r1" />, {
+    'reviews.get': () => ({ id: 'r1', title: 'Placement review: AB12' }) as Review,
+    'sessions.get': () => session,
+    'decks.get': () => ({ id: 'relational-commissioning', cards: [] }) as unknown as Deck,
+    'actions.save': (input) => {
+      const action = { id: 'a1', reviewId: 'r1', text: input.text, ownerSide: input.ownerSide ?? null, ownerName: null, noteId: input.noteId ?? null } as SessionAction;
+      session = { ...session, actions: [action], openConcerns: [] };
+      return session;
+    },
+  });
+
+  const concerns = await screen.findByRole('region', { name: 'Concerns (1)' });
+  expect(within(concerns).getByText('Needs an action, or a reason why none is needed.')).toBeInTheDocument();
+  await user.click(within(concerns).getByRole('button', { name: 'Add an action for this concern' }));
+
+  const actions = screen.getByRole('group', { name: 'Add an action' });
+  const what = within(actions).getByLabelText('What will be done');
+  await waitFor(() => expect(what).toHaveFocus());
+  expect(within(actions).getByLabelText('Comes from (optional)')).toHaveValue(noteId);
+
+  await user.type(what, 'Social worker to arrange contact at a new venue');
+  await user.selectOptions(within(actions).getByLabelText('Who will do it'), 'The commissioner');
+  await user.click(within(actions).getByRole('button', { name: 'Add action' }));
+
+  expect(await within(concerns).findByText('Action: Social worker to arrange contact at a new venue')).toBeInTheDocument();
+  expect(within(concerns).queryByText('Needs an action, or a reason why none is needed.')).not.toBeInTheDocument();
+  expect(screen.getByText('Action added.')).toHaveAttribute('role', 'status');
+  expect(core.callsTo('actions.save')).toEqual([
+    { text: 'Social worker to arrange contact at a new venue', ownerPersonId: null, ownerSide: 'commissioner', dueDate: null, noteId, reviewId: 'r1', cardId: null },
+  ]);
+  // Ready for the next action: what and where from are cleared, who stays.
+  expect(what).toHaveValue('');
+  expect(within(actions).getByLabelText('Comes from (optional)')).toHaveValue('');
+  expect(within(actions).getByLabelText('Who will do it')).toHaveValue('side:commissioner');
+});
