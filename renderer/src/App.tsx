@@ -59,7 +59,11 @@ export function App() {
           </ul>
         </nav>
         {/* Not through useApiCall: locking reloads the page (see VaultGate), so nothing is read again. */}
-        <button type="button" className="button button--secondary app-lock" onClick={() => void api.call('vault.lock', {})}>
+        <button
+          type="button"
+          className="button button--secondary app-lock"
+          onClick={() => void api.call('vault.lock', {})}
+        >
           Lock
         </button>
       </header>

@@ -27,11 +27,19 @@ test('a note typed when the host is killed loses at most the last half second', 
     const killedAt = Date.now();
     await host.crash();
 
-    const notes = (await host.call<{ notes: { side: string; text: string }[] }>('sessions.get', { reviewId: review.id })).notes;
+    const notes = (
+      await host.call<{ notes: { side: string; text: string }[] }>('sessions.get', { reviewId: review.id })
+    ).notes;
     const saved = notes[run]?.text ?? '';
     const typedBeforeMargin = typedAt.filter((time) => time <= killedAt - 500).length;
     expect(text.startsWith(saved), `run ${run + 1}: the saved text is what was typed`).toBe(true);
-    expect(saved.length, `run ${run + 1}: typed ${killAfter}, ${typedBeforeMargin} of them over half a second before the kill`).toBeGreaterThanOrEqual(typedBeforeMargin);
-    test.info().annotations.push({ type: 'autosave', description: `run ${run + 1}: typed ${killAfter} characters, ${saved.length} saved, ${killAfter - saved.length} lost` });
+    expect(
+      saved.length,
+      `run ${run + 1}: typed ${killAfter}, ${typedBeforeMargin} of them over half a second before the kill`,
+    ).toBeGreaterThanOrEqual(typedBeforeMargin);
+    test.info().annotations.push({
+      type: 'autosave',
+      description: `run ${run + 1}: typed ${killAfter} characters, ${saved.length} saved, ${killAfter - saved.length} lost`,
+    });
   }
 });

@@ -19,8 +19,15 @@ test('the bundled PDF-checking worker checks a sealed and countersigned file', a
   doc.addPage();
   await doc.attach(Buffer.from('{"title":"Joint review"}'), 'minutes.json', { mimeType: 'application/json' });
   const details = { reason: 'Minutes', location: 'Brightwater Care Ltd', name: 'Seal', signedAt: new Date() };
-  const sealed = await sealPdf(await doc.save({ useObjectStreams: false }), createIdentity({ organisation: 'Brightwater Care Ltd' }), details);
-  const countersigned = await countersignPdf(sealed, createIdentity({ organisation: 'Northshire County Council' }), { ...details, signedAt: new Date() });
+  const sealed = await sealPdf(
+    await doc.save({ useObjectStreams: false }),
+    createIdentity({ organisation: 'Brightwater Care Ltd' }),
+    details,
+  );
+  const countersigned = await countersignPdf(sealed, createIdentity({ organisation: 'Northshire County Council' }), {
+    ...details,
+    signedAt: new Date(),
+  });
 
   const worker = new Worker(built);
   const check = await new Promise<PdfCheck>((resolve, reject) => {
@@ -30,6 +37,9 @@ test('the bundled PDF-checking worker checks a sealed and countersigned file', a
   });
   await worker.terminate();
   expect(check.valid).toBe(true);
-  expect(check.signatures.map((signature) => signature.signer.organisation)).toEqual(['Brightwater Care Ltd', 'Northshire County Council']);
+  expect(check.signatures.map((signature) => signature.signer.organisation)).toEqual([
+    'Brightwater Care Ltd',
+    'Northshire County Council',
+  ]);
   expect(Buffer.from(check.attachment!).toString()).toBe('{"title":"Joint review"}');
 });

@@ -4,7 +4,10 @@ import { expect } from './fixtures';
 /** Steps a person takes in the case book, by label and role as they see them. */
 export async function openCaseBookSection(page: Page, name: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Case book' }).click();
-  await page.getByRole('navigation', { name: 'Case book' }).getByRole('link', { name: new RegExp(`^${name}`) }).click();
+  await page
+    .getByRole('navigation', { name: 'Case book' })
+    .getByRole('link', { name: new RegExp(`^${name}`) })
+    .click();
 }
 
 export async function addOrganisation(page: Page, name: string, kind: 'Local authority' | 'Provider' | 'Other') {

@@ -18,10 +18,16 @@ test('a person adds an organisation and a home, and sees them after a reload and
   const expectCaseBook = async () => {
     await openCaseBookSection(page, 'Organisations');
     const organisations = page.getByRole('table', { name: 'Organisations in the case book' });
-    await expect(organisations.getByRole('row')).toHaveText([/Name\s*Kind\s*Added/, /Brightwater Care Ltd\s*Provider/, /Northshire County Council\s*Local authority/]);
+    await expect(organisations.getByRole('row')).toHaveText([
+      /Name\s*Kind\s*Added/,
+      /Brightwater Care Ltd\s*Provider/,
+      /Northshire County Council\s*Local authority/,
+    ]);
     await openCaseBookSection(page, 'Children’s homes');
     const homes = page.getByRole('table', { name: 'Children’s homes in the case book' });
-    await expect(homes.getByRole('row').nth(1)).toContainText(['Oakwood House', 'SC123456', 'Brightwater Care Ltd'].join(''));
+    await expect(homes.getByRole('row').nth(1)).toContainText(
+      ['Oakwood House', 'SC123456', 'Brightwater Care Ltd'].join(''),
+    );
   };
   await expectCaseBook();
   await page.reload();
@@ -31,7 +37,10 @@ test('a person adds an organisation and a home, and sees them after a reload and
   await expectCaseBook();
 });
 
-test('a wrong or duplicate Ofsted URN is explained, what was typed stays, and nothing is added', async ({ page, host }) => {
+test('a wrong or duplicate Ofsted URN is explained, what was typed stays, and nothing is added', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   await addOrganisation(page, 'Brightwater Care Ltd', 'Provider');
   await addHome(page, 'Oakwood House', 'SC123456', 'Brightwater Care Ltd');
@@ -45,12 +54,16 @@ test('a wrong or duplicate Ofsted URN is explained, what was typed stays, and no
   const urn = form.getByLabel('Ofsted URN');
   await expect(urn).toHaveAttribute('aria-invalid', 'true');
   await expect(urn).toBeFocused();
-  await expect(form.getByText('An Ofsted URN for a children’s home is SC followed by six digits, for example SC123456.')).toBeVisible();
+  await expect(
+    form.getByText('An Ofsted URN for a children’s home is SC followed by six digits, for example SC123456.'),
+  ).toBeVisible();
   await expectAxeClean(page);
 
   await urn.fill('SC123456');
   await form.getByRole('button', { name: 'Add home' }).click();
-  await expect(form.getByText('Already used by “Oakwood House”. Check the URN on the home’s Ofsted report.')).toBeVisible();
+  await expect(
+    form.getByText('Already used by “Oakwood House”. Check the URN on the home’s Ofsted report.'),
+  ).toBeVisible();
   await expect(form.getByLabel('Name of the home')).toHaveValue('Elm Lodge');
   expect((await host.call<unknown[]>('homes.list')).length).toBe(1);
 });
@@ -61,7 +74,9 @@ test('a second window follows changes made in the first', async ({ page, context
   await second.goto(`${host.url}#/casebook/organisations`);
   await expect(second.getByText('No organisations yet.')).toBeVisible();
   await addOrganisation(page, 'Northshire County Council', 'Local authority');
-  await expect(second.getByRole('table', { name: 'Organisations in the case book' })).toContainText('Northshire County Council');
+  await expect(second.getByRole('table', { name: 'Organisations in the case book' })).toContainText(
+    'Northshire County Council',
+  );
 });
 
 test('one of each kind: create, edit, archive, restore, search and open the hit', async ({ page, host }) => {
@@ -117,7 +132,9 @@ test('one of each kind: create, edit, archive, restore, search and open the hit'
   await personForm.getByLabel('Organisation (optional)').selectOption({ label: 'Brightwater Care Ltd' });
   await personForm.getByLabel('Email (optional)').fill('priya@');
   await personForm.getByRole('button', { name: 'Add person' }).click();
-  await expect(personForm.getByText('Enter an email address like name@example.org.uk, or leave it empty.')).toBeVisible();
+  await expect(
+    personForm.getByText('Enter an email address like name@example.org.uk, or leave it empty.'),
+  ).toBeVisible();
   await personForm.getByLabel('Email (optional)').fill('priya.shah@brightwater.example');
   await personForm.getByRole('button', { name: 'Add person' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Priya Shah' })).toBeVisible();
@@ -134,7 +151,9 @@ test('one of each kind: create, edit, archive, restore, search and open the hit'
   await reviewForm.getByLabel('Next review (optional)').fill('2027-06-03');
   await expectAxeClean(page);
   await reviewForm.getByRole('button', { name: 'Plan review' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Placement review: AB12 at Oakwood House North' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Placement review: AB12 at Oakwood House North' }),
+  ).toBeVisible();
   await expect(page.getByText('3 December 2026 at 10:00')).toBeVisible();
   await expectAxeClean(page);
   await page.getByRole('link', { name: 'Oakwood House North' }).first().click();
@@ -147,7 +166,9 @@ test('one of each kind: create, edit, archive, restore, search and open the hit'
   await expect(page.locator('mark')).toHaveText(['garden']);
   await expectAxeClean(page);
   await page.getByRole('link', { name: 'Placement review: AB12 at Oakwood House North' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Placement review: AB12 at Oakwood House North' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Placement review: AB12 at Oakwood House North' }),
+  ).toBeVisible();
   await page.goBack();
   await expect(page.getByLabel('Search the case book')).toHaveValue('garden');
   await page.getByLabel('Search the case book').fill('"unclosed (AND');
@@ -188,7 +209,11 @@ test('backup, wipe, restore: the same case book comes back', async ({ page, host
   expect(await host.call<unknown[]>('organisations.list')).toEqual([]);
 
   // A broken file is refused in plain words and changes nothing.
-  await page.getByLabel('Backup file to restore').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "relational-review-backup", "tab') });
+  await page.getByLabel('Backup file to restore').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "relational-review-backup", "tab'),
+  });
   await page.getByRole('button', { name: 'Restore this backup' }).click();
   await expect(page.getByRole('alert')).toHaveText(/incomplete: it ends part-way through.*Nothing was restored\./);
   expect(await host.call<unknown[]>('organisations.list')).toEqual([]);

@@ -67,14 +67,22 @@ async function checkFile(page: Page, file: { name: string; buffer: Buffer }): Pr
   return report;
 }
 
-const signatures = (report: Locator) => report.getByRole('list', { name: 'Signatures in this file, in the order they were made' }).getByRole('listitem').filter({ has: report.page().getByRole('heading') });
+const signatures = (report: Locator) =>
+  report
+    .getByRole('list', { name: 'Signatures in this file, in the order they were made' })
+    .getByRole('listitem')
+    .filter({ has: report.page().getByRole('heading') });
 
 async function openReviews(page: Page, host: RunningHost) {
   await page.goto(`${host.url}#/reviews`);
   await expect(page.getByRole('heading', { level: 1, name: 'Reviews' })).toBeVisible();
 }
 
-test('minutes sealed on one laptop, imported, countersigned and sent back from another, and imported back', async ({ page, host, otherHost }) => {
+test('minutes sealed on one laptop, imported, countersigned and sent back from another, and imported back', async ({
+  page,
+  host,
+  otherHost,
+}) => {
   test.setTimeout(240_000);
   const a = host;
   const b = otherHost;
@@ -107,7 +115,9 @@ test('minutes sealed on one laptop, imported, countersigned and sent back from a
   await expectAxeClean(pageB);
 
   // B: imports it. The key has never been seen, so it asks for the fingerprint to be compared first.
-  await pageB.getByLabel('Sealed minutes to import').setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: sealed });
+  await pageB
+    .getByLabel('Sealed minutes to import')
+    .setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: sealed });
   await pageB.getByRole('button', { name: 'Import these minutes' }).click();
   const confirm = pageB.getByRole('group', { name: `Confirm the key before importing ${fileName}` });
   await expect(confirm).toBeVisible();
@@ -117,7 +127,9 @@ test('minutes sealed on one laptop, imported, countersigned and sent back from a
   const compared = confirm.getByLabel('I have compared this fingerprint with the one Brightwater Care Ltd read out');
   // Not ticked: nothing is imported, and the message is beside the checkbox.
   await confirm.getByRole('button', { name: 'Import with this key accepted' }).click();
-  await expect(confirm.getByText('Tick to say you have compared this fingerprint, or choose not to import these minutes.')).toBeVisible();
+  await expect(
+    confirm.getByText('Tick to say you have compared this fingerprint, or choose not to import these minutes.'),
+  ).toBeVisible();
   await expect(compared).toBeFocused();
   await expect(compared).toHaveAttribute('aria-invalid', 'true');
   await expectAxeClean(pageB);
@@ -127,7 +139,11 @@ test('minutes sealed on one laptop, imported, countersigned and sent back from a
   await expect(compared).toBeChecked();
   await confirm.getByRole('button', { name: 'Import with this key accepted' }).focus();
   await pageB.keyboard.press('Enter');
-  await expect(pageB.getByText(`Imported “${review.title}”, sealed by Brightwater Care Ltd (Relational Review seal), Brightwater Care Ltd.`)).toBeVisible();
+  await expect(
+    pageB.getByText(
+      `Imported “${review.title}”, sealed by Brightwater Care Ltd (Relational Review seal), Brightwater Care Ltd.`,
+    ),
+  ).toBeVisible();
   await expect(confirm).toBeHidden();
 
   // B: the received minutes, with their one signature, to countersign for the organisation that has not signed.
@@ -145,17 +161,26 @@ test('minutes sealed on one laptop, imported, countersigned and sent back from a
   });
   await row.getByRole('button', { name: 'Countersign for Northshire County Council' }).click();
   await expect(row.getByRole('button', { name: 'Countersigning…' })).toBeDisabled();
-  await expect(row.getByRole('status')).toHaveText(/^Countersigning for Northshire County Council: checking the file, then signing it\./);
+  await expect(row.getByRole('status')).toHaveText(
+    /^Countersigning for Northshire County Council: checking the file, then signing it\./,
+  );
   release();
-  await expect(row.getByRole('status')).toHaveText('Countersigned for Northshire County Council. Export the file to send it back.', { timeout: 30_000 });
+  await expect(row.getByRole('status')).toHaveText(
+    'Countersigned for Northshire County Council. Export the file to send it back.',
+    { timeout: 30_000 },
+  );
   await pageB.unroute('**/api/minutes.countersign');
-  await expect(row).toContainText('Countersigned by Northshire County Council (Relational Review seal), for Northshire County Council');
+  await expect(row).toContainText(
+    'Countersigned by Northshire County Council (Relational Review seal), for Northshire County Council',
+  );
   await expect(row.getByRole('button', { name: /^Countersign for/ })).toHaveCount(0);
   const sendBack = row.getByRole('button', { name: 'Export to send back' });
   await expect(sendBack).toBeFocused();
   await expectAxeClean(pageB);
   const countersigned = await downloadedPdf(pageB, () => pageB.keyboard.press('Enter'));
-  await expect(row.getByRole('status')).toHaveText(/^Downloaded minutes-.*\.pdf and minutes-.*\.eml\. Open the \.eml file/);
+  await expect(row.getByRole('status')).toHaveText(
+    /^Downloaded minutes-.*\.pdf and minutes-.*\.eml\. Open the \.eml file/,
+  );
 
   // B: the countersigned file checks: two valid signatures, both from keys B knows.
   report = await checkFile(pageB, { name: 'countersigned.pdf', buffer: countersigned });
@@ -169,8 +194,12 @@ test('minutes sealed on one laptop, imported, countersigned and sent back from a
   // B: Settings lists both keys it knows; its own is the one Northshire reads out to A.
   await pageB.goto(`${b.url}#/settings`);
   const keysB = pageB.getByRole('table', { name: 'Keys this case book knows, by organisation' });
-  await expect(keysB.getByRole('row').filter({ hasText: 'Brightwater Care Ltd' })).toContainText('Accepted with minutes received, its fingerprint compared');
-  await expect(keysB.getByRole('row').filter({ hasText: 'Brightwater Care Ltd' }).locator('.fingerprint__short')).toHaveText(readOutByA);
+  await expect(keysB.getByRole('row').filter({ hasText: 'Brightwater Care Ltd' })).toContainText(
+    'Accepted with minutes received, its fingerprint compared',
+  );
+  await expect(
+    keysB.getByRole('row').filter({ hasText: 'Brightwater Care Ltd' }).locator('.fingerprint__short'),
+  ).toHaveText(readOutByA);
   const ownKeyB = keysB.getByRole('row').filter({ hasText: 'Northshire County Council' });
   await expect(ownKeyB).toContainText('Made on this computer to seal minutes');
   const readOutByB = (await ownKeyB.locator('.fingerprint__short').textContent())!;
@@ -187,7 +216,9 @@ test('minutes sealed on one laptop, imported, countersigned and sent back from a
   await expectAxeClean(page);
 
   // A: imports it, comparing Northshire's fingerprint as read out, and the countersignature is recorded with A's minutes.
-  await page.getByLabel('Sealed minutes to import').setInputFiles({ name: 'countersigned.pdf', mimeType: 'application/pdf', buffer: countersigned });
+  await page
+    .getByLabel('Sealed minutes to import')
+    .setInputFiles({ name: 'countersigned.pdf', mimeType: 'application/pdf', buffer: countersigned });
   await page.getByRole('button', { name: 'Import these minutes' }).click();
   const confirmA = page.getByRole('group', { name: 'Confirm the key before importing countersigned.pdf' });
   await expect(confirmA).toContainText('Northshire County Council: A key this case book has never seen.');
@@ -195,13 +226,17 @@ test('minutes sealed on one laptop, imported, countersigned and sent back from a
   await expectAxeClean(page);
   await confirmA.getByLabel('I have compared this fingerprint with the one Northshire County Council read out').check();
   await confirmA.getByRole('button', { name: 'Import with this key accepted' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Countersigned by' })).toHaveText('Countersigned by Northshire County Council: recorded with version 1 of these minutes.');
+  await expect(page.getByRole('status').filter({ hasText: 'Countersigned by' })).toHaveText(
+    'Countersigned by Northshire County Council: recorded with version 1 of these minutes.',
+  );
   expect(await a.call<unknown[]>('minutes.received')).toHaveLength(0);
   await page.getByRole('link', { name: 'See the countersignature with version 1 of the minutes' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Minutes: ${review.title}` })).toBeVisible();
   const countersignatures = page.getByRole('list', { name: 'Countersignatures' });
   await expect(countersignatures.getByRole('listitem')).toHaveCount(1);
-  await expect(countersignatures).toContainText(/Countersigned by Northshire County Council \(Relational Review seal\), for Northshire County Council, \d{1,2} \w+ \d{4} at \d{2}:\d{2}\./);
+  await expect(countersignatures).toContainText(
+    /Countersigned by Northshire County Council \(Relational Review seal\), for Northshire County Council, \d{1,2} \w+ \d{4} at \d{2}:\d{2}\./,
+  );
   await expect(countersignatures.locator('.fingerprint__short')).toHaveText(readOutByB);
   await expect(page.getByText('Not countersigned yet.')).toHaveCount(0);
   await expectAxeClean(page);
@@ -215,12 +250,22 @@ test('minutes sealed on one laptop, imported, countersigned and sent back from a
 
   // A changed file is refused, in plain words beside the import control; so is one with an update appended, and the same file twice.
   const importControl = page.getByLabel('Sealed minutes to import');
-  await importControl.setInputFiles({ name: 'changed.pdf', mimeType: 'application/pdf', buffer: withPageContentChanged(countersigned) });
+  await importControl.setInputFiles({
+    name: 'changed.pdf',
+    mimeType: 'application/pdf',
+    buffer: withPageContentChanged(countersigned),
+  });
   await page.getByRole('button', { name: 'Import these minutes' }).click();
-  await expect(importControl).toHaveAccessibleDescription(/These minutes were not imported: This file is not valid: for signature 1 \(Brightwater Care Ltd\), the file has been changed since this signature was made/);
+  await expect(importControl).toHaveAccessibleDescription(
+    /These minutes were not imported: This file is not valid: for signature 1 \(Brightwater Care Ltd\), the file has been changed since this signature was made/,
+  );
   await expect(importControl).toBeFocused();
   await expectAxeClean(page);
-  await importControl.setInputFiles({ name: 'updated.pdf', mimeType: 'application/pdf', buffer: withIncrementalUpdate(countersigned) });
+  await importControl.setInputFiles({
+    name: 'updated.pdf',
+    mimeType: 'application/pdf',
+    buffer: withIncrementalUpdate(countersigned),
+  });
   await page.getByRole('button', { name: 'Import these minutes' }).click();
   // The hand-made update drops the information dictionary too, which is also named.
   await expect(importControl).toHaveAccessibleDescription(
@@ -236,26 +281,38 @@ test('minutes sealed on one laptop, imported, countersigned and sent back from a
   // The same countersigned file again: already recorded, and said so.
   await importControl.setInputFiles({ name: 'countersigned.pdf', mimeType: 'application/pdf', buffer: countersigned });
   await page.getByRole('button', { name: 'Import these minutes' }).click();
-  await expect(importControl).toHaveAccessibleDescription('Error: This countersignature is already recorded with these minutes.');
+  await expect(importControl).toHaveAccessibleDescription(
+    'Error: This countersignature is already recorded with these minutes.',
+  );
   const [recorded] = await a.call<{ countersignatures: unknown[] }[]>('minutes.forReview', { reviewId: review.id });
   expect(recorded!.countersignatures).toHaveLength(1);
 
   // A: Settings lists Northshire's key, accepted with the minutes; a key read out at a meeting can be added by hand.
   await page.goto(`${a.url}#/settings`);
   const keysA = page.getByRole('table', { name: 'Keys this case book knows, by organisation' });
-  await expect(keysA.getByRole('row').filter({ hasText: 'Northshire County Council' })).toContainText('Accepted with minutes received, its fingerprint compared');
-  await expect(keysA.getByRole('row').filter({ hasText: 'Brightwater Care Ltd' })).toContainText('Made on this computer to seal minutes');
+  await expect(keysA.getByRole('row').filter({ hasText: 'Northshire County Council' })).toContainText(
+    'Accepted with minutes received, its fingerprint compared',
+  );
+  await expect(keysA.getByRole('row').filter({ hasText: 'Brightwater Care Ltd' })).toContainText(
+    'Made on this computer to seal minutes',
+  );
   const addKey = page.getByRole('form', { name: 'Add a key read out at the meeting' });
   await addKey.getByLabel('Organisation').fill('Westfield Borough Council');
   await addKey.getByLabel('Fingerprint').fill('12ab 34cd');
   await addKey.getByRole('button', { name: 'Add this key' }).click();
-  await expect(addKey.getByLabel('Fingerprint')).toHaveAccessibleDescription(/A fingerprint is 64 letters \(a to f\) and digits\. Check it and try again\./);
+  await expect(addKey.getByLabel('Fingerprint')).toHaveAccessibleDescription(
+    /A fingerprint is 64 letters \(a to f\) and digits\. Check it and try again\./,
+  );
   await expectAxeClean(page);
   const readOut = 'AB:CD:'.repeat(11) + '0123 4567 89ab cdef 0011';
   await addKey.getByLabel('Fingerprint').fill(readOut);
   await addKey.getByRole('button', { name: 'Add this key' }).click();
-  await expect(addKey.getByRole('status')).toHaveText('This case book now knows the key abcd abcd abcd abcd abcd for Westfield Borough Council.');
-  await expect(keysA.getByRole('row').filter({ hasText: 'Westfield Borough Council' })).toContainText('Typed in from the fingerprint read out');
+  await expect(addKey.getByRole('status')).toHaveText(
+    'This case book now knows the key abcd abcd abcd abcd abcd for Westfield Borough Council.',
+  );
+  await expect(keysA.getByRole('row').filter({ hasText: 'Westfield Borough Council' })).toContainText(
+    'Typed in from the fingerprint read out',
+  );
 });
 
 test('a countersigned file: pdfsig sees two valid signatures', async ({ host, otherHost }, testInfo) => {
@@ -264,9 +321,18 @@ test('a countersigned file: pdfsig sees two valid signatures', async ({ host, ot
   const { pdf } = await sealedMinutes(host, 'Brightwater Care Ltd');
   const base64 = pdf.toString('base64');
   const { keysToConfirm } = await otherHost.call<{ keysToConfirm: string[] }>('minutes.verify', { pdf: base64 });
-  const imported = await otherHost.call<{ received: { id: string } }>('minutes.import', { pdf: base64, fileName: 'sealed.pdf', acceptKeys: keysToConfirm });
-  await otherHost.call('minutes.countersign', { receivedId: imported.received.id, organisation: 'Northshire County Council' });
-  const exported = await otherHost.call<{ files: { mediaType: string; base64: string }[] }>('minutes.exportReceived', { receivedId: imported.received.id });
+  const imported = await otherHost.call<{ received: { id: string } }>('minutes.import', {
+    pdf: base64,
+    fileName: 'sealed.pdf',
+    acceptKeys: keysToConfirm,
+  });
+  await otherHost.call('minutes.countersign', {
+    receivedId: imported.received.id,
+    organisation: 'Northshire County Council',
+  });
+  const exported = await otherHost.call<{ files: { mediaType: string; base64: string }[] }>('minutes.exportReceived', {
+    receivedId: imported.received.id,
+  });
   const file = testInfo.outputPath('countersigned.pdf');
   writeFileSync(file, Buffer.from(exported.files.find((f) => f.mediaType === 'application/pdf')!.base64, 'base64'));
 
@@ -280,7 +346,11 @@ test('a countersigned file: pdfsig sees two valid signatures', async ({ host, ot
   expect(result.stdout).toContain('Signer Certificate Common Name: Northshire County Council (Relational Review seal)');
 });
 
-test('a new key for an organisation known by another, or a key known for another organisation, is a warning', async ({ page, host, otherHost }) => {
+test('a new key for an organisation known by another, or a key known for another organisation, is a warning', async ({
+  page,
+  host,
+  otherHost,
+}) => {
   test.setTimeout(120_000);
   const { fileName, pdf, minutes } = await sealedMinutes(host, 'Brightwater Care Ltd');
   const file = { name: fileName, buffer: pdf };
@@ -289,13 +359,17 @@ test('a new key for an organisation known by another, or a key known for another
   await openReviews(page, otherHost);
   let report = await checkFile(page, file);
   const warning = report.locator('.key-status--warning');
-  await expect(warning).toHaveText('Warning: A NEW key for Brightwater Care Ltd: this case book knows Brightwater Care Ltd by another key');
+  await expect(warning).toHaveText(
+    'Warning: A NEW key for Brightwater Care Ltd: this case book knows Brightwater Care Ltd by another key',
+  );
   await expect(warning).toBeVisible();
   await expectAxeClean(page);
   await page.getByLabel('Sealed minutes to import').setInputFiles({ ...file, mimeType: 'application/pdf' });
   await page.getByRole('button', { name: 'Import these minutes' }).click();
   const confirm = page.getByRole('group', { name: `Confirm the key before importing ${fileName}` });
-  await expect(confirm).toContainText('Brightwater Care Ltd: Warning: A NEW key for Brightwater Care Ltd: this case book knows Brightwater Care Ltd by another key.');
+  await expect(confirm).toContainText(
+    'Brightwater Care Ltd: Warning: A NEW key for Brightwater Care Ltd: this case book knows Brightwater Care Ltd by another key.',
+  );
   await expect(confirm.locator('.fingerprint__short')).toHaveText(groupFingerprint(minutes.sealKey));
   await confirm.getByRole('button', { name: 'Do not import' }).click();
   await expect(confirm).toBeHidden();
@@ -305,6 +379,8 @@ test('a new key for an organisation known by another, or a key known for another
   // This very key, known for another organisation.
   await otherHost.call('signing.confirmKey', { organisation: 'Oakwood Trust', fingerprint: minutes.sealKey });
   report = await checkFile(page, { ...file, name: 'again.pdf' });
-  await expect(report.locator('.key-status--warning')).toHaveText('Warning: A key this case book knows for Oakwood Trust, not for Brightwater Care Ltd');
+  await expect(report.locator('.key-status--warning')).toHaveText(
+    'Warning: A key this case book knows for Oakwood Trust, not for Brightwater Care Ltd',
+  );
   await expectAxeClean(page);
 });

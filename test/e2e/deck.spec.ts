@@ -24,9 +24,15 @@ async function openBuiltInDeck(page: Page, url: string) {
   await expect(page.getByRole('heading', { level: 1, name: 'Relational commissioning' })).toBeFocused();
 }
 
-test('a person browses the built-in deck, filters and searches it, opens a card and prints a sheet of chosen cards', async ({ page, host }) => {
+test('a person browses the built-in deck, filters and searches it, opens a card and prints a sheet of chosen cards', async ({
+  page,
+  host,
+}) => {
   await page.goto(`${host.url}#/deck`);
-  await expect(page.getByRole('table', { name: 'Decks' }).getByRole('row')).toHaveText([/Deck/, /Relational commissioning\s*116\s*0\s*Built in: read-only/]);
+  await expect(page.getByRole('table', { name: 'Decks' }).getByRole('row')).toHaveText([
+    /Deck/,
+    /Relational commissioning\s*116\s*0\s*Built in: read-only/,
+  ]);
   await expectAxeClean(page);
 
   await page.getByRole('link', { name: 'Relational commissioning' }).click();
@@ -49,7 +55,9 @@ test('a person browses the built-in deck, filters and searches it, opens a card 
   await filters.getByRole('button', { name: 'Clear filters' }).click();
 
   // Case- and accent-insensitive, across titles, the paper's words and the questions.
-  const matches = cards.filter((c) => fold([c.title, c.paper.text, ...c.questions.map((q) => q.text)].join(' ')).includes('secure'));
+  const matches = cards.filter((c) =>
+    fold([c.title, c.paper.text, ...c.questions.map((q) => q.text)].join(' ')).includes('secure'),
+  );
   expect(matches.length).toBeGreaterThan(1);
   await filters.getByLabel('Search the cards').fill('  SÉCURE ');
   await expect(count).toHaveText(showing(matches.length));
@@ -68,7 +76,11 @@ test('a person browses the built-in deck, filters and searches it, opens a card 
   await page.getByRole('link', { name: 'Something works well', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Something works well' })).toBeFocused();
   await expect(page.locator('blockquote')).toHaveText(cards[0]!.paper.text);
-  await expect(page.getByText(/^Quotation, word for word, from .*section “Linking up all the various aspects - relational commissioning”, page 20\.$/)).toBeVisible();
+  await expect(
+    page.getByText(
+      /^Quotation, word for word, from .*section “Linking up all the various aspects - relational commissioning”, page 20\.$/,
+    ),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: 'Discover' })).toBeVisible();
   await expect(page.getByText('In the child’s daily life in the home:').first()).toBeVisible();
   await expect(page.getByText('Between commissioner and provider:').first()).toBeVisible();
@@ -82,7 +94,9 @@ test('a person browses the built-in deck, filters and searches it, opens a card 
   await page.getByLabel(`Choose “${cards[0]!.title}” for the print sheet`).check();
   await page.getByLabel(`Choose “${cards[2]!.title}” for the print sheet`).check();
   await page.getByRole('link', { name: 'Print sheet of chosen cards (2)' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Print sheet: 2 cards from “Relational commissioning”' })).toBeFocused();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Print sheet: 2 cards from “Relational commissioning”' }),
+  ).toBeFocused();
   await expect(page.getByRole('article')).toHaveCount(2);
   await expect(page.getByRole('article').first().getByRole('heading', { level: 2 })).toHaveText(cards[0]!.title);
   await expectAxeClean(page);
@@ -97,7 +111,10 @@ test('a person browses the built-in deck, filters and searches it, opens a card 
   await expect(page.getByRole('article').first()).toBeVisible();
 });
 
-test('a person duplicates the deck, edits, adds and retires cards, exports it and imports it again', async ({ page, host }) => {
+test('a person duplicates the deck, edits, adds and retires cards, exports it and imports it again', async ({
+  page,
+  host,
+}) => {
   await openBuiltInDeck(page, host.url);
   const duplicate = page.getByRole('form', { name: 'Duplicate this deck' });
   await duplicate.getByLabel('Name of the copy').fill('Relational commissioning');
@@ -116,7 +133,9 @@ test('a person duplicates the deck, edits, adds and retires cards, exports it an
   await expect(editor.locator('blockquote')).toHaveText(cards[0]!.paper.text);
   await expectAxeClean(page);
   await editor.getByLabel('Title').fill('Something works well at Oakwood');
-  await editor.getByLabel('Discover question 1', { exact: true }).fill('Tell us about a time this month when a child at Oakwood laughed. What made that possible?');
+  await editor
+    .getByLabel('Discover question 1', { exact: true })
+    .fill('Tell us about a time this month when a child at Oakwood laughed. What made that possible?');
   await editor.getByLabel('Regulation 9: The enjoyment and achievement standard').check();
   await editor.getByRole('button', { name: 'Add a question for Design' }).click();
   await expect(editor.getByLabel('Design question 1', { exact: true })).toBeFocused();
@@ -130,8 +149,12 @@ test('a person duplicates the deck, edits, adds and retires cards, exports it an
   await editor.getByRole('link', { name: 'Cancel' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Change “Something works well”' })).toBeVisible();
 
-  await editor.getByLabel('Design question 1', { exact: true }).fill('What would it take to make those moments part of every week?');
-  await editor.getByLabel('Design question 1: asked about').selectOption({ label: 'In the child’s daily life in the home' });
+  await editor
+    .getByLabel('Design question 1', { exact: true })
+    .fill('What would it take to make those moments part of every week?');
+  await editor
+    .getByLabel('Design question 1: asked about')
+    .selectOption({ label: 'In the child’s daily life in the home' });
   await editor.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Something works well at Oakwood' })).toBeFocused();
   await expect(page.getByText('What would it take to make those moments part of every week?')).toBeVisible();
@@ -143,7 +166,9 @@ test('a person duplicates the deck, edits, adds and retires cards, exports it an
   await page.getByRole('link', { name: 'Back to the cards in “Oakwood deck”' }).click();
   await page.getByRole('link', { name: cards[1]!.title, exact: true }).click();
   await page.getByRole('button', { name: 'Retire this card' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Retired' })).toHaveText(`Retired “${cards[1]!.title}”: it is kept, but no longer drawn or listed.`);
+  await expect(page.getByRole('status').filter({ hasText: 'Retired' })).toHaveText(
+    `Retired “${cards[1]!.title}”: it is kept, but no longer drawn or listed.`,
+  );
   await expect(page.getByRole('button', { name: 'Bring this card back' })).toBeVisible();
   await page.getByRole('link', { name: 'Back to the cards in “Oakwood deck”' }).click();
   const count = page.getByRole('status').filter({ hasText: /^Showing/ });
@@ -158,7 +183,9 @@ test('a person duplicates the deck, edits, adds and retires cards, exports it an
   const adder = page.getByRole('form', { name: 'Add a card to “Oakwood deck”' });
   await adder.getByLabel('Title').fill('Our garden');
   await adder.getByLabel('Framework').selectOption({ label: 'For the facilitator' });
-  await adder.getByLabel('Discover question 1', { exact: true }).fill('Tell us about a time the garden brought people together.');
+  await adder
+    .getByLabel('Discover question 1', { exact: true })
+    .fill('Tell us about a time the garden brought people together.');
   await expectAxeClean(page);
   await adder.getByRole('button', { name: 'Add card' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Our garden' })).toBeFocused();
@@ -172,7 +199,11 @@ test('a person duplicates the deck, edits, adds and retires cards, exports it an
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('oakwood-deck.deck.json');
   const exported = await download.path();
-  const file = JSON.parse(readFileSync(exported, 'utf8')) as { name: string; cards: { title: string; retired?: boolean }[]; ownCards: { title: string }[] };
+  const file = JSON.parse(readFileSync(exported, 'utf8')) as {
+    name: string;
+    cards: { title: string; retired?: boolean }[];
+    ownCards: { title: string }[];
+  };
   expect(file.name).toBe('Oakwood deck');
   expect(file.cards[0]!.title).toBe('Something works well at Oakwood');
   expect(file.cards[1]!.retired).toBe(true);
@@ -201,17 +232,25 @@ test('a broken deck file is refused with the problems in plain words, and nothin
   await expect(importForm.getByRole('alert')).toHaveText('Choose a deck file to import.');
 
   const truncated = readFileSync(deckFile, 'utf8').slice(0, 4000);
-  await importForm.getByLabel('Deck file').setInputFiles({ name: 'cut-short.deck.json', mimeType: 'application/json', buffer: Buffer.from(truncated) });
+  await importForm
+    .getByLabel('Deck file')
+    .setInputFiles({ name: 'cut-short.deck.json', mimeType: 'application/json', buffer: Buffer.from(truncated) });
   await importForm.getByRole('button', { name: 'Import deck' }).click();
   const alert = importForm.getByRole('alert');
   await expect(alert).toContainText('This deck file cannot be imported, and nothing was changed.');
-  await expect(alert.getByRole('listitem')).toHaveText(['The deck file could not be read: it is not valid JSON. It may be damaged, or not a deck file at all.']);
+  await expect(alert.getByRole('listitem')).toHaveText([
+    'The deck file could not be read: it is not valid JSON. It may be damaged, or not a deck file at all.',
+  ]);
   await expectAxeClean(page);
 
   const duplicated = JSON.parse(readFileSync(deckFile, 'utf8')) as { cards: { id: string; questions?: unknown }[] };
   duplicated.cards[1]!.id = duplicated.cards[0]!.id;
   delete duplicated.cards[3]!.questions;
-  await importForm.getByLabel('Deck file').setInputFiles({ name: 'broken.deck.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(duplicated)) });
+  await importForm.getByLabel('Deck file').setInputFiles({
+    name: 'broken.deck.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(duplicated)),
+  });
   await importForm.getByRole('button', { name: 'Import deck' }).click();
   await expect(alert.getByRole('listitem')).toHaveText([
     `Card 4 (“${cards[3]!.title}”) has no questions.`,

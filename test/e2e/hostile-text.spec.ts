@@ -21,7 +21,10 @@ async function expectNothingRan(page: Page) {
   expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
 }
 
-test('script typed into notes, names and minutes is shown as text and never runs, in the app or the sealed PDF', async ({ page, host }) => {
+test('script typed into notes, names and minutes is shown as text and never runs, in the app or the sealed PDF', async ({
+  page,
+  host,
+}) => {
   test.setTimeout(120_000);
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
@@ -32,8 +35,20 @@ test('script typed into notes, names and minutes is shown as text and never runs
   const { review } = await reviewReadyToRun(host);
   const people = await host.call<{ id: string; name: string }[]>('people.list');
   const person = (name: string) => people.find((p) => p.name === name)!.id;
-  await host.call('sessions.addParticipant', { reviewId: review.id, personId: person('Sam Okoro'), name: 'Sam Okoro', side: 'commissioner', attendance: 'present' });
-  await host.call('sessions.addParticipant', { reviewId: review.id, personId: person('Priya Shah'), name: 'Priya Shah', side: 'provider', attendance: 'present' });
+  await host.call('sessions.addParticipant', {
+    reviewId: review.id,
+    personId: person('Sam Okoro'),
+    name: 'Sam Okoro',
+    side: 'commissioner',
+    attendance: 'present',
+  });
+  await host.call('sessions.addParticipant', {
+    reviewId: review.id,
+    personId: person('Priya Shah'),
+    name: 'Priya Shah',
+    side: 'provider',
+    attendance: 'present',
+  });
 
   // Notes typed into the running review.
   await page.goto(`${host.url}#/reviews/${review.id}`);
@@ -103,7 +118,10 @@ test('script typed into notes, names and minutes is shown as text and never runs
   const sign = { minutesId: locked.id, agreed: true, fingerprint: locked.fingerprint, image: null };
   await host.call('minutes.sign', { ...sign, side: 'commissioner', name: 'Sam Okoro' });
   await host.call('minutes.sign', { ...sign, side: 'provider', name: 'Priya Shah' });
-  const sealed = await host.call<MinutesVersion>('minutes.seal', { minutesId: locked.id, organisation: 'Brightwater Care Ltd' });
+  const sealed = await host.call<MinutesVersion>('minutes.seal', {
+    minutesId: locked.id,
+    organisation: 'Brightwater Care Ltd',
+  });
   expect(sealed.status).toBe('sealed');
 
   // The minutes page shows every piece of it as text.

@@ -2,15 +2,46 @@ import { readFileSync } from 'node:fs';
 import { expect, expectAxeClean, test } from './fixtures';
 import { reviewReadyToRun } from './session-steps';
 
-test('minutes: words, lock, a drawn and a typed signature, seal, export, verify, tamper, amend', async ({ page, host }) => {
+test('minutes: words, lock, a drawn and a typed signature, seal, export, verify, tamper, amend', async ({
+  page,
+  host,
+}) => {
   test.setTimeout(180_000);
   const { review } = await reviewReadyToRun(host);
   const people = await host.call<{ id: string; name: string }[]>('people.list');
   const person = (name: string) => people.find((p) => p.name === name)!.id;
-  await host.call('sessions.addParticipant', { reviewId: review.id, personId: person('Sam Okoro'), name: 'Sam Okoro', role: 'Commissioning officer', organisation: 'Northshire County Council', side: 'commissioner', attendance: 'present' });
-  await host.call('sessions.addParticipant', { reviewId: review.id, personId: person('Priya Shah'), name: 'Priya Shah', role: 'Registered manager', organisation: 'Brightwater Care Ltd', side: 'provider', attendance: 'present' });
-  await host.call('notes.save', { id: crypto.randomUUID(), reviewId: review.id, stage: 'discover', side: 'provider', kind: 'story', text: 'AB12 cooked for everyone on Sunday.' });
-  await host.call('actions.save', { reviewId: review.id, text: 'Share the education plan with the home', ownerSide: 'commissioner', dueDate: '2027-01-15' });
+  await host.call('sessions.addParticipant', {
+    reviewId: review.id,
+    personId: person('Sam Okoro'),
+    name: 'Sam Okoro',
+    role: 'Commissioning officer',
+    organisation: 'Northshire County Council',
+    side: 'commissioner',
+    attendance: 'present',
+  });
+  await host.call('sessions.addParticipant', {
+    reviewId: review.id,
+    personId: person('Priya Shah'),
+    name: 'Priya Shah',
+    role: 'Registered manager',
+    organisation: 'Brightwater Care Ltd',
+    side: 'provider',
+    attendance: 'present',
+  });
+  await host.call('notes.save', {
+    id: crypto.randomUUID(),
+    reviewId: review.id,
+    stage: 'discover',
+    side: 'provider',
+    kind: 'story',
+    text: 'AB12 cooked for everyone on Sunday.',
+  });
+  await host.call('actions.save', {
+    reviewId: review.id,
+    text: 'Share the education plan with the home',
+    ownerSide: 'commissioner',
+    dueDate: '2027-01-15',
+  });
   await host.call('sessions.conclude', { reviewId: review.id });
 
   await page.goto(`${host.url}#/reviews/${review.id}`);
@@ -38,7 +69,8 @@ test('minutes: words, lock, a drawn and a typed signature, seal, export, verify,
   const box = (await pad.boundingBox())!;
   await page.mouse.move(box.x + 20, box.y + box.height / 2);
   await page.mouse.down();
-  for (let x = 20; x < 220; x += 20) await page.mouse.move(box.x + x, box.y + box.height / 2 + (x % 40 === 0 ? 20 : -20));
+  for (let x = 20; x < 220; x += 20)
+    await page.mouse.move(box.x + x, box.y + box.height / 2 + (x % 40 === 0 ? 20 : -20));
   await page.mouse.up();
   await commissioner.getByLabel('I agree these minutes are an accurate record of the meeting.').check();
   await expectAxeClean(page);
@@ -65,7 +97,9 @@ test('minutes: words, lock, a drawn and a typed signature, seal, export, verify,
   await expectAxeClean(page);
   await page.getByRole('button', { name: 'Seal the minutes' }).click();
   await expect(page.getByRole('heading', { name: 'Sealed minutes' })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText(/by Brightwater Care Ltd \(Relational Review seal\), Brightwater Care Ltd$/)).toBeVisible();
+  await expect(
+    page.getByText(/by Brightwater Care Ltd \(Relational Review seal\), Brightwater Care Ltd$/),
+  ).toBeVisible();
   const sealingKey = (await page.locator('.minutes-status .fingerprint__short').textContent())!;
   expect(sealingKey).toMatch(/^([0-9a-f]{4} ){4}[0-9a-f]{4}$/);
   const downloads: string[] = [];
@@ -91,9 +125,13 @@ test('minutes: words, lock, a drawn and a typed signature, seal, export, verify,
   await expectAxeClean(page);
   const tampered = readFileSync(pdfPath);
   tampered[tampered.indexOf('Oakwood')] = 'X'.charCodeAt(0);
-  await page.getByLabel('PDF to check').setInputFiles({ name: 'tampered.pdf', mimeType: 'application/pdf', buffer: tampered });
+  await page
+    .getByLabel('PDF to check')
+    .setInputFiles({ name: 'tampered.pdf', mimeType: 'application/pdf', buffer: tampered });
   await page.getByRole('button', { name: 'Check this PDF' }).click();
-  await expect(report).toContainText('Not valid. This file is not valid: for signature 1 (Brightwater Care Ltd), the file has been changed since this signature was made');
+  await expect(report).toContainText(
+    'Not valid. This file is not valid: for signature 1 (Brightwater Care Ltd), the file has been changed since this signature was made',
+  );
   await expect(report).toContainText('1. Seal: NOT valid');
   await expect(report).not.toContainText('These are version');
   await expectAxeClean(page);
@@ -103,6 +141,8 @@ test('minutes: words, lock, a drawn and a typed signature, seal, export, verify,
   await page.getByRole('button', { name: 'Amend: make version 2' }).click();
   await expect(page.getByRole('button', { name: 'Version 2 (draft)' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('button', { name: 'Version 1 (sealed)' })).toBeVisible();
-  await expect(page.getByRole('form', { name: 'The words of the minutes' }).getByLabel('Summary')).toHaveValue('A warm and honest review: cooking has become AB12’s way in.');
+  await expect(page.getByRole('form', { name: 'The words of the minutes' }).getByLabel('Summary')).toHaveValue(
+    'A warm and honest review: cooking has become AB12’s way in.',
+  );
   await expectAxeClean(page);
 });

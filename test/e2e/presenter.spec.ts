@@ -9,9 +9,16 @@ interface Created {
 
 /** A council, a provider, a home and a placement, through the API as the screens would make them. */
 async function seedCaseBook(host: RunningHost) {
-  const council = await host.call<Created>('organisations.create', { name: 'Northshire County Council', kind: 'local_authority' });
+  const council = await host.call<Created>('organisations.create', {
+    name: 'Northshire County Council',
+    kind: 'local_authority',
+  });
   const provider = await host.call<Created>('organisations.create', { name: 'Brightwater Care Ltd', kind: 'provider' });
-  const home = await host.call<Created>('homes.create', { providerId: provider.id, name: 'Oakwood House', ofstedUrn: 'SC123456' });
+  const home = await host.call<Created>('homes.create', {
+    providerId: provider.id,
+    name: 'Oakwood House',
+    ofstedUrn: 'SC123456',
+  });
   const placement = await host.call<Created>('placements.create', {
     homeId: home.id,
     placingAuthorityId: council.id,
@@ -32,10 +39,17 @@ function ratings(scores: [number, number, number, number]) {
   };
 }
 
-test('the presenter view shows the stage, card, turn and timer, and follows the facilitator', async ({ page, host }) => {
+test('the presenter view shows the stage, card, turn and timer, and follows the facilitator', async ({
+  page,
+  host,
+}) => {
   test.setTimeout(60_000);
   const { placement } = await seedCaseBook(host);
-  const review = await host.call<Created>('reviews.create', { scope: 'placement', placementId: placement.id, scheduledFor: '2026-12-03T10:00:00.000Z' });
+  const review = await host.call<Created>('reviews.create', {
+    scope: 'placement',
+    placementId: placement.id,
+    scheduledFor: '2026-12-03T10:00:00.000Z',
+  });
   const reviewId = review.id;
   const decks = await host.call<{ id: string }[]>('decks.list');
   await host.call('sessions.plan', {
@@ -58,9 +72,15 @@ test('the presenter view shows the stage, card, turn and timer, and follows the 
   const status = page.getByRole('region', { name: 'Where the review is' });
   await expect(status).toContainText('Discover');
   await expect(status).toContainText('Commissioner’s turn');
-  await expect(page.getByRole('heading', { level: 2, name: 'Pivotal, respectful relationships between senior staff' })).toBeVisible();
-  await expect(page.getByRole('blockquote')).toHaveText('Pivotal, respectful relationships between key senior staff members');
-  await expect(page.getByText('Quotation from Re:thinking Children’s Commissioning, “Conclusion”, page 21')).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Pivotal, respectful relationships between senior staff' }),
+  ).toBeVisible();
+  await expect(page.getByRole('blockquote')).toHaveText(
+    'Pivotal, respectful relationships between key senior staff members',
+  );
+  await expect(
+    page.getByText('Quotation from Re:thinking Children’s Commissioning, “Conclusion”, page 21'),
+  ).toBeVisible();
   const card = page.getByRole('region', { name: 'Pivotal, respectful relationships between senior staff' });
   await expect(card.getByRole('listitem')).toHaveText([
     /^In the home\s*Tell us how the relationship between the home’s manager/,
@@ -86,7 +106,10 @@ test('the presenter view shows the stage, card, turn and timer, and follows the 
   await expect(announcement).toHaveText('Provider’s turn.');
 
   await host.call('sessions.draw', { reviewId, cardId: 'sellick-4-mutual-advantage' });
-  const mutual = await host.call<{ title: string }>('cards.get', { deckId: decks[0]!.id, cardId: 'sellick-4-mutual-advantage' });
+  const mutual = await host.call<{ title: string }>('cards.get', {
+    deckId: decks[0]!.id,
+    cardId: 'sellick-4-mutual-advantage',
+  });
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(mutual.title);
   await expect(announcement).toHaveText(`Card: ${mutual.title}.`);
 
@@ -116,7 +139,9 @@ test('the presenter view shows the stage, card, turn and timer, and follows the 
   // A stage without cards shows what the stage is for and the affirmative topic.
   await host.call('sessions.stage', { reviewId, stage: 'checkin' });
   await expect(status).toContainText('Check-in');
-  await expect(page.getByText('Each side rates the relationship privately; both ratings are shown together.')).toBeVisible();
+  await expect(
+    page.getByText('Each side rates the relationship privately; both ratings are shown together.'),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Our affirmative topic' })).toBeVisible();
   await expect(page.getByText('Times when AB12 felt at home, and what made them possible')).toBeVisible();
   await expect(announcement).toHaveText('Stage: Check-in. No card.');
@@ -127,19 +152,39 @@ test('the presenter view shows the stage, card, turn and timer, and follows the 
   page.on('request', (request) => {
     if (request.url().endsWith('/api/sessions.get')) reads.push(request.url());
   });
-  await host.call('notes.save', { id: randomUUID(), reviewId, stage: 'checkin', side: 'provider', kind: 'story', text: 'We kept in touch all summer.' });
+  await host.call('notes.save', {
+    id: randomUUID(),
+    reviewId,
+    stage: 'checkin',
+    side: 'provider',
+    kind: 'story',
+    text: 'We kept in touch all summer.',
+  });
   await host.call('sessions.turn', { reviewId, side: 'commissioner' });
   await expect(status).toContainText('Commissioner’s turn');
   expect(reads).toHaveLength(1);
 });
 
-test('a home’s page charts the check-in across its reviews, with the figures behind the chart', async ({ page, host }) => {
+test('a home’s page charts the check-in across its reviews, with the figures behind the chart', async ({
+  page,
+  host,
+}) => {
   const { council, provider, home, placement } = await seedCaseBook(host);
-  const first = await host.call<Created>('reviews.create', { scope: 'home', homeId: home.id, commissionerId: council.id, scheduledFor: '2026-03-03T10:00:00.000Z' });
+  const first = await host.call<Created>('reviews.create', {
+    scope: 'home',
+    homeId: home.id,
+    commissionerId: council.id,
+    scheduledFor: '2026-03-03T10:00:00.000Z',
+  });
   await host.call('checkin.submit', { reviewId: first.id, side: 'commissioner', ratings: ratings([3, 3, 3, 3]) });
   await host.call('checkin.submit', { reviewId: first.id, side: 'provider', ratings: ratings([3, 3, 2, 3]) });
   await host.call('sessions.conclude', { reviewId: first.id });
-  const second = await host.call<Created>('reviews.create', { scope: 'home', homeId: home.id, commissionerId: council.id, scheduledFor: '2026-09-08T10:00:00.000Z' });
+  const second = await host.call<Created>('reviews.create', {
+    scope: 'home',
+    homeId: home.id,
+    commissionerId: council.id,
+    scheduledFor: '2026-09-08T10:00:00.000Z',
+  });
   await host.call('checkin.submit', { reviewId: second.id, side: 'commissioner', ratings: ratings([4, 4, 5, 4]) });
 
   await page.goto(`${host.url}#/casebook/homes/${home.id}`);
@@ -150,8 +195,13 @@ test('a home’s page charts the check-in across its reviews, with the figures b
 
   // The page follows: once both sides have rated, the second review joins the chart.
   await host.call('checkin.submit', { reviewId: second.id, side: 'provider', ratings: ratings([4, 4, 4, 4]) });
-  await expect(chart).toHaveAccessibleName('Average check-in score across 2 reviews: commissioner from 3.0 to 4.3, provider from 2.8 to 4.0');
-  await expect(section.getByRole('listitem')).toHaveText(['Commissioner (solid line, round points)', 'Provider (dashed line, square points)']);
+  await expect(chart).toHaveAccessibleName(
+    'Average check-in score across 2 reviews: commissioner from 3.0 to 4.3, provider from 2.8 to 4.0',
+  );
+  await expect(section.getByRole('listitem')).toHaveText([
+    'Commissioner (solid line, round points)',
+    'Provider (dashed line, square points)',
+  ]);
 
   const table = section.getByRole('table', { name: 'Check-in scores by review, from 1 (weak) to 5 (strong)' });
   await expect(table).toBeHidden();
@@ -159,7 +209,16 @@ test('a home’s page charts the check-in across its reviews, with the figures b
   await expect(table).toBeVisible();
   const cells = (row: number) => table.getByRole('row').nth(row).locator('th, td');
   await expect(table.getByRole('row')).toHaveCount(5);
-  await expect(cells(0)).toHaveText(['Date', 'Review', 'Side', 'Senior relationships', 'Collaboration', 'Difficult-to-meet needs', 'Mutual advantage', 'Average']);
+  await expect(cells(0)).toHaveText([
+    'Date',
+    'Review',
+    'Side',
+    'Senior relationships',
+    'Collaboration',
+    'Difficult-to-meet needs',
+    'Mutual advantage',
+    'Average',
+  ]);
   await expect(cells(1)).toHaveText(['3 March 2026', first.title, 'Commissioner', '3', '3', '3', '3', '3.0']);
   await expect(cells(2)).toHaveText(['Provider', '3', '3', '2', '3', '2.8']);
   await expect(cells(3)).toHaveText(['8 September 2026', second.title, 'Commissioner', '4', '4', '5', '4', '4.3']);
@@ -168,7 +227,9 @@ test('a home’s page charts the check-in across its reviews, with the figures b
 
   // The provider's page shows the same reviews; a placement with no review has none yet.
   await page.goto(`${host.url}#/casebook/organisations/${provider.id}`);
-  await expect(page.getByRole('region', { name: 'Check-in across reviews' }).getByRole('img')).toHaveAccessibleName(/across 2 reviews/);
+  await expect(page.getByRole('region', { name: 'Check-in across reviews' }).getByRole('img')).toHaveAccessibleName(
+    /across 2 reviews/,
+  );
   await page.goto(`${host.url}#/casebook/placements/${placement.id}`);
   await expect(page.getByRole('region', { name: 'Check-in across reviews' })).toContainText(
     'No check-ins yet: ratings appear here once both sides have rated in a review.',

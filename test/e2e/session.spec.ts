@@ -2,10 +2,15 @@ import type { Page } from '@playwright/test';
 import { expect, expectAxeClean, test } from './fixtures';
 import { reviewReadyToRun } from './session-steps';
 
-const stage = (page: Page, name: string) => page.getByRole('navigation', { name: 'Stages' }).getByRole('button', { name: new RegExp(name) });
+const stage = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Stages' }).getByRole('button', { name: new RegExp(name) });
 const currentCard = (page: Page) => page.getByRole('article', { name: /./ });
 
-test('a whole review run by mouse: plan, check-in, matters arising, cards, notes, a concern that blocks concluding, actions, conclude', async ({ page, context, host }) => {
+test('a whole review run by mouse: plan, check-in, matters arising, cards, notes, a concern that blocks concluding, actions, conclude', async ({
+  page,
+  context,
+  host,
+}) => {
   test.setTimeout(180_000);
   const { review } = await reviewReadyToRun(host);
   // The presenter view, as on a second screen, follows along.
@@ -28,14 +33,18 @@ test('a whole review run by mouse: plan, check-in, matters arising, cards, notes
   await expect(plan.getByText('Minutes for each stage (95 in all)')).toBeVisible();
 
   const participants = page.getByRole('group', { name: 'Add a participant' });
-  await participants.getByLabel('From the case book (optional)').selectOption({ label: 'Priya Shah, Brightwater Care Ltd' });
+  await participants
+    .getByLabel('From the case book (optional)')
+    .selectOption({ label: 'Priya Shah, Brightwater Care Ltd' });
   await expect(participants.getByLabel('Side')).toHaveValue('provider');
   await participants.getByRole('button', { name: 'Add participant' }).click();
   await participants.getByLabel('Name').fill('Jo Reid');
   await participants.getByLabel('Role (optional)').fill('Independent facilitator');
   await participants.getByLabel('Side').selectOption('facilitator');
   await participants.getByRole('button', { name: 'Add participant' }).click();
-  await participants.getByLabel('From the case book (optional)').selectOption({ label: 'Sam Okoro, Northshire County Council' });
+  await participants
+    .getByLabel('From the case book (optional)')
+    .selectOption({ label: 'Sam Okoro, Northshire County Council' });
   await participants.getByLabel('Sent apologies').check();
   await participants.getByRole('button', { name: 'Add participant' }).click();
   const table = page.getByRole('table', { name: 'Participants' });
@@ -66,7 +75,9 @@ test('a whole review run by mouse: plan, check-in, matters arising, cards, notes
   }
   await provider.getByRole('button', { name: 'Hand in the provider’s ratings' }).click();
   const revealed = page.getByRole('table', { name: 'Check-in ratings from 1 to 5' });
-  await expect(revealed.getByRole('row').nth(1)).toHaveText(/Pivotal, respectful relationships between key senior staff\s*4 \(“steady”\)\s*5/);
+  await expect(revealed.getByRole('row').nth(1)).toHaveText(
+    /Pivotal, respectful relationships between key senior staff\s*4 \(“steady”\)\s*5/,
+  );
   await expectAxeClean(page);
 
   // Matters arising from the earlier review.
@@ -121,7 +132,9 @@ test('a whole review run by mouse: plan, check-in, matters arising, cards, notes
   await stage(page, 'Close').click();
   await expect(page.getByText('One concern has neither an action nor a reason for none.')).toBeVisible();
   await page.getByRole('button', { name: 'Conclude the review' }).click();
-  await expect(page.getByRole('alert')).toHaveText(/cannot be concluded while a concern has neither an action nor a reason for none, starting with: “AB12 has missed two contact visits/);
+  await expect(page.getByRole('alert')).toHaveText(
+    /cannot be concluded while a concern has neither an action nor a reason for none, starting with: “AB12 has missed two contact visits/,
+  );
   await concerns.getByRole('button', { name: 'Add an action for this concern' }).click();
   await expect(actions.getByLabel('What will be done')).toBeFocused();
   await expect(actions.getByLabel('Comes from (optional)')).toHaveValue(/.+/);
@@ -134,14 +147,20 @@ test('a whole review run by mouse: plan, check-in, matters arising, cards, notes
   await expect(page.getByText('This review is concluded and its minutes have been drafted.')).toBeVisible();
   await expectAxeClean(page);
 
-  const session = await host.call<{ status: string; notes: unknown[]; actions: unknown[]; cards: unknown[] }>('sessions.get', { reviewId: review.id });
+  const session = await host.call<{ status: string; notes: unknown[]; actions: unknown[]; cards: unknown[] }>(
+    'sessions.get',
+    { reviewId: review.id },
+  );
   expect(session.status).toBe('concluded');
   expect(session.notes).toHaveLength(3);
   expect(session.actions).toHaveLength(2);
   expect(session.cards.length).toBeGreaterThanOrEqual(5);
 });
 
-test('a review run by keyboard: shortcuts for stages, cards, the timer and notes, with a help overlay', async ({ page, host }) => {
+test('a review run by keyboard: shortcuts for stages, cards, the timer and notes, with a help overlay', async ({
+  page,
+  host,
+}) => {
   test.setTimeout(120_000);
   const { review } = await reviewReadyToRun(host);
   await page.goto(`${host.url}#/reviews/${review.id}/run`);

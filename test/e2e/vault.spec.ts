@@ -7,7 +7,9 @@ test.describe('a case book with no passphrase yet', () => {
 
   test('the first run asks for a passphrase, encrypts the case book, locks and unlocks it', async ({ page, host }) => {
     await page.goto(host.url);
-    await expect(page.getByRole('heading', { level: 1, name: 'Protect the case book with a passphrase' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Protect the case book with a passphrase' }),
+    ).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
     await expectAxeClean(page);
     const form = page.getByRole('form', { name: 'Choose a passphrase' });
@@ -37,7 +39,9 @@ test.describe('a case book with no passphrase yet', () => {
     const unlock = page.getByRole('form', { name: 'Unlock' });
     await unlock.getByLabel('Passphrase').fill('willow kettle orbit');
     await unlock.getByRole('button', { name: 'Unlock' }).click();
-    await expect(page.getByRole('alert')).toHaveText('That passphrase does not open this case book. Check it and try again.');
+    await expect(page.getByRole('alert')).toHaveText(
+      'That passphrase does not open this case book. Check it and try again.',
+    );
     await unlock.getByLabel('Passphrase').fill('willow kettle orbit saffron');
     await unlock.getByRole('button', { name: 'Unlock' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Case book' })).toBeVisible();

@@ -8,7 +8,9 @@ import { ApiProvider, createQueryClient } from '@renderer/api/ApiProvider';
 import { createApiClient } from '@renderer/api/client';
 
 /** What the fake core answers for each method it knows; throwing an ApiError answers a failure. */
-export type FakeHandlers = { [M in MethodName]?: (input: MethodInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
+export type FakeHandlers = {
+  [M in MethodName]?: (input: MethodInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
+};
 
 /**
  * A transport that answers from `handlers` instead of a core, records every call, and sends
@@ -21,7 +23,8 @@ export function fakeTransport(handlers: FakeHandlers) {
     async call(method, input) {
       calls.push({ method, input });
       const handler = handlers[method as MethodName] as ((input: unknown) => unknown) | undefined;
-      if (!handler) return { ok: false, error: { code: 'unknown_method', message: `The fake core does not know ${method}.` } };
+      if (!handler)
+        return { ok: false, error: { code: 'unknown_method', message: `The fake core does not know ${method}.` } };
       try {
         return { ok: true, value: await handler(input) };
       } catch (error) {

@@ -20,7 +20,15 @@ export function createQueryClient(): QueryClient {
 }
 
 /** The API client and the query cache for everything below, kept in step with the core's events. */
-export function ApiProvider({ client, queryClient, children }: { client: ApiClient; queryClient: QueryClient; children: ReactNode }) {
+export function ApiProvider({
+  client,
+  queryClient,
+  children,
+}: {
+  client: ApiClient;
+  queryClient: QueryClient;
+  children: ReactNode;
+}) {
   useEffect(() => invalidateOnServerEvents(client, queryClient), [client, queryClient]);
   return (
     <ApiClientContext.Provider value={client}>

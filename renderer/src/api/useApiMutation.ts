@@ -17,7 +17,9 @@ interface Request {
 }
 
 /** The words for a mutation's latest state: its progress or success message, or the core's reason it failed. */
-function messagesOf(state: Pick<MutationState<unknown, Error, Request>, 'status' | 'data' | 'error' | 'variables'> | undefined) {
+function messagesOf(
+  state: Pick<MutationState<unknown, Error, Request>, 'status' | 'data' | 'error' | 'variables'> | undefined,
+) {
   const messages = state?.variables?.messages;
   const success = messages?.success;
   return {
@@ -48,7 +50,11 @@ export function useApiMutation(options: { scope?: readonly unknown[] } = {}) {
   const { mutateAsync, reset } = mutation;
 
   const run = useCallback(
-    async <M extends MethodName>(method: M, input: MethodInput<M>, messages: Messages<M> = {}): Promise<MethodOutput<M> | undefined> => {
+    async <M extends MethodName>(
+      method: M,
+      input: MethodInput<M>,
+      messages: Messages<M> = {},
+    ): Promise<MethodOutput<M> | undefined> => {
       try {
         return (await mutateAsync({ method, input, messages: messages as Messages<MethodName> })) as MethodOutput<M>;
       } catch {

@@ -13,7 +13,10 @@ export type ApiQuery<M extends MethodName> = UseQueryResult<MethodOutput<M>>;
 export function useApiQuery<M extends MethodName>(
   method: M,
   input: MethodInput<M>,
-  options: { enabled?: boolean; /** Keep showing the last answer while a new input is read (a search as it is typed). */ keepPrevious?: boolean } = {},
+  options: {
+    enabled?: boolean;
+    /** Keep showing the last answer while a new input is read (a search as it is typed). */ keepPrevious?: boolean;
+  } = {},
 ): ApiQuery<M> {
   const client = useApiClient();
   return useQuery({

@@ -7,9 +7,15 @@ type Archivable = 'organisations' | 'homes' | 'people' | 'placements' | 'reviews
 export function ArchiveButton(props: { noun: Archivable; id: string; archived: boolean; what: string }) {
   const { run, busy, failure, status } = useApiMutation();
   const toggle = () =>
-    run(`${props.noun}.${props.archived ? 'restore' : 'archive'}` as 'homes.archive', { id: props.id }, {
-      success: props.archived ? `Restored this ${props.what}.` : `Archived this ${props.what}. You can restore it at any time.`,
-    });
+    run(
+      `${props.noun}.${props.archived ? 'restore' : 'archive'}` as 'homes.archive',
+      { id: props.id },
+      {
+        success: props.archived
+          ? `Restored this ${props.what}.`
+          : `Archived this ${props.what}. You can restore it at any time.`,
+      },
+    );
 
   return (
     <>

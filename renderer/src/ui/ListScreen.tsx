@@ -17,7 +17,9 @@ export function ListScreen<M extends ListMethod>(props: {
   after?: ReactNode;
 }) {
   const [showArchived, setShowArchived] = useState(false);
-  const rows = useApiQuery(props.method as 'homes.list', showArchived ? { includeArchived: true } : {}, { keepPrevious: true });
+  const rows = useApiQuery(props.method as 'homes.list', showArchived ? { includeArchived: true } : {}, {
+    keepPrevious: true,
+  });
   return (
     <RecordListPage
       title={props.title}

@@ -59,7 +59,11 @@ export function RecordListPage(props: {
           </a>
         )}
         <label className="checkbox">
-          <input type="checkbox" checked={props.showArchived} onChange={(event) => props.onShowArchived(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={props.showArchived}
+            onChange={(event) => props.onShowArchived(event.target.checked)}
+          />
           Show archived
         </label>
       </div>
@@ -81,7 +85,13 @@ export function DetailList({ details }: { details: Detail[] }) {
       {details.map((detail) => (
         <div key={detail.label} className="details-row">
           <dt>{detail.label}</dt>
-          <dd>{detail.value === null || detail.value === undefined || detail.value === '' ? <span className="muted">Not recorded</span> : detail.value}</dd>
+          <dd>
+            {detail.value === null || detail.value === undefined || detail.value === '' ? (
+              <span className="muted">Not recorded</span>
+            ) : (
+              detail.value
+            )}
+          </dd>
         </div>
       ))}
     </dl>

@@ -50,7 +50,12 @@ export function TextField(props: {
   );
 }
 
-export function TextAreaField(props: { label: string; hint?: string; error?: string; registration: UseFormRegisterReturn }) {
+export function TextAreaField(props: {
+  label: string;
+  hint?: string;
+  error?: string;
+  registration: UseFormRegisterReturn;
+}) {
   return (
     <Field label={props.label} hint={props.hint} error={props.error}>
       {(control) => <textarea {...control} {...props.registration} rows={4} />}

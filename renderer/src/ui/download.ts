@@ -20,7 +20,11 @@ export function offerDownload(file: ExportedFile): void {
 
 /** A binary file the core sent as base64 (a sealed PDF, an email draft). */
 export function offerBase64Download(file: { fileName: string; mediaType: string; base64: string }): void {
-  offer(Uint8Array.from(atob(file.base64), (character) => character.charCodeAt(0)), file.fileName, file.mediaType);
+  offer(
+    Uint8Array.from(atob(file.base64), (character) => character.charCodeAt(0)),
+    file.fileName,
+    file.mediaType,
+  );
 }
 
 /** A chosen file's bytes as base64, to send to the core. */

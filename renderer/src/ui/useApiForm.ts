@@ -63,7 +63,9 @@ export function useApiForm<Schema extends z.ZodType<FieldValues, FieldValues>>(o
         if (typeof outcome === 'string') setStatus(outcome);
       } catch (error) {
         const fields = fieldsOnForm(error, options.defaultValues);
-        fields.forEach(([name, message], index) => form.setError(name as Path<z.input<Schema>>, { message }, { shouldFocus: index === 0 }));
+        fields.forEach(([name, message], index) =>
+          form.setError(name as Path<z.input<Schema>>, { message }, { shouldFocus: index === 0 }),
+        );
         if (fields.length === 0) setFailure(errorMessage(error));
       }
     },

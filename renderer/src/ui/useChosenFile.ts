@@ -10,9 +10,7 @@ export function useChosenFile<T>(read: (file: File) => Promise<T>, keep: (value:
 
   function onChange(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
-    reading.current = file
-      ? read(file).then(keep, () => keep(null))
-      : Promise.resolve().then(() => keep(null));
+    reading.current = file ? read(file).then(keep, () => keep(null)) : Promise.resolve().then(() => keep(null));
   }
 
   const whenRead = (submit: (event: FormEvent) => Promise<void>) => (event: FormEvent) => {

@@ -65,7 +65,10 @@ function TwoButtonsOneNotice() {
       <button type="button" onClick={() => void first.run('homes.archive', { id: 'h1' }, { success: 'First done.' })}>
         First
       </button>
-      <button type="button" onClick={() => void second.run('homes.restore', { id: 'h1' }, { pending: 'Second running…' })}>
+      <button
+        type="button"
+        onClick={() => void second.run('homes.restore', { id: 'h1' }, { pending: 'Second running…' })}
+      >
         Second
       </button>
       <p role="status">{status}</p>

@@ -22,8 +22,17 @@ function renderPanel() {
   return renderWithApi(<KnownKeysPanel />, {
     'signing.keys': () => [...keys],
     'signing.confirmKey': ({ organisation, fingerprint }) => {
-      if (organisation === 'Oakwood Trust') throw new ApiError('conflict', 'That key is already known for another organisation.', { organisation: 'Oakwood Trust already has this key.' });
-      keys.push({ ...own, id: 'k2', organisation, fingerprint: fingerprint.replace(/[\s:]/g, '').toLowerCase(), source: 'confirmed' });
+      if (organisation === 'Oakwood Trust')
+        throw new ApiError('conflict', 'That key is already known for another organisation.', {
+          organisation: 'Oakwood Trust already has this key.',
+        });
+      keys.push({
+        ...own,
+        id: 'k2',
+        organisation,
+        fingerprint: fingerprint.replace(/[\s:]/g, '').toLowerCase(),
+        source: 'confirmed',
+      });
       return [...keys];
     },
   });
@@ -47,8 +56,12 @@ test('a key read out at the meeting, spaces and colons and all, is added and lis
   await user.type(within(form).getByLabelText('Fingerprint'), readOut);
   await user.click(within(form).getByRole('button', { name: 'Add this key' }));
 
-  expect(await within(form).findByRole('status')).toHaveTextContent('This case book now knows the key abcd abcd abcd abcd abcd for Westfield Borough Council.');
-  expect(core.callsTo('signing.confirmKey')).toEqual([{ organisation: 'Westfield Borough Council', fingerprint: westfield }]);
+  expect(await within(form).findByRole('status')).toHaveTextContent(
+    'This case book now knows the key abcd abcd abcd abcd abcd for Westfield Borough Council.',
+  );
+  expect(core.callsTo('signing.confirmKey')).toEqual([
+    { organisation: 'Westfield Borough Council', fingerprint: westfield },
+  ]);
   const added = within(await table()).getByRole('row', { name: /Westfield Borough Council/ });
   expect(added).toHaveTextContent('Typed in from the fingerprint read out');
   expect(within(form).getByLabelText('Fingerprint')).toHaveValue('');
@@ -62,7 +75,9 @@ test('a fingerprint cut short is explained beside it, and nothing is sent', asyn
   await user.type(screen.getByLabelText('Fingerprint'), '12ab 34cd');
   await user.click(screen.getByRole('button', { name: 'Add this key' }));
   await waitFor(() =>
-    expect(screen.getByLabelText('Fingerprint')).toHaveAccessibleDescription(/A fingerprint is 64 letters \(a to f\) and digits\. Check it and try again\./),
+    expect(screen.getByLabelText('Fingerprint')).toHaveAccessibleDescription(
+      /A fingerprint is 64 letters \(a to f\) and digits\. Check it and try again\./,
+    ),
   );
   expect(core.callsTo('signing.confirmKey')).toEqual([]);
 });
@@ -74,6 +89,8 @@ test('what the core says about a field is shown on that field', async () => {
   await user.type(screen.getByLabelText('Organisation'), 'Oakwood Trust');
   await user.type(screen.getByLabelText('Fingerprint'), readOut);
   await user.click(screen.getByRole('button', { name: 'Add this key' }));
-  await waitFor(() => expect(screen.getByLabelText('Organisation')).toHaveAccessibleDescription(/Oakwood Trust already has this key\./));
+  await waitFor(() =>
+    expect(screen.getByLabelText('Organisation')).toHaveAccessibleDescription(/Oakwood Trust already has this key\./),
+  );
   expect(screen.getByLabelText('Organisation')).toHaveFocus();
 });

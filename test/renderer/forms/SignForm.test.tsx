@@ -12,13 +12,19 @@ const suggested = { name: 'Sam Okoro', role: 'Commissioning officer', organisati
 
 // jsdom draws nothing: the signature pad gets a drawing surface that accepts every call.
 beforeEach(() => {
-  const surface = new Proxy<Record<string | symbol, unknown>>({}, { get: (target, key) => target[key] ?? (() => undefined) });
+  const surface = new Proxy<Record<string | symbol, unknown>>(
+    {},
+    { get: (target, key) => target[key] ?? (() => undefined) },
+  );
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(surface as unknown as CanvasRenderingContext2D);
 });
 
 function renderSignForm(handlers: FakeHandlers = { 'minutes.sign': () => minutes }) {
   const onSigned = vi.fn();
-  const rendered = renderWithApi(<SignForm minutes={minutes} side="commissioner" suggested={suggested} onSigned={onSigned} onCancel={vi.fn()} />, handlers);
+  const rendered = renderWithApi(
+    <SignForm minutes={minutes} side="commissioner" suggested={suggested} onSigned={onSigned} onCancel={vi.fn()} />,
+    handlers,
+  );
   return { ...rendered, onSigned };
 }
 
@@ -29,7 +35,9 @@ test('signing asks for a drawn signature and the agreement before anything is se
 
   await user.click(screen.getByRole('button', { name: 'Sign for the commissioner' }));
   expect(await screen.findByText('Draw your signature in the box, or choose to type it instead.')).toBeInTheDocument();
-  expect(screen.getByText('Tick to agree that these minutes are an accurate record of the meeting.')).toBeInTheDocument();
+  expect(
+    screen.getByText('Tick to agree that these minutes are an accurate record of the meeting.'),
+  ).toBeInTheDocument();
   expect(core.callsTo('minutes.sign')).toEqual([]);
   expect(onSigned).not.toHaveBeenCalled();
 });

@@ -7,11 +7,19 @@ import { CreatePassphraseScreen } from '@renderer/features/vault/CreatePassphras
 import { UnlockScreen } from '@renderer/features/vault/UnlockScreen';
 import { renderWithApi } from '../fakeApi';
 
-const status = (state: VaultStatus['state']): VaultStatus => ({ state, unencrypted: false, canRemember: true, idleLockMinutes: 15, backupsKept: 7 });
+const status = (state: VaultStatus['state']): VaultStatus => ({
+  state,
+  unencrypted: false,
+  canRemember: true,
+  idleLockMinutes: 15,
+  backupsKept: 7,
+});
 
 test('choosing a passphrase: advice as it is typed, and a mismatch caught before anything is sent', async () => {
   const user = userEvent.setup();
-  const { core } = renderWithApi(<CreatePassphraseScreen status={status('new')} />, { 'vault.create': () => status('unlocked') });
+  const { core } = renderWithApi(<CreatePassphraseScreen status={status('new')} />, {
+    'vault.create': () => status('unlocked'),
+  });
   const passphrase = screen.getByLabelText('Passphrase');
   expect(passphrase).toHaveFocus();
 
@@ -24,7 +32,11 @@ test('choosing a passphrase: advice as it is typed, and a mismatch caught before
   await user.click(screen.getByRole('button', { name: 'Encrypt and open the case book' }));
 
   const again = screen.getByLabelText('Type it again');
-  await waitFor(() => expect(again).toHaveAccessibleDescription(expect.stringContaining('The two passphrases are not the same. Type them again.')));
+  await waitFor(() =>
+    expect(again).toHaveAccessibleDescription(
+      expect.stringContaining('The two passphrases are not the same. Type them again.'),
+    ),
+  );
   expect(again).toHaveAttribute('aria-invalid', 'true');
   expect(core.callsTo('vault.create')).toEqual([]);
 
@@ -33,7 +45,9 @@ test('choosing a passphrase: advice as it is typed, and a mismatch caught before
   await user.click(screen.getByLabelText('Remember on this device'));
   await user.click(screen.getByRole('button', { name: 'Encrypt and open the case book' }));
   await waitFor(() =>
-    expect(core.callsTo('vault.create')).toEqual([{ passphrase: 'willow kettle orbit saffron', confirmation: 'willow kettle orbit saffron', remember: true }]),
+    expect(core.callsTo('vault.create')).toEqual([
+      { passphrase: 'willow kettle orbit saffron', confirmation: 'willow kettle orbit saffron', remember: true },
+    ]),
   );
 });
 
@@ -76,5 +90,9 @@ test('a damaged case book offers the latest backup, opened with the passphrase j
   const restore = await screen.findByRole('button', { name: 'Restore the latest backup' });
   await waitFor(() => expect(restore).toBeEnabled());
   await user.click(restore);
-  await waitFor(() => expect(core.callsTo('vault.restoreBackup')).toEqual([{ fileName: 'newest.rrbackup', passphrase: 'willow kettle orbit saffron' }]));
+  await waitFor(() =>
+    expect(core.callsTo('vault.restoreBackup')).toEqual([
+      { fileName: 'newest.rrbackup', passphrase: 'willow kettle orbit saffron' },
+    ]),
+  );
 });

@@ -50,7 +50,14 @@ test('an action asked for from a concern is written in the actions form, answers
     'sessions.get': () => session,
     'decks.get': () => ({ id: 'relational-commissioning', cards: [] }) as unknown as Deck,
     'actions.save': (input) => {
-      const action = { id: 'a1', reviewId: 'r1', text: input.text, ownerSide: input.ownerSide ?? null, ownerName: null, noteId: input.noteId ?? null } as SessionAction;
+      const action = {
+        id: 'a1',
+        reviewId: 'r1',
+        text: input.text,
+        ownerSide: input.ownerSide ?? null,
+        ownerName: null,
+        noteId: input.noteId ?? null,
+      } as SessionAction;
       session = { ...session, actions: [action], openConcerns: [] };
       return session;
     },
@@ -69,11 +76,21 @@ test('an action asked for from a concern is written in the actions form, answers
   await user.selectOptions(within(actions).getByLabelText('Who will do it'), 'The commissioner');
   await user.click(within(actions).getByRole('button', { name: 'Add action' }));
 
-  expect(await within(concerns).findByText('Action: Social worker to arrange contact at a new venue')).toBeInTheDocument();
+  expect(
+    await within(concerns).findByText('Action: Social worker to arrange contact at a new venue'),
+  ).toBeInTheDocument();
   expect(within(concerns).queryByText('Needs an action, or a reason why none is needed.')).not.toBeInTheDocument();
   expect(screen.getByText('Action added.')).toHaveAttribute('role', 'status');
   expect(core.callsTo('actions.save')).toEqual([
-    { text: 'Social worker to arrange contact at a new venue', ownerPersonId: null, ownerSide: 'commissioner', dueDate: null, noteId, reviewId: 'r1', cardId: null },
+    {
+      text: 'Social worker to arrange contact at a new venue',
+      ownerPersonId: null,
+      ownerSide: 'commissioner',
+      dueDate: null,
+      noteId,
+      reviewId: 'r1',
+      cardId: null,
+    },
   ]);
   // Ready for the next action: what and where from are cleared, who stays.
   expect(what).toHaveValue('');

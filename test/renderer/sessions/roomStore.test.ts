@@ -20,7 +20,13 @@ test('a note begun for a side is written against the stage and the card in play,
   useRoomStore.getState().startNote(inDiscover, 'provider');
   const { drafts, focusNoteId } = useRoomStore.getState();
   expect(drafts).toHaveLength(1);
-  expect(drafts[0]).toMatchObject({ stage: 'discover', cardId: 'card-in-play', side: 'provider', kind: 'story', text: '' });
+  expect(drafts[0]).toMatchObject({
+    stage: 'discover',
+    cardId: 'card-in-play',
+    side: 'provider',
+    kind: 'story',
+    text: '',
+  });
   expect(focusNoteId).toBe(drafts[0]!.id);
 
   useRoomStore.getState().tookFocus();
@@ -42,7 +48,13 @@ test('running another review starts afresh: no notes, undo or action request car
   expect(useRoomStore.getState().drafts).toHaveLength(1);
 
   store.enter('r2');
-  expect(useRoomStore.getState()).toMatchObject({ reviewId: 'r2', drafts: [], undo: null, actionFor: null, focusNoteId: null });
+  expect(useRoomStore.getState()).toMatchObject({
+    reviewId: 'r2',
+    drafts: [],
+    undo: null,
+    actionFor: null,
+    focusNoteId: null,
+  });
 });
 
 test('a deleted draft leaves the screen', () => {

@@ -83,14 +83,18 @@ test('a field the core refuses shows its message on that input, which takes the 
   expect(screen.getByLabelText('Kind')).not.toHaveAttribute('aria-invalid');
   expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   expect(name).toHaveValue('Northshire County Council');
-  expect(core.callsTo('organisations.create')).toEqual([{ name: 'Northshire County Council', kind: 'local_authority' }]);
+  expect(core.callsTo('organisations.create')).toEqual([
+    { name: 'Northshire County Council', kind: 'local_authority' },
+  ]);
 });
 
 test('a refusal that names no field on the form is said above it', async () => {
   const user = userEvent.setup();
   renderForm({
     'organisations.create': () => {
-      throw new ApiError('invalid_input', 'The request has fields this app does not know: colour.', { colour: 'Unknown.' });
+      throw new ApiError('invalid_input', 'The request has fields this app does not know: colour.', {
+        colour: 'Unknown.',
+      });
     },
   });
   await user.type(screen.getByLabelText('Name'), 'Northshire County Council');
@@ -104,7 +108,9 @@ test('the shared schema checks the form before anything is sent', async () => {
   const { core } = renderForm();
   await user.click(screen.getByRole('button', { name: 'Add organisation' }));
   await waitFor(() => expect(screen.getByLabelText('Name')).toHaveAttribute('aria-invalid', 'true'));
-  expect(screen.getByLabelText('Name')).toHaveAccessibleDescription(expect.stringContaining('Enter the organisation’s name.'));
+  expect(screen.getByLabelText('Name')).toHaveAccessibleDescription(
+    expect.stringContaining('Enter the organisation’s name.'),
+  );
   expect(core.callsTo('organisations.create')).toEqual([]);
 });
 

@@ -36,11 +36,18 @@ export function chartSummary(entries: CheckinHistoryEntry[]): string {
     const sides = turnSides.map((side) => `${side} ${oneDecimal(averageScore(first, side))}`);
     return `Average check-in score in 1 review: ${sides.join(', ')}`;
   }
-  const sides = turnSides.map((side) => `${side} from ${oneDecimal(averageScore(first, side))} to ${oneDecimal(averageScore(last, side))}`);
+  const sides = turnSides.map(
+    (side) => `${side} from ${oneDecimal(averageScore(first, side))} to ${oneDecimal(averageScore(last, side))}`,
+  );
   return `Average check-in score across ${entries.length} reviews: ${sides.join(', ')}`;
 }
 
-const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
+const shortDate = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+});
 
 const width = 640;
 const height = 260;
@@ -67,17 +74,30 @@ function LegendKey({ side }: { side: TurnSide }) {
 
 /** Each side's average score per review over time, as two lines. */
 function Chart({ entries }: { entries: CheckinHistoryEntry[] }) {
-  const x = (index: number) => (entries.length === 1 ? plot.left + plotWidth / 2 : plot.left + (index * plotWidth) / (entries.length - 1));
+  const x = (index: number) =>
+    entries.length === 1 ? plot.left + plotWidth / 2 : plot.left + (index * plotWidth) / (entries.length - 1);
   const y = (score: number) => plot.top + ((5 - score) / 4) * plotHeight;
   // Dates under every point while they fit; otherwise under the first, the last and some between.
   const labelEvery = Math.ceil(entries.length / 6);
-  const labelled = (index: number) => index === entries.length - 1 || (index % labelEvery === 0 && entries.length - 1 - index >= labelEvery / 2);
+  const labelled = (index: number) =>
+    index === entries.length - 1 || (index % labelEvery === 0 && entries.length - 1 - index >= labelEvery / 2);
   return (
-    <svg className="checkin-chart__svg" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={chartSummary(entries)}>
+    <svg
+      className="checkin-chart__svg"
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={chartSummary(entries)}
+    >
       {scores.map((score) => (
         <g key={score}>
           <line x1={plot.left} x2={width - plot.right} y1={y(score)} y2={y(score)} className="checkin-chart__grid" />
-          <text x={plot.left - 12} y={y(score)} textAnchor="end" dominantBaseline="middle" className="checkin-chart__label">
+          <text
+            x={plot.left - 12}
+            y={y(score)}
+            textAnchor="end"
+            dominantBaseline="middle"
+            className="checkin-chart__label"
+          >
             {score}
           </text>
         </g>
@@ -90,7 +110,11 @@ function Chart({ entries }: { entries: CheckinHistoryEntry[] }) {
         ) : null,
       )}
       {turnSides.map((side) => {
-        const points = entries.map((entry, index) => ({ x: x(index), y: y(averageScore(entry, side)), id: entry.reviewId }));
+        const points = entries.map((entry, index) => ({
+          x: x(index),
+          y: y(averageScore(entry, side)),
+          id: entry.reviewId,
+        }));
         return (
           <g key={side}>
             <polyline

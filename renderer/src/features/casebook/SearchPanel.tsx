@@ -11,7 +11,11 @@ function Marked({ text }: { text: string }) {
   return (
     <>
       {parts.map((part, index) =>
-        part.startsWith(highlightStart) ? <mark key={index}>{part.slice(1, -1)}</mark> : <span key={index}>{part}</span>,
+        part.startsWith(highlightStart) ? (
+          <mark key={index}>{part.slice(1, -1)}</mark>
+        ) : (
+          <span key={index}>{part}</span>
+        ),
       )}
     </>
   );
@@ -37,7 +41,11 @@ function hitHref(hit: SearchHit): string {
 export function SearchPanel() {
   const { text, setText } = useSearchStore();
   const searched = useDebounced(text, 150);
-  const search = useApiQuery('search.query', { text: searched }, { enabled: searched.trim() !== '', keepPrevious: true });
+  const search = useApiQuery(
+    'search.query',
+    { text: searched },
+    { enabled: searched.trim() !== '', keepPrevious: true },
+  );
   const results = text.trim() ? (search.data ?? null) : null;
 
   const total = results?.groups.reduce((sum, group) => sum + group.hits.length, 0) ?? 0;
@@ -60,7 +68,11 @@ export function SearchPanel() {
       />
       <ErrorMessage message={failureOf(search)} />
       <p role="status" className={results ? 'search-panel__summary' : 'visually-hidden'}>
-        {results ? (total === 0 ? `Nothing found for “${results.text.trim()}”.` : `${total} found for “${results.text.trim()}”.`) : ''}
+        {results
+          ? total === 0
+            ? `Nothing found for “${results.text.trim()}”.`
+            : `${total} found for “${results.text.trim()}”.`
+          : ''}
       </p>
       {results?.groups.map((group) => (
         <section key={group.kind} aria-labelledby={`search-${group.kind}`} className="search-group">

@@ -1,8 +1,24 @@
 import { useRef } from 'react';
 import { useFieldArray, type FieldErrors } from 'react-hook-form';
 import type { z } from 'zod';
-import { cardContentSchema, ownCardContentSchema, type CardContent, type Deck, type DeckCard } from '@shared/deck/decks';
-import { LENSES, LENS_LABELS, PHASES, PHASE_DESCRIPTIONS, PHASE_LABELS, QUALITY_STANDARDS, type FrameworkId, type Lens, type Phase } from '@shared/deck/schema';
+import {
+  cardContentSchema,
+  ownCardContentSchema,
+  type CardContent,
+  type Deck,
+  type DeckCard,
+} from '@shared/deck/decks';
+import {
+  LENSES,
+  LENS_LABELS,
+  PHASES,
+  PHASE_DESCRIPTIONS,
+  PHASE_LABELS,
+  QUALITY_STANDARDS,
+  type FrameworkId,
+  type Lens,
+  type Phase,
+} from '@shared/deck/schema';
 import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor, navigate } from '@renderer/navigation/routes';
 import { Field } from '@renderer/ui/Field';
@@ -30,7 +46,10 @@ export function CardEditor({ deckId, cardId }: { deckId: string; cardId?: string
     return (
       <Screen title="This deck cannot be changed">
         <EmptyState>
-          <p>“{deck.data.name}” is the built-in deck: it stays as the paper says. Duplicate it from <a href={hrefFor('deck', deckId)}>the deck’s page</a> to make a deck of your own, then change that.</p>
+          <p>
+            “{deck.data.name}” is the built-in deck: it stays as the paper says. Duplicate it from{' '}
+            <a href={hrefFor('deck', deckId)}>the deck’s page</a> to make a deck of your own, then change that.
+          </p>
         </EmptyState>
       </Screen>
     );
@@ -52,13 +71,17 @@ function CardForm({ deck, card }: { deck: Deck; card?: DeckCard }) {
     defaultValues: {
       title: card?.title ?? '',
       ...(card ? {} : { framework: '' }),
-      questions: card ? card.questions.map((q) => ({ phase: q.phase, lens: q.lens ?? ('' as const), text: q.text })) : [{ phase: 'discover' as const, lens: '' as const, text: '' }],
+      questions: card
+        ? card.questions.map((q) => ({ phase: q.phase, lens: q.lens ?? ('' as const), text: q.text }))
+        : [{ phase: 'discover' as const, lens: '' as const, text: '' }],
       qualityStandards: (card?.qualityStandards ?? []).map(String),
       facilitatorNote: card?.facilitatorNote ?? '',
     },
     submit: async ({ framework, ...content }, call) => {
       const input = { deckId: deck.id, ...content, facilitatorNote: content.facilitatorNote ?? '' };
-      const saved = card ? await call('cards.update', { ...input, cardId: card.id }) : await call('cards.add', { ...input, framework: framework! });
+      const saved = card
+        ? await call('cards.update', { ...input, cardId: card.id })
+        : await call('cards.add', { ...input, framework: framework! });
       navigate('deck', deck.id, 'card', saved.id);
     },
   });
@@ -90,7 +113,11 @@ function CardForm({ deck, card }: { deck: Deck; card?: DeckCard }) {
             <strong>Framework:</strong> {frameworkLabel(card.framework)}
           </p>
         ) : (
-          <Field label="Framework" hint="The framework from the paper this card belongs to." error={errors.framework?.message}>
+          <Field
+            label="Framework"
+            hint="The framework from the paper this card belongs to."
+            error={errors.framework?.message}
+          >
             {(control) => (
               <select {...control} {...form.register('framework')}>
                 <FrameworkOptions none="Choose a framework" />
@@ -109,7 +136,8 @@ function CardForm({ deck, card }: { deck: Deck; card?: DeckCard }) {
 
         <h2>Questions</h2>
         <p className="field-hint">
-          A card serves the phases it has questions for. Ask open questions that invite a story: “Tell us about a time when…”, “What made that possible?”, “Imagine…”, “What will each of us do, by when?”
+          A card serves the phases it has questions for. Ask open questions that invite a story: “Tell us about a time
+          when…”, “What made that possible?”, “Imagine…”, “What will each of us do, by when?”
         </p>
         {(errors.questions?.root?.message ?? errors.questions?.message) && (
           <p className="field-error">
@@ -118,7 +146,9 @@ function CardForm({ deck, card }: { deck: Deck; card?: DeckCard }) {
           </p>
         )}
         {PHASES.map((phase) => {
-          const inPhase = questions.fields.map((field, index) => ({ field, index })).filter(({ field }) => field.phase === phase);
+          const inPhase = questions.fields
+            .map((field, index) => ({ field, index }))
+            .filter(({ field }) => field.phase === phase);
           return (
             <fieldset key={phase} className="deck-phase-fieldset">
               <legend>{PHASE_LABELS[phase]}</legend>
@@ -171,7 +201,9 @@ function CardForm({ deck, card }: { deck: Deck; card?: DeckCard }) {
 
         <fieldset className="deck-standards">
           <legend>Quality Standards (optional)</legend>
-          <p className="field-hint">The standards of the Children’s Homes (England) Regulations 2015 this card touches.</p>
+          <p className="field-hint">
+            The standards of the Children’s Homes (England) Regulations 2015 this card touches.
+          </p>
           {QUALITY_STANDARDS.map((standard) => (
             <label key={standard.regulation} className="deck-checkbox">
               <input type="checkbox" value={String(standard.regulation)} {...form.register('qualityStandards')} />
@@ -197,8 +229,14 @@ function CardForm({ deck, card }: { deck: Deck; card?: DeckCard }) {
 
 /** Every message in the form's errors, in the order the fields appear. */
 function messagesOf(errors: FieldErrors<EditorValues>): string[] {
-  const messages = [errors.title?.message, errors.framework?.message, errors.questions?.root?.message ?? errors.questions?.message];
-  const questions = (Array.isArray(errors.questions) ? errors.questions : []) as (FieldErrors<EditorValues['questions'][number]> | undefined)[];
+  const messages = [
+    errors.title?.message,
+    errors.framework?.message,
+    errors.questions?.root?.message ?? errors.questions?.message,
+  ];
+  const questions = (Array.isArray(errors.questions) ? errors.questions : []) as (
+    FieldErrors<EditorValues['questions'][number]> | undefined
+  )[];
   for (const question of questions) {
     messages.push(question?.text?.message, question?.lens?.message);
   }

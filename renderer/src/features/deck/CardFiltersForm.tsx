@@ -12,20 +12,40 @@ interface Props {
 /** Filters by framework, phase and Quality Standard, and a search: each applies as it changes. */
 export function CardFiltersForm({ filters, onChange, retiredCount }: Props) {
   return (
-    <form role="search" aria-label="Filter the cards" className="deck-filters" onSubmit={(event) => event.preventDefault()}>
+    <form
+      role="search"
+      aria-label="Filter the cards"
+      className="deck-filters"
+      onSubmit={(event) => event.preventDefault()}
+    >
       <Field label="Search the cards" hint="Searches titles, what the paper says and the questions.">
-        {(control) => <input {...control} type="search" value={filters.search} onChange={(event) => onChange({ search: event.target.value })} />}
+        {(control) => (
+          <input
+            {...control}
+            type="search"
+            value={filters.search}
+            onChange={(event) => onChange({ search: event.target.value })}
+          />
+        )}
       </Field>
       <Field label="Framework">
         {(control) => (
-          <select {...control} value={filters.framework} onChange={(event) => onChange({ framework: event.target.value })}>
+          <select
+            {...control}
+            value={filters.framework}
+            onChange={(event) => onChange({ framework: event.target.value })}
+          >
             <FrameworkOptions none="All frameworks" />
           </select>
         )}
       </Field>
       <Field label="Phase">
         {(control) => (
-          <select {...control} value={filters.phase} onChange={(event) => onChange({ phase: event.target.value as Phase | '' })}>
+          <select
+            {...control}
+            value={filters.phase}
+            onChange={(event) => onChange({ phase: event.target.value as Phase | '' })}
+          >
             <option value="">All phases</option>
             {PHASES.map((phase) => (
               <option key={phase} value={phase}>
@@ -37,7 +57,11 @@ export function CardFiltersForm({ filters, onChange, retiredCount }: Props) {
       </Field>
       <Field label="Quality Standard">
         {(control) => (
-          <select {...control} value={filters.qualityStandard} onChange={(event) => onChange({ qualityStandard: event.target.value })}>
+          <select
+            {...control}
+            value={filters.qualityStandard}
+            onChange={(event) => onChange({ qualityStandard: event.target.value })}
+          >
             <option value="">All Quality Standards</option>
             {QUALITY_STANDARDS.map((standard) => (
               <option key={standard.regulation} value={String(standard.regulation)}>
@@ -50,7 +74,11 @@ export function CardFiltersForm({ filters, onChange, retiredCount }: Props) {
       <div className="deck-filter-actions">
         {retiredCount > 0 && (
           <label className="deck-checkbox">
-            <input type="checkbox" checked={filters.showRetired} onChange={(event) => onChange({ showRetired: event.target.checked })} />
+            <input
+              type="checkbox"
+              checked={filters.showRetired}
+              onChange={(event) => onChange({ showRetired: event.target.checked })}
+            />
             Show retired cards ({retiredCount})
           </label>
         )}

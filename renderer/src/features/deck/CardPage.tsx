@@ -18,16 +18,26 @@ export function CardPage({ deckId, cardId }: { deckId: string; cardId: string })
 function CardView({ deck, card }: { deck: Deck; card: DeckCard }) {
   const { run, failure, status } = useApiMutation();
   const setRetired = (retired: boolean) =>
-    run(retired ? 'cards.retire' : 'cards.restore', { deckId: deck.id, cardId: card.id }, {
-      success: retired ? `Retired “${card.title}”: it is kept, but no longer drawn or listed.` : `“${card.title}” is back in play.`,
-    });
+    run(
+      retired ? 'cards.retire' : 'cards.restore',
+      { deckId: deck.id, cardId: card.id },
+      {
+        success: retired
+          ? `Retired “${card.title}”: it is kept, but no longer drawn or listed.`
+          : `“${card.title}” is back in play.`,
+      },
+    );
 
   return (
     <Screen title={card.title}>
       <p>
         <a href={hrefFor('deck', deck.id)}>Back to the cards in “{deck.name}”</a>
       </p>
-      {card.retired && <p className="deck-retired">This card is retired: it is kept, but not drawn or listed unless you ask for retired cards.</p>}
+      {card.retired && (
+        <p className="deck-retired">
+          This card is retired: it is kept, but not drawn or listed unless you ask for retired cards.
+        </p>
+      )}
       <ErrorMessage message={failure} />
       <StatusMessage message={status} />
       {!deck.readOnly && (
@@ -42,7 +52,10 @@ function CardView({ deck, card }: { deck: Deck; card: DeckCard }) {
       )}
       <CardDetails card={card} level={2} />
       {deck.readOnly && (
-        <p className="deck-kind">This card is in the built-in deck, which stays as the paper says. To change it, duplicate the deck from the deck’s page.</p>
+        <p className="deck-kind">
+          This card is in the built-in deck, which stays as the paper says. To change it, duplicate the deck from the
+          deck’s page.
+        </p>
       )}
     </Screen>
   );

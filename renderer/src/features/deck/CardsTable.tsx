@@ -14,10 +14,19 @@ export function CardsTable({ deck, cards }: { deck: Deck; cards: DeckCard[] }) {
   return (
     <>
       <div className="deck-toolbar">
-        <button type="button" className="button deck-button-secondary" onClick={() => setChosen(deck.id, [...new Set([...chosen, ...shownIds])])}>
+        <button
+          type="button"
+          className="button deck-button-secondary"
+          onClick={() => setChosen(deck.id, [...new Set([...chosen, ...shownIds])])}
+        >
           Choose all shown for printing
         </button>
-        <button type="button" className="button deck-button-secondary" onClick={() => setChosen(deck.id, [])} disabled={chosen.length === 0}>
+        <button
+          type="button"
+          className="button deck-button-secondary"
+          onClick={() => setChosen(deck.id, [])}
+          disabled={chosen.length === 0}
+        >
           Clear the choice
         </button>
       </div>
@@ -36,7 +45,11 @@ export function CardsTable({ deck, cards }: { deck: Deck; cards: DeckCard[] }) {
             <tr key={card.id}>
               <td>
                 <label className="deck-tick">
-                  <input type="checkbox" checked={chosen.includes(card.id)} onChange={(event) => toggle(card.id, event.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(card.id)}
+                    onChange={(event) => toggle(card.id, event.target.checked)}
+                  />
                   <span className="visually-hidden">Choose “{card.title}” for the print sheet</span>
                 </label>
               </td>

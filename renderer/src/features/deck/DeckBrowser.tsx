@@ -67,8 +67,15 @@ function Browser({ deck }: { deck: Deck }) {
       </p>
       {shown.length === 0 ? (
         <EmptyState>
-          <p>No cards match these filters. Choose other filters or search for other words, or clear the filters to see every card.</p>
-          <button type="button" className="button deck-button-secondary" onClick={() => setFilters({ ...noFilters, showRetired: filters.showRetired })}>
+          <p>
+            No cards match these filters. Choose other filters or search for other words, or clear the filters to see
+            every card.
+          </p>
+          <button
+            type="button"
+            className="button deck-button-secondary"
+            onClick={() => setFilters({ ...noFilters, showRetired: filters.showRetired })}
+          >
             Clear filters
           </button>
         </EmptyState>

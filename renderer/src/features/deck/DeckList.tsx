@@ -9,7 +9,6 @@ import { useChosenFile } from '@renderer/ui/useChosenFile';
 import { useDeckBrowser } from './deckStore';
 import { cardCount } from './labels';
 
-
 /** #/deck: every deck, and importing a deck file. */
 export function DeckList() {
   const decks = useApiQuery('decks.list', {});
@@ -17,7 +16,10 @@ export function DeckList() {
   const setNotice = useDeckBrowser((state) => state.setNotice);
   useEffect(() => () => setNotice(null), [setNotice]);
   return (
-    <Screen title="Decks" intro="Prompt cards drawn from “Re:thinking Children’s Commissioning”, for each phase of a review. Choose a deck to browse its cards.">
+    <Screen
+      title="Decks"
+      intro="Prompt cards drawn from “Re:thinking Children’s Commissioning”, for each phase of a review. Choose a deck to browse its cards."
+    >
       <StatusMessage message={notice} />
       <ErrorMessage message={failureOf(decks)} />
       {decks.data && <DecksTable decks={decks.data} />}
@@ -82,7 +84,10 @@ function ImportDeckForm() {
   return (
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Import a deck file</h2>
-      <p>A deck file is what “Export deck file” saves. The whole file is checked first; if anything in it is wrong, nothing is imported.</p>
+      <p>
+        A deck file is what “Export deck file” saves. The whole file is checked first; if anything in it is wrong,
+        nothing is imported.
+      </p>
       <form onSubmit={file.whenRead(onSubmit)} noValidate aria-label="Import a deck file">
         {summary && (
           <div role="alert" className="error-summary">
@@ -97,7 +102,9 @@ function ImportDeckForm() {
           </div>
         )}
         <Field label="Deck file" hint="A .json file exported from Relational Review.">
-          {(control) => <input key={inputKey} {...control} type="file" accept=".json,application/json" onChange={file.onChange} />}
+          {(control) => (
+            <input key={inputKey} {...control} type="file" accept=".json,application/json" onChange={file.onChange} />
+          )}
         </Field>
         <button className="button" type="submit" disabled={isSubmitting}>
           Import deck

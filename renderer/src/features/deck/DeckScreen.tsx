@@ -12,7 +12,12 @@ import { PrintSheet } from './PrintSheet';
 export function DeckScreen({ path }: { path: string[] }) {
   const [deckId, part, cardId, action] = path;
   if (!deckId) return <DeckList />;
-  if (part === 'card' && cardId) return action === 'edit' ? <CardEditor key={cardId} deckId={deckId} cardId={cardId} /> : <CardPage deckId={deckId} cardId={cardId} />;
+  if (part === 'card' && cardId)
+    return action === 'edit' ? (
+      <CardEditor key={cardId} deckId={deckId} cardId={cardId} />
+    ) : (
+      <CardPage deckId={deckId} cardId={cardId} />
+    );
   if (part === 'add-card') return <CardEditor deckId={deckId} />;
   if (part === 'print') return <PrintSheet deckId={deckId} />;
   return <DeckBrowser deckId={deckId} />;

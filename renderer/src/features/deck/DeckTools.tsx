@@ -14,12 +14,21 @@ export function DeckTools({ deck }: { deck: Deck }) {
   const setNotice = useDeckBrowser((state) => state.setNotice);
 
   async function exportDeck() {
-    const file = await run('decks.export', { deckId: deck.id }, { success: (saved) => `Saved “${deck.name}” as ${saved.fileName}.` });
+    const file = await run(
+      'decks.export',
+      { deckId: deck.id },
+      { success: (saved) => `Saved “${deck.name}” as ${saved.fileName}.` },
+    );
     if (file) offerDownload(file);
   }
 
   async function deleteDeck() {
-    if (!window.confirm(`Delete “${deck.name}” and all its cards? This cannot be undone. Export it first if you may want it again.`)) return;
+    if (
+      !window.confirm(
+        `Delete “${deck.name}” and all its cards? This cannot be undone. Export it first if you may want it again.`,
+      )
+    )
+      return;
     if (!(await run('decks.delete', { deckId: deck.id }))) return;
     setNotice(`Deleted “${deck.name}”.`);
     navigate('deck');

@@ -31,7 +31,8 @@ function Sheet({ deck }: { deck: Deck }) {
         {cards.length === 0 ? (
           <EmptyState>
             <p>
-              No cards are chosen yet. Go <a href={hrefFor('deck', deck.id)}>back to the cards</a> and tick the ones you want on the sheet.
+              No cards are chosen yet. Go <a href={hrefFor('deck', deck.id)}>back to the cards</a> and tick the ones you
+              want on the sheet.
             </p>
           </EmptyState>
         ) : (

@@ -12,7 +12,9 @@ export function foldForSearch(text: string): string {
 }
 
 function searchableText(card: DeckCard): string {
-  return foldForSearch([card.title, card.paper?.text ?? '', ...card.questions.map((question) => question.text)].join('\n'));
+  return foldForSearch(
+    [card.title, card.paper?.text ?? '', ...card.questions.map((question) => question.text)].join('\n'),
+  );
 }
 
 /** The cards that pass every filter; every word searched for must appear somewhere on the card. */

@@ -20,14 +20,15 @@ export function CheckMinutesPanel() {
     <>
       <Section id="check-heading" title="Check sealed minutes">
         <p>
-          Give the app any PDF: it checks every signature in it, says whether this case book knows the key each was made with, and whether the minutes are in this case book.
+          Give the app any PDF: it checks every signature in it, says whether this case book knows the key each was made
+          with, and whether the minutes are in this case book.
         </p>
         <CheckPdfForm key={imports} />
       </Section>
       <Section id="received-heading" title="Minutes received from other organisations">
         <p>
-          Minutes sealed by the other side are checked, then kept apart from this case book’s own, linked to the home or placement they concern. Countersign them here and send
-          them back.
+          Minutes sealed by the other side are checked, then kept apart from this case book’s own, linked to the home or
+          placement they concern. Countersign them here and send them back.
         </p>
         <ImportMinutes onImported={() => setImports((count) => count + 1)} />
         <h3 className="received-heading">Minutes received</h3>

@@ -40,7 +40,9 @@ export function CheckPdfForm() {
     <>
       <form onSubmit={file.whenRead(onSubmit)} noValidate aria-label="Check a PDF">
         <Field label="PDF to check" error={errors.pdf?.message ?? failure ?? undefined}>
-          {(control) => <input {...control} type="file" accept="application/pdf,.pdf" ref={input} onChange={file.onChange} />}
+          {(control) => (
+            <input {...control} type="file" accept="application/pdf,.pdf" ref={input} onChange={file.onChange} />
+          )}
         </Field>
         <button type="submit" className="button" disabled={isSubmitting}>
           {isSubmitting ? 'Checking…' : 'Check this PDF'}

@@ -81,11 +81,21 @@ export function ImportMinutes({ onImported }: { onImported: (result: ImportResul
   }
 
   return (
-    <form className="form form--plain" onSubmit={keys ? submitWithKeys : file.whenRead(onSubmit)} noValidate aria-labelledby="import-heading">
+    <form
+      className="form form--plain"
+      onSubmit={keys ? submitWithKeys : file.whenRead(onSubmit)}
+      noValidate
+      aria-labelledby="import-heading"
+    >
       <h3 id="import-heading">Import sealed minutes</h3>
-      <p>The other organisation’s minutes are kept beside the review they concern. This case book’s own minutes, come back countersigned, have the countersignature recorded with them.</p>
+      <p>
+        The other organisation’s minutes are kept beside the review they concern. This case book’s own minutes, come
+        back countersigned, have the countersignature recorded with them.
+      </p>
       <Field label="Sealed minutes to import" error={errors.pdf?.message ?? failure ?? undefined}>
-        {(control) => <input {...control} type="file" accept="application/pdf,.pdf" ref={input} onChange={file.onChange} />}
+        {(control) => (
+          <input {...control} type="file" accept="application/pdf,.pdf" ref={input} onChange={file.onChange} />
+        )}
       </Field>
       {keys ? (
         <KeysToConfirm
@@ -105,7 +115,9 @@ export function ImportMinutes({ onImported }: { onImported: (result: ImportResul
       <StatusMessage message={status ?? notice} />
       {result?.countersigned && (
         <p>
-          <a href={hrefFor('reviews', result.countersigned.reviewId, 'minutes')}>See the countersignature with version {result.countersigned.version} of the minutes</a>
+          <a href={hrefFor('reviews', result.countersigned.reviewId, 'minutes')}>
+            See the countersignature with version {result.countersigned.version} of the minutes
+          </a>
         </p>
       )}
     </form>
@@ -115,13 +127,16 @@ export function ImportMinutes({ onImported }: { onImported: (result: ImportResul
 const checkboxId = (fingerprint: string) => `compared-${fingerprint}`;
 
 /** The core refuses keys it does not know for the organisation named until a person confirms them. */
-const asksForKeys = (error: unknown) => error instanceof ApiCallError && error.body.code === 'conflict' && Boolean(error.body.fields?.acceptKeys);
+const asksForKeys = (error: unknown) =>
+  error instanceof ApiCallError && error.body.code === 'conflict' && Boolean(error.body.fields?.acceptKeys);
 
 /** The keys a file's signatures are made with that this case book does not know for the organisation they name. */
 async function keysToConfirm(call: ApiCall, pdf: string): Promise<SignatureReport[]> {
   try {
     const report = await call('minutes.verify', { pdf });
-    return report.keysToConfirm.flatMap((fingerprint) => report.signatures.find((s) => s.fingerprint === fingerprint) ?? []);
+    return report.keysToConfirm.flatMap(
+      (fingerprint) => report.signatures.find((s) => s.fingerprint === fingerprint) ?? [],
+    );
   } catch {
     return [];
   }

@@ -29,8 +29,9 @@ export function KeysToConfirm(props: {
         Confirm the {one ? 'key' : 'keys'} before importing {props.fileName}
       </h4>
       <p>
-        The file is intact, but it is signed with {one ? 'a key' : 'keys'} this case book does not know for the organisation named. Ask each organisation to read out
-        its key’s fingerprint (on the signature page of the minutes, or in their Settings) and compare it with the one here, group by group.
+        The file is intact, but it is signed with {one ? 'a key' : 'keys'} this case book does not know for the
+        organisation named. Ask each organisation to read out its key’s fingerprint (on the signature page of the
+        minutes, or in their Settings) and compare it with the one here, group by group.
       </p>
       <ul className="keys-to-confirm">
         {props.keys.map((key) => (
@@ -55,7 +56,12 @@ export function KeysToConfirm(props: {
   );
 }
 
-function KeyToConfirm(props: { signature: SignatureReport; id: string; error?: string; registration: UseFormRegisterReturn }) {
+function KeyToConfirm(props: {
+  signature: SignatureReport;
+  id: string;
+  error?: string;
+  registration: UseFormRegisterReturn;
+}) {
   const errorId = useId();
   const who = organisationOf(props.signature);
   return (

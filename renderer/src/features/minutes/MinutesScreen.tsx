@@ -26,7 +26,8 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
   const [signed, setSigned] = useState<string | null>(null);
   const { run, busy, failure, status } = useApiMutation();
 
-  if (review.status !== 'success' || versions.status !== 'success') return <ErrorMessage message={failureOf(review, versions)} />;
+  if (review.status !== 'success' || versions.status !== 'success')
+    return <ErrorMessage message={failureOf(review, versions)} />;
   const all = versions.data;
   if (all.length === 0) {
     return (
@@ -40,12 +41,17 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
   const isCurrent = minutes.id === current.id;
 
   /** Lock, unlock, seal or amend: each moves the minutes on, and the newest version is shown. */
-  async function act<M extends 'minutes.lock' | 'minutes.unlock' | 'minutes.seal' | 'minutes.amend'>(method: M, input: MethodInput<M>, done: string) {
+  async function act<M extends 'minutes.lock' | 'minutes.unlock' | 'minutes.seal' | 'minutes.amend'>(
+    method: M,
+    input: MethodInput<M>,
+    done: string,
+  ) {
     setSigned(null);
     if (await run(method, input, { success: done })) setShownVersion(null);
   }
 
-  const present = (side: string) => session.data?.participants.find((p) => p.side === side && p.attendance === 'present');
+  const present = (side: string) =>
+    session.data?.participants.find((p) => p.side === side && p.attendance === 'present');
   const suggested = (side: string) => {
     const person = present(side);
     return { name: person?.name ?? '', role: person?.role ?? '', organisation: person?.organisation ?? '' };
@@ -59,7 +65,13 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
       {all.length > 1 && (
         <nav aria-label="Versions" className="toolbar">
           {all.map((v) => (
-            <button key={v.id} type="button" className="button button--toggle" aria-pressed={v.id === minutes.id} onClick={() => setShownVersion(v.version)}>
+            <button
+              key={v.id}
+              type="button"
+              className="button button--toggle"
+              aria-pressed={v.id === minutes.id}
+              onClick={() => setShownVersion(v.version)}
+            >
               Version {v.version} ({statusLabels[v.status].toLowerCase()})
             </button>
           ))}
@@ -105,10 +117,20 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
       {isCurrent && minutes.status === 'draft' && (
         <section aria-labelledby="draft-heading" className="panel">
           <h2 id="draft-heading">Words of the draft</h2>
-          <p>People, concerns and actions follow the review. Write the words around them here, then lock the minutes for signing.</p>
+          <p>
+            People, concerns and actions follow the review. Write the words around them here, then lock the minutes for
+            signing.
+          </p>
           <ProseForm key={minutes.id} minutes={minutes} />
           <div className="toolbar">
-            <button type="button" className="button" disabled={busy} onClick={() => void act('minutes.lock', { minutesId: minutes.id }, 'The minutes are locked: they can now be signed.')}>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() =>
+                void act('minutes.lock', { minutesId: minutes.id }, 'The minutes are locked: they can now be signed.')
+              }
+            >
               Lock the minutes for signing
             </button>
           </div>
@@ -121,7 +143,8 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
           <ul className="signatures">
             {minutes.signatures.map((s) => (
               <li key={s.id}>
-                Signed by <strong>{s.name}</strong> for the {sideLabels[s.side].toLowerCase()}, {formatDateTime(s.signedAt)}
+                Signed by <strong>{s.name}</strong> for the {sideLabels[s.side].toLowerCase()},{' '}
+                {formatDateTime(s.signedAt)}
                 {s.image ? ' (drawn signature)' : ' (typed signature)'}
               </li>
             ))}
@@ -150,13 +173,30 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
                   Sign as facilitator (optional)
                 </button>
               )}
-              <button type="button" className="button button--link" disabled={busy} onClick={() => void act('minutes.unlock', { minutesId: minutes.id }, 'The minutes are a draft again. Any signatures were removed.')}>
+              <button
+                type="button"
+                className="button button--link"
+                disabled={busy}
+                onClick={() =>
+                  void act(
+                    'minutes.unlock',
+                    { minutesId: minutes.id },
+                    'The minutes are a draft again. Any signatures were removed.',
+                  )
+                }
+              >
                 Unlock to change the words
               </button>
             </div>
           )}
           {minutes.awaiting.length === 0 && !signing && (
-            <SealPanel minutes={minutes} busy={busy} onSeal={(organisation) => act('minutes.seal', { minutesId: minutes.id, organisation }, 'The minutes are sealed.')} />
+            <SealPanel
+              minutes={minutes}
+              busy={busy}
+              onSeal={(organisation) =>
+                act('minutes.seal', { minutesId: minutes.id, organisation }, 'The minutes are sealed.')
+              }
+            />
           )}
         </section>
       )}
@@ -167,7 +207,18 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
           <Countersignatures minutes={minutes} />
           <ExportButton minutes={minutes} />
           {isCurrent && (
-            <button type="button" className="button button--secondary" disabled={busy} onClick={() => void act('minutes.amend', { minutesId: minutes.id }, `Version ${minutes.version + 1} is a draft: correct it, then sign and seal it again. Version ${minutes.version} is kept.`)}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy}
+              onClick={() =>
+                void act(
+                  'minutes.amend',
+                  { minutesId: minutes.id },
+                  `Version ${minutes.version + 1} is a draft: correct it, then sign and seal it again. Version ${minutes.version} is kept.`,
+                )
+              }
+            >
               Amend: make version {minutes.version + 1}
             </button>
           )}

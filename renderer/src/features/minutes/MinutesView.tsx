@@ -23,7 +23,8 @@ export function MinutesView({ content }: { content: MinutesContent }) {
     <article className="minutes" aria-label="The minutes">
       <p>
         {formatDateTime(content.scheduledFor)}
-        {content.place && `, ${content.place}`}. Between {content.subject.commissioner} (commissioner) and {content.subject.provider} (provider).
+        {content.place && `, ${content.place}`}. Between {content.subject.commissioner} (commissioner) and{' '}
+        {content.subject.provider} (provider).
       </p>
       <h3>Present</h3>
       <People list={content.present} />
@@ -75,11 +76,16 @@ export function MinutesView({ content }: { content: MinutesContent }) {
         <section key={stage.stage} aria-label={stageLabels[stage.stage]}>
           <h3>{stageLabels[stage.stage]}</h3>
           {stage.summary && <p className="minutes__prose">{stage.summary}</p>}
-          {stage.cards.length > 0 && <p className="muted">Cards used: {stage.cards.map((card) => card.title).join('; ')}</p>}
+          {stage.cards.length > 0 && (
+            <p className="muted">Cards used: {stage.cards.map((card) => card.title).join('; ')}</p>
+          )}
           <ul>
             {stage.notes.map((note, index) => (
               <li key={index}>
-                {note.text} <span className="muted">({sideLabels[note.side]}, {noteKindLabels[note.kind].toLowerCase()})</span>
+                {note.text}{' '}
+                <span className="muted">
+                  ({sideLabels[note.side]}, {noteKindLabels[note.kind].toLowerCase()})
+                </span>
               </li>
             ))}
           </ul>
@@ -93,7 +99,9 @@ export function MinutesView({ content }: { content: MinutesContent }) {
           {content.concerns.map((concern, index) => (
             <li key={index}>
               <strong>{concern.text}</strong> ({sideLabels[concern.side]}).{' '}
-              {concern.actions.length ? `Action: ${concern.actions.join('; ')}` : `No action, because: ${concern.noActionReason}`}
+              {concern.actions.length
+                ? `Action: ${concern.actions.join('; ')}`
+                : `No action, because: ${concern.noActionReason}`}
             </li>
           ))}
         </ul>
@@ -105,7 +113,8 @@ export function MinutesView({ content }: { content: MinutesContent }) {
         <ul>
           {content.actions.map((action, index) => (
             <li key={index}>
-              <strong>{action.text}</strong>: {action.owner}, by {action.dueDate ? formatDate(action.dueDate) : 'no date given'}
+              <strong>{action.text}</strong>: {action.owner}, by{' '}
+              {action.dueDate ? formatDate(action.dueDate) : 'no date given'}
             </li>
           ))}
         </ul>

@@ -6,7 +6,8 @@ import { useApiForm } from '@renderer/ui/useApiForm';
 
 /** The words of draft minutes: a summary and one for each stage. The rest follows the review. */
 export function ProseForm({ minutes }: { minutes: MinutesVersion }) {
-  const stage = (name: (typeof proseStages)[number]) => minutes.content.stages.find((s) => s.stage === name)?.summary ?? '';
+  const stage = (name: (typeof proseStages)[number]) =>
+    minutes.content.stages.find((s) => s.stage === name)?.summary ?? '';
   const { form, onSubmit, status, failure } = useApiForm({
     schema: proseSchema,
     defaultValues: {
@@ -27,9 +28,19 @@ export function ProseForm({ minutes }: { minutes: MinutesVersion }) {
   return (
     <form className="form form--plain" onSubmit={onSubmit} noValidate aria-label="The words of the minutes">
       <ErrorMessage message={failure} />
-      <TextAreaField label="Summary" hint="A few sentences on how the review went." error={errors.summary?.message} registration={form.register('summary')} />
+      <TextAreaField
+        label="Summary"
+        hint="A few sentences on how the review went."
+        error={errors.summary?.message}
+        registration={form.register('summary')}
+      />
       {proseStages.map((name) => (
-        <TextAreaField key={name} label={`What was said in ${stageLabels[name]}`} error={errors[name]?.message} registration={form.register(name)} />
+        <TextAreaField
+          key={name}
+          label={`What was said in ${stageLabels[name]}`}
+          error={errors[name]?.message}
+          registration={form.register(name)}
+        />
       ))}
       <button type="submit" className="button" disabled={isSubmitting}>
         Save the words

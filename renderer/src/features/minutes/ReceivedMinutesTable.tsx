@@ -40,7 +40,8 @@ function Signatures({ received }: { received: ReceivedMinutes }) {
     <ul className="plain-list">
       {received.signatures.map((signature, index) => (
         <li key={`${signature.fingerprint}-${signature.signedAt ?? index}`}>
-          {index === 0 ? 'Sealed' : 'Countersigned'} by {signature.signer}, for {signature.organisation || 'an organisation it does not name'}
+          {index === 0 ? 'Sealed' : 'Countersigned'} by {signature.signer}, for{' '}
+          {signature.organisation || 'an organisation it does not name'}
           {signature.signedAt && <span className="muted">, {formatDateTime(signature.signedAt)}</span>}
         </li>
       ))}
@@ -78,21 +79,29 @@ function ReceivedActions({ received }: { received: ReceivedMinutes }) {
     setSigningFor(organisation);
     // The row is read again before the call answers: the export button must know to take focus when it appears.
     focusExport.current = true;
-    const done = await countersigning.run('minutes.countersign', { receivedId: received.id, organisation }, {
-      pending: `Countersigning for ${organisation}: checking the file, then signing it. This takes a few seconds.`,
-      success: `Countersigned for ${organisation}. Export the file to send it back.`,
-    });
+    const done = await countersigning.run(
+      'minutes.countersign',
+      { receivedId: received.id, organisation },
+      {
+        pending: `Countersigning for ${organisation}: checking the file, then signing it. This takes a few seconds.`,
+        success: `Countersigned for ${organisation}. Export the file to send it back.`,
+      },
+    );
     setSigningFor(null);
     if (!done) focusExport.current = false;
   }
 
   async function exportFiles() {
-    const result = await exporting.run('minutes.exportReceived', { receivedId: received.id }, {
-      success: (exported) =>
-        exported.savedTo
-          ? `Saved in ${exported.savedTo}: the countersigned PDF and an email draft, opened in your mail program.`
-          : `Downloaded ${exported.files.map((f) => f.fileName).join(' and ')}. Open the .eml file to send the minutes back from your mail program.`,
-    });
+    const result = await exporting.run(
+      'minutes.exportReceived',
+      { receivedId: received.id },
+      {
+        success: (exported) =>
+          exported.savedTo
+            ? `Saved in ${exported.savedTo}: the countersigned PDF and an email draft, opened in your mail program.`
+            : `Downloaded ${exported.files.map((f) => f.fileName).join(' and ')}. Open the .eml file to send the minutes back from your mail program.`,
+      },
+    );
     if (result && !result.savedTo) result.files.forEach(offerBase64Download);
   }
 
@@ -102,12 +111,24 @@ function ReceivedActions({ received }: { received: ReceivedMinutes }) {
       {received.countersignedAt && <p>Countersigned by this case book, {formatDateTime(received.countersignedAt)}.</p>}
       {candidates.length > 1 && <p className="muted">Choose the organisation you countersign for.</p>}
       {candidates.map((organisation) => (
-        <button key={organisation} type="button" className="button" disabled={countersigning.busy} onClick={() => void countersign(organisation)}>
+        <button
+          key={organisation}
+          type="button"
+          className="button"
+          disabled={countersigning.busy}
+          onClick={() => void countersign(organisation)}
+        >
           {signingFor === organisation ? 'Countersigning…' : `Countersign for ${organisation}`}
         </button>
       ))}
       {received.countersignedAt && (
-        <button type="button" ref={exportButton} className="button button--secondary" disabled={exporting.busy} onClick={() => void exportFiles()}>
+        <button
+          type="button"
+          ref={exportButton}
+          className="button button--secondary"
+          disabled={exporting.busy}
+          onClick={() => void exportFiles()}
+        >
           {exporting.busy ? 'Exporting…' : 'Export to send back'}
         </button>
       )}

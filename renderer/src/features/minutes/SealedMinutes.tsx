@@ -40,12 +40,16 @@ export function Countersignatures({ minutes }: { minutes: MinutesVersion }) {
 export function ExportButton({ minutes }: { minutes: MinutesVersion }) {
   const { run, failure, status } = useApiMutation();
   async function exportFiles() {
-    const result = await run('minutes.export', { minutesId: minutes.id }, {
-      success: (exported) =>
-        exported.savedTo
-          ? `Saved in ${exported.savedTo}: the PDF and an email draft, opened in your mail program.`
-          : `Downloaded ${exported.files.map((f) => f.fileName).join(' and ')}. Open the .eml file to send the minutes from your mail program.`,
-    });
+    const result = await run(
+      'minutes.export',
+      { minutesId: minutes.id },
+      {
+        success: (exported) =>
+          exported.savedTo
+            ? `Saved in ${exported.savedTo}: the PDF and an email draft, opened in your mail program.`
+            : `Downloaded ${exported.files.map((f) => f.fileName).join(' and ')}. Open the .eml file to send the minutes from your mail program.`,
+      },
+    );
     if (result && !result.savedTo) result.files.forEach(offerBase64Download);
   }
   return (

@@ -30,7 +30,12 @@ export function SignForm(props: {
     schema: signerSchema,
     defaultValues: { ...props.suggested, image: null, agreed: false as never },
     submit: async (values, call) => {
-      await call('minutes.sign', { ...values, minutesId: props.minutes.id, side: props.side, fingerprint: props.minutes.fingerprint! });
+      await call('minutes.sign', {
+        ...values,
+        minutesId: props.minutes.id,
+        side: props.side,
+        fingerprint: props.minutes.fingerprint!,
+      });
       props.onSigned();
     },
   });
@@ -63,9 +68,18 @@ export function SignForm(props: {
     <form className="form form--plain sign-form" onSubmit={(event) => void sign(event)} noValidate>
       <div role="group" aria-label={`Signature for the ${who}`}>
         <ErrorMessage message={failure} />
-        <TextField label="Your full name" error={errors.name?.message} registration={form.register('name')} autoComplete="name" />
+        <TextField
+          label="Your full name"
+          error={errors.name?.message}
+          registration={form.register('name')}
+          autoComplete="name"
+        />
         <TextField label="Your role (optional)" error={errors.role?.message} registration={form.register('role')} />
-        <TextField label="Your organisation (optional)" error={errors.organisation?.message} registration={form.register('organisation')} />
+        <TextField
+          label="Your organisation (optional)"
+          error={errors.organisation?.message}
+          registration={form.register('organisation')}
+        />
         <label className="checkbox">
           <input type="checkbox" checked={typed} onChange={(event) => setTyped(event.target.checked)} />
           Type my name as my signature instead of drawing it

@@ -21,7 +21,10 @@ export function SignatureReports({ signatures }: { signatures: SignatureReport[]
   return (
     <ol className="signature-reports" aria-label="Signatures in this file, in the order they were made">
       {signatures.map((signature) => (
-        <li key={signature.index} className={signature.valid ? 'signature-report' : 'signature-report signature-report--invalid'}>
+        <li
+          key={signature.index}
+          className={signature.valid ? 'signature-report' : 'signature-report signature-report--invalid'}
+        >
           <h4>
             {signature.index}. {signatureLabel(signature)}: {signature.valid ? 'valid' : 'NOT valid'}
           </h4>
@@ -48,7 +51,13 @@ export function SignatureReports({ signatures }: { signatures: SignatureReport[]
             </div>
             <div className="details-row">
               <dt>Key fingerprint</dt>
-              <dd>{signature.fingerprint ? <Fingerprint hex={signature.fingerprint} of={`the key of signature ${signature.index}`} /> : 'Not readable'}</dd>
+              <dd>
+                {signature.fingerprint ? (
+                  <Fingerprint hex={signature.fingerprint} of={`the key of signature ${signature.index}`} />
+                ) : (
+                  'Not readable'
+                )}
+              </dd>
             </div>
             {signature.problem && (
               <div className="details-row">

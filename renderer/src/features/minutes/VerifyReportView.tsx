@@ -15,7 +15,11 @@ export function VerifyReportView({ report, fileName }: { report: VerifyReport; f
   const [verdict, ...rest] = summaryOf(report).split(/(?<=\.) /);
   const toConfirm = report.keysToConfirm.length;
   return (
-    <div className={report.valid ? 'verify-report' : 'verify-report verify-report--invalid'} role="region" aria-labelledby="verify-report-heading">
+    <div
+      className={report.valid ? 'verify-report' : 'verify-report verify-report--invalid'}
+      role="region"
+      aria-labelledby="verify-report-heading"
+    >
       <h3 id="verify-report-heading">What the check found in {fileName}</h3>
       <p>
         <strong>{verdict}</strong> {rest.join(' ')}
@@ -23,8 +27,9 @@ export function VerifyReportView({ report, fileName }: { report: VerifyReport; f
       <SignatureReports signatures={report.signatures} />
       {toConfirm > 0 && (
         <p>
-          {toConfirm === 1 ? 'One key' : `${toConfirm} keys`} in this file {toConfirm === 1 ? 'is' : 'are'} not known to this case book for the organisation named. Compare the
-          fingerprint with the one the organisation reads out before importing.
+          {toConfirm === 1 ? 'One key' : `${toConfirm} keys`} in this file {toConfirm === 1 ? 'is' : 'are'} not known to
+          this case book for the organisation named. Compare the fingerprint with the one the organisation reads out
+          before importing.
         </p>
       )}
       {report.valid ? (
@@ -37,7 +42,9 @@ export function VerifyReportView({ report, fileName }: { report: VerifyReport; f
           <p>
             {report.matches ? (
               <>
-                These are version {report.matches.version} of the minutes of <a href={hrefFor('reviews', report.matches.reviewId, 'minutes')}>{report.matches.title}</a> in this case book.
+                These are version {report.matches.version} of the minutes of{' '}
+                <a href={hrefFor('reviews', report.matches.reviewId, 'minutes')}>{report.matches.title}</a> in this case
+                book.
               </>
             ) : (
               'No minutes in this case book have this fingerprint.'

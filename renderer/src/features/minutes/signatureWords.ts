@@ -1,7 +1,8 @@
 import type { SignatureReport } from '@shared/domain/minutes';
 
 /** The organisation a signature names, or words for none. */
-export const organisationOf = (signature: Pick<SignatureReport, 'organisation'>): string => signature.organisation || 'an organisation it does not name';
+export const organisationOf = (signature: Pick<SignatureReport, 'organisation'>): string =>
+  signature.organisation || 'an organisation it does not name';
 
 /** What kind of signature it is, as a person would say it. */
 export function signatureLabel(signature: Pick<SignatureReport, 'index' | 'kind'>): string {
@@ -13,7 +14,10 @@ export function signatureLabel(signature: Pick<SignatureReport, 'index' | 'kind'
  * Whether this case book knows the key that made a signature, in plain words. A key known for
  * another organisation, or a new key for an organisation known by another, is a warning.
  */
-export function keyWords(signature: Pick<SignatureReport, 'key' | 'organisation' | 'knownFor'>): { text: string; warning: boolean } {
+export function keyWords(signature: Pick<SignatureReport, 'key' | 'organisation' | 'knownFor'>): {
+  text: string;
+  warning: boolean;
+} {
   const who = organisationOf(signature);
   switch (signature.key) {
     case 'known':
@@ -21,7 +25,10 @@ export function keyWords(signature: Pick<SignatureReport, 'key' | 'organisation'
     case 'new':
       return { text: `A NEW key for ${who}: this case book knows ${who} by another key`, warning: true };
     case 'other_organisation':
-      return { text: `A key this case book knows for ${signature.knownFor ?? 'another organisation'}, not for ${who}`, warning: true };
+      return {
+        text: `A key this case book knows for ${signature.knownFor ?? 'another organisation'}, not for ${who}`,
+        warning: true,
+      };
     case 'unknown':
       return { text: 'A key this case book has never seen', warning: false };
   }

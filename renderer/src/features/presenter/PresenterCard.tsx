@@ -39,7 +39,9 @@ function PaperWords({ paper }: { paper: PaperReference }) {
 
 /** The current card: its title, what the paper says, and its questions for this stage by lens. */
 export function PresenterCard({ card, stage }: { card: DeckCard; stage: Stage }) {
-  const questions = card.questions.filter((question) => question.phase === stage).sort((a, b) => lensOrder(a) - lensOrder(b));
+  const questions = card.questions
+    .filter((question) => question.phase === stage)
+    .sort((a, b) => lensOrder(a) - lensOrder(b));
   return (
     <section className="presenter-card" aria-labelledby="presenter-card-title">
       <p className="presenter-label">Card</p>

@@ -74,14 +74,18 @@ export function PresenterScreen({ reviewId }: { reviewId: string }) {
   }, [title]);
 
   const turn = session ? `${sideLabels[session.turn]}’s turn` : '';
-  const { announcement, announceTimeUp } = useAnnouncement(session && cardReady ? { stage: stageLabels[session.stage], card: card?.title ?? null, turn } : null);
+  const { announcement, announceTimeUp } = useAnnouncement(
+    session && cardReady ? { stage: stageLabels[session.stage], card: card?.title ?? null, turn } : null,
+  );
 
   return (
     <div className="presenter">
       <main id="main" className="presenter__main">
         <h1 className="presenter__title">{title}</h1>
         {!session ? (
-          <p className={error ? 'presenter__error' : 'presenter__loading'}>{error ?? failureOf(review) ?? 'Loading the review…'}</p>
+          <p className={error ? 'presenter__error' : 'presenter__loading'}>
+            {error ?? failureOf(review) ?? 'Loading the review…'}
+          </p>
         ) : (
           <>
             <section className="presenter-status" aria-label="Where the review is">

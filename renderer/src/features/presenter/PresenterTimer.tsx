@@ -18,7 +18,15 @@ export function formatTimeLeft(ms: number): string {
  * (the review never moves on by itself), and whether it is paused. The figures are not a live
  * region: `onTimeUp` is told once when the time runs out, for the page to announce.
  */
-export function PresenterTimer({ timer, readAt, onTimeUp }: { timer: TimerView; readAt: number; onTimeUp: () => void }) {
+export function PresenterTimer({
+  timer,
+  readAt,
+  onTimeUp,
+}: {
+  timer: TimerView;
+  readAt: number;
+  onTimeUp: () => void;
+}) {
   const [now, setNow] = useState(() => Date.now());
   const running = timer.startedAt !== null;
 

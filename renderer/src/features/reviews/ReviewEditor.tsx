@@ -10,7 +10,6 @@ import { useApiForm } from '@renderer/ui/useApiForm';
 import { EditorPage } from '@renderer/ui/EditorPage';
 import { FormButtons } from '@renderer/ui/FormButtons';
 
-
 /**
  * One form for every scope: the fields a scope does not use are left empty and dropped before
  * the call, and the core's own schema decides what a scope needs.
@@ -59,7 +58,12 @@ function ReviewForm({ review }: { review?: Review }) {
       nextReviewDate: review?.nextReviewDate ?? '',
     },
     submit: async (values, call) => {
-      const details = { scheduledFor: new Date(values.scheduledFor).toISOString(), place: values.place, purpose: values.purpose, nextReviewDate: values.nextReviewDate };
+      const details = {
+        scheduledFor: new Date(values.scheduledFor).toISOString(),
+        place: values.place,
+        purpose: values.purpose,
+        nextReviewDate: values.nextReviewDate,
+      };
       if (review) {
         const saved = await call('reviews.update', { id: review.id, ...details });
         navigate('reviews', saved.id);
@@ -73,7 +77,9 @@ function ReviewForm({ review }: { review?: Review }) {
   const { errors, isSubmitting } = form.formState;
   const scope = form.watch('scope');
   const option = (value: string, label: string) => ({ value, label });
-  const authorities = (organisations.data ?? []).filter((o) => o.kind === 'local_authority').map((o) => option(o.id, o.name));
+  const authorities = (organisations.data ?? [])
+    .filter((o) => o.kind === 'local_authority')
+    .map((o) => option(o.id, o.name));
   const providers = (organisations.data ?? []).filter((o) => o.kind === 'provider').map((o) => option(o.id, o.name));
 
   return (
@@ -92,8 +98,20 @@ function ReviewForm({ review }: { review?: Review }) {
       )}
       {!review && scope === 'home' && (
         <>
-          <SelectField label="Home" placeholder="Choose a home" options={(homes.data ?? []).map((h) => option(h.id, h.name))} error={errors.homeId?.message} registration={form.register('homeId')} />
-          <SelectField label="Commissioning local authority" placeholder="Choose a local authority" options={authorities} error={errors.commissionerId?.message} registration={form.register('commissionerId')} />
+          <SelectField
+            label="Home"
+            placeholder="Choose a home"
+            options={(homes.data ?? []).map((h) => option(h.id, h.name))}
+            error={errors.homeId?.message}
+            registration={form.register('homeId')}
+          />
+          <SelectField
+            label="Commissioning local authority"
+            placeholder="Choose a local authority"
+            options={authorities}
+            error={errors.commissionerId?.message}
+            registration={form.register('commissionerId')}
+          />
         </>
       )}
       {!review && scope === 'placement' && (
@@ -107,15 +125,52 @@ function ReviewForm({ review }: { review?: Review }) {
       )}
       {!review && scope === 'relationship' && (
         <>
-          <SelectField label="Commissioning local authority" placeholder="Choose a local authority" options={authorities} error={errors.commissionerId?.message} registration={form.register('commissionerId')} />
-          <SelectField label="Provider" placeholder="Choose a provider" options={providers} error={errors.providerId?.message} registration={form.register('providerId')} />
+          <SelectField
+            label="Commissioning local authority"
+            placeholder="Choose a local authority"
+            options={authorities}
+            error={errors.commissionerId?.message}
+            registration={form.register('commissionerId')}
+          />
+          <SelectField
+            label="Provider"
+            placeholder="Choose a provider"
+            options={providers}
+            error={errors.providerId?.message}
+            registration={form.register('providerId')}
+          />
         </>
       )}
-      <TextField label="Date and time" type="datetime-local" error={errors.scheduledFor?.message} registration={form.register('scheduledFor')} short />
-      <TextField label="Place (optional)" hint="For example: the home’s meeting room." error={errors.place?.message} registration={form.register('place')} />
-      <TextAreaField label="Purpose (optional)" error={errors.purpose?.message} registration={form.register('purpose')} />
-      <TextField label="Next review (optional)" type="date" error={errors.nextReviewDate?.message} registration={form.register('nextReviewDate')} short />
-      <FormButtons saveLabel={review ? 'Save changes' : 'Plan review'} cancelHref={review ? hrefFor('reviews', review.id) : hrefFor('reviews')} busy={isSubmitting} />
+      <TextField
+        label="Date and time"
+        type="datetime-local"
+        error={errors.scheduledFor?.message}
+        registration={form.register('scheduledFor')}
+        short
+      />
+      <TextField
+        label="Place (optional)"
+        hint="For example: the home’s meeting room."
+        error={errors.place?.message}
+        registration={form.register('place')}
+      />
+      <TextAreaField
+        label="Purpose (optional)"
+        error={errors.purpose?.message}
+        registration={form.register('purpose')}
+      />
+      <TextField
+        label="Next review (optional)"
+        type="date"
+        error={errors.nextReviewDate?.message}
+        registration={form.register('nextReviewDate')}
+        short
+      />
+      <FormButtons
+        saveLabel={review ? 'Save changes' : 'Plan review'}
+        cancelHref={review ? hrefFor('reviews', review.id) : hrefFor('reviews')}
+        busy={isSubmitting}
+      />
     </form>
   );
 }

@@ -10,7 +10,6 @@ import { ListScreen } from '@renderer/ui/ListScreen';
 import { ReviewsTable } from '@renderer/ui/ReviewsTable';
 import { ReviewEditor } from './ReviewEditor';
 
-
 /** #/reviews, #/reviews/new, #/reviews/<id>[/edit]; what the app shows below the list comes from another feature. */
 export function ReviewsScreen({ path, belowList }: { path: string[]; belowList?: ReactNode }) {
   const [id, action] = path;
@@ -43,10 +42,25 @@ function ReviewPage({ id }: { id: string }) {
       <DetailList
         details={[
           { label: 'Review of', value: reviewScopeLabels[r.scope] },
-          ...(r.homeId ? [{ label: 'Home', value: <a href={hrefFor('casebook', 'homes', r.homeId)}>{r.homeName}</a> }] : []),
-          ...(r.placementId ? [{ label: 'Placement', value: <a href={hrefFor('casebook', 'placements', r.placementId)}>{r.childReference}</a> }] : []),
-          { label: 'Commissioner', value: <a href={hrefFor('casebook', 'organisations', r.commissionerId)}>{r.commissionerName}</a> },
-          { label: 'Provider', value: <a href={hrefFor('casebook', 'organisations', r.providerId)}>{r.providerName}</a> },
+          ...(r.homeId
+            ? [{ label: 'Home', value: <a href={hrefFor('casebook', 'homes', r.homeId)}>{r.homeName}</a> }]
+            : []),
+          ...(r.placementId
+            ? [
+                {
+                  label: 'Placement',
+                  value: <a href={hrefFor('casebook', 'placements', r.placementId)}>{r.childReference}</a>,
+                },
+              ]
+            : []),
+          {
+            label: 'Commissioner',
+            value: <a href={hrefFor('casebook', 'organisations', r.commissionerId)}>{r.commissionerName}</a>,
+          },
+          {
+            label: 'Provider',
+            value: <a href={hrefFor('casebook', 'organisations', r.providerId)}>{r.providerName}</a>,
+          },
           { label: 'When', value: formatDateTime(r.scheduledFor) },
           { label: 'Where', value: r.place },
           { label: 'Purpose', value: r.purpose },
@@ -56,7 +70,11 @@ function ReviewPage({ id }: { id: string }) {
       />
       <div className="toolbar">
         <a className="button" href={hrefFor('reviews', id, 'run')}>
-          {r.status === 'planned' ? 'Run this review' : r.status === 'in_progress' ? 'Carry on with this review' : 'See how the review ran'}
+          {r.status === 'planned'
+            ? 'Run this review'
+            : r.status === 'in_progress'
+              ? 'Carry on with this review'
+              : 'See how the review ran'}
         </a>
         {(r.status === 'concluded' || r.status === 'signed') && (
           <a className="button" href={hrefFor('reviews', id, 'minutes')}>

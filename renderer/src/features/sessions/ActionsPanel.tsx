@@ -23,7 +23,10 @@ export function ActionsPanel() {
   async function remove(action: SessionAction) {
     const { reviewId } = session;
     if (!(await change('actions.delete', { reviewId, actionId: action.id }, 'Action deleted.'))) return;
-    setUndo({ label: 'Undo: bring the action back', run: (again) => again('actions.restore', { reviewId, actionId: action.id }, 'Action brought back.') });
+    setUndo({
+      label: 'Undo: bring the action back',
+      run: (again) => again('actions.restore', { reviewId, actionId: action.id }, 'Action brought back.'),
+    });
   }
 
   return (
@@ -64,7 +67,12 @@ function AddActionForm() {
   const { form, onSubmit } = useApiForm({
     schema: newActionSchema,
     defaultValues: { text: '', ownerPersonId: null, ownerSide: null, dueDate: '', noteId: '' },
-    submit: (values) => change('actions.save', { ...values, reviewId: session.reviewId, cardId: currentDraw(session)?.cardId ?? null }, 'Action added.'),
+    submit: (values) =>
+      change(
+        'actions.save',
+        { ...values, reviewId: session.reviewId, cardId: currentDraw(session)?.cardId ?? null },
+        'Action added.',
+      ),
     // Who will do it stays chosen for the next action.
     afterSave: (sent) => ({ ...sent, text: '', dueDate: '', noteId: '' }),
   });
@@ -94,7 +102,11 @@ function AddActionForm() {
         <TextField label="What will be done" error={errors.text?.message} registration={form.register('text')} />
         <Field label="Who will do it" error={errors.ownerPersonId?.message ?? errors.ownerSide?.message}>
           {(control) => (
-            <select {...control} value={personId ? `person:${personId}` : side ? `side:${side}` : ''} onChange={(event) => chooseOwner(event.target.value)}>
+            <select
+              {...control}
+              value={personId ? `person:${personId}` : side ? `side:${side}` : ''}
+              onChange={(event) => chooseOwner(event.target.value)}
+            >
               <option value="">Choose a person or a side</option>
               {people.map((p) => (
                 <option key={p.id} value={`person:${p.personId}`}>
@@ -109,7 +121,12 @@ function AddActionForm() {
             </select>
           )}
         </Field>
-        <TextField label="By when (optional)" type="date" error={errors.dueDate?.message} registration={form.register('dueDate')} />
+        <TextField
+          label="By when (optional)"
+          type="date"
+          error={errors.dueDate?.message}
+          registration={form.register('dueDate')}
+        />
         <Field label="Comes from (optional)" error={errors.noteId?.message}>
           {(control) => (
             <select {...control} {...form.register('noteId')}>

@@ -5,7 +5,12 @@ import { useApiQuery } from '@renderer/api/useApiQuery';
 import { Field } from '@renderer/ui/Field';
 import { useChangeSession, useSession } from './useSession';
 
-const stateLabels: Record<DrawnCard['state'], string> = { current: 'In play', pinned: 'Pinned', skipped: 'Skipped', done: 'Done' };
+const stateLabels: Record<DrawnCard['state'], string> = {
+  current: 'In play',
+  pinned: 'Pinned',
+  skipped: 'Skipped',
+  done: 'Done',
+};
 
 /** Draw a card or choose one; the card in play with its questions; the cards drawn in this stage. */
 export function CardPanel() {
@@ -28,7 +33,11 @@ export function CardPanel() {
     <section aria-labelledby="cards-heading" className="subpanel">
       <h3 id="cards-heading">Cards for {stageLabels[stage]}</h3>
       <div className="toolbar">
-        <button type="button" className="button" onClick={() => void change('sessions.draw', { reviewId, allowRepeats })}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void change('sessions.draw', { reviewId, allowRepeats })}
+        >
           Draw a card
         </button>
         <label className="checkbox">
@@ -65,9 +74,14 @@ export function CardPanel() {
           <h4 id="current-card-title">{currentCard.title}</h4>
           {currentCard.paper && (
             <figure className="prompt-card__paper">
-              {currentCard.paper.kind === 'quotation' ? <blockquote>{currentCard.paper.text}</blockquote> : <p>{currentCard.paper.text}</p>}
+              {currentCard.paper.kind === 'quotation' ? (
+                <blockquote>{currentCard.paper.text}</blockquote>
+              ) : (
+                <p>{currentCard.paper.text}</p>
+              )}
               <figcaption>
-                {currentCard.paper.kind === 'quotation' ? 'From the paper' : 'After the paper'}: {currentCard.paper.section}
+                {currentCard.paper.kind === 'quotation' ? 'From the paper' : 'After the paper'}:{' '}
+                {currentCard.paper.section}
                 {currentCard.paper.page ? `, page ${currentCard.paper.page}` : ''}
               </figcaption>
             </figure>
@@ -83,13 +97,35 @@ export function CardPanel() {
               ))}
           </ul>
           <div className="toolbar">
-            <button type="button" className="button button--secondary" onClick={() => void change('sessions.cardState', { reviewId, drawId: current.drawId, state: 'pinned' }, 'Card pinned.')}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() =>
+                void change('sessions.cardState', { reviewId, drawId: current.drawId, state: 'pinned' }, 'Card pinned.')
+              }
+            >
               Pin
             </button>
-            <button type="button" className="button button--secondary" onClick={() => void change('sessions.cardState', { reviewId, drawId: current.drawId, state: 'skipped' }, 'Card skipped.')}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() =>
+                void change(
+                  'sessions.cardState',
+                  { reviewId, drawId: current.drawId, state: 'skipped' },
+                  'Card skipped.',
+                )
+              }
+            >
               Skip
             </button>
-            <button type="button" className="button button--secondary" onClick={() => void change('sessions.cardState', { reviewId, drawId: current.drawId, state: 'done' }, 'Card done.')}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() =>
+                void change('sessions.cardState', { reviewId, drawId: current.drawId, state: 'done' }, 'Card done.')
+              }
+            >
               Done with this card
             </button>
           </div>
@@ -104,9 +140,16 @@ export function CardPanel() {
           <ul className="drawn-cards">
             {drawnHere.map((drawn) => (
               <li key={drawn.drawId}>
-                {cardById.get(drawn.cardId)?.title ?? drawn.cardId} <span className="tag">{stateLabels[drawn.state]}</span>
+                {cardById.get(drawn.cardId)?.title ?? drawn.cardId}{' '}
+                <span className="tag">{stateLabels[drawn.state]}</span>
                 {drawn.state !== 'current' && (
-                  <button type="button" className="button button--link" onClick={() => void change('sessions.cardState', { reviewId, drawId: drawn.drawId, state: 'current' })}>
+                  <button
+                    type="button"
+                    className="button button--link"
+                    onClick={() =>
+                      void change('sessions.cardState', { reviewId, drawId: drawn.drawId, state: 'current' })
+                    }
+                  >
                     Go back to this card<span className="visually-hidden">: {cardById.get(drawn.cardId)?.title}</span>
                   </button>
                 )}

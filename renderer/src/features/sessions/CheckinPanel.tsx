@@ -53,7 +53,8 @@ export function CheckinPanel() {
           <li key={side}>
             {checkin.submitted[side] ? (
               <p>
-                <strong>The {sideLabels[side].toLowerCase()} has rated.</strong> Their ratings stay hidden until both sides have rated.
+                <strong>The {sideLabels[side].toLowerCase()} has rated.</strong> Their ratings stay hidden until both
+                sides have rated.
               </p>
             ) : rating === side ? (
               <PrivateRating side={side} onDone={() => setRating(null)} />

@@ -10,7 +10,8 @@ export function ClosePanel() {
   if (concluded) {
     return (
       <p className="status-message">
-        This review is concluded and its minutes have been drafted. <a href={hrefFor('reviews', session.reviewId)}>Back to the review</a>.
+        This review is concluded and its minutes have been drafted.{' '}
+        <a href={hrefFor('reviews', session.reviewId)}>Back to the review</a>.
       </p>
     );
   }
@@ -24,10 +25,21 @@ export function ClosePanel() {
       </ul>
       {open > 0 && (
         <p className="warning">
-          {open === 1 ? 'One concern has' : `${open} concerns have`} neither an action nor a reason for none. Answer {open === 1 ? 'it' : 'them'} under Concerns before concluding.
+          {open === 1 ? 'One concern has' : `${open} concerns have`} neither an action nor a reason for none. Answer{' '}
+          {open === 1 ? 'it' : 'them'} under Concerns before concluding.
         </p>
       )}
-      <button type="button" className="button" onClick={() => void change('sessions.conclude', { reviewId: session.reviewId }, 'The review is concluded and its minutes are drafted.')}>
+      <button
+        type="button"
+        className="button"
+        onClick={() =>
+          void change(
+            'sessions.conclude',
+            { reviewId: session.reviewId },
+            'The review is concluded and its minutes are drafted.',
+          )
+        }
+      >
         Conclude the review
       </button>
     </section>

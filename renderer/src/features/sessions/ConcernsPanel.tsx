@@ -45,7 +45,8 @@ function ReasonForm({ note }: { note: SessionNote }) {
   return (
     <form onSubmit={onSubmit} noValidate className="concern__reason">
       <label>
-        Or why no action is needed <input {...form.register('reason')} aria-invalid={errors.reason ? true : undefined} />
+        Or why no action is needed{' '}
+        <input {...form.register('reason')} aria-invalid={errors.reason ? true : undefined} />
       </label>
       {errors.reason && <p className="field-error">{errors.reason.message}</p>}
       <button type="submit" className="button button--secondary" disabled={isSubmitting}>

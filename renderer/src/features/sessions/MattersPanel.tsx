@@ -1,4 +1,10 @@
-import { actionStatusLabels, actionStatuses, actionUpdateSchema, sideLabels, type MatterArising } from '@shared/domain/sessions';
+import {
+  actionStatusLabels,
+  actionStatuses,
+  actionUpdateSchema,
+  sideLabels,
+  type MatterArising,
+} from '@shared/domain/sessions';
 import { formatDate } from '@shared/format/dates';
 import { useApiForm } from '@renderer/ui/useApiForm';
 import { useChangeSession, useSession } from './useSession';
@@ -21,7 +27,8 @@ function MatterForm({ matter }: { matter: MatterArising }) {
       </p>
       <p className="matter__meta">
         {owner}
-        {matter.dueDate && `, due ${formatDate(matter.dueDate)}`}. From {matter.fromReviewTitle}, {formatDate(matter.fromReviewDate)}.
+        {matter.dueDate && `, due ${formatDate(matter.dueDate)}`}. From {matter.fromReviewTitle},{' '}
+        {formatDate(matter.fromReviewDate)}.
         {matter.updatedInThisReview && <span className="tag">Updated: {actionStatusLabels[matter.status]}</span>}
       </p>
       <form className="matter__form" onSubmit={onSubmit} noValidate>
@@ -36,7 +43,8 @@ function MatterForm({ matter }: { matter: MatterArising }) {
           </select>
         </label>
         <label>
-          {form.watch('status') === 'dropped' ? 'Why it was dropped' : 'Note (optional)'} <input {...form.register('reason')} aria-invalid={errors.reason ? true : undefined} />
+          {form.watch('status') === 'dropped' ? 'Why it was dropped' : 'Note (optional)'}{' '}
+          <input {...form.register('reason')} aria-invalid={errors.reason ? true : undefined} />
         </label>
         {errors.reason && <p className="field-error">{errors.reason.message}</p>}
         <button type="submit" className="button button--secondary" disabled={isSubmitting}>

@@ -1,5 +1,16 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import { noteKindLabels, noteKinds, sideLabels, sides, stageLabels, stages, type NoteKind, type SessionNote, type Side, type Stage } from '@shared/domain/sessions';
+import {
+  noteKindLabels,
+  noteKinds,
+  sideLabels,
+  sides,
+  stageLabels,
+  stages,
+  type NoteKind,
+  type SessionNote,
+  type Side,
+  type Stage,
+} from '@shared/domain/sessions';
 import { useApiClient } from '@renderer/api/ApiProvider';
 import { NoteSaver, type SaveState } from './noteSaver';
 import { useRoomStore } from './roomStore';
@@ -61,7 +72,10 @@ export function NoteEditor({ note, readOnly }: { note: SessionNote; readOnly: bo
     const { reviewId } = session;
     if (!(await change('notes.delete', { reviewId, noteId: note.id }, 'Note deleted.'))) return;
     forgetDraft(note.id);
-    setUndo({ label: 'Undo: bring the note back', run: (again) => again('notes.restore', { reviewId, noteId: note.id }, 'Note brought back.') });
+    setUndo({
+      label: 'Undo: bring the note back',
+      run: (again) => again('notes.restore', { reviewId, noteId: note.id }, 'Note brought back.'),
+    });
   }
 
   return (
@@ -84,7 +98,11 @@ export function NoteEditor({ note, readOnly }: { note: SessionNote; readOnly: bo
       <div className="note__meta">
         <label>
           Kind{' '}
-          <select value={current.kind} disabled={readOnly} onChange={(event) => update({ kind: event.target.value as NoteKind })}>
+          <select
+            value={current.kind}
+            disabled={readOnly}
+            onChange={(event) => update({ kind: event.target.value as NoteKind })}
+          >
             {noteKinds.map((kind) => (
               <option key={kind} value={kind}>
                 {noteKindLabels[kind]}
@@ -94,7 +112,11 @@ export function NoteEditor({ note, readOnly }: { note: SessionNote; readOnly: bo
         </label>
         <label>
           Who spoke{' '}
-          <select value={current.side} disabled={readOnly} onChange={(event) => update({ side: event.target.value as Side })}>
+          <select
+            value={current.side}
+            disabled={readOnly}
+            onChange={(event) => update({ side: event.target.value as Side })}
+          >
             {sides.map((side) => (
               <option key={side} value={side}>
                 {sideLabels[side]}
@@ -104,7 +126,11 @@ export function NoteEditor({ note, readOnly }: { note: SessionNote; readOnly: bo
         </label>
         <label>
           Stage{' '}
-          <select value={current.stage} disabled={readOnly} onChange={(event) => update({ stage: event.target.value as Stage })}>
+          <select
+            value={current.stage}
+            disabled={readOnly}
+            onChange={(event) => update({ stage: event.target.value as Stage })}
+          >
             {stages.map((stage) => (
               <option key={stage} value={stage}>
                 {stageLabels[stage]}
@@ -118,7 +144,11 @@ export function NoteEditor({ note, readOnly }: { note: SessionNote; readOnly: bo
           </button>
         )}
         <span className="note__saved" aria-live="polite">
-          {saveState.state === 'saving' ? 'Saving…' : saveState.state === 'failed' ? `Not saved yet: ${saveState.message} Trying again.` : 'Saved'}
+          {saveState.state === 'saving'
+            ? 'Saving…'
+            : saveState.state === 'failed'
+              ? `Not saved yet: ${saveState.message} Trying again.`
+              : 'Saved'}
         </span>
       </div>
     </div>

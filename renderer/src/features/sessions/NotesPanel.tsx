@@ -10,9 +10,10 @@ export function NotesPanel() {
   const startNote = useRoomStore((state) => state.startNote);
   const concluded = session.status === 'concluded' || session.status === 'signed';
   const saved = new Set(session.notes.map((note) => note.id));
-  const notes: SessionNote[] = [...session.notes, ...drafts.filter((draft) => !saved.has(draft.id) && draft.stage === session.stage)].filter(
-    (note) => note.stage === session.stage,
-  );
+  const notes: SessionNote[] = [
+    ...session.notes,
+    ...drafts.filter((draft) => !saved.has(draft.id) && draft.stage === session.stage),
+  ].filter((note) => note.stage === session.stage);
 
   return (
     <section aria-labelledby="notes-heading" className="subpanel">

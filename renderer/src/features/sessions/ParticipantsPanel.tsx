@@ -40,7 +40,13 @@ export function ParticipantsPanel() {
                   <button
                     type="button"
                     className="button button--link"
-                    onClick={() => void change('sessions.removeParticipant', { reviewId: session.reviewId, participantId: p.id }, `Removed ${p.name}.`)}
+                    onClick={() =>
+                      void change(
+                        'sessions.removeParticipant',
+                        { reviewId: session.reviewId, participantId: p.id },
+                        `Removed ${p.name}.`,
+                      )
+                    }
                   >
                     Remove <span className="visually-hidden">{p.name}</span>
                   </button>
@@ -66,7 +72,8 @@ function AddParticipantForm() {
   const { form, onSubmit } = useApiForm({
     schema: newParticipantSchema,
     defaultValues: { personId: '', name: '', role: '', organisation: '', side: 'commissioner', attendance: 'present' },
-    submit: (values) => change('sessions.addParticipant', { ...values, reviewId: session.reviewId }, `Added ${values.name}.`),
+    submit: (values) =>
+      change('sessions.addParticipant', { ...values, reviewId: session.reviewId }, `Added ${values.name}.`),
     // The side and attendance stay as they were, for the next person from the same side.
     afterSave: (sent) => ({ ...sent, personId: '', name: '', role: '', organisation: '' }),
   });
@@ -92,13 +99,23 @@ function AddParticipantForm() {
         <SelectField
           label="From the case book (optional)"
           placeholder="Someone not in the case book"
-          options={choices.map((person) => ({ value: person.id, label: person.organisationName ? `${person.name}, ${person.organisationName}` : person.name }))}
+          options={choices.map((person) => ({
+            value: person.id,
+            label: person.organisationName ? `${person.name}, ${person.organisationName}` : person.name,
+          }))}
           error={errors.personId?.message}
-          registration={form.register('personId', { onChange: (event: { target: { value: string } }) => choosePerson(event.target.value) })}
+          registration={form.register('personId', {
+            onChange: (event: { target: { value: string } }) => choosePerson(event.target.value),
+          })}
         />
         <TextField label="Name" error={errors.name?.message} registration={form.register('name')} />
         <TextField label="Role (optional)" error={errors.role?.message} registration={form.register('role')} />
-        <SelectField label="Side" options={sides.map((s) => ({ value: s, label: sideLabels[s] }))} error={errors.side?.message} registration={form.register('side')} />
+        <SelectField
+          label="Side"
+          options={sides.map((s) => ({ value: s, label: sideLabels[s] }))}
+          error={errors.side?.message}
+          registration={form.register('side')}
+        />
         <fieldset className="fieldset">
           <legend>Attending?</legend>
           <label className="radio">

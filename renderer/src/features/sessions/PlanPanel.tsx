@@ -42,8 +42,18 @@ function PlanForm({ decks }: { decks: DeckSummary[] }) {
       <h3>Plan</h3>
       <ErrorMessage message={failure} />
       <TextAreaField label="Purpose" error={errors.purpose?.message} registration={form.register('purpose')} />
-      <TextAreaField label="Affirmative topic" hint={reframing} error={errors.affirmativeTopic?.message} registration={form.register('affirmativeTopic')} />
-      <TextField label="Apologies (optional)" hint="Who could not come." error={errors.apologies?.message} registration={form.register('apologies')} />
+      <TextAreaField
+        label="Affirmative topic"
+        hint={reframing}
+        error={errors.affirmativeTopic?.message}
+        registration={form.register('affirmativeTopic')}
+      />
+      <TextField
+        label="Apologies (optional)"
+        hint="Who could not come."
+        error={errors.apologies?.message}
+        registration={form.register('apologies')}
+      />
       <SelectField
         label="Deck"
         placeholder="Choose a deck"

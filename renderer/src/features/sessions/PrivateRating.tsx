@@ -1,13 +1,20 @@
 import { useController, type Control } from 'react-hook-form';
 import type { z } from 'zod';
-import { checkinSchema, sellickFeatures, sideLabels, type SellickFeature, type TurnSide } from '@shared/domain/sessions';
+import {
+  checkinSchema,
+  sellickFeatures,
+  sideLabels,
+  type SellickFeature,
+  type TurnSide,
+} from '@shared/domain/sessions';
 import { useApiForm } from '@renderer/ui/useApiForm';
 import { useChangeSession, useSession } from './useSession';
 
 /** The review and the side come from the screen; the side rates the four features. */
 const ratingsSchema = checkinSchema.omit({ reviewId: true, side: true });
 type Ratings = Control<z.input<typeof ratingsSchema>, unknown, z.output<typeof ratingsSchema>>;
-const unrated = () => Object.fromEntries(sellickFeatures.map((feature) => [feature.id, { score: undefined, word: '' }]));
+const unrated = () =>
+  Object.fromEntries(sellickFeatures.map((feature) => [feature.id, { score: undefined, word: '' }]));
 
 /** One side's private ratings: drawn only while that side rates, and cleared from the screen after. */
 export function PrivateRating({ side, onDone }: { side: TurnSide; onDone: () => void }) {
@@ -28,7 +35,10 @@ export function PrivateRating({ side, onDone }: { side: TurnSide; onDone: () => 
   return (
     <form className="form form--plain" onSubmit={onSubmit} noValidate>
       <div role="group" aria-label={`Ratings from the ${who}`}>
-        <p>Only the {who} should see this. From 1 (not at all) to 5 (very much so): how true is each of these of the relationship now?</p>
+        <p>
+          Only the {who} should see this. From 1 (not at all) to 5 (very much so): how true is each of these of the
+          relationship now?
+        </p>
         {scoreErrors.some(Boolean) && (
           <p role="alert" className="error-summary">
             Give a rating from 1 to 5 for each of the four.
@@ -59,7 +69,13 @@ function Scores({ control, feature, group }: { control: Ratings; feature: Sellic
     <div className="rating__scores">
       {[1, 2, 3, 4, 5].map((score) => (
         <label key={score} className="radio">
-          <input type="radio" name={group} checked={field.value === score} onChange={() => field.onChange(score)} onBlur={field.onBlur} />
+          <input
+            type="radio"
+            name={group}
+            checked={field.value === score}
+            onChange={() => field.onChange(score)}
+            onBlur={field.onBlur}
+          />
           {score}
         </label>
       ))}

@@ -12,7 +12,14 @@ import { StageRail } from './StageRail';
 import { StageTimer } from './StageTimer';
 import { TurnControl } from './TurnControl';
 import { useRoomStore } from './roomStore';
-import { RunningReviewProvider, sessionScope, useChangeSession, useRunningReviewId, useSession, useSessionQuery } from './useSession';
+import {
+  RunningReviewProvider,
+  sessionScope,
+  useChangeSession,
+  useRunningReviewId,
+  useSession,
+  useSessionQuery,
+} from './useSession';
 import { useShortcuts } from './useShortcuts';
 import './session.css';
 
@@ -54,7 +61,11 @@ function Room({ title }: { title: string }) {
         <StageTimer />
         <TurnControl />
         <div className="session-bar__tools">
-          <button type="button" className="button button--secondary" onClick={() => window.open(`#/present/${reviewId}`, 'relational-review-presenter')}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => window.open(`#/present/${reviewId}`, 'relational-review-presenter')}
+          >
             Open presenter view
           </button>
           <button type="button" className="button button--link" onClick={showHelp}>
@@ -64,7 +75,8 @@ function Room({ title }: { title: string }) {
       </div>
       {concluded && (
         <p className="archived-banner">
-          This review is concluded: its record is fixed and its minutes have been drafted. <a href={hrefFor('reviews', reviewId)}>Back to the review</a>.
+          This review is concluded: its record is fixed and its minutes have been drafted.{' '}
+          <a href={hrefFor('reviews', reviewId)}>Back to the review</a>.
         </p>
       )}
       <ErrorMessage message={failure ?? readFailure} />

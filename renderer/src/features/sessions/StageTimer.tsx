@@ -60,7 +60,12 @@ export function StageTimer() {
       >
         {running ? 'Pause' : 'Start'}
       </button>
-      <button type="button" className="button button--secondary" disabled={concluded} onClick={() => void change('sessions.timer', { reviewId, command: 'extend', minutes: 5 })}>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={concluded}
+        onClick={() => void change('sessions.timer', { reviewId, command: 'extend', minutes: 5 })}
+      >
         Add 5 minutes
       </button>
     </div>

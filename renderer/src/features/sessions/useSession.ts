@@ -13,7 +13,11 @@ export type SessionChange = {
   [M in MethodName]: Contract[M]['effect'] extends 'reads' ? never : MethodOutput<M> extends Session ? M : never;
 }[MethodName];
 
-export type ChangeSession = <M extends SessionChange>(method: M, input: MethodInput<M>, success?: string) => Promise<boolean>;
+export type ChangeSession = <M extends SessionChange>(
+  method: M,
+  input: MethodInput<M>,
+  success?: string,
+) => Promise<boolean>;
 
 const RunningReview = createContext<string | null>(null);
 /** Gives the panels below the review they work on. */
@@ -48,7 +52,10 @@ export function useSessionReadAt(): number {
 export function useReadSessionAgain(): () => void {
   const reviewId = useRunningReviewId();
   const queryClient = useQueryClient();
-  return useCallback(() => void queryClient.invalidateQueries({ queryKey: queryKey('sessions.get', { reviewId }) }), [queryClient, reviewId]);
+  return useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: queryKey('sessions.get', { reviewId }) }),
+    [queryClient, reviewId],
+  );
 }
 
 /** The scope whose messages the facilitator's screen shows in one place. */

@@ -4,7 +4,8 @@ import { useRoomStore } from './roomStore';
 import type { ChangeSession } from './useSession';
 
 const typingInto = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** The facilitator's keys (see shortcuts.ts); Escape in a text box hands the keys back. */
 export function useShortcuts(session: Session, change: ChangeSession, showHelp: () => void): void {
@@ -20,10 +21,18 @@ export function useShortcuts(session: Session, change: ChangeSession, showHelp: 
         (event.target as HTMLElement).blur();
         return;
       }
-      if (event.ctrlKey || event.metaKey || event.altKey || typingInto(event.target) || document.querySelector('dialog[open]')) return;
+      if (
+        event.ctrlKey ||
+        event.metaKey ||
+        event.altKey ||
+        typingInto(event.target) ||
+        document.querySelector('dialog[open]')
+      )
+        return;
       const actions: Record<string, () => void> = {
         d: () => void change('sessions.draw', { reviewId }),
-        ']': () => stageIndex < stages.length - 1 && void change('sessions.stage', { reviewId, stage: stages[stageIndex + 1]! }),
+        ']': () =>
+          stageIndex < stages.length - 1 && void change('sessions.stage', { reviewId, stage: stages[stageIndex + 1]! }),
         '[': () => stageIndex > 0 && void change('sessions.stage', { reviewId, stage: stages[stageIndex - 1]! }),
         t: () => void change('sessions.timer', { reviewId, command: running ? 'pause' : 'start' }),
         c: () => stage !== 'close' && startNote(session, 'commissioner'),

@@ -12,7 +12,10 @@ export function AuditPanel() {
   const verify = async () => setResult((await run('audit.verify', {})) ?? null);
   return (
     <Section id="audit-heading" title="Audit trail">
-      <p>Every change to the case book is recorded, each entry sealed with the hash of the one before, so a changed or missing entry shows.</p>
+      <p>
+        Every change to the case book is recorded, each entry sealed with the hash of the one before, so a changed or
+        missing entry shows.
+      </p>
       <ErrorMessage message={failure} />
       <button type="button" className="button button--secondary" disabled={busy} onClick={() => void verify()}>
         Verify the audit trail

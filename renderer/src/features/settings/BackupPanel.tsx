@@ -13,17 +13,22 @@ export function BackupPanel() {
   const saving = useApiMutation();
 
   async function save() {
-    const file = await saving.run('backup.export', {}, {
-      success: (saved) => `The backup is ready: ${saved.fileName}. Keep it somewhere safe: it holds everything in the case book.`,
-    });
+    const file = await saving.run(
+      'backup.export',
+      {},
+      {
+        success: (saved) =>
+          `The backup is ready: ${saved.fileName}. Keep it somewhere safe: it holds everything in the case book.`,
+      },
+    );
     if (file) offerDownload(file);
   }
 
   return (
     <Section id="backup-heading" title="Move the case book to another computer">
       <p>
-        A backup file holds the whole case book in one readable file, to restore into an empty case book on another computer. It is not encrypted: keep it on an encrypted drive, and delete it once it has
-        been restored.
+        A backup file holds the whole case book in one readable file, to restore into an empty case book on another
+        computer. It is not encrypted: keep it on an encrypted drive, and delete it once it has been restored.
       </p>
       <ErrorMessage message={saving.failure} />
       <div className="toolbar">
@@ -66,7 +71,9 @@ function RestoreForm() {
     <form className="form form--plain" onSubmit={file.whenRead(onSubmit)} noValidate aria-label="Restore a backup">
       <ErrorMessage message={failure} />
       <Field label="Backup file to restore" error={errors.content?.message}>
-        {(control) => <input key={inputKey} {...control} type="file" accept=".json,application/json" onChange={file.onChange} />}
+        {(control) => (
+          <input key={inputKey} {...control} type="file" accept=".json,application/json" onChange={file.onChange} />
+        )}
       </Field>
       <button type="submit" className="button button--secondary" disabled={isSubmitting}>
         {isSubmitting ? 'Restoring…' : 'Restore this backup'}

@@ -19,7 +19,10 @@ export function CertificatesPanel() {
   return (
     <>
       <Section id="certificates-heading" title="Sealing certificates">
-        <p>Minutes are sealed with a certificate naming the organisation and this computer, made the first time it seals. An organisation can use its own certificate instead.</p>
+        <p>
+          Minutes are sealed with a certificate naming the organisation and this computer, made the first time it seals.
+          An organisation can use its own certificate instead.
+        </p>
         <ErrorMessage message={failureOf(identities)} />
         {identities.data && (
           <RecordTable
@@ -28,7 +31,11 @@ export function CertificatesPanel() {
             empty={<p>None yet: one is made the first time minutes are sealed.</p>}
             columns={[
               { header: 'Organisation', cell: (i) => i.organisation },
-              { header: 'Certificate', cell: (i) => `${i.subject}${i.kind === 'imported' ? ' (the organisation’s own)' : ' (this computer’s)'}` },
+              {
+                header: 'Certificate',
+                cell: (i) =>
+                  `${i.subject}${i.kind === 'imported' ? ' (the organisation’s own)' : ' (this computer’s)'}`,
+              },
               { header: 'Since', cell: (i) => formatDate(i.createdAt) },
             ]}
           />
@@ -51,16 +58,29 @@ function ImportCertificateForm() {
       return `From now on, minutes sealed for ${values.organisation} use this certificate.`;
     },
   });
-  const file = useChosenFile(readFileAsBase64, (p12) => (p12 === null ? form.resetField('p12') : form.setValue('p12', p12)));
+  const file = useChosenFile(readFileAsBase64, (p12) =>
+    p12 === null ? form.resetField('p12') : form.setValue('p12', p12),
+  );
   const { errors, isSubmitting } = form.formState;
 
   return (
-    <form className="form form--plain" onSubmit={file.whenRead(onSubmit)} noValidate aria-labelledby="import-certificate-heading">
+    <form
+      className="form form--plain"
+      onSubmit={file.whenRead(onSubmit)}
+      noValidate
+      aria-labelledby="import-certificate-heading"
+    >
       <h3 id="import-certificate-heading">Use an organisation’s own certificate</h3>
       <ErrorMessage message={failure} />
-      <TextField label="Organisation" error={errors.organisation?.message} registration={form.register('organisation')} />
+      <TextField
+        label="Organisation"
+        error={errors.organisation?.message}
+        registration={form.register('organisation')}
+      />
       <Field label="Certificate file (.p12 or .pfx)" error={errors.p12?.message}>
-        {(control) => <input {...control} type="file" accept=".p12,.pfx,application/x-pkcs12" onChange={file.onChange} />}
+        {(control) => (
+          <input {...control} type="file" accept=".p12,.pfx,application/x-pkcs12" onChange={file.onChange} />
+        )}
       </Field>
       <Field label="Password" error={errors.password?.message}>
         {(control) => <input {...control} {...form.register('password')} type="password" autoComplete="off" />}

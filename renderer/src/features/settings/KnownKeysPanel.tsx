@@ -24,8 +24,9 @@ export function KnownKeysPanel() {
   return (
     <Section id="known-keys-heading" title="Keys this case book knows">
       <p>
-        Signatures in minutes are checked against these keys. A key is known when this computer made it, an organisation’s certificate was imported here, or someone compared
-        its fingerprint with the one the organisation read out.
+        Signatures in minutes are checked against these keys. A key is known when this computer made it, an
+        organisation’s certificate was imported here, or someone compared its fingerprint with the one the organisation
+        read out.
       </p>
       <ErrorMessage message={failureOf(keys)} />
       {keys.status === 'success' && (
@@ -59,9 +60,17 @@ function AddKeyForm() {
   return (
     <form className="form form--plain" onSubmit={onSubmit} noValidate aria-labelledby="add-key-heading">
       <h3 id="add-key-heading">Add a key read out at the meeting</h3>
-      <p>When an organisation reads out its key’s fingerprint, type it here; minutes it signs with that key are then known to come from it.</p>
+      <p>
+        When an organisation reads out its key’s fingerprint, type it here; minutes it signs with that key are then
+        known to come from it.
+      </p>
       <ErrorMessage message={failure} />
-      <TextField label="Organisation" hint="As its certificate names it, for example Northshire County Council." error={errors.organisation?.message} registration={form.register('organisation')} />
+      <TextField
+        label="Organisation"
+        hint="As its certificate names it, for example Northshire County Council."
+        error={errors.organisation?.message}
+        registration={form.register('organisation')}
+      />
       <TextField
         label="Fingerprint"
         hint="All 64 letters (a to f) and digits, as read out. Spaces and colons are fine."

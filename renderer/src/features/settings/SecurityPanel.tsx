@@ -33,7 +33,16 @@ function IdleLockForm({ minutes }: { minutes: number }) {
       <h3 id="idle-heading">Lock when not in use</h3>
       <ErrorMessage message={failure} />
       <Field label="Lock the case book after this many minutes without use" error={errors.minutes?.message}>
-        {(control) => <input {...control} {...form.register('minutes', { valueAsNumber: true })} type="number" min={1} max={240} className="input--short" />}
+        {(control) => (
+          <input
+            {...control}
+            {...form.register('minutes', { valueAsNumber: true })}
+            type="number"
+            min={1}
+            max={240}
+            className="input--short"
+          />
+        )}
       </Field>
       <button type="submit" className="button button--secondary" disabled={isSubmitting}>
         Save
@@ -61,13 +70,23 @@ function ChangePassphraseForm() {
       <h3 id="change-passphrase-heading">Change the passphrase</h3>
       <ErrorMessage message={failure} />
       <Field label="Current passphrase" error={errors.current?.message}>
-        {(control) => <input {...control} {...form.register('current')} type="password" autoComplete="current-password" />}
+        {(control) => (
+          <input {...control} {...form.register('current')} type="password" autoComplete="current-password" />
+        )}
       </Field>
-      <Field label="New passphrase" hint={passphrase ? passphraseAdvice(passphrase) : 'At least 10 characters.'} error={errors.passphrase?.message}>
-        {(control) => <input {...control} {...form.register('passphrase')} type="password" autoComplete="new-password" />}
+      <Field
+        label="New passphrase"
+        hint={passphrase ? passphraseAdvice(passphrase) : 'At least 10 characters.'}
+        error={errors.passphrase?.message}
+      >
+        {(control) => (
+          <input {...control} {...form.register('passphrase')} type="password" autoComplete="new-password" />
+        )}
       </Field>
       <Field label="Type the new passphrase again" error={errors.confirmation?.message}>
-        {(control) => <input {...control} {...form.register('confirmation')} type="password" autoComplete="new-password" />}
+        {(control) => (
+          <input {...control} {...form.register('confirmation')} type="password" autoComplete="new-password" />
+        )}
       </Field>
       <button type="submit" className="button button--secondary" disabled={isSubmitting}>
         Change the passphrase

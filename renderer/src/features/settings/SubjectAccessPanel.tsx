@@ -19,9 +19,17 @@ export function SubjectAccessPanel() {
   return (
     <Section id="subject-access-heading" title="Subject access request">
       <form className="form form--plain" onSubmit={onSubmit} noValidate aria-label="Subject access request">
-        <p>Everything the case book holds about one child: their placements, the reviews of them, and every note that mentions their reference.</p>
+        <p>
+          Everything the case book holds about one child: their placements, the reviews of them, and every note that
+          mentions their reference.
+        </p>
         <ErrorMessage message={failure} />
-        <TextField label="Child reference" error={form.formState.errors.childReference?.message} registration={form.register('childReference')} short />
+        <TextField
+          label="Child reference"
+          error={form.formState.errors.childReference?.message}
+          registration={form.register('childReference')}
+          short
+        />
         <button type="submit" className="button" disabled={form.formState.isSubmitting}>
           Save what is held
         </button>

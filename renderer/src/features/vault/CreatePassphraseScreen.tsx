@@ -26,16 +26,33 @@ export function CreatePassphraseScreen({ status }: { status: VaultStatus }) {
       }
     >
       <form className="form form--plain" onSubmit={onSubmit} noValidate aria-label="Choose a passphrase">
-        <p className="warning">If the passphrase is forgotten, no one can open the case book: not you, not us. Keep it somewhere safe, and keep backups.</p>
+        <p className="warning">
+          If the passphrase is forgotten, no one can open the case book: not you, not us. Keep it somewhere safe, and
+          keep backups.
+        </p>
         <ErrorMessage message={failure} />
-        <Field label="Passphrase" hint="At least 10 characters. Four or more unrelated words are easy to remember and hard to guess." error={errors.passphrase?.message}>
-          {(control) => <input {...control} {...form.register('passphrase')} type="password" autoComplete="new-password" autoFocus />}
+        <Field
+          label="Passphrase"
+          hint="At least 10 characters. Four or more unrelated words are easy to remember and hard to guess."
+          error={errors.passphrase?.message}
+        >
+          {(control) => (
+            <input
+              {...control}
+              {...form.register('passphrase')}
+              type="password"
+              autoComplete="new-password"
+              autoFocus
+            />
+          )}
         </Field>
         <p className="field-hint" aria-live="polite">
           {passphrase ? passphraseAdvice(passphrase) : ''}
         </p>
         <Field label="Type it again" error={errors.confirmation?.message}>
-          {(control) => <input {...control} {...form.register('confirmation')} type="password" autoComplete="new-password" />}
+          {(control) => (
+            <input {...control} {...form.register('confirmation')} type="password" autoComplete="new-password" />
+          )}
         </Field>
         {status.canRemember && (
           <label className="checkbox">

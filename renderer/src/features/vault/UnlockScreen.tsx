@@ -31,11 +31,22 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
   const passphrase = form.watch('passphrase');
 
   return (
-    <Screen title="Unlock the case book" intro="The case book is encrypted on this computer. Enter its passphrase to open it.">
+    <Screen
+      title="Unlock the case book"
+      intro="The case book is encrypted on this computer. Enter its passphrase to open it."
+    >
       <form className="form form--plain" onSubmit={onSubmit} noValidate aria-label="Unlock">
         <ErrorMessage message={failure} />
         <Field label="Passphrase" error={form.formState.errors.passphrase?.message}>
-          {(control) => <input {...control} {...form.register('passphrase')} type="password" autoComplete="current-password" autoFocus />}
+          {(control) => (
+            <input
+              {...control}
+              {...form.register('passphrase')}
+              type="password"
+              autoComplete="current-password"
+              autoFocus
+            />
+          )}
         </Field>
         {status.canRemember && (
           <label className="checkbox">
@@ -61,7 +72,12 @@ function RestoreLatestBackup({ passphrase }: { passphrase: string }) {
     <>
       {backups.data && !latest && <ErrorMessage message="There is no backup on this computer to restore." />}
       <ErrorMessage message={failure} />
-      <button type="button" className="button button--secondary" disabled={busy || !latest} onClick={() => latest && void run('vault.restoreBackup', { fileName: latest.fileName, passphrase })}>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={busy || !latest}
+        onClick={() => latest && void run('vault.restoreBackup', { fileName: latest.fileName, passphrase })}
+      >
         Restore the latest backup
       </button>
     </>

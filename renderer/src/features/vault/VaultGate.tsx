@@ -35,7 +35,11 @@ export function VaultGate({ children }: { children: ReactNode }) {
   if (status.data.state === 'unlocked') return <>{children}</>;
   return (
     <main id="main" className="app-main vault-screen">
-      {status.data.state === 'new' ? <CreatePassphraseScreen status={status.data} /> : <UnlockScreen status={status.data} />}
+      {status.data.state === 'new' ? (
+        <CreatePassphraseScreen status={status.data} />
+      ) : (
+        <UnlockScreen status={status.data} />
+      )}
     </main>
   );
 }

@@ -25,7 +25,10 @@ export function HomesTable({ homes }: { homes: Home[] }) {
         { header: 'Home', cell: (h) => <a href={hrefFor('casebook', 'homes', h.id)}>{h.name}</a> },
         { header: 'Ofsted URN', cell: (h) => h.ofstedUrn },
         { header: 'Provider', cell: (h) => h.providerName },
-        { header: 'Ofsted judgement', cell: (h) => (h.ofstedJudgement ? ofstedJudgementLabels[h.ofstedJudgement] : '') },
+        {
+          header: 'Ofsted judgement',
+          cell: (h) => (h.ofstedJudgement ? ofstedJudgementLabels[h.ofstedJudgement] : ''),
+        },
       ]}
     />
   );
@@ -55,7 +58,10 @@ export function HomePage({ id }: { id: string }) {
       <DetailList
         details={[
           { label: 'Ofsted URN', value: h.ofstedUrn },
-          { label: 'Provider', value: <a href={hrefFor('casebook', 'organisations', h.providerId)}>{h.providerName}</a> },
+          {
+            label: 'Provider',
+            value: <a href={hrefFor('casebook', 'organisations', h.providerId)}>{h.providerName}</a>,
+          },
           { label: 'Registered places', value: h.registeredPlaces },
           {
             label: 'Latest Ofsted judgement',
@@ -85,7 +91,9 @@ export function HomeEditor({ id }: { id?: string }) {
           return (
             <EmptyState>
               <p>
-                A home belongs to the provider that runs it. First <a href={hrefFor('casebook', 'organisations', 'new')}>add the provider</a> as an organisation of kind “Provider”.
+                A home belongs to the provider that runs it. First{' '}
+                <a href={hrefFor('casebook', 'organisations', 'new')}>add the provider</a> as an organisation of kind
+                “Provider”.
               </p>
             </EmptyState>
           );
@@ -103,7 +111,8 @@ function HomeForm({ home, providers }: { home?: Home; providers: { value: string
       providerId: home?.providerId ?? (providers.length === 1 ? providers[0]!.value : ''),
       name: home?.name ?? '',
       ofstedUrn: home?.ofstedUrn ?? '',
-      registeredPlaces: home?.registeredPlaces === null || home?.registeredPlaces === undefined ? '' : String(home.registeredPlaces),
+      registeredPlaces:
+        home?.registeredPlaces === null || home?.registeredPlaces === undefined ? '' : String(home.registeredPlaces),
       ofstedJudgement: home?.ofstedJudgement ?? '',
       ofstedJudgementDate: home?.ofstedJudgementDate ?? '',
       reg44VisitDate: home?.reg44VisitDate ?? '',
@@ -118,7 +127,13 @@ function HomeForm({ home, providers }: { home?: Home; providers: { value: string
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label={home ? 'Change home' : 'Add a home'}>
       <ErrorMessage message={failure} />
-      <SelectField label="Provider" placeholder="Choose a provider" options={providers} error={errors.providerId?.message} registration={form.register('providerId')} />
+      <SelectField
+        label="Provider"
+        placeholder="Choose a provider"
+        options={providers}
+        error={errors.providerId?.message}
+        registration={form.register('providerId')}
+      />
       <TextField label="Name of the home" error={errors.name?.message} registration={form.register('name')} />
       <TextField
         label="Ofsted URN"
@@ -127,7 +142,13 @@ function HomeForm({ home, providers }: { home?: Home; providers: { value: string
         registration={form.register('ofstedUrn')}
         short
       />
-      <TextField label="Registered places (optional)" type="number" error={errors.registeredPlaces?.message} registration={form.register('registeredPlaces')} short />
+      <TextField
+        label="Registered places (optional)"
+        type="number"
+        error={errors.registeredPlaces?.message}
+        registration={form.register('registeredPlaces')}
+        short
+      />
       <fieldset className="fieldset">
         <legend>Latest Ofsted inspection (optional)</legend>
         <SelectField
@@ -137,11 +158,33 @@ function HomeForm({ home, providers }: { home?: Home; providers: { value: string
           error={errors.ofstedJudgement?.message}
           registration={form.register('ofstedJudgement')}
         />
-        <TextField label="Date of the judgement" type="date" error={errors.ofstedJudgementDate?.message} registration={form.register('ofstedJudgementDate')} short />
+        <TextField
+          label="Date of the judgement"
+          type="date"
+          error={errors.ofstedJudgementDate?.message}
+          registration={form.register('ofstedJudgementDate')}
+          short
+        />
       </fieldset>
-      <TextField label="Latest Regulation 44 visit (optional)" type="date" error={errors.reg44VisitDate?.message} registration={form.register('reg44VisitDate')} short />
-      <TextField label="Latest Regulation 45 review (optional)" type="date" error={errors.reg45ReviewDate?.message} registration={form.register('reg45ReviewDate')} short />
-      <FormButtons saveLabel={home ? 'Save changes' : 'Add home'} cancelHref={home ? hrefFor('casebook', 'homes', home.id) : hrefFor('casebook', 'homes')} busy={isSubmitting} />
+      <TextField
+        label="Latest Regulation 44 visit (optional)"
+        type="date"
+        error={errors.reg44VisitDate?.message}
+        registration={form.register('reg44VisitDate')}
+        short
+      />
+      <TextField
+        label="Latest Regulation 45 review (optional)"
+        type="date"
+        error={errors.reg45ReviewDate?.message}
+        registration={form.register('reg45ReviewDate')}
+        short
+      />
+      <FormButtons
+        saveLabel={home ? 'Save changes' : 'Add home'}
+        cancelHref={home ? hrefFor('casebook', 'homes', home.id) : hrefFor('casebook', 'homes')}
+        busy={isSubmitting}
+      />
     </form>
   );
 }

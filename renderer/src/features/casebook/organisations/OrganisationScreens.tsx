@@ -1,4 +1,9 @@
-import { newOrganisationSchema, organisationKindLabels, organisationKinds, type Organisation } from '@shared/domain/organisations';
+import {
+  newOrganisationSchema,
+  organisationKindLabels,
+  organisationKinds,
+  type Organisation,
+} from '@shared/domain/organisations';
 import { formatDate } from '@shared/format/dates';
 import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor, navigate } from '@renderer/navigation/routes';
@@ -14,7 +19,6 @@ import { HomesTable } from '../homes/HomeScreens';
 import { PeopleTable } from '../people/PersonScreens';
 import { PlacementsTable } from '../placements/PlacementScreens';
 import { ListScreen } from '@renderer/ui/ListScreen';
-
 
 export function OrganisationsList() {
   return (
@@ -50,7 +54,12 @@ export function OrganisationPage({ id }: { id: string }) {
   return (
     <Screen title={o.name}>
       <ArchivedBanner archivedAt={o.archivedAt} what="organisation" />
-      <DetailList details={[{ label: 'Kind', value: organisationKindLabels[o.kind] }, { label: 'Added', value: formatDate(o.createdAt) }]} />
+      <DetailList
+        details={[
+          { label: 'Kind', value: organisationKindLabels[o.kind] },
+          { label: 'Added', value: formatDate(o.createdAt) },
+        ]}
+      />
       <RecordActions section="organisations" id={id} archived={Boolean(o.archivedAt)} />
       {o.kind === 'provider' && (
         <Section id="organisation-homes" title="Homes it runs">
@@ -91,9 +100,19 @@ function OrganisationForm({ organisation }: { organisation?: Organisation }) {
   });
   const { errors, isSubmitting } = form.formState;
   return (
-    <form className="form" onSubmit={onSubmit} noValidate aria-label={organisation ? 'Change organisation' : 'Add an organisation'}>
+    <form
+      className="form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={organisation ? 'Change organisation' : 'Add an organisation'}
+    >
       <ErrorMessage message={failure} />
-      <TextField label="Name" error={errors.name?.message} registration={form.register('name')} autoComplete="organization" />
+      <TextField
+        label="Name"
+        error={errors.name?.message}
+        registration={form.register('name')}
+        autoComplete="organization"
+      />
       <SelectField
         label="Kind"
         error={errors.kind?.message}
@@ -103,7 +122,9 @@ function OrganisationForm({ organisation }: { organisation?: Organisation }) {
       />
       <FormButtons
         saveLabel={organisation ? 'Save changes' : 'Add organisation'}
-        cancelHref={organisation ? hrefFor('casebook', 'organisations', organisation.id) : hrefFor('casebook', 'organisations')}
+        cancelHref={
+          organisation ? hrefFor('casebook', 'organisations', organisation.id) : hrefFor('casebook', 'organisations')
+        }
         busy={isSubmitting}
       />
     </form>

@@ -10,7 +10,6 @@ import { RecordActions } from '../RecordActions';
 import { FormButtons } from '@renderer/ui/FormButtons';
 import { ListScreen } from '@renderer/ui/ListScreen';
 
-
 export function PeopleTable({ people }: { people: Person[] }) {
   return (
     <RecordTable
@@ -50,7 +49,12 @@ export function PersonPage({ id }: { id: string }) {
       <DetailList
         details={[
           { label: 'Role', value: p.role },
-          { label: 'Organisation', value: p.organisationId && <a href={hrefFor('casebook', 'organisations', p.organisationId)}>{p.organisationName}</a> },
+          {
+            label: 'Organisation',
+            value: p.organisationId && (
+              <a href={hrefFor('casebook', 'organisations', p.organisationId)}>{p.organisationName}</a>
+            ),
+          },
           { label: 'Email', value: p.email },
           { label: 'Phone', value: p.phone },
         ]}
@@ -86,7 +90,9 @@ function PersonForm({ person, organisations }: { person?: Person; organisations:
       phone: person?.phone ?? '',
     },
     submit: async (values, call) => {
-      const saved = person ? await call('people.update', { ...values, id: person.id }) : await call('people.create', values);
+      const saved = person
+        ? await call('people.update', { ...values, id: person.id })
+        : await call('people.create', values);
       navigate('casebook', 'people', saved.id);
     },
   });
@@ -95,11 +101,39 @@ function PersonForm({ person, organisations }: { person?: Person; organisations:
     <form className="form" onSubmit={onSubmit} noValidate aria-label={person ? 'Change person' : 'Add a person'}>
       <ErrorMessage message={failure} />
       <TextField label="Name" error={errors.name?.message} registration={form.register('name')} autoComplete="name" />
-      <TextField label="Role (optional)" hint="For example: registered manager, commissioning officer." error={errors.role?.message} registration={form.register('role')} />
-      <SelectField label="Organisation (optional)" placeholder="None" options={organisations} error={errors.organisationId?.message} registration={form.register('organisationId')} />
-      <TextField label="Email (optional)" type="email" error={errors.email?.message} registration={form.register('email')} autoComplete="email" />
-      <TextField label="Phone (optional)" type="tel" error={errors.phone?.message} registration={form.register('phone')} autoComplete="tel" short />
-      <FormButtons saveLabel={person ? 'Save changes' : 'Add person'} cancelHref={person ? hrefFor('casebook', 'people', person.id) : hrefFor('casebook', 'people')} busy={isSubmitting} />
+      <TextField
+        label="Role (optional)"
+        hint="For example: registered manager, commissioning officer."
+        error={errors.role?.message}
+        registration={form.register('role')}
+      />
+      <SelectField
+        label="Organisation (optional)"
+        placeholder="None"
+        options={organisations}
+        error={errors.organisationId?.message}
+        registration={form.register('organisationId')}
+      />
+      <TextField
+        label="Email (optional)"
+        type="email"
+        error={errors.email?.message}
+        registration={form.register('email')}
+        autoComplete="email"
+      />
+      <TextField
+        label="Phone (optional)"
+        type="tel"
+        error={errors.phone?.message}
+        registration={form.register('phone')}
+        autoComplete="tel"
+        short
+      />
+      <FormButtons
+        saveLabel={person ? 'Save changes' : 'Add person'}
+        cancelHref={person ? hrefFor('casebook', 'people', person.id) : hrefFor('casebook', 'people')}
+        busy={isSubmitting}
+      />
     </form>
   );
 }

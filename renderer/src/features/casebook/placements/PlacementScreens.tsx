@@ -28,7 +28,10 @@ export function PlacementsTable({ placements }: { placements: Placement[] }) {
       rows={placements}
       empty={<p>No placements yet.</p>}
       columns={[
-        { header: 'Child reference', cell: (p) => <a href={hrefFor('casebook', 'placements', p.id)}>{p.childReference}</a> },
+        {
+          header: 'Child reference',
+          cell: (p) => <a href={hrefFor('casebook', 'placements', p.id)}>{p.childReference}</a>,
+        },
         { header: 'Home', cell: (p) => p.homeName },
         { header: 'Placed by', cell: (p) => p.placingAuthorityName },
         { header: 'Status', cell: (p) => placementStatusLabels[p.status] },
@@ -62,7 +65,10 @@ export function PlacementPage({ id }: { id: string }) {
         details={[
           { label: 'Child reference', value: p.childReference },
           { label: 'Home', value: <a href={hrefFor('casebook', 'homes', p.homeId)}>{p.homeName}</a> },
-          { label: 'Placed by', value: <a href={hrefFor('casebook', 'organisations', p.placingAuthorityId)}>{p.placingAuthorityName}</a> },
+          {
+            label: 'Placed by',
+            value: <a href={hrefFor('casebook', 'organisations', p.placingAuthorityId)}>{p.placingAuthorityName}</a>,
+          },
           { label: 'Status', value: placementStatusLabels[p.status] },
           { label: 'Start', value: date(p.startDate) },
           { label: 'End', value: date(p.endDate) },
@@ -78,16 +84,27 @@ export function PlacementEditor({ id }: { id?: string }) {
   const homes = useApiQuery('homes.list', {});
   const organisations = useApiQuery('organisations.list', {});
   return (
-    <EditorPage id={id} get="placements.get" addTitle="Add a placement" editTitle={(p) => `Change placement ${p.childReference}`}>
+    <EditorPage
+      id={id}
+      get="placements.get"
+      addTitle="Add a placement"
+      editTitle={(p) => `Change placement ${p.childReference}`}
+    >
       {(placement) => {
-        if (homes.status !== 'success' || organisations.status !== 'success') return <ErrorMessage message={failureOf(homes, organisations)} />;
+        if (homes.status !== 'success' || organisations.status !== 'success')
+          return <ErrorMessage message={failureOf(homes, organisations)} />;
         const authorities = organisations.data.filter((o) => o.kind === 'local_authority');
         if (homes.data.length === 0 || authorities.length === 0) {
           return (
             <EmptyState>
               <p>
                 A placement links a home and the local authority that placed the child. First add{' '}
-                {homes.data.length === 0 ? <a href={hrefFor('casebook', 'homes', 'new')}>the home</a> : <a href={hrefFor('casebook', 'organisations', 'new')}>the local authority</a>}.
+                {homes.data.length === 0 ? (
+                  <a href={hrefFor('casebook', 'homes', 'new')}>the home</a>
+                ) : (
+                  <a href={hrefFor('casebook', 'organisations', 'new')}>the local authority</a>
+                )}
+                .
               </p>
             </EmptyState>
           );
@@ -106,7 +123,15 @@ export function PlacementEditor({ id }: { id?: string }) {
 
 type Options = { value: string; label: string }[];
 
-function PlacementForm({ placement, homes, authorities }: { placement?: Placement; homes: Options; authorities: Options }) {
+function PlacementForm({
+  placement,
+  homes,
+  authorities,
+}: {
+  placement?: Placement;
+  homes: Options;
+  authorities: Options;
+}) {
   const { form, onSubmit, failure } = useApiForm({
     schema: newPlacementSchema,
     defaultValues: {
@@ -118,17 +143,36 @@ function PlacementForm({ placement, homes, authorities }: { placement?: Placemen
       status: placement?.status ?? 'current',
     },
     submit: async (values, call) => {
-      const saved = placement ? await call('placements.update', { ...values, id: placement.id }) : await call('placements.create', values);
+      const saved = placement
+        ? await call('placements.update', { ...values, id: placement.id })
+        : await call('placements.create', values);
       navigate('casebook', 'placements', saved.id);
     },
   });
   const { errors, isSubmitting } = form.formState;
   const reference = form.watch('childReference');
   return (
-    <form className="form" onSubmit={onSubmit} noValidate aria-label={placement ? 'Change placement' : 'Add a placement'}>
+    <form
+      className="form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={placement ? 'Change placement' : 'Add a placement'}
+    >
       <ErrorMessage message={failure} />
-      <SelectField label="Home" placeholder="Choose a home" options={homes} error={errors.homeId?.message} registration={form.register('homeId')} />
-      <SelectField label="Placing authority" placeholder="Choose a local authority" options={authorities} error={errors.placingAuthorityId?.message} registration={form.register('placingAuthorityId')} />
+      <SelectField
+        label="Home"
+        placeholder="Choose a home"
+        options={homes}
+        error={errors.homeId?.message}
+        registration={form.register('homeId')}
+      />
+      <SelectField
+        label="Placing authority"
+        placeholder="Choose a local authority"
+        options={authorities}
+        error={errors.placingAuthorityId?.message}
+        registration={form.register('placingAuthorityId')}
+      />
       <TextField
         label="Child reference"
         hint="The child’s initials or the authority’s case number. Never the child’s name."
@@ -148,8 +192,20 @@ function PlacementForm({ placement, homes, authorities }: { placement?: Placemen
         error={errors.status?.message}
         registration={form.register('status')}
       />
-      <TextField label="Start date" type="date" error={errors.startDate?.message} registration={form.register('startDate')} short />
-      <TextField label="End date" type="date" error={errors.endDate?.message} registration={form.register('endDate')} short />
+      <TextField
+        label="Start date"
+        type="date"
+        error={errors.startDate?.message}
+        registration={form.register('startDate')}
+        short
+      />
+      <TextField
+        label="End date"
+        type="date"
+        error={errors.endDate?.message}
+        registration={form.register('endDate')}
+        short
+      />
       <FormButtons
         saveLabel={placement ? 'Save changes' : 'Add placement'}
         cancelHref={placement ? hrefFor('casebook', 'placements', placement.id) : hrefFor('casebook', 'placements')}
