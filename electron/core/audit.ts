@@ -57,8 +57,9 @@ export function auditFor({ db }: ServiceContext, subjectKind: string, subjectId:
 
 /**
  * Walks the audit log from its start: each entry's hash must be the hash of its own fields and
- * the entry before. A restored backup brings its own chain, which starts afresh (from zeros) and
- * is closed by a "backup.restored" entry: such a restart is allowed and nothing else.
+ * the entry before. A transfer file brought in brings its own chain, which starts afresh (from
+ * zeros) and is closed by a "transfer.imported" entry ("backup.restored" before the word changed):
+ * such a restart is allowed and nothing else.
  */
 export function verifyAudit({ db }: ServiceContext): AuditVerification {
   const rows = db.records<{
@@ -100,12 +101,12 @@ export function verifyAudit({ db }: ServiceContext): AuditVerification {
   return { entries: rows.length, firstBroken: null };
 }
 
-/** A chain that starts afresh at `start` is a restored backup's when a "backup.restored" entry continues it. */
+/** A chain that starts afresh at `start` is a transfer file's when a "transfer.imported" entry continues it. */
 function segmentEndsInRestore(rows: { previousHash: string; hash: string; action: string }[], start: number): boolean {
   for (let index = start + 1; index < rows.length; index++) {
     const row = rows[index]!;
     if (row.previousHash !== rows[index - 1]!.hash) return false;
-    if (row.action === 'backup.restored') return true;
+    if (row.action === 'transfer.imported' || row.action === 'backup.restored') return true;
   }
   return false;
 }

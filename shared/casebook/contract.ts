@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import { method, returns } from '@shared/api/define';
-import {
-  backupRestoreSchema,
-  subjectAccessSchema,
-  type ExportedFile,
-  type RestoreSummary,
-} from '@shared/domain/backup';
+import type { ExportedFile } from '@shared/domain/exported-file';
+import { subjectAccessSchema } from '@shared/domain/subject-access';
+import { transferImportSchema, type TransferSummary } from '@shared/domain/transfer';
 import { homeUpdateSchema, newHomeSchema, type Home } from '@shared/domain/homes';
 import { byId, recordId } from '@shared/domain/ids';
 import { newOrganisationSchema, organisationUpdateSchema, type Organisation } from '@shared/domain/organisations';
@@ -96,17 +93,17 @@ export const casebookMethods = {
   ),
   'reviews.restore': method('writes', 'Bring an archived review back.', byId, returns<Review>()),
   'search.query': method('reads', 'Search the whole case book.', searchQuerySchema, returns<SearchResults>()),
-  'backup.export': method(
+  'transfer.export': method(
     'writes',
-    'The whole case book as one versioned backup file.',
+    'The whole case book as one transfer file, to move it to another computer.',
     noInput,
     returns<ExportedFile>(),
   ),
-  'backup.restore': method(
+  'transfer.import': method(
     'audits',
-    'Restore a backup file into an empty case book.',
-    backupRestoreSchema,
-    returns<RestoreSummary>(),
+    'Bring a transfer file into an empty case book.',
+    transferImportSchema,
+    returns<TransferSummary>(),
   ),
   'subjectAccess.export': method(
     'writes',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method, returns } from '@shared/api/define';
-import type { ExportedFile } from '@shared/domain/backup';
+import type { ExportedFile } from '@shared/domain/exported-file';
 import {
   cardContentFields,
   cardRef,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '@core/core';
 import { loadBuiltInDeck } from '@core/deck/built-in';
 import { sql } from '@core/db/sql';
-import type { ExportedFile } from '@shared/domain/backup';
+import type { ExportedFile } from '@shared/domain/exported-file';
 import type { Deck, DeckSummary } from '@shared/deck/decks';
 import type { ServerEvent } from '@shared/api/events';
 import { callError, callOk, seedCaseBook, tempDir, testCore, testPassphrase, type TestCore } from './helpers';

@@ -8,7 +8,7 @@ import type { Logger } from '@core/router';
 import type { Clock } from '@core/clock';
 import type { PdfPrinter } from '@core/platform/pdf-printer';
 import { sql } from '@core/db/sql';
-import { backupTables } from '@core/casebook/backup';
+import { transferTables } from '@core/casebook/transfer';
 
 const cleanups: (() => void)[] = [];
 
@@ -115,7 +115,7 @@ export function addNote(core: Core, reviewId: string, text: string, kind = 'stor
 /** Every row of every case-book table, for comparing two case books. */
 export function snapshot(core: Core) {
   return Object.fromEntries(
-    backupTables.map((table) => [table, core.context.db.all(sql`SELECT * FROM ${sql.table(table)} ORDER BY rowid`)]),
+    transferTables.map((table) => [table, core.context.db.all(sql`SELECT * FROM ${sql.table(table)} ORDER BY rowid`)]),
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportedFile } from '@shared/domain/backup';
+import type { ExportedFile } from '@shared/domain/exported-file';
 import { addNote, callError, callOk, seedCaseBook, testCore } from './helpers';
 
 describe('subject access', () => {

@@ -194,7 +194,7 @@ test('backup, wipe, restore: the same case book comes back', async ({ page, host
   type Tables = { tables: Record<string, unknown[]> };
   // The audit log is compared apart: the restore itself is recorded in it.
   const withoutAudit = ({ tables: { audit_log: _audit, ...rest } }: Tables) => rest;
-  const before = JSON.parse((await host.call<{ content: string }>('backup.export')).content) as Tables;
+  const before = JSON.parse((await host.call<{ content: string }>('transfer.export')).content) as Tables;
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await expectAxeClean(page);
@@ -221,7 +221,7 @@ test('backup, wipe, restore: the same case book comes back', async ({ page, host
   await page.getByLabel('Backup file to restore').setInputFiles(backupFile);
   await page.getByRole('button', { name: 'Restore this backup' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toHaveText(/^Restored 3 records from /);
-  const after = JSON.parse((await host.call<{ content: string }>('backup.export')).content) as Tables;
+  const after = JSON.parse((await host.call<{ content: string }>('transfer.export')).content) as Tables;
   expect(withoutAudit(after)).toEqual(withoutAudit(before));
   await openCaseBookSection(page, 'Children’s homes');
   await expect(page.getByRole('link', { name: 'Oakwood House' })).toBeVisible();

@@ -1,7 +1,7 @@
 import type { casebookMethods } from '@shared/casebook/contract';
 import type { ServiceContext } from '@core/context';
 import type { Handlers } from '@core/router';
-import { exportBackup, restoreBackup } from './backup';
+import { exportTransferFile, importTransferFile } from './transfer';
 import { createHome, getHome, listHomes, updateHome } from './homes';
 import { createOrganisation, getOrganisation, listOrganisations, updateOrganisation } from './organisations';
 import { createPerson, getPerson, listPeople, updatePerson } from './people';
@@ -64,8 +64,8 @@ export function casebookHandlers(
     'reviews.restore': reviews.restore,
 
     'search.query': (input) => searchCaseBook(context, input),
-    'backup.export': () => exportBackup(context, appVersion),
-    'backup.restore': (input) => restoreBackup(context, input),
+    'transfer.export': () => exportTransferFile(context, appVersion),
+    'transfer.import': (input) => importTransferFile(context, input),
     'subjectAccess.export': (input) => exportSubjectAccess(context, input),
   };
 }

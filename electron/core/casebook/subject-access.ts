@@ -1,5 +1,5 @@
 import type { ParsedInput } from '@shared/api/contract';
-import type { ExportedFile } from '@shared/domain/backup';
+import type { ExportedFile } from '@shared/domain/exported-file';
 import { placementStatusLabels, type Placement } from '@shared/domain/placements';
 import { reviewStatusLabels, type Review } from '@shared/domain/reviews';
 import { formatDate, formatDateTime } from '@shared/format/dates';

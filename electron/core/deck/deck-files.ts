@@ -1,6 +1,6 @@
 import type { ParsedInput } from '@shared/api/contract';
 import { ApiError } from '@shared/api/errors';
-import type { ExportedFile } from '@shared/domain/backup';
+import type { ExportedFile } from '@shared/domain/exported-file';
 import type { DeckCard, DeckSummary } from '@shared/deck/decks';
 import {
   DECK_FORMAT,

@@ -57,7 +57,7 @@ export function contentOf(context: SessionContext, row: MinutesRow): MinutesCont
 function signaturesOf({ db }: SessionContext, minutesId: string): MinutesSignature[] {
   return db.records<MinutesSignature>(sql`
     SELECT id, side, name, role, organisation, image, statement, fingerprint, signed_at FROM signatures
-    WHERE minutes_id = ${minutesId} ORDER BY signed_at, id`);
+    WHERE minutes_id = ${minutesId} ORDER BY signed_at, rowid`);
 }
 
 export function getMinutes(context: SessionContext, minutesId: string): MinutesVersion {

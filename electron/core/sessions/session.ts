@@ -18,7 +18,7 @@ export function getSession(context: SessionContext, input: ParsedInput<'sessions
     const timeBoxes = timeBoxesOf(review);
     const notes = db.records<SessionNote>(sql`
       SELECT id, phase AS stage, card_id, side, kind, text, no_action_reason, created_at, updated_at
-      FROM notes WHERE review_id = ${review.id} AND deleted_at IS NULL ORDER BY created_at, id`);
+      FROM notes WHERE review_id = ${review.id} AND deleted_at IS NULL ORDER BY created_at, rowid`);
     const actions = listActions(context, review.id);
     return {
       reviewId: review.id,
@@ -37,9 +37,9 @@ export function getSession(context: SessionContext, input: ParsedInput<'sessions
         limitMs: timeBoxes[review.stage] * 60_000 + review.timerExtraMs,
       },
       participants: db.records<Participant>(sql`
-        SELECT id, person_id, name, role, organisation, side, attendance FROM participants WHERE review_id = ${review.id} ORDER BY created_at, id`),
+        SELECT id, person_id, name, role, organisation, side, attendance FROM participants WHERE review_id = ${review.id} ORDER BY created_at, rowid`),
       cards: db.records<DrawnCard>(sql`
-        SELECT id AS draw_id, card_id, stage, state, drawn_at FROM review_cards WHERE review_id = ${review.id} ORDER BY drawn_at, id`),
+        SELECT id AS draw_id, card_id, stage, state, drawn_at FROM review_cards WHERE review_id = ${review.id} ORDER BY drawn_at, rowid`),
       notes,
       actions,
       matters: mattersArising(context, review),

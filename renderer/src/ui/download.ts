@@ -1,4 +1,4 @@
-import type { ExportedFile } from '@shared/domain/backup';
+import type { ExportedFile } from '@shared/domain/exported-file';
 
 /** Offers content as a download (a save dialog in the desktop app). */
 function offer(content: BlobPart, fileName: string, mediaType: string): void {

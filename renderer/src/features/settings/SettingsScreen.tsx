@@ -3,7 +3,7 @@ import { DetailList, Section } from '@renderer/ui/RecordPage';
 import { ErrorMessage, Screen } from '@renderer/ui/Screen';
 import { AuditPanel } from './AuditPanel';
 import { AutomaticBackupsPanel } from './AutomaticBackupsPanel';
-import { BackupPanel } from './BackupPanel';
+import { TransferPanel } from './TransferPanel';
 import { CertificatesPanel } from './CertificatesPanel';
 import { SecurityPanel } from './SecurityPanel';
 import { SubjectAccessPanel } from './SubjectAccessPanel';
@@ -15,7 +15,7 @@ export function SettingsScreen() {
       <ErrorMessage message={failureOf(info)} />
       <SecurityPanel />
       <AutomaticBackupsPanel />
-      <BackupPanel />
+      <TransferPanel />
       <SubjectAccessPanel />
       <CertificatesPanel />
       <AuditPanel />

@@ -1,4 +1,4 @@
-import { subjectAccessSchema } from '@shared/domain/backup';
+import { subjectAccessSchema } from '@shared/domain/subject-access';
 import { offerDownload } from '@renderer/ui/download';
 import { Section } from '@renderer/ui/RecordPage';
 import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';

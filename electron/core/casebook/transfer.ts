@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { ParsedInput } from '@shared/api/contract';
 import { ApiError } from '@shared/api/errors';
+import type { ExportedFile } from '@shared/domain/exported-file';
 import {
-  backupFormat,
-  backupFormatVersion,
-  type BackupFile,
-  type ExportedFile,
-  type RestoreSummary,
-} from '@shared/domain/backup';
+  transferFormat,
+  transferFormatVersion,
+  type TransferFile,
+  type TransferSummary,
+} from '@shared/domain/transfer';
 import { appendAudit } from '@core/audit';
 import { isoNow } from '@core/clock';
 import type { ServiceContext } from '@core/context';
@@ -19,7 +19,7 @@ import { sql, tables, type TableName } from '@core/db/sql';
  * columns it lacks at their defaults. Signing identities stay out: a backup restored elsewhere
  * must not carry this device's key.
  */
-export const backupTables: readonly TableName[] = tables.filter((table) => table !== 'signing_identities');
+export const transferTables: readonly TableName[] = tables.filter((table) => table !== 'signing_identities');
 
 interface Column {
   name: string;
@@ -56,7 +56,7 @@ function toJsonRow(row: Record<string, unknown>, blobs: string[]): Record<string
 const label = (table: TableName) => table.replace(/_/g, ' ');
 
 const fileSchema = z.object({
-  format: z.literal(backupFormat),
+  format: z.literal(transferFormat),
   formatVersion: z.number().int(),
   exportedAt: z.string(),
   appVersion: z.string(),
@@ -64,21 +64,21 @@ const fileSchema = z.object({
   tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
 });
 
-export function exportBackup(context: ServiceContext, appVersion: string): ExportedFile {
+export function exportTransferFile(context: ServiceContext, appVersion: string): ExportedFile {
   const { db, clock } = context;
   const exportedAt = isoNow(clock);
-  const tables: BackupFile['tables'] = {};
+  const tables: TransferFile['tables'] = {};
   db.transaction(() => {
-    for (const table of backupTables) {
+    for (const table of transferTables) {
       const blobs = blobColumns(context, table);
       tables[table] = db
         .all<Record<string, unknown>>(sql`SELECT * FROM ${sql.table(table)} ORDER BY rowid`)
         .map((row) => toJsonRow(row, blobs));
     }
   });
-  const file: BackupFile = {
-    format: backupFormat,
-    formatVersion: backupFormatVersion,
+  const file: TransferFile = {
+    format: transferFormat,
+    formatVersion: transferFormatVersion,
     exportedAt,
     appVersion,
     schemaVersion: db.schemaVersion,
@@ -96,7 +96,7 @@ function refuse(problem: string): never {
 }
 
 /** Reads and checks the whole file before anything is written. */
-function readBackup(context: ServiceContext, content: string): BackupFile {
+function readBackup(context: ServiceContext, content: string): TransferFile {
   let json: unknown;
   try {
     json = JSON.parse(content);
@@ -109,13 +109,13 @@ function readBackup(context: ServiceContext, content: string): BackupFile {
     }
     refuse('This file is not a Relational Review backup: it is not in the backup’s format (JSON).');
   }
-  if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== backupFormat) {
+  if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== transferFormat) {
     refuse('This file is not a Relational Review backup.');
   }
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) refuse('This backup file is damaged: its heading is not as the app wrote it.');
   const file = parsed.data;
-  if (file.formatVersion > backupFormatVersion) {
+  if (file.formatVersion > transferFormatVersion) {
     refuse(
       `This backup was made by a newer version of Relational Review (backup format ${file.formatVersion}). Update the app to restore it.`,
     );
@@ -126,10 +126,10 @@ function readBackup(context: ServiceContext, content: string): BackupFile {
     );
   }
   for (const name of Object.keys(file.tables)) {
-    if (!(backupTables as readonly string[]).includes(name))
+    if (!(transferTables as readonly string[]).includes(name))
       refuse(`This backup holds a part the app does not know (“${name}”).`);
   }
-  for (const table of backupTables) {
+  for (const table of transferTables) {
     const rowSchema = z.strictObject(
       Object.fromEntries(
         columnsOf(context, table).map((column) => [column.name, valueSchemas[column.type].optional()]),
@@ -151,13 +151,13 @@ function readBackup(context: ServiceContext, content: string): BackupFile {
   return file;
 }
 
-export function restoreBackup(context: ServiceContext, input: ParsedInput<'backup.restore'>): RestoreSummary {
+export function importTransferFile(context: ServiceContext, input: ParsedInput<'transfer.import'>): TransferSummary {
   const { db, events } = context;
   const file = readBackup(context, input.content);
   const counts: Record<string, number> = {};
   db.transaction(() => {
     refuseUnlessEmpty(context);
-    for (const table of backupTables) {
+    for (const table of transferTables) {
       const rows = file.tables[table] ?? [];
       const blobs = new Set(blobColumns(context, table));
       for (const row of rows) {
@@ -182,7 +182,7 @@ export function restoreBackup(context: ServiceContext, input: ParsedInput<'backu
       counts[table] = rows.length;
     }
     appendAudit(context, {
-      action: 'backup.restored',
+      action: 'transfer.imported',
       subjectKind: 'case_book',
       subjectId: 'casebook',
       detail: { counts, exportedAt: file.exportedAt },
@@ -203,7 +203,7 @@ function explainConstraint(error: unknown, table: string): string {
 
 /** Empty but for the audit log, which records the case book's own creation. */
 function refuseUnlessEmpty({ db }: ServiceContext): void {
-  const held = backupTables
+  const held = transferTables
     .filter((table) => table !== 'audit_log')
     .map((table) => ({
       label: label(table),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportedFile } from '@shared/domain/backup';
+import type { ExportedFile } from '@shared/domain/exported-file';
 import { latestSchemaVersion } from '@core/db/migrations';
 import { addNote, callError, callOk, seedCaseBook, snapshot, testCore } from './helpers';
 
@@ -51,7 +51,7 @@ async function filledCaseBook() {
 describe('backup and restore', () => {
   it('restores a backup into an empty case book as an identical case book, search included', async () => {
     const { core } = await filledCaseBook();
-    const backup = await callOk<ExportedFile>(core, 'backup.export', {});
+    const backup = await callOk<ExportedFile>(core, 'transfer.export', {});
     expect(backup.fileName).toMatch(/^relational-review-backup-\d{4}-\d\d-\d\d\.json$/);
     const file = JSON.parse(backup.content) as { format: string; formatVersion: number; schemaVersion: number };
     expect(file).toMatchObject({
@@ -61,7 +61,7 @@ describe('backup and restore', () => {
     });
 
     const fresh = testCore();
-    const summary = await callOk<{ counts: Record<string, number> }>(fresh, 'backup.restore', {
+    const summary = await callOk<{ counts: Record<string, number> }>(fresh, 'transfer.import', {
       content: backup.content,
     });
     expect(summary.counts).toMatchObject({
@@ -85,9 +85,9 @@ describe('backup and restore', () => {
     // The audit log comes back whole, after the new case book's own first entry, and says it was restored.
     const hashes = (rows: unknown[]) => (rows as { hash: string }[]).map((row) => row.hash);
     // The original's last entry records the export itself, made after the file was written.
-    expect((originalAudit!.at(-1) as { action: string }).action).toBe('backup.export');
+    expect((originalAudit!.at(-1) as { action: string }).action).toBe('transfer.export');
     expect(hashes(restoredAudit!).slice(1, -1)).toEqual(hashes(originalAudit!).slice(0, -1));
-    expect((restoredAudit!.at(-1) as { action: string }).action).toBe('backup.restored');
+    expect((restoredAudit!.at(-1) as { action: string }).action).toBe('transfer.imported');
     // The restored chain starts afresh, closed by the restore: the trail still verifies.
     expect(await callOk(fresh, 'audit.verify', {})).toEqual({ entries: restoredAudit!.length, firstBroken: null });
     expect((await callOk<{ groups: unknown[] }>(fresh, 'search.query', { text: 'garden' })).groups).toHaveLength(1);
@@ -95,9 +95,9 @@ describe('backup and restore', () => {
 
   it('refuses to restore over a case book that holds anything', async () => {
     const { core } = await filledCaseBook();
-    const backup = await callOk<ExportedFile>(core, 'backup.export', {});
+    const backup = await callOk<ExportedFile>(core, 'transfer.export', {});
     const before = snapshot(core);
-    const error = await callError(core, 'backup.restore', { content: backup.content });
+    const error = await callError(core, 'transfer.import', { content: backup.content });
     expect(error.code).toBe('conflict');
     expect(error.message).toMatch(
       /only be restored into an empty case book.*already holds 2 organisations, 1 homes, 1 people, 1 placements, 1 decks, \d+ deck cards, 2 reviews, 1 notes, 1 participants, 1 review cards, 2 checkins, 1 actions, 1 action updates, 1 minutes\. Nothing was restored\./,
@@ -107,7 +107,7 @@ describe('backup and restore', () => {
 
   it('refuses a malformed, truncated, foreign or inconsistent file with a message that says what is wrong, and writes nothing', async () => {
     const { core } = await filledCaseBook();
-    const content = (await callOk<ExportedFile>(core, 'backup.export', {})).content;
+    const content = (await callOk<ExportedFile>(core, 'transfer.export', {})).content;
     const file = JSON.parse(content) as { tables: Record<string, Record<string, unknown>[]>; formatVersion: number };
     const edited = (change: (copy: typeof file) => void) => {
       const copy = structuredClone(file);
@@ -145,7 +145,7 @@ describe('backup and restore', () => {
     for (const [text, message] of cases) {
       const fresh = testCore();
       const before = snapshot(fresh);
-      const error = await callError(fresh, 'backup.restore', { content: text });
+      const error = await callError(fresh, 'transfer.import', { content: text });
       expect(error.message, text.slice(0, 60)).toMatch(message);
       expect(error.message).toMatch(/Nothing was restored\.$/);
       expect(snapshot(fresh), text.slice(0, 60)).toEqual(before);

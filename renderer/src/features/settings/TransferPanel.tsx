@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { backupRestoreSchema } from '@shared/domain/backup';
+import { transferImportSchema } from '@shared/domain/transfer';
 import { useApiMutation } from '@renderer/api/useApiMutation';
 import { offerDownload } from '@renderer/ui/download';
 import { Field } from '@renderer/ui/Field';
@@ -9,12 +9,12 @@ import { useApiForm } from '@renderer/ui/useApiForm';
 import { useChosenFile } from '@renderer/ui/useChosenFile';
 
 /** Save the whole case book to one file; restore such a file into an empty case book. */
-export function BackupPanel() {
+export function TransferPanel() {
   const saving = useApiMutation();
 
   async function save() {
     const file = await saving.run(
-      'backup.export',
+      'transfer.export',
       {},
       {
         success: (saved) =>
@@ -46,11 +46,11 @@ function RestoreForm() {
   const [inputKey, setInputKey] = useState(0);
   const fileName = useRef('');
   const { form, onSubmit, status, failure } = useApiForm({
-    schema: backupRestoreSchema,
+    schema: transferImportSchema,
     defaultValues: {},
     guardLeaving: false,
     submit: async (values, call) => {
-      const { counts } = await call('backup.restore', values);
+      const { counts } = await call('transfer.import', values);
       // The audit log's entries come back too, but they are not records a person added.
       const total = Object.entries(counts).reduce((sum, [table, n]) => (table === 'audit_log' ? sum : sum + n), 0);
       setInputKey((key) => key + 1);

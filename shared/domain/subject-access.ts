@@ -1,0 +1,5 @@
+import { z } from 'zod';
+import { childReference } from './placements';
+
+/** Everything held about one child: asked for by their reference. */
+export const subjectAccessSchema = z.strictObject({ childReference });
