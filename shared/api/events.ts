@@ -6,6 +6,8 @@ export interface ServerEvents {
   'vault.changed': { state: 'new' | 'locked' | 'unlocked' };
   /** A running review changed: its state (stage, timer, cards, turn, actions) or only its notes. */
   'session.changed': { reviewId: string; part: 'state' | 'notes' };
+  /** Minutes were written, locked, signed, sealed, imported or countersigned, or a key became known. */
+  'minutes.changed': Record<string, never>;
 }
 export type EventName = keyof ServerEvents;
 export type ServerEvent = { [E in EventName]: { name: E; data: ServerEvents[E] } }[EventName];

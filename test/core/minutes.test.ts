@@ -136,6 +136,17 @@ describe('canonical content and its fingerprint', () => {
 });
 
 describe('signing on the laptop', () => {
+  it('tells every window when minutes change, and not when they are only read', async () => {
+    const core = testCore();
+    const { draft } = await concludedReview(core);
+    const heard: string[] = [];
+    core.events.subscribe((event) => heard.push(event.name));
+    await callOk(core, 'minutes.get', { minutesId: draft.id });
+    expect(heard).toEqual([]);
+    await callOk(core, 'minutes.lock', { minutesId: draft.id });
+    expect(heard).toEqual(['minutes.changed']);
+  });
+
   it('needs the locked fingerprint, a drawn or typed signature and agreement; each side once', async () => {
     const core = testCore();
     const { draft } = await concludedReview(core);

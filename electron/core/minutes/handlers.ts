@@ -20,27 +20,34 @@ export function minutesHandlers(
   context: SessionContext,
   platform: MinutesPlatform,
 ): Pick<Handlers, keyof typeof minutesMethods> {
+  /** Tells every window the minutes changed, once the change is made. */
+  const announced = <T>(value: T): T => {
+    const emit = () => context.events.emit('minutes.changed', {});
+    if (value instanceof Promise) return value.then((done: unknown) => (emit(), done)) as T;
+    emit();
+    return value;
+  };
   return {
     'minutes.forReview': (input) => minutesForReview(context, input.reviewId),
     'minutes.get': (input) => getMinutes(context, input.minutesId),
-    'minutes.saveProse': (input) => saveProse(context, input),
-    'minutes.lock': (input) => lockMinutes(context, input),
-    'minutes.unlock': (input) => unlockMinutes(context, input),
-    'minutes.sign': (input) => signMinutes(context, input),
-    'minutes.seal': (input) => sealMinutes(context, platform, input),
-    'minutes.amend': (input) => amendMinutes(context, input),
+    'minutes.saveProse': (input) => announced(saveProse(context, input)),
+    'minutes.lock': (input) => announced(lockMinutes(context, input)),
+    'minutes.unlock': (input) => announced(unlockMinutes(context, input)),
+    'minutes.sign': (input) => announced(signMinutes(context, input)),
+    'minutes.seal': (input) => announced(sealMinutes(context, platform, input)),
+    'minutes.amend': (input) => announced(amendMinutes(context, input)),
     'minutes.export': (input) => exportMinutes(context, platform, input),
     'minutes.verify': (input) => verifyMinutesPdf(context, input),
-    'minutes.import': (input) => importMinutes(context, input),
+    'minutes.import': (input) => announced(importMinutes(context, input)),
     'minutes.received': () => receivedMinutes(context),
-    'minutes.countersign': (input) => countersignReceived(context, input),
+    'minutes.countersign': (input) => announced(countersignReceived(context, input)),
     'minutes.exportReceived': (input) => exportReceived(context, platform, input),
     'signing.keys': (input) => keysOf(context, input.organisation),
-    'signing.confirmKey': (input) => confirmKey(context, input.organisation, input.fingerprint),
+    'signing.confirmKey': (input) => announced(confirmKey(context, input.organisation, input.fingerprint)),
     'signing.identities': () => listIdentities(context),
     'signing.importIdentity': (input) => {
       importOrganisationIdentity(context, input.organisation, Buffer.from(input.p12, 'base64'), input.password);
-      return listIdentities(context);
+      return announced(listIdentities(context));
     },
   };
 }

@@ -7,6 +7,7 @@ type Concerns = { [E in EventName]: (data: ServerEvents[E]) => (query: Query) =>
 
 const readsDeck = (method: string) => method.startsWith('decks.') || method.startsWith('cards.');
 const readsVault = (method: string) => method.startsWith('vault.') || method === 'app.info';
+const readsMinutes = (method: string) => method.startsWith('minutes.') || method.startsWith('signing.');
 const inputOf = (query: Query) => query.queryKey[1] as Record<string, unknown> | undefined;
 
 /**
@@ -17,6 +18,7 @@ const concerns: Concerns = {
   'casebook.changed': () => (query) => !readsDeck(methodOf(query.queryKey)) && !readsVault(methodOf(query.queryKey)),
   'deck.changed': () => (query) => readsDeck(methodOf(query.queryKey)),
   'vault.changed': () => (query) => readsVault(methodOf(query.queryKey)),
+  'minutes.changed': () => (query) => readsMinutes(methodOf(query.queryKey)),
   'session.changed':
     ({ reviewId, part }) =>
     (query) => {
