@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { MethodInput } from '@shared/api/contract';
 import { sideLabels } from '@shared/domain/sessions';
 import { formatDateTime } from '@shared/format/dates';
@@ -8,7 +8,7 @@ import { hrefFor } from '@renderer/navigation/routes';
 import { Fingerprint } from '@renderer/ui/Fingerprint';
 import { ErrorMessage, Screen, StatusMessage } from '@renderer/ui/Screen';
 import { MinutesView } from './MinutesView';
-import { ProseForm } from './ProseForm';
+import { ProseForm, type ProseWords } from './ProseForm';
 import { Countersignatures, ExportButton } from './SealedMinutes';
 import { SealPanel } from './SealPanel';
 import { SignForm } from './SignForm';
@@ -25,6 +25,8 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
   const [signing, setSigning] = useState<'commissioner' | 'provider' | 'facilitator' | null>(null);
   const [signed, setSigned] = useState<string | null>(null);
   const { run, busy, failure, status } = useApiMutation();
+  /** The words as they stand in the draft's form, saved or not: locking must never drop them. */
+  const wordsNowRef = useRef<(() => ProseWords) | null>(null);
 
   if (review.status !== 'success' || versions.status !== 'success')
     return <ErrorMessage message={failureOf(review, versions)} />;
@@ -48,6 +50,13 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
   ) {
     setSigned(null);
     if (await run(method, input, { success: done })) setShownVersion(null);
+  }
+
+  /** Saves the words as they stand, then locks: what was typed but not yet saved is in what is signed. */
+  async function lockWithTheirWords(minutesId: string) {
+    const words = wordsNowRef.current?.();
+    if (words && !(await run('minutes.saveProse', words))) return;
+    await act('minutes.lock', { minutesId }, 'The minutes are locked: they can now be signed.');
   }
 
   const present = (side: string) =>
@@ -121,15 +130,13 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
             People, concerns and actions follow the review. Write the words around them here, then lock the minutes for
             signing.
           </p>
-          <ProseForm key={minutes.id} minutes={minutes} />
+          <ProseForm key={minutes.id} minutes={minutes} wordsNowRef={wordsNowRef} />
           <div className="toolbar">
             <button
               type="button"
               className="button"
               disabled={busy}
-              onClick={() =>
-                void act('minutes.lock', { minutesId: minutes.id }, 'The minutes are locked: they can now be signed.')
-              }
+              onClick={() => void lockWithTheirWords(minutes.id)}
             >
               Lock the minutes for signing
             </button>

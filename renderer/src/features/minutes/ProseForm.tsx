@@ -1,11 +1,24 @@
+import { useEffect, type RefObject } from 'react';
+import type { z } from 'zod';
 import { proseSchema, proseStages, type MinutesVersion } from '@shared/domain/minutes';
 import { stageLabels } from '@shared/domain/sessions';
 import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
 import { TextAreaField } from '@renderer/ui/Select';
 import { useApiForm } from '@renderer/ui/useApiForm';
 
-/** The words of draft minutes: a summary and one for each stage. The rest follows the review. */
-export function ProseForm({ minutes }: { minutes: MinutesVersion }) {
+export type ProseWords = z.input<typeof proseSchema>;
+
+/**
+ * The words of draft minutes: a summary and one for each stage. The rest follows the review.
+ * `wordsNowRef` lets the screen read the words as they stand, so locking saves them first.
+ */
+export function ProseForm({
+  minutes,
+  wordsNowRef,
+}: {
+  minutes: MinutesVersion;
+  wordsNowRef: RefObject<(() => ProseWords) | null>;
+}) {
   const stage = (name: (typeof proseStages)[number]) =>
     minutes.content.stages.find((s) => s.stage === name)?.summary ?? '';
   const { form, onSubmit, status, failure } = useApiForm({
@@ -24,6 +37,12 @@ export function ProseForm({ minutes }: { minutes: MinutesVersion }) {
     },
     afterSave: 'keep',
   });
+  useEffect(() => {
+    wordsNowRef.current = () => form.getValues();
+    return () => {
+      wordsNowRef.current = null;
+    };
+  }, [form, wordsNowRef]);
   const { errors, isSubmitting } = form.formState;
   return (
     <form className="form form--plain" onSubmit={onSubmit} noValidate aria-label="The words of the minutes">
