@@ -13,14 +13,6 @@ export const placementStatusLabels: Record<PlacementStatus, string> = {
 const referenceMessage =
   'Enter the child’s reference: their initials or the authority’s case number, never their name.';
 
-/** A child is a reference (initials or a case number), never a full name. */
-export const childReference = z
-  .string({ message: referenceMessage })
-  .trim()
-  .min(1, referenceMessage)
-  .max(40, 'Keep the reference under 40 characters: initials or a case number.')
-  .refine((value) => !/[\r\n]/.test(value), 'Keep the reference on one line.');
-
 /**
  * True when the text reads like a person's name rather than initials or a case number:
  * only words of letters, at least one of them a capitalised or lower-case word of three or more.
@@ -36,6 +28,15 @@ export function looksLikeName(text: string): boolean {
 
 export const nameWarning =
   'This looks like a name. Use the child’s initials or the authority’s case number instead: the case book never holds a child’s name.';
+
+/** A child is a reference (initials or a case number), never a name: one that reads like a name is refused. */
+export const childReference = z
+  .string({ message: referenceMessage })
+  .trim()
+  .min(1, referenceMessage)
+  .max(40, 'Keep the reference under 40 characters: initials or a case number.')
+  .refine((value) => !/[\r\n]/.test(value), 'Keep the reference on one line.')
+  .refine((value) => !looksLikeName(value), nameWarning);
 
 const placementFields = {
   homeId: recordId('Choose the home.'),

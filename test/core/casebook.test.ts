@@ -193,6 +193,24 @@ describe('placements', () => {
     expect(error.fields).toEqual({ placingAuthorityId: 'Choose a local authority from the list.' });
   });
 
+  it('refuses a child reference that reads like a name, on adding and on changing, and keeps nothing', async () => {
+    const core = testCore();
+    const { home, council, placement } = await seedCaseBook(core);
+    const before = await callOk<Placement[]>(core, 'placements.list', {});
+    for (const name of ['Jayden Smith', 'jayden', "Siobhán O'Neill"]) {
+      const error = await callError(core, 'placements.create', {
+        homeId: home.id,
+        placingAuthorityId: council.id,
+        childReference: name,
+        status: 'planned',
+      });
+      expect(error.fields?.childReference, name).toMatch(/^This looks like a name\..*never holds a child’s name\.$/);
+    }
+    const renamed = await callError(core, 'placements.update', { ...placement, childReference: 'Jayden Smith' });
+    expect(renamed.fields?.childReference).toMatch(/This looks like a name/);
+    expect(await callOk<Placement[]>(core, 'placements.list', {})).toEqual(before);
+  });
+
   it('tells a name from a reference', () => {
     for (const name of ['Jamie Smith', 'jamie smith', 'Jamie', "Siobhán O'Neill", 'Anne-Marie Jones'])
       expect(looksLikeName(name), name).toBe(true);
