@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type {
@@ -290,6 +290,24 @@ print(json.dumps({"unsent": m["X-Unsent"], "to": m["To"], "defects": len(m.defec
       expect(body.replace(/\s+/g, ' ')).toContain(
         `sealed with the key whose fingerprint begins ${sealed.sealKey!.slice(0, 20).match(/.{4}/g)!.join(' ')}`,
       );
+      // Who, what and which version, closed with a name; no child reference where mail shows it.
+      expect(body.replace(/\s+/g, ' ')).toContain(
+        'of the joint review between Northshire County Council and Brightwater Care Ltd about Oakwood House on',
+      );
+      expect(body).toContain('version 1.');
+      expect(body).toContain('They were signed by Sam Okoro (commissioner) and Priya Shah (provider).');
+      expect(body.trimEnd().endsWith('With thanks,\nBrightwater Care Ltd')).toBe(true);
+      const raw = readFileSync(eml, 'latin1');
+      expect(raw, 'no bare line feeds anywhere in the message').not.toMatch(/[^\r]\n/);
+      const names = exported.files.map((f) => f.fileName);
+      expect(
+        names.every((name) => !/AB12/i.test(name)),
+        names.join(', '),
+      ).toBe(true);
+      expect(raw).toMatch(/^Subject: Joint review minutes: Oakwood House, .* \(version 1\)\r$/m);
+      // (Not the whole message: the attached PDF's base64 could spell anything.)
+      expect(raw.slice(0, raw.indexOf('\r\n\r\n'))).not.toMatch(/AB12/i);
+      expect(body).not.toMatch(/AB12/i);
 
       // The other side imports the sealed minutes into its own case book, linked by the Ofsted URN:
       // first it is asked to confirm a key it has never seen, fingerprint shown.

@@ -292,11 +292,13 @@ export async function exportReceived(
     content: minutesContentSchema.parse(JSON.parse(row.content)),
     fingerprint: received.fingerprint,
     keys: received.signatures.map((signature) => signature.fingerprint),
+    signedBy: received.signatures.map((signature) => `${signature.signer}, ${signature.organisation}`),
+    from: received.countersignedAt ? (received.signatures.at(-1)?.organisation ?? '') : '',
     to: [],
     cc: [],
     opening: received.countersignedAt
-      ? 'Attached are the minutes you sealed, now countersigned by us, of our joint review'
-      : 'Attached are the sealed minutes of our joint review',
+      ? 'Attached are the minutes you sealed, now countersigned by us,'
+      : 'Attached are the sealed minutes',
     audit: { subjectKind: 'received_minutes', subjectId: received.id },
   });
 }

@@ -2,6 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { ParsedInput } from '@shared/api/contract';
 import { ApiError } from '@shared/api/errors';
 import type { MinutesContent, MinutesExport, MinutesVersion } from '@shared/domain/minutes';
+import { sideLabels } from '@shared/domain/sessions';
 import { formatDate } from '@shared/format/dates';
 import { groupFingerprint } from '@shared/format/fingerprint';
 import { appendAudit } from '@core/audit';
@@ -138,9 +139,11 @@ export async function exportMinutes(
     keys: [minutes.sealKey, ...minutes.countersignatures.map((c) => c.fingerprint)].filter(
       (key): key is string => !!key,
     ),
+    signedBy: minutes.signatures.map((s) => `${s.name} (${sideLabels[s.side].toLowerCase()})`),
+    from: minutes.sealedBy?.split(', ').at(-1) ?? '',
     to: emails.filter((e) => e.side === 'commissioner' || e.side === 'provider').map((e) => e.email),
     cc: emails.filter((e) => e.side !== 'commissioner' && e.side !== 'provider').map((e) => e.email),
-    opening: 'Attached are the signed and sealed minutes of our joint review',
+    opening: 'Attached are the signed and sealed minutes',
     audit: { subjectKind: 'minutes', subjectId: minutes.id },
   });
 }
@@ -151,13 +154,21 @@ interface Share {
   fingerprint: string;
   /** Fingerprints of the keys that sealed and countersigned. */
   keys: string[];
+  /** Who signed, as the minutes or the PDF's signatures name them. */
+  signedBy: string[];
+  /** The organisation sending them, to close the note. */
+  from: string;
   to: string[];
   cc: string[];
   opening: string;
   audit: { subjectKind: string; subjectId: string };
 }
 
-/** Saves the PDF with an email draft to send it; the draft names no child and no detail. */
+/**
+ * Saves the PDF with an email draft to send it. The draft names the organisations, the version,
+ * the signers and the keys, and how to check them; it names no child, in its subject, its file
+ * names or its words, since mail leaves the app: the child's reference is inside the sealed PDF.
+ */
 export async function shareMinutes(
   context: SessionContext,
   platform: MinutesPlatform,
@@ -165,16 +176,19 @@ export async function shareMinutes(
 ): Promise<MinutesExport> {
   const { content } = share;
   const day = formatDate(content.scheduledFor);
-  const base = `minutes-${slug(content.title)}-v${content.version}`;
+  const { commissioner, provider, home } = content.subject;
+  const about = home ? home.name : `${commissioner} and ${provider}`;
+  const base = `minutes-${slug(about)}-${content.scheduledFor.slice(0, 10)}-v${content.version}`;
   const pdfName = `${base}.pdf`;
   const eml = await makeEmailDraft({
     to: share.to,
     cc: share.cc,
-    subject: `Joint review minutes: ${content.title}, ${day}${content.version > 1 ? ` (version ${content.version})` : ''}`,
+    subject: `Joint review minutes: ${about}, ${day} (version ${content.version})`,
     body: [
       'Hello,',
       '',
-      `${share.opening} on ${day}.`,
+      `${share.opening} of the joint review between ${commissioner} and ${provider}${home ? ` about ${home.name}` : ''} on ${day}: version ${content.version}.`,
+      ...(share.signedBy.length ? [`They were signed by ${share.signedBy.join(' and ')}.`] : []),
       'They carry digital signatures: any change to the file will show when it is checked.',
       `The fingerprint of the minutes is ${share.fingerprint}.`,
       ...share.keys.map(
@@ -184,7 +198,8 @@ export async function shareMinutes(
       'To check them, open the file in Relational Review (Check sealed minutes): it checks every signature and says whether each key is one you know. Compare any new key’s fingerprint with the one read out at the meeting.',
       '',
       'With thanks,',
-    ].join('\n'),
+      ...(share.from ? [share.from] : []),
+    ].join('\r\n'),
     attachment: { fileName: pdfName, content: share.pdf, contentType: 'application/pdf' },
     date: context.clock(),
   });
