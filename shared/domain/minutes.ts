@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optionalText } from './fields';
 import { recordId } from './ids';
-import { actionStatuses, noteKinds, sides } from './sessions';
+import { actionStatuses, noteKinds, sides, stages as sessionStages } from './sessions';
 
 export const minutesFormat = 'relational-review-minutes';
 export const agreementStatement = 'I agree these minutes are an accurate record of the meeting.';
@@ -58,7 +58,8 @@ export const minutesContentSchema = z.object({
     .nullable(),
   stages: z.array(
     z.object({
-      stage: z.enum(proseStages),
+      // Every stage with notes or cards, Define to Close; the four with written words always.
+      stage: z.enum(sessionStages),
       summary: text,
       cards: z.array(z.object({ id: text, title: text })),
       notes: z.array(z.object({ side: z.enum(sides), kind: z.enum(noteKinds), text })),

@@ -13,6 +13,7 @@ import type {
 } from '@shared/domain/minutes';
 import { canonicalJson } from '@shared/format/canonical';
 import forge from 'node-forge';
+import { renderMinutesHtml } from '@core/minutes/render';
 import { checkPdf } from '@core/signing/verify';
 import { createPdfPrinter } from '../../electron/web/platform/pdf-printer';
 import { callError, callOk, seedCaseBook, tempDir, testCore, type TestCore } from './helpers';
@@ -93,6 +94,51 @@ describe('canonical content and its fingerprint', () => {
     );
     // A golden fingerprint: if canonicalisation ever changes, minutes sealed before would no longer match.
     expect(sha256(canonicalJson(b))).toBe(GOLDEN);
+  });
+
+  it('keeps every note, whatever stage it was taken in: Define, Check-in, Matters arising and Close too', async () => {
+    const core = testCore();
+    const { review } = await seedCaseBook(core);
+    const note = { reviewId: review.id, side: 'commissioner', kind: 'story' };
+    await callOk(core, 'notes.save', {
+      ...note,
+      id: crypto.randomUUID(),
+      stage: 'define',
+      text: 'We agreed to listen first.',
+    });
+    await callOk(core, 'notes.save', {
+      ...note,
+      id: crypto.randomUUID(),
+      stage: 'checkin',
+      text: 'Both felt the calls have improved.',
+    });
+    await callOk(core, 'notes.save', {
+      ...note,
+      id: crypto.randomUUID(),
+      stage: 'close',
+      text: 'Thanks to the staff who cooked.',
+    });
+    await callOk(core, 'sessions.conclude', { reviewId: review.id });
+    const [draft] = await callOk<MinutesVersion[]>(core, 'minutes.forReview', { reviewId: review.id });
+    expect(draft!.content.stages.map((stage) => [stage.stage, stage.notes.map((n) => n.text)])).toEqual([
+      ['define', ['We agreed to listen first.']],
+      ['checkin', ['Both felt the calls have improved.']],
+      ['discover', []],
+      ['dream', []],
+      ['design', []],
+      ['deliver', []],
+      ['close', ['Thanks to the staff who cooked.']],
+    ]);
+    // The same content is what the PDF is printed from, and what is attached as minutes.json.
+    const html = renderMinutesHtml(draft!, '');
+    for (const text of [
+      'We agreed to listen first.',
+      'Both felt the calls have improved.',
+      'Thanks to the staff who cooked.',
+    ])
+      expect(html, text).toContain(text);
+    const locked = await callOk<MinutesVersion>(core, 'minutes.lock', { minutesId: draft!.id });
+    expect(locked.content.stages.find((stage) => stage.stage === 'checkin')?.notes).toHaveLength(1);
   });
 
   it('drafts minutes at conclusion, lets the words change, then locks them with a stable fingerprint', async () => {

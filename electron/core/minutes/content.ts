@@ -1,5 +1,5 @@
 import { minutesFormat, proseStages, type MinutesContent, type ProseStage } from '@shared/domain/minutes';
-import { sellickFeatures, sideLabels, type SessionAction } from '@shared/domain/sessions';
+import { sellickFeatures, sideLabels, stages as sessionStages, type SessionAction } from '@shared/domain/sessions';
 import { getHome } from '@core/casebook/homes';
 import { getReview } from '@core/casebook/reviews';
 import type { SessionContext } from '@core/sessions/context';
@@ -74,16 +74,20 @@ export function buildContent(
           provider: session.checkin.ratings!.provider[feature.id],
         }))
       : null,
-    stages: proseStages.map((stage) => ({
-      stage,
-      summary: minutes.prose[stage],
-      cards: session.cards
-        .filter((card) => card.stage === stage)
-        .map((card) => ({ id: card.cardId, title: cardTitle(card.cardId) })),
-      notes: liveNotes
-        .filter((note) => note.stage === stage && note.kind !== 'concern')
-        .map((note) => ({ side: note.side, kind: note.kind, text: note.text })),
-    })),
+    // Every note is in the record, whatever stage it was taken in: the four stages with written
+    // words always, and Define, Check-in, Matters arising and Close when they hold notes or cards.
+    stages: sessionStages
+      .map((stage) => ({
+        stage,
+        summary: isProseStage(stage) ? minutes.prose[stage] : '',
+        cards: session.cards
+          .filter((card) => card.stage === stage)
+          .map((card) => ({ id: card.cardId, title: cardTitle(card.cardId) })),
+        notes: liveNotes
+          .filter((note) => note.stage === stage && note.kind !== 'concern')
+          .map((note) => ({ side: note.side, kind: note.kind, text: note.text })),
+      }))
+      .filter((stage) => isProseStage(stage.stage) || stage.notes.length > 0 || stage.cards.length > 0),
     concerns: liveNotes
       .filter((note) => note.kind === 'concern')
       .map((note) => ({
@@ -96,3 +100,5 @@ export function buildContent(
     nextReviewDate: review.nextReviewDate,
   };
 }
+
+const isProseStage = (stage: string): stage is ProseStage => (proseStages as readonly string[]).includes(stage);
