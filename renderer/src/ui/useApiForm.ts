@@ -46,9 +46,17 @@ export function useApiForm<Schema extends z.ZodType<FieldValues, FieldValues>>(o
 
   function startAfresh(sent: z.input<Schema>) {
     const { afterSave = 'clear' } = options;
-    const next = afterSave === 'clear' ? options.defaultValues : afterSave === 'keep' ? sent : afterSave(sent);
-    const typedSince = JSON.stringify(form.getValues()) !== JSON.stringify(sent);
-    form.reset(next, { keepValues: typedSince });
+    const next = (
+      afterSave === 'clear' ? options.defaultValues : afterSave === 'keep' ? sent : afterSave(sent)
+    ) as Record<string, unknown>;
+    // Field by field: what was changed while the save ran is kept (and still counts as unsaved);
+    // the rest starts afresh. Keeping every field would carry the saved entry's untouched choices
+    // into the next one.
+    const now = form.getValues() as Record<string, unknown>;
+    const before = sent as Record<string, unknown>;
+    const changed = Object.keys(now).filter((key) => JSON.stringify(now[key]) !== JSON.stringify(before[key]));
+    form.reset(next as z.input<Schema>);
+    for (const key of changed) form.setValue(key as Path<z.input<Schema>>, now[key] as never, { shouldDirty: true });
   }
 
   const onSubmit = form.handleSubmit(
