@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { fingerprintOf } from '@core/signing/certificate';
 import type { ParsedInput } from '@shared/api/contract';
 import { ApiError } from '@shared/api/errors';
 import {
@@ -30,8 +31,6 @@ export interface MinutesRow {
   sealKey: string | null;
   amendsId: string | null;
 }
-
-export const fingerprintOf = (canonical: string | Uint8Array) => createHash('sha256').update(canonical).digest('hex');
 
 export function readMinutesRow({ db }: SessionContext, minutesId: string): MinutesRow {
   const row = db.record<MinutesRow>(sql`

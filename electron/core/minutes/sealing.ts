@@ -16,7 +16,8 @@ import { sealPdf } from '@core/signing/seal';
 import { minutesAttachmentName } from '@core/signing/verify';
 import { makeEmailDraft } from './email-draft';
 import { identityFor } from './identities';
-import { fingerprintOf, getMinutes, readMinutesRow } from './minutes';
+import { fingerprintOf } from '@core/signing/certificate';
+import { getMinutes, readMinutesRow } from './minutes';
 import { renderMinutesHtml } from './render';
 
 export interface MinutesPlatform {

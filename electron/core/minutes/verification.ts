@@ -4,7 +4,7 @@ import { sql } from '@core/db/sql';
 import { checkPdfOffThread } from '@core/signing/off-thread';
 import type { CheckedSignature, FileProblem, PdfCheck, SignatureProblem } from '@core/signing/types';
 import { keyStatus } from './keys';
-import { fingerprintOf } from './minutes';
+import { fingerprintOf } from '@core/signing/certificate';
 
 const fileProblems: Record<FileProblem, string> = {
   not_pdf: 'This file is not a PDF.',

@@ -25,9 +25,9 @@ import {
 } from './der';
 import type { CertificateSubject } from './types';
 
-/** SHA-256 of a certificate's DER, lower-case hex. */
-export function fingerprintOf(der: Uint8Array): string {
-  return createHash('sha256').update(der).digest('hex');
+/** SHA-256, lower-case hex: the fingerprint of a certificate's DER, of minutes' canonical content, of a file. */
+export function fingerprintOf(bytes: string | Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** What the app reads from an X.509 certificate, RSA or ECDSA alike. */

@@ -62,11 +62,16 @@ const maxRevisions = 32;
 function removedSignatures(file: PdfFile, now: DocumentState): SignatureField[] {
   const listed = new Set(now.signatures.map((signature) => signature.key));
   const removed = new Map<string, SignatureField>();
-  const text = file.bytes.toString('latin1');
-  const ends = [...text.matchAll(/%%EOF(\r\n|\r|\n)?/g)]
-    .map((match) => match.index + match[0].length)
-    .filter((end) => end < file.bytes.length);
-  if (ends.length > maxRevisions) throw new PdfOverBudget('revisions');
+  const { bytes } = file;
+  // Scanned in place: a copy of the whole file as text would double what a 50 MB file costs.
+  const ends: number[] = [];
+  for (let at = bytes.indexOf('%%EOF'); at >= 0; at = bytes.indexOf('%%EOF', at + 5)) {
+    let end = at + 5;
+    if (bytes[end] === 0x0d) end++;
+    if (bytes[end] === 0x0a) end++;
+    if (end < bytes.length) ends.push(end);
+    if (ends.length > maxRevisions) throw new PdfOverBudget('revisions');
+  }
   for (const end of ends) {
     let earlier: DocumentState;
     try {
