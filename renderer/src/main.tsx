@@ -1,5 +1,8 @@
 import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
+import '@fontsource/atkinson-hyperlegible/400-italic.css';
+import '@fontsource/atkinson-hyperlegible/700-italic.css';
+import '@fontsource/atkinson-hyperlegible-mono/400.css';
 import './ui/tokens.css';
 import './ui/base.css';
 import { StrictMode } from 'react';

@@ -313,3 +313,30 @@ export interface SigningIdentitySummary {
   certificateFingerprint: string;
   createdAt: string;
 }
+
+export const signaturesFormat = 'relational-review-signatures';
+
+/**
+ * Who agreed the minutes, attached beside minutes.json as signatures.json so that the
+ * machine-readable record names its signers and its seal. The PDF's seal covers it.
+ */
+export const signaturesRecordSchema = z.object({
+  format: z.literal(signaturesFormat),
+  formatVersion: z.literal(1),
+  minutes: z.object({ reviewId: z.string(), version: z.number().int().min(1), fingerprint: z.string() }),
+  signatures: z.array(
+    z.object({
+      name: text,
+      role: text,
+      organisation: text,
+      side: z.enum(sides),
+      statement: text,
+      signedAt: text,
+      /** The fingerprint of the content they signed: the minutes' own, or the signature is not theirs. */
+      signedFingerprint: z.string(),
+      method: z.enum(['drawn', 'typed']),
+    }),
+  ),
+  seal: z.object({ organisation: text, sealedBy: text, keyFingerprint: z.string(), sealedAt: text }),
+});
+export type SignaturesRecord = z.infer<typeof signaturesRecordSchema>;

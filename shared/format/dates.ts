@@ -12,12 +12,13 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   hour: '2-digit',
   minute: '2-digit',
   timeZone: 'Europe/London',
+  timeZoneName: 'short',
 });
 
 /** 21 November 2026 */
 export const formatDate = (iso: string): string => dateFormat.format(new Date(iso));
 
-/** 21 November 2026 at 14:05 */
+/** 21 November 2026 at 14:05 GMT, or BST in summer: a time read years later names its zone. */
 export const formatDateTime = (iso: string): string => dateTimeFormat.format(new Date(iso));
 
 /** An ISO time as a datetime-local input's value, in this computer's time. */

@@ -13,7 +13,7 @@ import type {
 } from '@shared/domain/minutes';
 import { canonicalJson } from '@shared/format/canonical';
 import forge from 'node-forge';
-import { renderMinutesHtml } from '@core/minutes/render';
+import { minutesHtml } from '@core/minutes/print';
 import { checkPdf } from '@core/signing/verify';
 import { createPdfPrinter } from '../../electron/web/platform/pdf-printer';
 import { callError, callOk, seedCaseBook, tempDir, testCore, type TestCore } from './helpers';
@@ -130,7 +130,7 @@ describe('canonical content and its fingerprint', () => {
       ['close', ['Thanks to the staff who cooked.']],
     ]);
     // The same content is what the PDF is printed from, and what is attached as minutes.json.
-    const html = renderMinutesHtml(draft!, '');
+    const html = minutesHtml(draft!);
     for (const text of [
       'We agreed to listen first.',
       'Both felt the calls have improved.',

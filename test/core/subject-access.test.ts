@@ -30,7 +30,7 @@ describe('subject access', () => {
     expect(file.content).toContain('Start: 5 January 2026.');
     expect(file.content).toContain('Reviews (1)');
     expect(file.content).toContain(
-      'Placement review: AB12 at Oakwood House, 3 December 2026 at 10:00 at Oakwood House.',
+      'Placement review: AB12 at Oakwood House, 3 December 2026 at 10:00 GMT at Oakwood House.',
     );
     expect(file.content).toContain('Notes (2)');
     expect(file.content).toContain('The garden project has gone well.');

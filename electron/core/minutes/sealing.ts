@@ -9,7 +9,6 @@ import { appendAudit } from '@core/audit';
 import { isoNow } from '@core/clock';
 import { sql } from '@core/db/sql';
 import type { FileExporter } from '@core/platform/exporter';
-import { appFontFaceCss } from '@core/platform/fonts';
 import type { PdfPrinter } from '@core/platform/pdf-printer';
 import type { SessionContext } from '@core/sessions/context';
 import { sealPdf } from '@core/signing/seal';
@@ -18,7 +17,8 @@ import { makeEmailDraft } from './email-draft';
 import { identityFor } from './identities';
 import { fingerprintOf } from '@core/signing/certificate';
 import { getMinutes, readMinutesRow } from './minutes';
-import { renderMinutesHtml } from './render';
+import { minutesHtml } from './print';
+import { signaturesAttachmentName, signaturesRecord } from './signatures-record';
 
 export interface MinutesPlatform {
   printer: PdfPrinter | null;
@@ -66,7 +66,7 @@ export async function sealMinutes(
     audit: [...before.audit, { at: sealedAt.toISOString(), action: 'minutes.sealed', detail: {} }],
   };
   const seal = { organisation: input.organisation, keyFingerprint: identity.fingerprint };
-  const printed = await platform.printer.print(renderMinutesHtml(preview, appFontFaceCss(), seal), {
+  const printed = await platform.printer.print(minutesHtml(preview, seal), {
     title: before.content.title,
     footerText: `Fingerprint ${before.fingerprint}`,
   });
@@ -75,6 +75,19 @@ export async function sealMinutes(
   await document.attach(Buffer.from(row.canonical!, 'utf8'), minutesAttachmentName, {
     mimeType: 'application/json',
     description: `The canonical content of these minutes; its SHA-256 is the fingerprint ${before.fingerprint}.`,
+    creationDate: sealedAt,
+    modificationDate: sealedAt,
+  });
+  const sealedBy = `${identity.subject.commonName}, ${identity.subject.organisation}`;
+  const signatures = signaturesRecord(before, {
+    organisation: input.organisation,
+    sealedBy,
+    keyFingerprint: identity.fingerprint,
+    sealedAt,
+  });
+  await document.attach(Buffer.from(signatures, 'utf8'), signaturesAttachmentName, {
+    mimeType: 'application/json',
+    description: 'Who signed these minutes, the fingerprint each signed, and the seal.',
     creationDate: sealedAt,
     modificationDate: sealedAt,
   });
@@ -93,7 +106,7 @@ export async function sealMinutes(
       throw new ApiError('conflict', 'These minutes changed while they were being sealed. Try again.');
     context.db.run(sql`
       UPDATE minutes SET status = 'sealed', sealed_at = ${sealedAt.toISOString()}, sealed_pdf = ${sealed},
-        sealed_by = ${`${identity.subject.commonName}, ${identity.subject.organisation}`}, seal_key = ${identity.fingerprint},
+        sealed_by = ${sealedBy}, seal_key = ${identity.fingerprint},
         updated_at = ${isoNow(context.clock)}
       WHERE id = ${current.id}`);
     appendAudit(context, {

@@ -33,7 +33,7 @@ export function pdfFooterTemplate(footerText: string): string {
     'color: #333',
   ].join('; ');
   return (
-    `<style>${appFontFaceCss([400])}</style>` +
+    `<style>${appFontFaceCss([{ family: 'text', weight: 400, style: 'normal' }])}</style>` +
     `<div style='${style}'>` +
     `<span>${escapeHtml(footerText)}</span>` +
     `<span style="white-space: nowrap">Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>` +

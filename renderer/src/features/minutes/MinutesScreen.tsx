@@ -7,7 +7,7 @@ import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor } from '@renderer/navigation/routes';
 import { Fingerprint } from '@renderer/ui/Fingerprint';
 import { ErrorMessage, Screen, StatusMessage } from '@renderer/ui/Screen';
-import { MinutesView } from './MinutesView';
+import { MinutesDocument } from '@shared/minutes/MinutesDocument';
 import { ProseForm, type ProseWords } from './ProseForm';
 import { Countersignatures, ExportButton } from './SealedMinutes';
 import { SealPanel } from './SealPanel';
@@ -234,7 +234,7 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
 
       <section aria-labelledby="content-heading" className="panel">
         <h2 id="content-heading">The minutes</h2>
-        <MinutesView content={minutes.content} />
+        <MinutesDocument content={minutes.content} level={3} />
       </section>
     </Screen>
   );
