@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * What a method does to the case book:
@@ -19,3 +19,6 @@ export function returns<T>(): T {
 export function method<E extends Effect, I extends z.ZodType, O>(effect: E, description: string, input: I, output: O) {
   return { effect, description, input, output };
 }
+
+/** The input of a method that takes none. */
+export const noInput = z.strictObject({});

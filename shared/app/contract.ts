@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { method, returns } from '@shared/api/define';
+import { method, noInput, returns } from '@shared/api/define';
 
 export interface AppInfo {
   appName: string;
@@ -14,8 +13,6 @@ export interface AuditVerification {
   entries: number;
   firstBroken: { seq: number; at: string; action: string; reason: string } | null;
 }
-
-const noInput = z.strictObject({});
 
 /** About the installation, and the audit trail's own check. */
 export const appMethods = {

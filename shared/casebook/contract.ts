@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method, returns } from '@shared/api/define';
+import { method, noInput, returns } from '@shared/api/define';
 import type { ExportedFile } from '@shared/domain/exported-file';
 import { subjectAccessSchema } from '@shared/domain/subject-access';
 import { transferImportSchema, type TransferSummary } from '@shared/domain/transfer';
@@ -11,7 +11,6 @@ import { newPlacementSchema, placementUpdateSchema, type Placement } from '@shar
 import { newReviewSchema, reviewFilterSchema, reviewUpdateSchema, type Review } from '@shared/domain/reviews';
 import { searchQuerySchema, type SearchResults } from '@shared/domain/search';
 
-const noInput = z.strictObject({});
 const includeArchived = z.boolean({ message: 'includeArchived should be true or false.' }).optional();
 const listInput = z.strictObject({ includeArchived });
 

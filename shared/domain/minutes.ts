@@ -340,3 +340,13 @@ export const signaturesRecordSchema = z.object({
   seal: z.object({ organisation: text, sealedBy: text, keyFingerprint: z.string(), sealedAt: text }),
 });
 export type SignaturesRecord = z.infer<typeof signaturesRecordSchema>;
+
+/** How email drafts of the minutes are written. */
+export const sharingSchema = z.strictObject({
+  /** Signs the covering note; the sealing organisation's name when empty. */
+  senderName: optionalText(120),
+  /** Off unless chosen: mail leaves the app, so the Subject and file name name no child. */
+  childReferenceInEmail: z.boolean({ message: 'Choose whether the email names the child’s reference.' }),
+});
+export type SharingPreferences = z.output<typeof sharingSchema>;
+export const defaultSharing: SharingPreferences = { senderName: '', childReferenceInEmail: false };

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { method, returns } from '@shared/api/define';
+import { method, noInput, returns } from '@shared/api/define';
 import {
   confirmKeySchema,
   countersignSchema,
@@ -10,6 +9,7 @@ import {
   proseSchema,
   receivedRef,
   sealSchema,
+  sharingSchema,
   signSchema,
   verifySchema,
   type ImportResult,
@@ -17,6 +17,7 @@ import {
   type MinutesVersion,
   type OrganisationKey,
   type ReceivedMinutes,
+  type SharingPreferences,
   type SigningIdentitySummary,
   type VerifyReport,
 } from '@shared/domain/minutes';
@@ -63,6 +64,18 @@ export const minutesMethods = {
     minutesRef,
     returns<MinutesExport>(),
   ),
+  'minutes.sharing': method(
+    'reads',
+    'How email drafts of the minutes are written: who signs them off, and whether they name the child’s reference.',
+    noInput,
+    returns<SharingPreferences>(),
+  ),
+  'minutes.setSharing': method(
+    'writes',
+    'Change how email drafts of the minutes are written.',
+    sharingSchema,
+    returns<SharingPreferences>(),
+  ),
   'minutes.verify': method(
     'reads',
     'Check any PDF: is its digital signature valid, who sealed it, is it in this case book?',
@@ -78,7 +91,7 @@ export const minutesMethods = {
   'minutes.received': method(
     'reads',
     'Minutes received from other organisations.',
-    z.strictObject({}),
+    noInput,
     returns<ReceivedMinutes[]>(),
   ),
   'minutes.countersign': method(
@@ -96,7 +109,7 @@ export const minutesMethods = {
   'signing.identities': method(
     'reads',
     'The certificates this computer seals minutes with, by organisation.',
-    z.strictObject({}),
+    noInput,
     returns<SigningIdentitySummary[]>(),
   ),
   'signing.importIdentity': method(

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { method, returns } from '@shared/api/define';
+import { method, noInput, returns } from '@shared/api/define';
 import {
   backupChoiceSchema,
   backupKeepSchema,
@@ -11,8 +10,6 @@ import {
   type BackupSummary,
   type VaultStatus,
 } from '@shared/domain/vault';
-
-const noInput = z.strictObject({});
 
 /** The encrypted case book: its passphrase, its lock, and the encrypted backups beside it. */
 export const vaultMethods = {

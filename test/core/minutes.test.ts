@@ -355,6 +355,20 @@ print(json.dumps({"unsent": m["X-Unsent"], "to": m["To"], "defects": len(m.defec
       expect(raw.slice(0, raw.indexOf('\r\n\r\n'))).not.toMatch(/AB12/i);
       expect(body).not.toMatch(/AB12/i);
 
+      // Chosen in the sharing preferences: the reference in the Subject and file names, and a name to sign off.
+      expect(await callOk(core, 'minutes.sharing', {})).toEqual({ senderName: '', childReferenceInEmail: false });
+      await callOk(core, 'minutes.setSharing', { senderName: 'Priya Shah', childReferenceInEmail: true });
+      const named = await callOk<MinutesExport>(core, 'minutes.export', { minutesId: sealed.id });
+      expect(named.files.map((f) => f.fileName)).toEqual([
+        expect.stringMatching(/^minutes-Oakwood-House-child-AB12-.*-v1\.pdf$/),
+        expect.stringMatching(/^minutes-Oakwood-House-child-AB12-.*-v1\.eml$/),
+      ]);
+      const namedRaw = Buffer.from(named.files[1]!.base64, 'base64').toString('latin1');
+      expect(namedRaw.replace(/\r\n[ \t]+/g, ' ')).toMatch(
+        /^Subject: Joint review minutes: Oakwood House, child AB12, .* \(version 1\)\r$/m,
+      );
+      expect(namedRaw).toContain('With thanks,\r\nPriya Shah\r\nBrightwater Care Ltd\r\n');
+
       // The other side imports the sealed minutes into its own case book, linked by the Ofsted URN:
       // first it is asked to confirm a key it has never seen, fingerprint shown.
       const other = testCore(undefined, undefined, printer);

@@ -58,6 +58,7 @@ export const tables = [
   'organisation_keys',
   'countersignatures',
   'received_minutes',
+  'preferences',
   'audit_log',
 ] as const;
 export type TableName = (typeof tables)[number];

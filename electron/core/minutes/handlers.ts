@@ -14,6 +14,7 @@ import {
 import { confirmKey, keysOf } from './keys';
 import { countersignReceived, exportReceived, importMinutes, receivedMinutes, verifyMinutesPdf } from './received';
 import { exportMinutes, sealMinutes, type MinutesPlatform } from './sealing';
+import { getSharing, setSharing } from './sharing';
 
 /** The minutes: draft, lock, sign, seal, export, verify, import, countersign and amend; the keys that seal them. */
 export function minutesHandlers(
@@ -37,6 +38,8 @@ export function minutesHandlers(
     'minutes.seal': (input) => announced(sealMinutes(context, platform, input)),
     'minutes.amend': (input) => announced(amendMinutes(context, input)),
     'minutes.export': (input) => exportMinutes(context, platform, input),
+    'minutes.sharing': () => getSharing(context),
+    'minutes.setSharing': (input) => setSharing(context, input),
     'minutes.verify': (input) => verifyMinutesPdf(context, input),
     'minutes.import': (input) => announced(importMinutes(context, input)),
     'minutes.received': () => receivedMinutes(context),

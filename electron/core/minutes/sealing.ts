@@ -15,6 +15,7 @@ import { sealPdf } from '@core/signing/seal';
 import { minutesAttachmentName } from '@core/signing/verify';
 import { makeEmailDraft } from './email-draft';
 import { identityFor } from './identities';
+import { getSharing } from './sharing';
 import { fingerprintOf } from '@core/signing/certificate';
 import { getMinutes, readMinutesRow } from './minutes';
 import { minutesHtml } from './print';
@@ -180,8 +181,10 @@ interface Share {
 
 /**
  * Saves the PDF with an email draft to send it. The draft names the organisations, the version,
- * the signers and the keys, and how to check them; it names no child, in its subject, its file
- * names or its words, since mail leaves the app: the child's reference is inside the sealed PDF.
+ * the signers and the keys, and how to check them, and is signed off with the sender's name when
+ * the case book has one. It names no child, in its subject, its file names or its words, since
+ * mail leaves the app (the child's reference is inside the sealed PDF), unless the sharing
+ * preferences say the Subject and file names may carry the reference.
  */
 export async function shareMinutes(
   context: SessionContext,
@@ -189,9 +192,13 @@ export async function shareMinutes(
   share: Share,
 ): Promise<MinutesExport> {
   const { content } = share;
+  const preferences = getSharing(context);
   const day = formatDate(content.scheduledFor);
-  const { commissioner, provider, home } = content.subject;
-  const about = home ? home.name : `${commissioner} and ${provider}`;
+  const { commissioner, provider, home, childReference } = content.subject;
+  const child = preferences.childReferenceInEmail && childReference ? childReference : null;
+  const about = [home ? home.name : `${commissioner} and ${provider}`, child && `child ${child}`]
+    .filter(Boolean)
+    .join(', ');
   const base = `minutes-${slug(about)}-${content.scheduledFor.slice(0, 10)}-v${content.version}`;
   const pdfName = `${base}.pdf`;
   const eml = await makeEmailDraft({
@@ -212,7 +219,7 @@ export async function shareMinutes(
       'To check them, open the file in Relational Review (Check sealed minutes): it checks every signature and says whether each key is one you know. Compare any new key’s fingerprint with the one read out at the meeting.',
       '',
       'With thanks,',
-      ...(share.from ? [share.from] : []),
+      ...[preferences.senderName, share.from].filter(Boolean),
     ].join('\r\n'),
     attachment: { fileName: pdfName, content: share.pdf, contentType: 'application/pdf' },
     date: context.clock(),

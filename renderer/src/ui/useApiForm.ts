@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useState, type BaseSyntheticEvent } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
 import type { z } from 'zod';
 import { ApiCallError, errorMessage } from '@renderer/api/client';
@@ -59,26 +59,32 @@ export function useApiForm<Schema extends z.ZodType<FieldValues, FieldValues>>(o
     for (const key of changed) form.setValue(key as Path<z.input<Schema>>, now[key] as never, { shouldDirty: true });
   }
 
-  const onSubmit = form.handleSubmit(
-    async (values) => {
-      const sent = structuredClone(form.getValues());
-      setStatus(null);
-      setFailure(null);
-      try {
-        const outcome = await options.submit(values, call);
-        letGo();
-        if (outcome) startAfresh(sent);
-        if (typeof outcome === 'string') setStatus(outcome);
-      } catch (error) {
-        const fields = fieldsOnForm(error, options.defaultValues);
-        fields.forEach(([name, message], index) =>
-          form.setError(name as Path<z.input<Schema>>, { message }, { shouldFocus: index === 0 }),
-        );
-        if (fields.length === 0) setFailure(errorMessage(error));
-      }
-    },
-    () => setStatus(null),
-  );
+  // What was sent is taken as the button is pressed, before the (asynchronous) check of the
+  // values: a choice made while the check runs is then seen as a change, and kept.
+  const onSubmit = (event?: BaseSyntheticEvent) => {
+    const sent = structuredClone(form.getValues());
+    return form.handleSubmit(
+      (values) => save(values, sent),
+      () => setStatus(null),
+    )(event);
+  };
+
+  async function save(values: z.output<Schema>, sent: z.input<Schema>) {
+    setStatus(null);
+    setFailure(null);
+    try {
+      const outcome = await options.submit(values, call);
+      letGo();
+      if (outcome) startAfresh(sent);
+      if (typeof outcome === 'string') setStatus(outcome);
+    } catch (error) {
+      const fields = fieldsOnForm(error, options.defaultValues);
+      fields.forEach(([name, message], index) =>
+        form.setError(name as Path<z.input<Schema>>, { message }, { shouldFocus: index === 0 }),
+      );
+      if (fields.length === 0) setFailure(errorMessage(error));
+    }
+  }
 
   return { form, onSubmit, status, failure };
 }

@@ -1,4 +1,4 @@
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, expect, test, vi } from 'vitest';
 import { ApiError } from '@shared/api/errors';
@@ -144,4 +144,18 @@ test('once saved, the form is empty for the next one and leaving no longer asks'
   await goTo('#/deck');
   expect(confirm).not.toHaveBeenCalled();
   expect(screen.getByText('On screen: deck')).toBeInTheDocument();
+});
+
+test('a choice made in the instant after pressing save, while the values are checked, is kept for the next entry', async () => {
+  const user = userEvent.setup();
+  const sent: unknown[] = [];
+  renderForm({ 'organisations.create': (input: { name: string }) => (sent.push(input), created(input)) });
+  await user.type(screen.getByLabelText('Name'), 'Northshire County Council');
+  // Pressed, then changed at once, before the schema's check (which is asynchronous) has finished.
+  fireEvent.click(screen.getByRole('button', { name: 'Add organisation' }));
+  fireEvent.change(screen.getByLabelText('Kind'), { target: { value: 'provider' } });
+  expect(await screen.findByRole('status')).toHaveTextContent('Added Northshire County Council.');
+  expect(sent).toEqual([{ name: 'Northshire County Council', kind: 'local_authority' }]);
+  expect(screen.getByLabelText('Name')).toHaveValue('');
+  expect(screen.getByLabelText('Kind')).toHaveValue('provider');
 });

@@ -5,8 +5,9 @@ import { migration as m0003 } from './0003-decks';
 import { migration as m0004 } from './0004-sessions';
 import { migration as m0005 } from './0005-minutes';
 import { migration as m0006 } from './0006-seal-keys';
+import { migration as m0007 } from './0007-preferences';
 
 /** In order. A new migration is a new file, added to the end of this list. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;

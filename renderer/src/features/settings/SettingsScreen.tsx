@@ -5,6 +5,7 @@ import { AuditPanel } from './AuditPanel';
 import { AutomaticBackupsPanel } from './AutomaticBackupsPanel';
 import { TransferPanel } from './TransferPanel';
 import { CertificatesPanel } from './CertificatesPanel';
+import { EmailDraftsPanel } from './EmailDraftsPanel';
 import { SecurityPanel } from './SecurityPanel';
 import { SubjectAccessPanel } from './SubjectAccessPanel';
 
@@ -18,6 +19,7 @@ export function SettingsScreen() {
       <TransferPanel />
       <SubjectAccessPanel />
       <CertificatesPanel />
+      <EmailDraftsPanel />
       <AuditPanel />
       {info.status === 'success' && (
         <Section id="about-heading" title="About this installation">
