@@ -16,7 +16,7 @@ const guidance = {
   dream: 'Imagine what could be, building on what works.',
   design: 'Shape the changes that would make the dream real.',
   deliver: 'Agree who will do what, by when.',
-  close: 'Check every concern has an action or a reason, then conclude.',
+  close: 'Note any last words, appreciations or reflections; check every concern has an action or a reason, then conclude.',
 };
 
 /** What the facilitator works on in the current stage. */
@@ -35,7 +35,8 @@ export function StagePanel() {
       {stage === 'checkin' && <CheckinPanel />}
       {stage === 'matters' && <MattersPanel />}
       {isCardStage(stage) && <CardPanel />}
-      {stage === 'close' ? <ClosePanel /> : <NotesPanel />}
+      <NotesPanel />
+      {stage === 'close' && <ClosePanel />}
     </section>
   );
 }

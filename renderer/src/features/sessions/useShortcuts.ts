@@ -35,9 +35,9 @@ export function useShortcuts(session: Session, change: ChangeSession, showHelp: 
           stageIndex < stages.length - 1 && void change('sessions.stage', { reviewId, stage: stages[stageIndex + 1]! }),
         '[': () => stageIndex > 0 && void change('sessions.stage', { reviewId, stage: stages[stageIndex - 1]! }),
         t: () => void change('sessions.timer', { reviewId, command: running ? 'pause' : 'start' }),
-        c: () => stage !== 'close' && startNote(session, 'commissioner'),
-        p: () => stage !== 'close' && startNote(session, 'provider'),
-        f: () => stage !== 'close' && startNote(session, 'facilitator'),
+        c: () => startNote(session, 'commissioner'),
+        p: () => startNote(session, 'provider'),
+        f: () => startNote(session, 'facilitator'),
         '?': showHelp,
       };
       const action = actions[event.key];
