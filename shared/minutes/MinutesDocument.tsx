@@ -188,7 +188,7 @@ export function MinutesDocument({ content, level = 1 }: { content: Content; leve
 
       <Section level={section} title={stageLabels.checkin}>
         {content.checkin ? (
-          <table className="minutes-doc__table">
+          <table className="minutes-doc__table minutes-doc__checkin">
             <caption>Each side’s rating, from 1 (not at all) to 5 (fully), with the word they chose</caption>
             <thead>
               <tr>
@@ -216,7 +216,6 @@ export function MinutesDocument({ content, level = 1 }: { content: Content; leve
       <Section level={section} title={stageLabels.matters}>
         {content.mattersArising.length ? (
           <table className="minutes-doc__table">
-            <caption>Actions carried over from earlier reviews</caption>
             <thead>
               <tr>
                 <th scope="col">Action</th>
@@ -284,7 +283,6 @@ export function MinutesDocument({ content, level = 1 }: { content: Content; leve
       <Section level={section} title="Actions agreed">
         {content.actions.length ? (
           <table className="minutes-doc__table">
-            <caption>What will be done, by whom and by when</caption>
             <thead>
               <tr>
                 <th scope="col">Action</th>

@@ -80,13 +80,17 @@ export function SignaturePage({
         </>
       )}
       <Sub>Record of this version</Sub>
-      <ul className="minutes-doc__record">
-        {versionRecord(minutes.audit).map((event, index) => (
-          <li key={index}>
-            {formatDateTime(event.at)}: {event.words}
-          </li>
-        ))}
-      </ul>
+      {minutes.audit.length ? (
+        <ul className="minutes-doc__record">
+          {versionRecord(minutes.audit).map((event, index) => (
+            <li key={index}>
+              {formatDateTime(event.at)}: {event.words}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="minutes-doc__none">Nothing has been recorded for this version yet.</p>
+      )}
     </section>
   );
 }

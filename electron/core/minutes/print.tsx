@@ -15,6 +15,9 @@ const printStyles = `
   h1, h2, h3, h4 { break-after: avoid-page; break-inside: avoid; }
   p, li, tr, caption, .minutes-doc__signature { break-inside: avoid; orphans: 3; widows: 3; }
   thead { display: table-header-group; }
+  /* A table's head is never left at the foot of a page without a row under it; short tables keep whole. */
+  tbody tr:first-child { break-before: avoid-page; }
+  .minutes-doc__facts, .minutes-doc__checkin { break-inside: avoid; }
   ul { padding-left: 16pt; margin: 4pt 0; }
   .minutes-doc__letterhead { border-bottom: 3pt solid #1f4e5f; padding-bottom: 8pt; }
   .minutes-doc__kicker { text-transform: uppercase; letter-spacing: .04em; font-size: 9pt; color: #3d4349; margin: 0; }
