@@ -17,7 +17,6 @@ import { checkPdf } from '@core/signing/verify';
 import srgbProfile from '../../resources/color/srgb.icc.json';
 import { createPdfPrinter } from '../../electron/web/platform/pdf-printer';
 import { hasTool, QpdfJson, run, taggedPdf, unmarkedDrawing, type QpdfValue } from './archival-tools';
-import { tempDir } from './helpers';
 
 const hasChromium = existsSync('/usr/bin/chromium');
 /** qpdf, mutool (mupdf-tools) and poppler-utils: the judges here, none of them written for this app. */
@@ -30,6 +29,16 @@ const toolsSkip = ![
   ['pdfdetach', '-v'],
 ].every(([tool, flag]) => hasTool(tool!, flag));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Folders for the files the tools read, removed when the file's tests end. */
+const folders: string[] = [];
+const tempDir = () => {
+  folders.push(mkdtempSync(path.join(tmpdir(), 'rr-archival-')));
+  return folders.at(-1)!;
+};
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
 
 // A 1×1 PNG, so the printed page draws an image with an alternative text.
 const png =
@@ -127,8 +136,7 @@ describe.skipIf(!hasChromium || toolsSkip)(
     let sealed: Buffer;
     let organisation: string;
 
-    // The files live for the whole describe (helpers' tempDir is cleaned after each test).
-    const dir = mkdtempSync(path.join(tmpdir(), 'rr-archival-'));
+    const dir = tempDir();
 
     beforeAll(async () => {
       printed = await printer.print(html, { footerText, title });
@@ -153,10 +161,7 @@ describe.skipIf(!hasChromium || toolsSkip)(
         writeFileSync(files[name as keyof typeof files], bytes);
       }
     }, 60_000);
-    afterAll(async () => {
-      await printer.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    afterAll(() => printer.close());
 
     it('starts from what Chromium prints: drawing outside marked content, NonStruct wrappers, unmapped Strong and Em', () => {
       // The problems this module exists for, measured on the printed file, so the checks below mean something.
@@ -215,7 +220,7 @@ describe.skipIf(!hasChromium || toolsSkip)(
         expect(structText.stdout).toContain(words);
       const struct = run('pdfinfo', ['-struct', files.sealed]).stdout;
       expect(struct).not.toContain('NonStruct');
-      for (const type of 'H1 H2 H3 P L LI Lbl LBody Table TH TD Figure Link'.split(' '))
+      for (const type of 'H1 H2 H3 P L LI Lbl LBody Table TH TD Figure Link Form'.split(' '))
         expect(struct).toMatch(new RegExp(`^\\s*${type}\\b`, 'm'));
     });
 
@@ -364,6 +369,28 @@ describe.skipIf(!hasChromium || toolsSkip)(
         for (const element of QpdfJson.isRef(value) && pdf.dict(value)?.['/S'] ? [value] : pdf.array(value))
           if (element !== null) expect(inTree.has(element as string), JSON.stringify(element)).toBe(true);
       expect(Number(root['/ParentTreeNextKey'])).toBeGreaterThan(Math.max(...parentTree.keys()));
+    });
+
+    it('tags the seal’s widget: a Form element with an object reference, its parent tree entry, a description, printable', () => {
+      const pdf = new QpdfJson(files.sealed);
+      const form = pdf.dict(pdf.catalog['/AcroForm'])!;
+      const widgetRef = pdf.array(form['/Fields'])[0] as string;
+      const widget = pdf.dict(widgetRef)!;
+      expect(QpdfJson.text(widget['/TU'])).toBe(`Seal of ${organisation}`);
+      expect(Number(widget['/F']) & 4).toBe(4);
+      const { elements, contents } = structureOf(pdf);
+      const holder = contents.find((content) => content.kind === 'objr' && content.object === widgetRef);
+      expect(holder).toBeDefined();
+      expect(elements.find((element) => element.ref === holder!.element)!.type).toBe('Form');
+      const root = pdf.dict(pdf.catalog['/StructTreeRoot'])!;
+      const nums = pdf.array(pdf.dict(root['/ParentTree'])!['/Nums']);
+      expect(nums[nums.indexOf(widget['/StructParent']!) + 1]).toBe(holder!.element);
+      // A countersignature's widget stays untagged: tagging it would change the structure tree
+      // after the seal, which the seal's check rightly reports as a change.
+      const countersigned = new QpdfJson(files.countersigned);
+      const fields = countersigned.array(countersigned.dict(countersigned.catalog['/AcroForm'])!['/Fields']);
+      expect(fields).toHaveLength(2);
+      expect(countersigned.dict(fields[1])!['/StructParent']).toBeUndefined();
     });
 
     it('is a valid seal for pdfsig and for the app’s own check, and so is a countersignature on top', () => {

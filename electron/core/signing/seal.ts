@@ -74,6 +74,81 @@ function signatureWidget(context: PDFContext, signature: PDFRef, page: PDFRef, t
 }
 
 /**
+ * In a tagged PDF (one with a structure tree), the seal's widget is tagged as PDF/UA asks: a Form
+ * element under the document's element, holding an object reference to the widget; the widget's
+ * /StructParent naming that element in the parent tree; a description (/TU) a screen reader reads;
+ * and the page's tab order following the structure. An untagged PDF is left as it is.
+ */
+function tagWidget(doc: PDFDocument, widget: PDFRef, page: PDFRef, description: string): void {
+  const { context, catalog } = doc;
+  const rootRef = catalog.get(PDFName.of('StructTreeRoot'));
+  const root = context.lookup(rootRef);
+  if (!(rootRef instanceof PDFRef) || !(root instanceof PDFDict)) return;
+  const widgetDict = context.lookup(widget, PDFDict);
+  widgetDict.set(PDFName.of('TU'), PDFHexString.fromText(description));
+
+  // The Form element goes into the document's one top element, or beside the others at the top.
+  const k = context.lookup(root.get(PDFName.of('K')));
+  const top = k instanceof PDFArray && k.size() === 1 ? k.get(0) : root.get(PDFName.of('K'));
+  const topElement = top instanceof PDFRef ? context.lookup(top) : undefined;
+  const [parentRef, parent] = topElement instanceof PDFDict ? [top as PDFRef, topElement] : [rootRef, root];
+  const form = context.register(
+    context.obj({
+      Type: 'StructElem',
+      S: 'Form',
+      P: parentRef,
+      Pg: page,
+      K: { Type: 'OBJR', Obj: widget, Pg: page },
+    }),
+  );
+  const kids = context.lookup(parent.get(PDFName.of('K')));
+  const existing =
+    kids instanceof PDFArray ? kids.asArray() : parent.has(PDFName.of('K')) ? [parent.get(PDFName.of('K'))!] : [];
+  parent.set(PDFName.of('K'), context.obj([...existing, form]));
+
+  let parentTree = root.lookupMaybe(PDFName.of('ParentTree'), PDFDict);
+  if (!parentTree) {
+    parentTree = context.obj({});
+    root.set(PDFName.of('ParentTree'), context.register(parentTree));
+  }
+  const key = nextParentTreeKey(context, root, parentTree);
+  const nums = parentTree.lookupMaybe(PDFName.of('Nums'), PDFArray);
+  if (nums || !parentTree.has(PDFName.of('Kids'))) {
+    const list = nums ?? context.obj([]);
+    list.push(PDFNumber.of(key));
+    list.push(form);
+    parentTree.set(PDFName.of('Nums'), list);
+  } else {
+    const kidsOfTree = parentTree.lookup(PDFName.of('Kids'), PDFArray);
+    kidsOfTree.push(context.register(context.obj({ Limits: [key, key], Nums: [key, form] })));
+  }
+  root.set(PDFName.of('ParentTreeNextKey'), PDFNumber.of(key + 1));
+  widgetDict.set(PDFName.of('StructParent'), PDFNumber.of(key));
+  context.lookup(page, PDFDict).set(PDFName.of('Tabs'), PDFName.of('S'));
+}
+
+/** A parent tree key no entry uses: /ParentTreeNextKey, or past the largest key in the tree. */
+function nextParentTreeKey(context: PDFContext, root: PDFDict, tree: PDFDict): number {
+  let next = root.lookupMaybe(PDFName.of('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? 0;
+  const seen = new Set<PDFDict>();
+  const visit = (node: PDFDict, depth: number) => {
+    if (seen.has(node) || depth > 32 || seen.size > 100_000) return;
+    seen.add(node);
+    const nums = node.lookupMaybe(PDFName.of('Nums'), PDFArray)?.asArray() ?? [];
+    for (let i = 0; i < nums.length; i += 2) {
+      const key = context.lookup(nums[i]);
+      if (key instanceof PDFNumber) next = Math.max(next, key.asNumber() + 1);
+    }
+    for (const kid of node.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? []) {
+      const dict = context.lookup(kid);
+      if (dict instanceof PDFDict) visit(dict, depth + 1);
+    }
+  };
+  visit(tree, 0);
+  return next;
+}
+
+/**
  * Seals a PDF: a certification signature (PAdES baseline B-B, ETSI.CAdES.detached, DocMDP P=2)
  * made with the identity. Everything in the PDF, attachments included, is kept and covered.
  */
@@ -92,6 +167,7 @@ export async function sealPdf(pdf: Uint8Array, identity: SigningIdentity, detail
   const annotations = pageNode.lookupMaybe(PDFName.of('Annots'), PDFArray) ?? context.obj([]);
   annotations.push(widget);
   pageNode.set(PDFName.of('Annots'), annotations);
+  tagWidget(doc, widget, page, `Seal of ${identity.subject.organisation}`);
   catalog.set(PDFName.of('AcroForm'), context.register(context.obj({ Fields: [widget], SigFlags: 3 })));
   catalog.set(PDFName.of('Perms'), context.obj({ DocMDP: signature }));
   // @signpdf finds the placeholder by scanning the bytes, so it must not be inside an object stream.
