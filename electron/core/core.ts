@@ -136,6 +136,7 @@ export function createCore(options: CoreOptions): Core {
       ...deckHandlers(library),
       ...sessionHandlers(sessionContext),
       ...minutesHandlers(sessionContext, {
+        appVersion: options.appVersion,
         printer: options.printer ?? null,
         exporter: options.exporter ?? offerAsDownloads,
       }),

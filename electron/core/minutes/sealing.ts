@@ -1,4 +1,3 @@
-import { PDFDocument } from 'pdf-lib';
 import type { ParsedInput } from '@shared/api/contract';
 import { ApiError } from '@shared/api/errors';
 import type { MinutesContent, MinutesExport, MinutesVersion } from '@shared/domain/minutes';
@@ -11,6 +10,7 @@ import { sql } from '@core/db/sql';
 import type { FileExporter } from '@core/platform/exporter';
 import type { PdfPrinter } from '@core/platform/pdf-printer';
 import type { SessionContext } from '@core/sessions/context';
+import { toArchivalPdf } from '@core/signing/archival';
 import { sealPdf } from '@core/signing/seal';
 import { minutesAttachmentName } from '@core/signing/verify';
 import { makeEmailDraft } from './email-draft';
@@ -22,6 +22,8 @@ import { minutesHtml } from './print';
 import { signaturesAttachmentName, signaturesRecord } from './signatures-record';
 
 export interface MinutesPlatform {
+  /** Named in the sealed PDF as the tool that made it. */
+  appVersion: string;
   printer: PdfPrinter | null;
   exporter: FileExporter;
 }
@@ -71,14 +73,7 @@ export async function sealMinutes(
     title: before.content.title,
     footerText: `Fingerprint ${before.fingerprint}`,
   });
-  const document = await PDFDocument.load(printed);
   const row = readMinutesRow(context, input.minutesId);
-  await document.attach(Buffer.from(row.canonical!, 'utf8'), minutesAttachmentName, {
-    mimeType: 'application/json',
-    description: `The canonical content of these minutes; its SHA-256 is the fingerprint ${before.fingerprint}.`,
-    creationDate: sealedAt,
-    modificationDate: sealedAt,
-  });
   const sealedBy = `${identity.subject.commonName}, ${identity.subject.organisation}`;
   const signatures = signaturesRecord(before, {
     organisation: input.organisation,
@@ -86,15 +81,31 @@ export async function sealMinutes(
     keyFingerprint: identity.fingerprint,
     sealedAt,
   });
-  await document.attach(Buffer.from(signatures, 'utf8'), signaturesAttachmentName, {
-    mimeType: 'application/json',
-    description: 'Who signed these minutes, the fingerprint each signed, and the seal.',
-    creationDate: sealedAt,
-    modificationDate: sealedAt,
+  // PDF/A-3a and PDF/UA-1: XMP, an sRGB output intent, artifacts, a standard structure, and the
+  // two records attached as the data these minutes are made from.
+  const archival = await toArchivalPdf(printed, {
+    title: before.content.title,
+    language: 'en-GB',
+    creatorTool: `Relational Review ${platform.appVersion}`,
+    createdAt: sealedAt,
+    attachments: [
+      {
+        name: minutesAttachmentName,
+        bytes: Buffer.from(row.canonical!, 'utf8'),
+        mimeType: 'application/json',
+        description: `The canonical content of these minutes; its SHA-256 is the fingerprint ${before.fingerprint}.`,
+        relationship: 'Data',
+      },
+      {
+        name: signaturesAttachmentName,
+        bytes: Buffer.from(signatures, 'utf8'),
+        mimeType: 'application/json',
+        description: 'Who signed these minutes, the fingerprint each signed, and the seal.',
+        relationship: 'Data',
+      },
+    ],
   });
-  document.setTitle(before.content.title);
-  document.setLanguage('en-GB');
-  const sealed = await sealPdf(await document.save({ useObjectStreams: false }), identity, {
+  const sealed = await sealPdf(archival, identity, {
     reason: `Joint review minutes, version ${before.version}, fingerprint ${before.fingerprint}`,
     location: input.organisation,
     name: identity.subject.commonName,
