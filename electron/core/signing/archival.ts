@@ -1091,7 +1091,12 @@ class StructureRepair {
    * a number, one from another page becomes a marked-content reference naming its page.
    */
   private setKids(element: { ref: PDFRef; dict: PDFDict }, kids: Kid[]): void {
-    const own = element.dict.get(PDFName.of('Pg'));
+    let own = element.dict.get(PDFName.of('Pg'));
+    if (!own) {
+      // An element without a page takes that of its first MCID, which then stays a plain number.
+      own = kids.find((kid) => kid.page && this.context.lookup(kid.object) instanceof PDFNumber)?.page;
+      if (own) element.dict.set(PDFName.of('Pg'), own);
+    }
     const objects = kids.map(({ object, page }) => {
       const child = this.element(object);
       if (child) {
