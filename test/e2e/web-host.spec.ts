@@ -55,3 +55,22 @@ test('a call without the token gets 401; malformed input gets 400 in plain words
   const list = await request.post(`${base}/api/organisations.list`, { data: {}, headers: auth });
   expect(await list.json()).toEqual([]);
 });
+
+test('the page takes the token out of the address bar and its history once it has read it', async ({ page, host }) => {
+  await page.goto(`${host.url}#/settings`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  // The route is kept; the token is gone from the address and from this history entry.
+  expect(page.url()).toBe(`http://127.0.0.1:${host.port}/#/settings`);
+  expect(await page.evaluate(() => window.location.search)).toBe('');
+  // The page still calls the API (the token is kept in this tab), after a reload as well.
+  await expect(page.getByText(`${host.dataDir}/casebook.sqlite`)).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(`${host.dataDir}/casebook.sqlite`)).toBeVisible();
+  expect(page.url()).not.toContain(host.token);
+  // Going back leads to no entry that holds it.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reviews' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reviews' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  expect(page.url()).not.toContain(host.token);
+});
