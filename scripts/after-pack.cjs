@@ -8,8 +8,10 @@
 const path = require('node:path');
 
 // The values of @electron/fuses' FuseV1Options, which is an ES module: its enum is written out
-// here so that the config can be built (and tested) synchronously. afterPack checks each index
-// against the installed @electron/fuses before flipping anything, so a renumbering fails the build.
+// here so that the config can be built (and tested) synchronously. afterPack checks these against
+// the installed @electron/fuses before flipping anything: a renumbered fuse, or one added that is
+// not decided here, fails the build. So does a binary whose fuse wire holds a fuse this config
+// does not set (strictlyRequireAllFuses), as a newer Electron would.
 const FuseV1Options = Object.freeze({
   RunAsNode: 0,
   EnableCookieEncryption: 1,
@@ -17,6 +19,9 @@ const FuseV1Options = Object.freeze({
   EnableNodeCliInspectArguments: 3,
   EnableEmbeddedAsarIntegrityValidation: 4,
   OnlyLoadAppFromAsar: 5,
+  LoadBrowserProcessSpecificV8Snapshot: 6,
+  GrantFileProtocolExtraPrivileges: 7,
+  WasmTrapHandlers: 8,
 });
 
 /** The fuses for one platform ('darwin', 'mas', 'win32' or 'linux'). */
@@ -26,6 +31,8 @@ function fuseConfig(electronPlatformName) {
     // Flipping a fuse changes the binary, which breaks the ad hoc signature an arm64 Mac needs to
     // start it at all; when the app is properly signed afterwards this changes nothing.
     resetAdHocDarwinSignature: isMac(electronPlatformName),
+    // Every fuse in the binary must be set here, none left at Electron's default by omission.
+    strictlyRequireAllFuses: true,
     // ELECTRON_RUN_AS_NODE would turn the app into a plain Node.js with the app's own trust.
     [FuseV1Options.RunAsNode]: false,
     // NODE_OPTIONS (--require, --inspect...) would load any script into the main process.
@@ -39,6 +46,13 @@ function fuseConfig(electronPlatformName) {
     [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
     // Chromium's cookie store is encrypted with the operating system's key store.
     [FuseV1Options.EnableCookieEncryption]: true,
+    // file:// pages would get privileges beyond a browser's (fetch of other files, service workers...).
+    // The app serves itself from app:// and loads no file:// page, so none needs them.
+    [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+    // One V8 snapshot for every process, as shipped: no second snapshot file to load (or replace).
+    [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
+    // WebAssembly's out-of-bounds accesses caught by V8's signal handlers (Electron's default, kept).
+    [FuseV1Options.WasmTrapHandlers]: true,
   };
 }
 
@@ -68,6 +82,11 @@ function electronBinaryPath(context) {
   }
 }
 
+/** Fuses the installed @electron/fuses knows that this file does not decide: [] when in step. */
+function undecidedFuses(installed) {
+  return Object.keys(installed).filter((name) => Number.isNaN(Number(name)) && !(name in FuseV1Options));
+}
+
 async function loadFuses() {
   const fuses = await import('@electron/fuses');
   for (const [name, index] of Object.entries(FuseV1Options)) {
@@ -76,6 +95,10 @@ async function loadFuses() {
         `@electron/fuses numbers the ${name} fuse ${fuses.FuseV1Options[name]}, not ${index}: update scripts/after-pack.cjs.`,
       );
     }
+  }
+  const undecided = undecidedFuses(fuses.FuseV1Options);
+  if (undecided.length) {
+    throw new Error(`@electron/fuses has fuses that scripts/after-pack.cjs does not set: ${undecided.join(', ')}.`);
   }
   if (fuses.FuseVersion.V1 !== '1')
     throw new Error('@electron/fuses has changed FuseVersion.V1: update scripts/after-pack.cjs.');
@@ -92,4 +115,4 @@ async function afterPack(context, flip) {
   return sentinels;
 }
 
-module.exports = { afterPack, fuseConfig, electronBinaryPath, FuseV1Options };
+module.exports = { afterPack, fuseConfig, electronBinaryPath, undecidedFuses, FuseV1Options };

@@ -36,7 +36,7 @@ const allowList = [
   {
     checks: ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK'],
     files: ['electron/main/window.ts'],
-    requires: 'webPreferences: windowWebPreferences(preload)',
+    requires: 'webPreferences: windowWebPreferences(preload, { packaged: app.isPackaged })',
     // electronegativity reads webPreferences only when they are written out inline at
     // `new BrowserWindow(...)`; here they come from windowWebPreferences() in security-policy.ts,
     // which sets contextIsolation, sandbox and webSecurity on and nodeIntegration off. The

@@ -6,6 +6,12 @@ import { createKeyStore } from './platform/key-store';
 import { createPdfPrinter } from './platform/pdf-printer';
 import { dataDirFromArgs } from './args';
 import { hardenApp, hardenSession } from './hardening';
+import {
+  applicationMenuTemplate,
+  refusedStartSwitches,
+  refusedSwitchesMessage,
+  refusedSwitchesTitle,
+} from './packaged-policy';
 import { handleCalls } from './ipc';
 import { electronNativeBinding } from './native-binding';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -19,6 +25,18 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 const devOrigin = devServerOrigin(devServerUrl);
 
 function main(): void {
+  // Before anything else: the installed app does not run under a debugger or with its protections off.
+  if (app.isPackaged) {
+    const refused = refusedStartSwitches(process.argv, (name) => app.commandLine.hasSwitch(name));
+    if (refused.length) {
+      const message = refusedSwitchesMessage(refused);
+      console.error(message);
+      dialog.showErrorBox(refusedSwitchesTitle, message);
+      app.exit(1);
+      return;
+    }
+  }
+
   let dataDir: string;
   try {
     dataDir = dataDirFromArgs(process.argv, process.cwd()) ?? app.getPath('userData');
@@ -71,7 +89,13 @@ function main(): void {
     }
     const openCore = core;
 
-    if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
+    // None on Windows and Linux; on macOS one without the developer tools when packaged.
+    const menu = applicationMenuTemplate({
+      platform: process.platform,
+      packaged: app.isPackaged,
+      appName: app.name,
+    });
+    Menu.setApplicationMenu(menu ? Menu.buildFromTemplate(menu) : null);
     hardenSession(devOrigin);
     serveRenderer(path.join(__dirname, '../renderer'));
     handleCalls(openCore, devOrigin);

@@ -8,10 +8,15 @@ export const appHost = 'relational-review';
 export const appOrigin = `${appScheme}://${appHost}`;
 export const appStartUrl = `${appOrigin}/index.html`;
 
-/** The webPreferences of every window: Electron's security checklist, in full. */
-export function windowWebPreferences(preloadPath: string) {
+/**
+ * The webPreferences of every window: Electron's security checklist, in full. The developer tools
+ * only in a development build: a window is taken as packaged unless told otherwise (the main window
+ * and the presenter view pass app.isPackaged; the printing window never needs them).
+ */
+export function windowWebPreferences(preloadPath: string, { packaged = true }: { packaged?: boolean } = {}) {
   return {
     preload: preloadPath,
+    devTools: !packaged,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -97,7 +102,7 @@ export const presenterWindowTitle = 'Relational Review – presenter';
  * The answer to window.open from the main window: the presenter view opens in a window with the
  * same locked-down webPreferences and preload as the main window; everything else is refused.
  */
-export function presenterWindowOpen(url: string, preloadPath: string, devOrigin?: string) {
+export function presenterWindowOpen(url: string, preloadPath: string, devOrigin?: string, packaged = true) {
   if (!isPresenterUrl(url, devOrigin)) return { action: 'deny' } as const;
   return {
     action: 'allow',
@@ -109,7 +114,7 @@ export function presenterWindowOpen(url: string, preloadPath: string, devOrigin?
       minHeight: 400,
       autoHideMenuBar: true,
       backgroundColor: '#0f1a1c',
-      webPreferences: windowWebPreferences(preloadPath),
+      webPreferences: windowWebPreferences(preloadPath, { packaged }),
     },
   } as const;
 }

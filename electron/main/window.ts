@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { ipcChannels } from '@shared/api/transport';
 import type { Core } from '@core/core';
 import { appStartUrl, devServerOrigin, presenterWindowOpen, windowWebPreferences } from './security-policy';
@@ -33,7 +33,7 @@ export function createMainWindow({ core, devServerUrl }: WindowOptions): Browser
     minHeight: 600,
     show: false,
     backgroundColor: '#f7f5f0',
-    webPreferences: windowWebPreferences(preload),
+    webPreferences: windowWebPreferences(preload, { packaged: app.isPackaged }),
   });
   win.once('ready-to-show', () => win.show());
   forwardEvents(core, win);
@@ -41,7 +41,7 @@ export function createMainWindow({ core, devServerUrl }: WindowOptions): Browser
   // hardenApp has already told every web contents, this one included, to refuse new windows;
   // this replaces that for the main window alone, to let the presenter view (and nothing else) open.
   const devOrigin = devServerOrigin(devServerUrl);
-  win.webContents.setWindowOpenHandler(({ url }) => presenterWindowOpen(url, preload, devOrigin));
+  win.webContents.setWindowOpenHandler(({ url }) => presenterWindowOpen(url, preload, devOrigin, app.isPackaged));
   win.webContents.on('did-create-window', (presenter) => {
     forwardEvents(core, presenter);
     const closePresenter = () => {
