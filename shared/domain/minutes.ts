@@ -105,6 +105,8 @@ export interface MinutesVersion {
   /** Sides still to sign before the minutes can be sealed. */
   awaiting: ('commissioner' | 'provider')[];
   audit: { at: string; action: string; detail: Record<string, unknown> }[];
+  /** Words that may be a child's first name: to confirm before sealing (none once sealed). */
+  possibleNames: PossibleName[];
 }
 
 const minutesId = recordId('Those minutes could not be found.');
@@ -152,6 +154,8 @@ export const sealSchema = z.strictObject({
     .trim()
     .min(1, 'Choose the organisation that seals the minutes.')
     .max(200),
+  /** Words the person confirmed are not a child's name, from those the minutes flagged. */
+  notChildNames: z.array(z.string().max(60)).max(500).default([]),
 });
 
 const pdfFile = z
@@ -350,3 +354,9 @@ export const sharingSchema = z.strictObject({
 });
 export type SharingPreferences = z.output<typeof sharingSchema>;
 export const defaultSharing: SharingPreferences = { senderName: '', childReferenceInEmail: false };
+
+/** A word in the minutes that may be a child's first name, and where it is. */
+export interface PossibleName {
+  word: string;
+  where: string[];
+}

@@ -22,6 +22,7 @@ function richMinutes(): MinutesVersion {
     sealKey: null,
     countersignatures: [],
     awaiting: [],
+    possibleNames: [],
     content: {
       format: minutesFormat,
       formatVersion: 1,

@@ -110,6 +110,7 @@ function minutesOfLength(shift: number): MinutesVersion {
       },
     ],
     awaiting: ['commissioner'],
+    possibleNames: [],
     audit: [{ at: '2026-12-03T12:00:00.000Z', action: 'minutes.locked', detail: { version: 1 } }],
   };
 }

@@ -235,7 +235,7 @@ test('minutes sealed on one laptop, imported, countersigned and sent back from a
   const countersignatures = page.getByRole('list', { name: 'Countersignatures' });
   await expect(countersignatures.getByRole('listitem')).toHaveCount(1);
   await expect(countersignatures).toContainText(
-    /Countersigned by Northshire County Council \(Relational Review seal\), for Northshire County Council, \d{1,2} \w+ \d{4} at \d{2}:\d{2}\./,
+    /Countersigned by Northshire County Council \(Relational Review seal\), for Northshire County Council, \d{1,2} \w+ \d{4} at \d{2}:\d{2} (GMT|BST)\./,
   );
   await expect(countersignatures.locator('.fingerprint__short')).toHaveText(readOutByB);
   await expect(page.getByText('Not countersigned yet.')).toHaveCount(0);

@@ -15,6 +15,7 @@ import { appendAudit, auditFor } from '@core/audit';
 import { isoNow } from '@core/clock';
 import { sql } from '@core/db/sql';
 import type { SessionContext } from '@core/sessions/context';
+import { possibleChildNames } from './child-names';
 import { buildContent, emptyProse, type Prose } from './content';
 
 export interface MinutesRow {
@@ -59,16 +60,25 @@ function signaturesOf({ db }: SessionContext, minutesId: string): MinutesSignatu
     WHERE minutes_id = ${minutesId} ORDER BY signed_at, rowid`);
 }
 
+/** The adults the case book knows (its people) and those who signed: their names are not a child's. */
+function adultsNamed({ db }: SessionContext, signatures: MinutesSignature[]): string[] {
+  return [
+    ...db.all<{ name: string }>(sql`SELECT name FROM people`).map((p) => p.name),
+    ...signatures.map((s) => s.name),
+  ];
+}
+
 export function getMinutes(context: SessionContext, minutesId: string): MinutesVersion {
   const row = readMinutesRow(context, minutesId);
   const signatures = signaturesOf(context, row.id);
   const signed = new Set(signatures.map((signature) => signature.side));
+  const content = contentOf(context, row);
   return {
     id: row.id,
     reviewId: row.reviewId,
     version: row.version,
     status: row.status,
-    content: contentOf(context, row),
+    content,
     fingerprint: row.fingerprint,
     lockedAt: row.lockedAt,
     sealedAt: row.sealedAt,
@@ -79,6 +89,7 @@ export function getMinutes(context: SessionContext, minutesId: string): MinutesV
     signatures,
     awaiting: (['commissioner', 'provider'] as const).filter((side) => !signed.has(side)),
     audit: auditFor(context, 'minutes', row.id).map(({ at, action, detail }) => ({ at, action, detail })),
+    possibleNames: row.status === 'sealed' ? [] : possibleChildNames(content, adultsNamed(context, signatures)),
   };
 }
 

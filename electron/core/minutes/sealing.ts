@@ -60,6 +60,16 @@ export async function sealMinutes(
     });
   }
 
+  const unconfirmed = before.possibleNames.filter((name) => !input.notChildNames.includes(name.word));
+  if (unconfirmed.length) {
+    const words = unconfirmed.map((name) => `“${name.word}” (${name.where.join(', ')})`).join('; ');
+    throw new ApiError(
+      'conflict',
+      `These words may be a child’s name: ${words}. The minutes name a child only by reference. Confirm none of them is a child’s name, or unlock the minutes and change the words.`,
+      { notChildNames: 'Confirm that none of these words is a child’s name.' },
+    );
+  }
+
   // The identity first: a new certificate is valid from the moment it is made, and the seal after it.
   const identity = identityFor(context, input.organisation);
   const sealedAt = context.clock();
@@ -130,6 +140,7 @@ export async function sealMinutes(
         fingerprint: current.fingerprint,
         pdfSha256: fingerprintOf(sealed),
         certificate: identity.fingerprint,
+        confirmedNotChildNames: before.possibleNames.map((name) => name.word),
       },
     });
   });

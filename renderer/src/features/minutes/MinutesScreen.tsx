@@ -200,8 +200,8 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
             <SealPanel
               minutes={minutes}
               busy={busy}
-              onSeal={(organisation) =>
-                act('minutes.seal', { minutesId: minutes.id, organisation }, 'The minutes are sealed.')
+              onSeal={(organisation, notChildNames) =>
+                act('minutes.seal', { minutesId: minutes.id, organisation, notChildNames }, 'The minutes are sealed.')
               }
             />
           )}

@@ -1,0 +1,76 @@
+import forenameList from '../../../resources/names/forenames.json';
+import type { MinutesContent, PossibleName } from '@shared/domain/minutes';
+import { stageLabels } from '@shared/domain/sessions';
+
+const forenames = new Set<string>(forenameList);
+
+/**
+ * Words that are names but, starting a sentence, are far more often ordinary English: only there
+ * are they passed over.
+ */
+const commonWords = new Set([
+  'Will', 'May', 'Mark', 'Bill', 'Art', 'Hope', 'Chance', 'Major', 'Young', 'Page', 'Miles', 'Guy', 'Pat',
+  'Rich', 'Frank', 'Grant', 'Dean', 'Joy', 'Faith', 'June', 'August', 'April', 'Summer', 'Autumn', 'Dawn',
+  'Sky', 'Star', 'River', 'Angel', 'King', 'Prince', 'Royal', 'Golden', 'Hunter', 'Price', 'Bishop', 'Cash',
+  'Early', 'Unique', 'Lane', 'Else', 'Ever', 'Said', 'Nothing', 'Money',
+]); // prettier-ignore
+
+/** The words of a text that are capitalised forenames (a few common words only within a sentence). */
+function capitalisedForenames(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(/\p{L}+/gu)) {
+    const word = match[0];
+    if (!forenames.has(word)) continue;
+    const before = text.slice(0, match.index).trimEnd();
+    const startsSentence = before === '' || /[.!?:;“"(\n-]$/.test(before);
+    if (startsSentence && commonWords.has(word)) continue;
+    found.push(word);
+  }
+  return found;
+}
+
+/**
+ * Words in the minutes that may be a child's first name: capitalised words from a list of common
+ * UK forenames, in the words the room or the editors wrote. The adults the minutes name (who was
+ * there, sent apologies or signed) and the organisations and home are left out. A prompt, not a
+ * refusal: a person confirms before sealing that none of them is a child's name.
+ */
+export function possibleChildNames(content: MinutesContent, signers: readonly string[] = []): PossibleName[] {
+  const adults = new Set(
+    [
+      ...content.present.map((p) => p.name),
+      ...content.apologies.map((p) => p.name),
+      ...signers,
+      content.subject.commissioner,
+      content.subject.provider,
+      content.subject.home?.name ?? '',
+    ].flatMap((name) => name.match(/\p{L}+/gu) ?? []),
+  );
+  const places: [string, string][] = [
+    ['the summary', content.summary],
+    ['the apologies', content.apologiesNote],
+    ['the purpose', content.purpose],
+    ['the affirmative topic', content.affirmativeTopic],
+    ...content.mattersArising.flatMap((m): [string, string][] => [
+      ['matters arising', m.text],
+      ['matters arising', m.reason],
+    ]),
+    ...content.stages.flatMap((stage): [string, string][] => [
+      [`the words for ${stageLabels[stage.stage]}`, stage.summary],
+      ...stage.notes.map((note): [string, string] => [`a note in ${stageLabels[stage.stage]}`, note.text]),
+    ]),
+    ...content.concerns.flatMap((concern): [string, string][] => [
+      ['a concern', concern.text],
+      ['a concern', concern.noActionReason ?? ''],
+    ]),
+    ...content.actions.map((action): [string, string] => ['an action', action.text]),
+  ];
+  const byWord = new Map<string, Set<string>>();
+  for (const [where, text] of places) {
+    for (const word of capitalisedForenames(text)) {
+      if (adults.has(word)) continue;
+      byWord.set(word, (byWord.get(word) ?? new Set()).add(where));
+    }
+  }
+  return [...byWord].map(([word, where]) => ({ word, where: [...where] }));
+}
