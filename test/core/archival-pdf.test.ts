@@ -16,7 +16,15 @@ import { countersignPdf, sealPdf } from '@core/signing/seal';
 import { checkPdf } from '@core/signing/verify';
 import srgbProfile from '../../resources/color/srgb.icc.json';
 import { createPdfPrinter } from '../../electron/web/platform/pdf-printer';
-import { hasTool, QpdfJson, run, taggedPdf, unmarkedDrawing, type QpdfValue } from './archival-tools';
+import {
+  hasTool,
+  QpdfJson,
+  run,
+  taggedPdf,
+  taggedPdfWithForm,
+  unmarkedDrawing,
+  type QpdfValue,
+} from './archival-tools';
 
 const hasChromium = existsSync('/usr/bin/chromium');
 /** qpdf, mutool (mupdf-tools) and poppler-utils: the judges here, none of them written for this app. */
@@ -61,6 +69,7 @@ const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><sty
 <table><caption>Who was there</caption><thead><tr><th>Name</th><th>Role</th></tr></thead>
 <tbody><tr><td>Sam Okoro</td><td>Commissioning officer</td></tr><tr><td>Priya Shah</td><td>Registered manager</td></tr></tbody></table>
 <div class="concerns"><p>A concern, set apart with a border.</p></div>
+<p style="opacity: .7">A faded note: Chromium draws it in a form with marked content of its own.</p>
 <div class="box"><p><img alt="Signature of Sam Okoro" src="${png}" width="120" height="60"></p></div>
 <p><a href="https://example.org/minutes">How minutes are checked</a></p>
 <h2>Notes from the room</h2>
@@ -173,6 +182,12 @@ describe.skipIf(!hasChromium || toolsSkip)(
       const struct = run('pdfinfo', ['-struct', files.printed]);
       expect(struct.stdout).toContain('NonStruct');
       expect(struct.stderr).toMatch(/wrong type \((Strong|Em)\)/);
+      // The faded paragraph: a form with its own MCIDs, drawn outside any marked content.
+      const pdf = new QpdfJson(files.printed);
+      const markedForms = Object.values(pdf.objects).filter(
+        (object) => object.stream?.dict['/Subtype'] === '/Form' && object.stream.dict['/StructParents'] !== undefined,
+      );
+      expect(markedForms.length).toBeGreaterThan(0);
     });
 
     it('passes qpdf --check and keeps every page', () => {
@@ -223,6 +238,7 @@ describe.skipIf(!hasChromium || toolsSkip)(
           'Arrange contact at a new venue',
           'Commissioning officer',
           'A concern, set apart with a border.',
+          'A faded note',
           'How minutes are checked',
         ])
           expect(structText.stdout).toContain(words);
@@ -359,11 +375,13 @@ describe.skipIf(!hasChromium || toolsSkip)(
       for (let i = 0; i < nums.length; i += 2) parentTree.set(nums[i] as number, nums[i + 1]!);
       const pages = pageRefs(pdf);
       let mcids = 0;
+      let forms = 0;
       for (const content of contents) {
         if (content.kind === 'mcid') {
-          const key = pdf.dict(content.page)!['/StructParents'] as number;
+          const key = pdf.dict(content.stream ?? content.page)!['/StructParents'] as number;
           expect(pdf.array(parentTree.get(key))[content.mcid], `MCID ${content.mcid}`).toBe(content.element);
-          expect(pages).toContain(content.page);
+          if (!content.stream) expect(pages).toContain(content.page);
+          else forms++;
           mcids++;
         } else {
           const key = pdf.dict(content.object)!['/StructParent'] as number;
@@ -371,6 +389,7 @@ describe.skipIf(!hasChromium || toolsSkip)(
         }
       }
       expect(mcids).toBeGreaterThan(30);
+      expect(forms).toBeGreaterThan(0); // the faded paragraph's MCIDs, in its form
       // The long paragraph's text is on two pages, held by one element once its NonStructs are gone.
       expect(pages.length).toBeGreaterThan(1);
       const pagesOf = new Map<string, Set<string>>();
@@ -448,7 +467,9 @@ function pageDicts(pdf: QpdfJson) {
 }
 
 type Content =
-  { kind: 'mcid'; element: string; page: string; mcid: number } | { kind: 'objr'; element: string; object: string };
+  /** An MCID in a page's content, or (with stream) in a form's. */
+  | { kind: 'mcid'; element: string; page: string; stream?: string; mcid: number }
+  | { kind: 'objr'; element: string; object: string };
 
 /** Every structure element under the root, and every piece of content an element holds, read through qpdf. */
 function structureOf(pdf: QpdfJson) {
@@ -470,6 +491,7 @@ function structureOf(pdf: QpdfJson) {
           kind: 'mcid',
           element: ref as string,
           page: (kidDict['/Pg'] as string | undefined) ?? here!,
+          stream: kidDict['/Stm'] as string | undefined,
           mcid: kidDict['/MCID'] as number,
         });
       else if (kidDict?.['/Type'] === '/OBJR')
@@ -486,7 +508,8 @@ function structureOf(pdf: QpdfJson) {
 // The content-stream reader, on its own and on hostile pages
 
 const noResources: ContentResources = {
-  xobject: (name) => (name === 'Im1' ? 'image' : name === 'Fm1' ? 'form' : undefined),
+  xobject: (name) =>
+    (({ Im1: 'image', Fm1: 'form', Fm2: 'marked-form', Fm3: 'tagged-form' }) as const)[name] ?? undefined,
   propertiesHaveMcid: (name) => name === 'MC0',
 };
 const mark = (content: string) => markUntaggedContent(Buffer.from(content, 'latin1'), noResources);
@@ -501,7 +524,7 @@ const withoutInserts = (bytes: Uint8Array) =>
 describe('marking untagged content as artifacts', () => {
   it('wraps a text object drawn outside marked content, and leaves tagged content alone', () => {
     const tagged = '/P <</MCID 0>> BDC BT /F1 12 Tf 10 10 Td (Hello) Tj ET EMC';
-    expect(mark(tagged)).toEqual({ bytes: Buffer.from(tagged, 'latin1'), artifacts: 0, closed: 0 });
+    expect(mark(tagged)).toEqual({ bytes: Buffer.from(tagged, 'latin1'), artifacts: 0, closed: 0, markedForms: [] });
     const footer = `${tagged}\nBT /F1 8 Tf 10 800 Td (Page 1 of 2) Tj ET`;
     const result = mark(footer);
     expect(result.artifacts).toBe(1);
@@ -555,6 +578,15 @@ describe('marking untagged content as artifacts', () => {
     expect(text(result.bytes)).toBe(
       'q 10 0 0 10 0 0 cm \n/Artifact BMC\n/Im1 Do\nEMC\n Q \n/Artifact BMC\n/Fm1 Do /Sh1 sh\nEMC\n',
     );
+  });
+
+  it('leaves a form with marked content of its own to be marked inside, saying where it was drawn', () => {
+    const result = mark('/Fm2 Do /P <</MCID 0>> BDC /Fm2 Do EMC /Fm3 Do');
+    expect(result.artifacts).toBe(0);
+    expect(result.markedForms).toEqual([
+      { name: 'Fm2', inside: false },
+      { name: 'Fm2', inside: true },
+    ]);
   });
 
   it('reads inline images whose data holds EI, EMC and brackets, by their size', () => {
@@ -627,6 +659,32 @@ describe.skipIf(toolsSkip)('toArchivalPdf on hostile pages', () => {
     expect(unmarkedDrawing(run('mutool', ['trace', path.join(dir, 'before.pdf')]).stdout).unmarked).toHaveLength(2);
     expect(unmarkedDrawing(run('mutool', ['trace', path.join(dir, 'after.pdf')]).stdout).unmarked).toEqual([]);
     expect(run('qpdf', ['--check', path.join(dir, 'after.pdf')]).status).toBe(0);
+  });
+
+  it('marks what a form with marked content of its own draws outside its tags, and keeps its tagged text', async () => {
+    const form =
+      'BT /F1 12 Tf 50 600 Td (Untagged in a form) Tj ET /P <</MCID 0>> BDC BT /F1 12 Tf 50 580 Td (Tagged in a form) Tj ET EMC';
+    const before = await taggedPdfWithForm(
+      '/P <</MCID 0>> BDC BT /F1 12 Tf 50 700 Td (On the page) Tj ET EMC /Fm1 Do',
+      form,
+    );
+    const after = await toArchivalPdf(before, archivalOptions);
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'before.pdf'), before);
+    writeFileSync(path.join(dir, 'after.pdf'), after);
+    const words = (file: string) => run('pdftotext', [path.join(dir, file), '-']).stdout;
+    expect(words('after.pdf')).toBe(words('before.pdf'));
+    expect(words('after.pdf')).toContain('Untagged in a form');
+    expect(unmarkedDrawing(run('mutool', ['trace', path.join(dir, 'before.pdf')]).stdout).unmarked).toHaveLength(1);
+    expect(unmarkedDrawing(run('mutool', ['trace', path.join(dir, 'after.pdf')]).stdout).unmarked).toEqual([]);
+    const struct = run('pdfinfo', ['-struct-text', path.join(dir, 'after.pdf')]);
+    expect(struct.stdout).toContain('Tagged in a form');
+    expect(struct.stdout).not.toContain('Untagged in a form');
+    // Drawn once outside its tags and once inside, it cannot be marked for both: refused.
+    const both = await taggedPdfWithForm('/Fm1 Do /P <</MCID 0>> BDC /Fm1 Do EMC', form);
+    await expect(toArchivalPdf(both, archivalOptions)).rejects.toThrow(
+      /a form drawn both inside and outside tagged content/,
+    );
   });
 
   it('refuses a page with an unbalanced EMC, an oversized content stream, and a PDF with no tags', async () => {

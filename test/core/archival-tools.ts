@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { PDFDocument, PDFName, PDFNumber, StandardFonts } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, StandardFonts, type PDFRef } from 'pdf-lib';
 
 /** Whether a command-line tool is on the PATH. */
 export const hasTool = (tool: string, flag = '--version') => !spawnSync(tool, [flag]).error;
@@ -81,7 +81,9 @@ export class QpdfJson {
 
 /**
  * What mutool trace drew outside marked content: its <layer …/> … <end_layer/> pairs are the
- * marked-content sequences (an /Artifact among them).
+ * marked-content sequences (an /Artifact among them). Clips are not counted: mutool also reports a
+ * form's bounding box as a clip, which no content operator drew (the reader's own unit tests show
+ * clipping paths wrapped).
  */
 export function unmarkedDrawing(trace: string): { unmarked: string[]; layers: Map<string, number>; drawn: number } {
   const unmarked: string[] = [];
@@ -96,9 +98,7 @@ export function unmarkedDrawing(trace: string): { unmarked: string[]; layers: Ma
       layers.set(layer[1]!, (layers.get(layer[1]!) ?? 0) + 1);
     } else if (text.startsWith('<end_layer')) depth--;
     else if (
-      /^<(fill_text|stroke_text|clip_text|fill_image|fill_image_mask|fill_path|stroke_path|fill_shade|clip_path|clip_stroke_path)\b/.test(
-        text,
-      )
+      /^<(fill_text|stroke_text|clip_text|fill_image|fill_image_mask|fill_path|stroke_path|fill_shade)\b/.test(text)
     ) {
       drawn++;
       if (depth <= 0) unmarked.push(text.slice(0, 80));
@@ -132,5 +132,39 @@ export async function taggedPdf(content: string | Uint8Array, mcids = 1): Promis
   );
   doc.catalog.set(PDFName.of('StructTreeRoot'), rootRef);
   doc.catalog.set(PDFName.of('MarkInfo'), context.obj({ Marked: true }));
+  return doc.save({ useObjectStreams: false });
+}
+
+/**
+ * Like taggedPdf, with a form /Fm1 that has marked content of its own (/StructParents 1): its
+ * MCID 0 belongs to a second P, through a marked-content reference naming the form.
+ */
+export async function taggedPdfWithForm(pageContent: string, formContent: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(await taggedPdf(pageContent), { updateMetadata: false });
+  const { context } = doc;
+  const page = doc.getPage(0);
+  const font = page.node.Resources()!.lookup(PDFName.of('Font'), PDFDict).get(PDFName.of('F1'))!;
+  const form = context.register(
+    context.stream(formContent, {
+      Type: 'XObject',
+      Subtype: 'Form',
+      BBox: [0, 0, 595, 842],
+      Resources: { Font: { F1: font } },
+      StructParents: 1,
+    }),
+  );
+  page.node.Resources()!.set(PDFName.of('XObject'), context.obj({ Fm1: form }));
+  const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);
+  const documentRef = root.get(PDFName.of('K')) as PDFRef;
+  const paragraph = context.register(
+    context.obj({ Type: 'StructElem', S: 'P', P: documentRef, K: { Type: 'MCR', Stm: form, Pg: page.ref, MCID: 0 } }),
+  );
+  context.lookup(documentRef, PDFDict).lookup(PDFName.of('K'), PDFArray).push(paragraph);
+  root.lookup(PDFName.of('ParentTree'), PDFDict).lookup(PDFName.of('Nums'), PDFArray).push(PDFNumber.of(1));
+  root
+    .lookup(PDFName.of('ParentTree'), PDFDict)
+    .lookup(PDFName.of('Nums'), PDFArray)
+    .push(context.obj([paragraph]));
+  root.set(PDFName.of('ParentTreeNextKey'), PDFNumber.of(2));
   return doc.save({ useObjectStreams: false });
 }

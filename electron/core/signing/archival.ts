@@ -14,7 +14,6 @@ import {
   PDFString,
   type PDFContext,
   type PDFObject,
-  type PDFPageLeaf,
 } from 'pdf-lib';
 import srgbProfile from '../../../resources/color/srgb.icc.json';
 
@@ -348,12 +347,12 @@ function describeAnnotations(doc: PDFDocument): void {
 // ---------------------------------------------------------------------------------------------
 // Content: everything drawn outside marked content becomes an artifact
 
-/** What a page's resources say about the names its content uses. */
+/** What a page's (or a form's) resources say about the names its content uses. */
 export interface ContentResources {
   /**
-   * What `/Name Do` draws: an image, a form, a form that is itself a content item (it has a
-   * /StructParent), a form with marked content of its own (/StructParents); undefined when the
-   * page has no such XObject.
+   * What `/Name Do` draws: an image; a form with no marked content in it; a form that is itself a
+   * content item (a /StructParent); a form with marked content of its own (/StructParents, here or
+   * in a form it draws); undefined when there is no such XObject.
    */
   xobject(name: string): 'image' | 'form' | 'tagged-form' | 'marked-form' | undefined;
   /** Whether the property list a BDC names carries an MCID. */
@@ -366,6 +365,11 @@ export interface MarkedContent {
   artifacts: number;
   /** How many marked-content sequences left open at the end were closed. */
   closed: number;
+  /**
+   * The forms with marked content of their own this content draws, and whether each is drawn
+   * inside tagged content (or an artifact). One drawn outside must have its own content marked.
+   */
+  markedForms: { name: string; inside: boolean }[];
 }
 
 type Operand =
@@ -653,6 +657,7 @@ function addArtifacts(content: Uint8Array, operations: Operation[], resources: C
   let artifact = null as { inText: boolean } | null;
   let artifactEnd = 0;
   let artifacts = 0;
+  const markedForms: MarkedContent['markedForms'] = [];
 
   const covered = () => artifact !== null || covering > 0;
   const open = (at: number) => {
@@ -733,12 +738,13 @@ function addArtifacts(content: Uint8Array, operations: Operation[], resources: C
         if (name?.type !== 'name') fail(operation, 'Do with the wrong operands');
         const kind = resources.xobject(name.value);
         if (!kind) fail(operation, `a Do of an XObject the page does not have (${name.value.slice(0, 40)})`);
-        if (kind === 'tagged-form') {
-          // The form is a content item of its own, tagged through its /StructParent.
+        if (kind === 'tagged-form' || kind === 'marked-form') {
+          // A form tagged through its /StructParent is a content item of its own; one with marked
+          // content inside (Chromium draws an element with opacity so) is marked inside instead.
           close();
+          if (kind === 'marked-form') markedForms.push({ name: name.value, inside: covering > 0 });
           continue;
         }
-        if (kind === 'marked-form' && !covered()) fail(operation, 'a form with marked content of its own');
       }
       draws(operation);
     }
@@ -748,7 +754,7 @@ function addArtifacts(content: Uint8Array, operations: Operation[], resources: C
   close();
   const closed = stack.length;
   for (let i = 0; i < closed; i++) inserts.push({ at: content.length, text: '\nEMC' });
-  if (inserts.length === 0) return { bytes: content, artifacts, closed };
+  if (inserts.length === 0) return { bytes: content, artifacts, closed, markedForms };
 
   const parts: Uint8Array[] = [];
   let from = 0;
@@ -758,7 +764,7 @@ function addArtifacts(content: Uint8Array, operations: Operation[], resources: C
     from = at;
   }
   parts.push(content.subarray(from));
-  return { bytes: Buffer.concat(parts), artifacts, closed };
+  return { bytes: Buffer.concat(parts), artifacts, closed, markedForms };
 }
 
 function fail(operation: Operation, what: string): never {
@@ -774,7 +780,12 @@ function textObjectEnd(operations: Operation[], begin: number): number {
   throw new ContentError(`a text object with no end at byte ${operations[begin]!.start}`);
 }
 
-/** Each page's content streams, read together, marked, and written back as one stream when anything changed. */
+/**
+ * Each page's content streams, read together, marked, and written back as one stream when anything
+ * changed; then, the same way, each form with marked content of its own that a page draws outside
+ * tagged content (a form drawn both inside and outside tagged content is refused: marking it for
+ * one would put artifacts inside tags for the other).
+ */
 function markPageContents(doc: PDFDocument): void {
   const { context } = doc;
   const pages = doc.getPages();
@@ -786,6 +797,35 @@ function markPageContents(doc: PDFDocument): void {
   for (const page of pages)
     for (const ref of streamsOf(page.node.get(PDFName.of('Contents'))))
       uses.set(String(ref), (uses.get(String(ref)) ?? 0) + 1);
+  const forms = new Map<string, { inside: boolean }>();
+  const formMarks = new Map<string, boolean>();
+
+  /** Marks the forms a stream with these resources draws, depth first. */
+  const markForms = (result: MarkedContent, resources: PDFDict | undefined, depth: number) => {
+    for (const { name, inside } of result.markedForms) {
+      const ref = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict)?.get(PDFName.of(name));
+      const form = context.lookup(ref);
+      if (!(ref instanceof PDFRef) || !(form instanceof PDFRawStream)) throw new ContentError('a form that is not one');
+      const seen = forms.get(String(ref));
+      if (seen && seen.inside !== inside) throw new ContentError('a form drawn both inside and outside tagged content');
+      if (seen) continue;
+      forms.set(String(ref), { inside });
+      if (inside) continue;
+      if (depth > 16) throw new ContentError('forms nested too deep');
+      const formResources = form.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources;
+      const marked = markUntaggedContent(
+        decodeContent(form, budget.contentBytes),
+        contentResources(doc, formResources, formMarks),
+      );
+      if (marked.artifacts > 0 || marked.closed > 0) {
+        const dict = form.dict.clone(context);
+        dict.delete(PDFName.of('DecodeParms'));
+        dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
+        context.assign(ref, PDFRawStream.of(dict, deflateSync(marked.bytes)));
+      }
+      markForms(marked, formResources, depth + 1);
+    }
+  };
 
   pages.forEach((page, index) => {
     const entries = streamsOf(page.node.get(PDFName.of('Contents')));
@@ -799,7 +839,9 @@ function markPageContents(doc: PDFDocument): void {
         return bytes;
       });
       const joined = Buffer.concat(decoded.flatMap((bytes) => [bytes, Buffer.from('\n')]));
-      const marked = markUntaggedContent(joined, pageResources(doc, page.node));
+      const resources = page.node.Resources();
+      const marked = markUntaggedContent(joined, contentResources(doc, resources, formMarks));
+      markForms(marked, resources, 0);
       if (marked.artifacts === 0 && marked.closed === 0) return;
       const stream = context.stream(deflateSync(marked.bytes), { Filter: 'FlateDecode' });
       page.node.set(PDFName.of('Contents'), context.register(stream));
@@ -832,28 +874,53 @@ function decodeContent(stream: PDFRawStream, limit: number): Uint8Array {
   }
 }
 
-function pageResources(doc: PDFDocument, page: PDFPageLeaf): ContentResources {
+/** What content drawn with these resources refers to; `marks` remembers which forms hold marked content. */
+function contentResources(
+  doc: PDFDocument,
+  resources: PDFDict | undefined,
+  marks: Map<string, boolean>,
+): ContentResources {
   const { context } = doc;
-  const resources = page.Resources();
-  const lookupIn = (category: string, name: string) => {
-    const dict = resources?.lookupMaybe(PDFName.of(category), PDFDict);
-    return dict ? context.lookup(dict.get(PDFName.of(name))) : undefined;
-  };
+  const lookupIn = (category: string, name: string) =>
+    context.lookup(resources?.lookupMaybe(PDFName.of(category), PDFDict)?.get(PDFName.of(name)));
   return {
     xobject(name) {
-      const xobject = lookupIn('XObject', name);
+      const ref = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict)?.get(PDFName.of(name));
+      const xobject = context.lookup(ref);
       if (!(xobject instanceof PDFRawStream)) return undefined;
       const subtype = xobject.dict.get(PDFName.of('Subtype'));
       if (subtype === PDFName.of('Image')) return 'image';
       if (subtype !== PDFName.of('Form')) return undefined;
-      if (xobject.dict.has(PDFName.of('StructParents'))) return 'marked-form';
-      return xobject.dict.has(PDFName.of('StructParent')) ? 'tagged-form' : 'form';
+      if (xobject.dict.has(PDFName.of('StructParent'))) return 'tagged-form';
+      return formHasMarks(context, ref, marks, 0) ? 'marked-form' : 'form';
     },
     propertiesHaveMcid(name) {
       const properties = lookupIn('Properties', name);
       return properties instanceof PDFDict && properties.has(PDFName.of('MCID'));
     },
   };
+}
+
+/** Whether a form has marked content of its own (/StructParents), or draws a form that has. */
+function formHasMarks(
+  context: PDFContext,
+  ref: PDFObject | undefined,
+  marks: Map<string, boolean>,
+  depth: number,
+): boolean {
+  const form = context.lookup(ref);
+  if (!(form instanceof PDFRawStream) || form.dict.get(PDFName.of('Subtype')) !== PDFName.of('Form')) return false;
+  const key = String(ref);
+  const known = marks.get(key);
+  if (known !== undefined) return known;
+  if (depth > 16) throw new ContentError('forms nested too deep');
+  marks.set(key, false); // a form that draws itself is no deeper for it
+  const xobjects = form.dict.lookupMaybe(PDFName.of('Resources'), PDFDict)?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+  const marked =
+    form.dict.has(PDFName.of('StructParents')) ||
+    (xobjects?.values() ?? []).some((each) => formHasMarks(context, each, marks, depth + 1));
+  marks.set(key, marked);
+  return marked;
 }
 
 // ---------------------------------------------------------------------------------------------
