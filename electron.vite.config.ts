@@ -13,11 +13,11 @@ export default defineConfig({
   main: {
     resolve: { alias },
     build: {
-      // The PDF checker runs in a worker thread beside the main process (electron/core/signing/off-thread.ts).
+      // Hostile files (PDFs, PKCS#12) are read in a worker thread beside the main process (electron/core/signing/off-thread.ts).
       rollupOptions: {
         input: {
           index: resolve('electron/main/index.ts'),
-          'pdf-check-worker': resolve('electron/core/signing/pdf-check-worker.ts'),
+          'file-check-worker': resolve('electron/core/signing/file-check-worker.ts'),
         },
       },
     },

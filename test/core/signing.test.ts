@@ -15,7 +15,7 @@ import { PdfFile } from '@core/signing/pdf-reader';
 import { countersignPdf, sealPdf } from '@core/signing/seal';
 import type { SigningIdentity } from '@core/signing/types';
 import { checkPdf } from '@core/signing/verify';
-import { tempDir } from './helpers';
+import { callError, callOk, tempDir, testCore } from './helpers';
 
 const hasTool = (tool: string, flag: string) => !spawnSync(tool, [flag]).error;
 const hasPoppler = hasTool('pdfsig', '-v') && hasTool('pdfdetach', '-v') && hasTool('qpdf', '--version');
@@ -515,6 +515,94 @@ describe('importIdentity', () => {
     ).toBe(0);
     expectApiError(() => importIdentity(readFileSync(p12), 'pw'), /cannot import. Use a certificate with an RSA key/);
   });
+
+  /** An RSA key and certificate as PEM files, and a PKCS#12 of them made by OpenSSL with the options given. */
+  function opensslPkcs12(options: string[]): Buffer {
+    const dir = tempDir();
+    const [key, crt, p12] = ['key.pem', 'cert.pem', 'org.p12'].map((name) => path.join(dir, name)) as [
+      string,
+      string,
+      string,
+    ];
+    const made = run(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', crt].concat([
+        '-days',
+        '30',
+        '-subj',
+        '/CN=Seal/O=Brightwater Care Ltd',
+      ]),
+    );
+    expect(made.status, made.output).toBe(0);
+    const exported = run('openssl', [
+      'pkcs12',
+      '-export',
+      '-inkey',
+      key,
+      '-in',
+      crt,
+      '-out',
+      p12,
+      '-passout',
+      'pass:pw',
+      ...options,
+    ]);
+    expect(exported.status, exported.output).toBe(0);
+    return readFileSync(p12);
+  }
+
+  it.skipIf(!hasOpenssl)(
+    'refuses at once a file whose encryptions (not only its MAC) ask for too many rounds: PBES2 and PKCS#12 PBE alike',
+    () => {
+      // PBES2 with PBKDF2 for the key and certificates (OpenSSL 3's default), far past the budget, MAC modest.
+      const pbes2 = opensslPkcs12(['-iter', '2100000', '-maciter']);
+      expectApiError(() => importIdentity(pbes2, 'pw'), /more work to open than any genuine one/);
+      // The legacy PKCS#12 PBE (3DES, RC2) that older Windows exports use.
+      const legacy = opensslPkcs12(['-legacy', '-iter', '2100000', '-nomaciter']);
+      expectApiError(() => importIdentity(legacy, 'pw'), /more work to open than any genuine one/);
+      // Within the budget, each part modest: opened.
+      expect(importIdentity(opensslPkcs12(['-iter', '4096']), 'pw').subject.organisation).toBe('Brightwater Care Ltd');
+    },
+  );
+
+  it.skipIf(!hasOpenssl)(
+    'opens a certificate file in a worker: other calls are answered while its key is derived, and an iteration bomb is refused as such',
+    { timeout: 60_000 },
+    async () => {
+      const core = testCore();
+      // 3 × 60,000 rounds: a few seconds of node-forge's key derivation.
+      const slow = opensslPkcs12(['-iter', '60000']).toString('base64');
+      let finished = false;
+      const imported = callOk(core, 'signing.importIdentity', {
+        organisation: 'Brightwater Care Ltd',
+        p12: slow,
+        password: 'pw',
+      }).finally(() => (finished = true));
+      let answeredMeanwhile = 0;
+      for (let i = 0; i < 5; i++) {
+        await callOk(core, 'organisations.list', {});
+        if (!finished) answeredMeanwhile++;
+      }
+      await imported;
+      expect(answeredMeanwhile).toBe(5);
+
+      const bomb = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(slow, 'base64').toString('binary')));
+      const macData = (bomb.value as forge.asn1.Asn1[])[2]!;
+      (macData.value as forge.asn1.Asn1[])[2] = forge.asn1.create(
+        forge.asn1.Class.UNIVERSAL,
+        forge.asn1.Type.INTEGER,
+        false,
+        forge.asn1.integerToDer(2 ** 31 - 1).getBytes(),
+      );
+      const refused = await callError(core, 'signing.importIdentity', {
+        organisation: 'Northshire County Council',
+        p12: Buffer.from(forge.asn1.toDer(bomb).getBytes(), 'binary').toString('base64'),
+        password: 'pw',
+      });
+      expect(refused.message).toMatch(/more work to open than any genuine one/);
+      expect(await callOk<unknown[]>(core, 'signing.identities', {})).toHaveLength(1);
+    },
+  );
 });
 
 describe('readAttachment', () => {

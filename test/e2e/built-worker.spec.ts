@@ -7,7 +7,7 @@ import { createIdentity } from '@core/signing/identity';
 import { countersignPdf, sealPdf } from '@core/signing/seal';
 import type { PdfCheck } from '@core/signing/types';
 
-const built = path.resolve(__dirname, '../../out/main/pdf-check-worker.js');
+const built = path.resolve(__dirname, '../../out/main/file-check-worker.js');
 
 /**
  * The desktop app checks PDFs in the worker electron-vite bundles beside its main process, not in
@@ -33,7 +33,7 @@ test('the bundled PDF-checking worker checks a sealed and countersigned file', a
   const check = await new Promise<PdfCheck>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
-    worker.postMessage(countersigned);
+    worker.postMessage({ task: 'pdf', pdf: countersigned });
   });
   await worker.terminate();
   expect(check.valid).toBe(true);

@@ -48,8 +48,8 @@ export function minutesHandlers(
     'signing.keys': (input) => keysOf(context, input.organisation),
     'signing.confirmKey': (input) => announced(confirmKey(context, input.organisation, input.fingerprint)),
     'signing.identities': () => listIdentities(context),
-    'signing.importIdentity': (input) => {
-      importOrganisationIdentity(context, input.organisation, Buffer.from(input.p12, 'base64'), input.password);
+    'signing.importIdentity': async (input) => {
+      await importOrganisationIdentity(context, input.organisation, Buffer.from(input.p12, 'base64'), input.password);
       return announced(listIdentities(context));
     },
   };

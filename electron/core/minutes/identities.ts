@@ -4,7 +4,8 @@ import { appendAudit } from '@core/audit';
 import { isoNow } from '@core/clock';
 import type { ServiceContext } from '@core/context';
 import { sql } from '@core/db/sql';
-import { createIdentity, identityOf, importIdentity } from '@core/signing/identity';
+import { createIdentity, identityOf } from '@core/signing/identity';
+import { importIdentityOffThread } from '@core/signing/off-thread';
 import type { SigningIdentity } from '@core/signing/types';
 import { rememberKey } from './keys';
 
@@ -34,13 +35,14 @@ export function identityFor(context: ServiceContext, organisation: string): Sign
 }
 
 /** An organisation's own certificate (PKCS#12), used from now on for its seals. */
-export function importOrganisationIdentity(
+/** Reads the file in a worker first: nothing is stored unless it can seal. */
+export async function importOrganisationIdentity(
   context: ServiceContext,
   organisation: string,
   p12: Buffer,
   password: string,
-): SigningIdentity {
-  const identity = importIdentity(p12, password, context.clock());
+): Promise<SigningIdentity> {
+  const identity = await importIdentityOffThread(p12, password, context.clock());
   context.db.transaction(() => store(context, organisation, 'imported', identity));
   return identity;
 }

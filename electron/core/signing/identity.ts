@@ -14,8 +14,14 @@ const bagTypes = {
   shroudedKey: '1.2.840.113549.1.12.10.1.2',
   cert: '1.2.840.113549.1.12.10.1.3',
 };
-/** OpenSSL's default is 2,048; a file asking for more than this would keep the core busy for minutes. */
-const maxMacIterations = 1_000_000;
+/**
+ * All the key-derivation rounds a PKCS#12 may ask for, its MAC's and its encryptions' together.
+ * OpenSSL's default is 2,048 each; node-forge takes about 23 s for a million.
+ */
+const maxIterations = 2_000_000;
+// PKCS#12's own password-based encryptions (1.2.840.113549.1.12.1.1 to .6) and PBKDF2 (in PBES2).
+const pkcs12Pbe = /^1\.2\.840\.113549\.1\.12\.1\.[1-6]$/;
+const pbkdf2 = '1.2.840.113549.1.5.12';
 
 export type KeyAlgorithm = 'ecdsa-p256' | 'rsa-3072';
 
@@ -63,6 +69,16 @@ export function identityOf(privateKey: Buffer, certificates: Buffer[]): SigningI
 
 /** An organisation's own certificate and key, from a PKCS#12 (.p12 or .pfx) file with an RSA key. */
 export function importIdentity(p12: Buffer, password: string, now = new Date()): SigningIdentity {
+  const { privateKey, certificates } = readPkcs12(p12, password, now);
+  return identityOf(privateKey, certificates);
+}
+
+/**
+ * The private key (PKCS#8 DER) and certificates (DER, its own first) of a PKCS#12 file, refused
+ * in plain words when it cannot seal. The work it asks for is read and bounded before any key is
+ * derived; it runs in a worker (off-thread.ts) in the app.
+ */
+export function readPkcs12(p12: Buffer, password: string, now: Date): { privateKey: Buffer; certificates: Buffer[] } {
   const pfx = openPkcs12(p12, password);
   const keyBags = [bagTypes.shroudedKey, bagTypes.key].flatMap((bagType) => pfx.getBags({ bagType })[bagType] ?? []);
   if (keyBags.length === 0)
@@ -92,8 +108,8 @@ export function importIdentity(p12: Buffer, password: string, now = new Date()):
     );
   const der = (node: Asn1) => Buffer.from(asn1.toDer(node).getBytes(), 'binary');
   const privateKey = der(pki.wrapRsaPrivateKey(pki.privateKeyToAsn1(key)));
-  const chain = [own, ...certs.filter((cert) => cert !== own)].map((cert) => der(pki.certificateToAsn1(cert)));
-  return identityOf(privateKey, chain);
+  const certificates = [own, ...certs.filter((cert) => cert !== own)].map((cert) => der(pki.certificateToAsn1(cert)));
+  return { privateKey, certificates };
 }
 
 function openPkcs12(p12: Buffer, password: string): forge.pkcs12.Pkcs12Pfx {
@@ -103,7 +119,7 @@ function openPkcs12(p12: Buffer, password: string): forge.pkcs12.Pkcs12Pfx {
   } catch {
     throw notPkcs12();
   }
-  if (macIterations(der) > maxMacIterations) {
+  if (iterationsAskedFor(der) > maxIterations) {
     throw new ApiError(
       'invalid_input',
       'That certificate file asks for more work to open than any genuine one does, so it was not opened.',
@@ -119,16 +135,54 @@ function openPkcs12(p12: Buffer, password: string): forge.pkcs12.Pkcs12Pfx {
   }
 }
 
-/** PFX ::= SEQUENCE { version, authSafe, macData SEQUENCE { mac, macSalt, iterations INTEGER DEFAULT 1 } OPTIONAL } */
-function macIterations(pfx: Asn1): number {
+/**
+ * Every key-derivation round the file asks for, added up, read from its structure alone: the MAC's
+ * (PFX ::= SEQUENCE { version, authSafe, macData SEQUENCE { mac, macSalt, iterations } }) and each
+ * password-based encryption's, however deep in the nested OCTET STRINGs it sits.
+ */
+function iterationsAskedFor(pfx: Asn1): number {
+  let total = 0;
+  let nodes = 0;
+  const integer = (node: Asn1 | undefined) => {
+    if (!node || node.type !== asn1.Type.INTEGER || typeof node.value !== 'string') throw notPkcs12();
+    const bytes = Buffer.from(node.value, 'binary');
+    // More than six bytes is more than any budget: count it as over.
+    return bytes.length > 6 ? Infinity : bytes.reduce((sum, byte) => sum * 256 + byte, 0);
+  };
+  const visit = (node: Asn1, depth: number): void => {
+    if (++nodes > 100_000 || depth > 32) throw notPkcs12();
+    if (Array.isArray(node.value)) {
+      const [first, params] = node.value;
+      if (first?.type === asn1.Type.OID && typeof first.value === 'string' && params && Array.isArray(params.value)) {
+        const oid = asn1.derToOid(first.value);
+        if (pkcs12Pbe.test(oid) || oid === pbkdf2) total += integer(params.value[1]);
+      }
+      for (const child of node.value) visit(child, depth + 1);
+    } else if (
+      node.type === asn1.Type.OCTETSTRING &&
+      typeof node.value === 'string' &&
+      node.value.charCodeAt(0) === 0x30
+    ) {
+      // SafeContents and the AuthenticatedSafe travel as DER inside OCTET STRINGs.
+      const inner = (() => {
+        try {
+          return fromDer(Buffer.from(node.value, 'binary'));
+        } catch {
+          return null; // bytes that only start like DER
+        }
+      })();
+      if (inner) visit(inner, depth + 1);
+    }
+  };
   try {
     const macData = children(pfx)[2];
-    const iterations = macData ? children(macData)[2] : undefined;
-    if (!iterations || typeof iterations.value !== 'string') return 1;
-    return Buffer.from(iterations.value, 'binary').reduce((total, byte) => total * 256 + byte, 0);
-  } catch {
+    if (macData) total += children(macData)[2] ? integer(children(macData)[2]) : 1;
+    visit(pfx, 0);
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
     throw notPkcs12();
   }
+  return total;
 }
 
 const notRsa = () =>
