@@ -700,6 +700,20 @@ describe.skipIf(toolsSkip)('toArchivalPdf on hostile pages', () => {
     await expect(toArchivalPdf(await untagged.save(), archivalOptions)).rejects.toThrow(/carry no tags/);
   });
 
+  it('writes a title with markup characters and a control character the same in XMP and the information dictionary', async () => {
+    const title = 'Review of <Oak & Ash> "House"\u0007 café';
+    const dir = tempDir();
+    const file = path.join(dir, 'title.pdf');
+    writeFileSync(file, await toArchivalPdf(await taggedPdf('/P <</MCID 0>> BDC EMC'), { ...archivalOptions, title }));
+    const pdf = new QpdfJson(file);
+    const xmp = pdf.data(pdf.catalog['/Metadata']).toString('utf8');
+    const xmpTitle = /<rdf:li xml:lang="x-default">([^<]*)<\/rdf:li>/
+      .exec(xmp)![1]!
+      .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+    expect(xmpTitle).toBe('Review of <Oak & Ash> "House"  café');
+    expect(QpdfJson.text(pdf.dict(pdf.trailer['/Info'])!['/Title'])).toBe(xmpTitle);
+  });
+
   it('refuses options that would make a PDF/A lie', async () => {
     const pdf = await taggedPdf('/P <</MCID 0>> BDC EMC');
     await expect(toArchivalPdf(pdf, { ...archivalOptions, language: 'English (UK)' })).rejects.toThrow(/language tag/);

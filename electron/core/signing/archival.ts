@@ -148,11 +148,10 @@ function outputIntent(context: PDFContext): PDFDict {
   });
 }
 
-const xml = (text: string) =>
-  text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-    .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Text as both the information dictionary and XMP carry it: no control characters, which XML cannot hold. */
+// eslint-disable-next-line no-control-regex
+const plain = (text: string) => text.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+const xml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** An XMP date: whole seconds in UTC, as the information dictionary's PDF date says it. */
 const xmpDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -165,11 +164,13 @@ function writeMetadata(doc: PDFDocument, options: ArchivalOptions): void {
   const { context, catalog } = doc;
   const oldInfo = context.lookup(context.trailerInfo.Info);
   const printedBy = oldInfo instanceof PDFDict ? textOf(oldInfo.lookup(PDFName.of('Producer'))) : null;
-  const producer = `${printedBy ? `${printedBy}; ` : ''}pdf-lib`;
+  const producer = plain(`${printedBy ? `${printedBy}; ` : ''}pdf-lib`);
+  const title = plain(options.title);
+  const creatorTool = plain(options.creatorTool);
   const date = PDFString.fromDate(options.createdAt);
   const info = context.obj({
-    Title: PDFHexString.fromText(options.title),
-    Creator: PDFHexString.fromText(options.creatorTool),
+    Title: PDFHexString.fromText(title),
+    Creator: PDFHexString.fromText(creatorTool),
     Producer: PDFHexString.fromText(producer),
     CreationDate: date,
     ModDate: date,
@@ -193,8 +194,8 @@ function writeMetadata(doc: PDFDocument, options: ArchivalOptions): void {
       <dc:format>application/pdf</dc:format>
       <dc:title>
         <rdf:Alt>
-          <rdf:li xml:lang="x-default">${xml(options.title)}</rdf:li>
-          <rdf:li xml:lang="${xml(options.language)}">${xml(options.title)}</rdf:li>
+          <rdf:li xml:lang="x-default">${xml(title)}</rdf:li>
+          <rdf:li xml:lang="${xml(options.language)}">${xml(title)}</rdf:li>
         </rdf:Alt>
       </dc:title>
       <dc:language>
@@ -202,7 +203,7 @@ function writeMetadata(doc: PDFDocument, options: ArchivalOptions): void {
           <rdf:li>${xml(options.language)}</rdf:li>
         </rdf:Bag>
       </dc:language>
-      <xmp:CreatorTool>${xml(options.creatorTool)}</xmp:CreatorTool>
+      <xmp:CreatorTool>${xml(creatorTool)}</xmp:CreatorTool>
       <xmp:CreateDate>${when}</xmp:CreateDate>
       <xmp:ModifyDate>${when}</xmp:ModifyDate>
       <xmp:MetadataDate>${when}</xmp:MetadataDate>
