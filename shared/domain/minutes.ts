@@ -121,12 +121,39 @@ export const proseSchema = z.strictObject({
   deliver: optionalText(20_000),
 });
 
-/** A PNG from the signature pad, kept small. */
-const drawnSignature = z
+/** Whether base64 text starts as a PNG does: its signature, then an IHDR of a sane size. */
+function isPng(base64: string): boolean {
+  let head: string;
+  try {
+    head = atob(base64.slice(0, 44));
+  } catch {
+    return false;
+  }
+  const byte = (index: number) => head.charCodeAt(index);
+  const word = (index: number) =>
+    ((byte(index) << 24) | (byte(index + 1) << 16) | (byte(index + 2) << 8) | byte(index + 3)) >>> 0;
+  const width = word(16);
+  const height = word(20);
+  return (
+    head.startsWith('\x89PNG\r\n\x1a\n') &&
+    word(8) === 13 &&
+    head.slice(12, 16) === 'IHDR' &&
+    width > 0 &&
+    height > 0 &&
+    width <= 8000 &&
+    height <= 8000
+  );
+}
+
+const pngPrefix = 'data:image/png;base64,';
+
+/** A PNG from the signature pad, kept small: checked as a PNG, not only by its label. */
+export const drawnSignature = z
   .string()
   .max(400_000, 'That signature drawing is too large. Clear it and sign again.')
-  .regex(
-    /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/,
+  .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/, 'The drawn signature could not be read. Clear it and sign again.')
+  .refine(
+    (image) => isPng(image.slice(pngPrefix.length)),
     'The drawn signature could not be read. Clear it and sign again.',
   );
 

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ExportedFile } from '@shared/domain/exported-file';
+import type { MinutesVersion } from '@shared/domain/minutes';
+import { createPdfPrinter } from '../../electron/web/platform/pdf-printer';
 import { latestSchemaVersion } from '@core/db/migrations';
 import { addNote, callError, callOk, seedCaseBook, snapshot, testCore } from './helpers';
 
@@ -150,5 +153,86 @@ describe('backup and restore', () => {
       expect(error.message).toMatch(/Nothing was restored\.$/);
       expect(snapshot(fresh), text.slice(0, 60)).toEqual(before);
     }
+  });
+
+  describe.skipIf(!existsSync('/usr/bin/chromium'))('with sealed minutes in it', () => {
+    const printer = createPdfPrinter();
+    afterAll(() => printer.close());
+
+    it(
+      'refuses records that are not what they claim, checked as the API checks them, and writes nothing',
+      { timeout: 120_000 },
+      async () => {
+        const core = testCore(undefined, undefined, printer);
+        const { review } = await seedCaseBook(core);
+        await callOk(core, 'sessions.conclude', { reviewId: review.id });
+        const [draft] = await callOk<MinutesVersion[]>(core, 'minutes.forReview', { reviewId: review.id });
+        const locked = await callOk<MinutesVersion>(core, 'minutes.lock', { minutesId: draft!.id });
+        const sign = { minutesId: locked.id, agreed: true, fingerprint: locked.fingerprint, image: null };
+        await callOk(core, 'minutes.sign', { ...sign, side: 'commissioner', name: 'Sam Okoro' });
+        await callOk(core, 'minutes.sign', { ...sign, side: 'provider', name: 'Priya Shah' });
+        await callOk(core, 'minutes.seal', { minutesId: locked.id, organisation: 'Brightwater Care Ltd' });
+        const content = (await callOk<ExportedFile>(core, 'transfer.export', {})).content;
+        const file = JSON.parse(content) as { tables: Record<string, Record<string, unknown>[]> };
+        const edited = (change: (tables: typeof file.tables) => void) => {
+          const copy = structuredClone(file);
+          change(copy.tables);
+          return JSON.stringify(copy);
+        };
+        const minutes = (tables: typeof file.tables) => tables.minutes![0]!;
+        const htmlAsPng = `data:image/png;base64,${Buffer.from('"><h1>Injected</h1>').toString('base64')}`;
+        const otherPdf = Buffer.from('%PDF-1.7\n%%EOF\n').toString('base64');
+        const cases: [string, string, RegExp][] = [
+          [
+            'a child’s name as the reference',
+            edited((t) => (t.placements![0]!.child_reference = 'Jayden Smith')),
+            /In placements, record 1: This looks like a name/,
+          ],
+          [
+            'content that is not minutes',
+            edited((t) => (minutes(t).canonical = '{"hello":1}')),
+            /In minutes, record 1: their content is not minutes/,
+          ],
+          [
+            'content changed after sealing',
+            edited((t) => (minutes(t).canonical = String(minutes(t).canonical).replace('Oakwood', 'Oakwold'))),
+            /does not match their fingerprint/,
+          ],
+          [
+            'a sealed PDF replaced by other bytes',
+            edited((t) => (minutes(t).sealed_pdf = otherPdf)),
+            /the sealed PDF is not a valid sealed file/,
+          ],
+          [
+            'sealed minutes with no PDF',
+            edited((t) => (minutes(t).sealed_pdf = null)),
+            /sealed minutes have no sealed PDF/,
+          ],
+          [
+            'a signature image that is HTML',
+            edited((t) => (t.signatures![0]!.image = htmlAsPng)),
+            /the drawn signature is not a picture the app made/,
+          ],
+          [
+            'a signature for other words',
+            edited((t) => (t.signatures![0]!.fingerprint = 'ab'.repeat(32))),
+            /In signatures, record 1: it was not given for the minutes/,
+          ],
+          ['an unknown status', edited((t) => (minutes(t).status = 'approved')), /the status is not one the app knows/],
+        ];
+        // The genuine file restores.
+        expect(
+          (await callOk<{ counts: Record<string, number> }>(testCore(), 'transfer.import', { content })).counts.minutes,
+        ).toBe(1);
+        for (const [what, text, message] of cases) {
+          const fresh = testCore();
+          const before = snapshot(fresh);
+          const error = await callError(fresh, 'transfer.import', { content: text });
+          expect(error.message, what).toMatch(message);
+          expect(error.message, what).toMatch(/^This backup file cannot be restored\. .* Nothing was restored\.$/);
+          expect(snapshot(fresh), what).toEqual(before);
+        }
+      },
+    );
   });
 });

@@ -12,6 +12,7 @@ import { appendAudit } from '@core/audit';
 import { isoNow } from '@core/clock';
 import type { ServiceContext } from '@core/context';
 import { sql, tables, type TableName } from '@core/db/sql';
+import { checkTransferRecords } from './transfer-checks';
 
 /**
  * The tables a backup holds, parents before children. Their columns are read from the case book
@@ -151,9 +152,13 @@ function readBackup(context: ServiceContext, content: string): TransferFile {
   return file;
 }
 
-export function importTransferFile(context: ServiceContext, input: ParsedInput<'transfer.import'>): TransferSummary {
+export async function importTransferFile(
+  context: ServiceContext,
+  input: ParsedInput<'transfer.import'>,
+): Promise<TransferSummary> {
   const { db, events } = context;
   const file = readBackup(context, input.content);
+  await checkTransferRecords(file, (problem) => refuse(`This backup file cannot be restored. ${problem}`));
   const counts: Record<string, number> = {};
   db.transaction(() => {
     refuseUnlessEmpty(context);
