@@ -16,6 +16,7 @@ import forge from 'node-forge';
 import { minutesHtml } from '@core/minutes/print';
 import { checkPdf } from '@core/signing/verify';
 import { createPdfPrinter } from '../../electron/web/platform/pdf-printer';
+import { QpdfJson, run, unmarkedDrawing } from './archival-tools';
 import { callError, callOk, seedCaseBook, tempDir, testCore, type TestCore } from './helpers';
 
 const hasChromium = existsSync('/usr/bin/chromium');
@@ -75,6 +76,58 @@ async function concludedReview(core: TestCore) {
   await callOk(core, 'sessions.conclude', { reviewId: review.id });
   const [draft] = await callOk<MinutesVersion[]>(core, 'minutes.forReview', { reviewId: review.id });
   return { ...seeded, draft: draft! };
+}
+
+/**
+ * What the issue asks of a sealed file, read by qpdf, poppler and mupdf: PDF/A-3 and PDF/UA-1
+ * identification in XMP, an sRGB output intent, a trailer /ID, every attached file related to the
+ * document, the language and marked flag, standard structure types (or role-mapped), list items as
+ * Lbl and LBody, nothing drawn outside marked content or an artifact, and every font embedded with
+ * a true italic among them.
+ */
+function expectArchival(file: string) {
+  const pdf = new QpdfJson(file);
+  const xmp = pdf.data(pdf.catalog['/Metadata']).toString('utf8');
+  expect(xmp).toMatch(/<pdfaid:part>3<\/pdfaid:part>/);
+  expect(xmp).toMatch(/<pdfaid:conformance>A<\/pdfaid:conformance>/);
+  expect(xmp).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>/);
+  expect(xmp).toMatch(/<dc:title>/);
+  expect(xmp).toMatch(/<xmp:CreatorTool>Relational Review 0\.0\.0-test<\/xmp:CreatorTool>/);
+  const intents = pdf.array(pdf.catalog['/OutputIntents']);
+  expect(intents).toHaveLength(1);
+  expect(pdf.dict(pdf.dict(intents[0])!['/DestOutputProfile'])!['/N']).toBe(3);
+  expect(pdf.array(pdf.trailer['/ID'])).toHaveLength(2);
+  expect(QpdfJson.text(pdf.catalog['/Lang'])).toBe('en-GB');
+  expect(pdf.dict(pdf.catalog['/MarkInfo'])!['/Marked']).toBe(true);
+  const specs = pdf.array(pdf.catalog['/AF']).map((spec) => pdf.dict(spec)!);
+  expect(specs.map((spec) => QpdfJson.text(spec['/F'])).sort()).toEqual(['minutes.json', 'signatures.json']);
+  for (const spec of specs) expect(spec['/AFRelationship']).toBe('/Data');
+
+  const structure = run('pdfinfo', ['-struct', file]);
+  expect(structure.stderr, 'poppler reads every structure type').not.toMatch(/wrong type/);
+  const lines = structure.stdout.split('\n');
+  expect(lines.some((line) => /^\s*NonStruct\b/.test(line))).toBe(false);
+  expect(lines.filter((line) => /^\s*LI\b/.test(line)).length).toBeGreaterThan(3);
+  lines.forEach((line, index) => {
+    if (!/^\s*LI\b/.test(line)) return;
+    const indent = line.search(/\S/);
+    // Its own elements (one indent deeper; attribute lines start with a slash): a Lbl, if it has a
+    // bullet, and its LBody.
+    const after = lines.slice(index + 1);
+    const end = after.findIndex((next) => next.trim() && next.search(/\S/) <= indent);
+    const kids = after
+      .slice(0, end < 0 ? undefined : end)
+      .filter((kid) => /^\s*[A-Z]/.test(kid) && kid.search(/\S/) === indent + 2)
+      .map((kid) => kid.trim().split(/\s/)[0]);
+    expect([['Lbl', 'LBody'], ['LBody']], `list item at line ${index}`).toContainEqual(kids);
+  });
+  expect(unmarkedDrawing(run('mutool', ['trace', file]).stdout).unmarked).toEqual([]);
+  const fonts = run('pdffonts', [file])
+    .stdout.split('\n')
+    .slice(2)
+    .filter((line) => line.trim());
+  for (const font of fonts) expect(font).toMatch(/\s+yes\s+yes\s+yes\s+\d+\s+\d+\s*$/);
+  expect(fonts.some((font) => /Italic/.test(font))).toBe(true);
 }
 
 async function signBoth(core: TestCore, minutes: MinutesVersion) {
@@ -279,6 +332,7 @@ describe.skipIf(!hasChromium || !hasPoppler)('sealing, exporting, verifying, imp
       );
       const attached = checkPdf(pdf).attachment!;
       expect(sha256(attached)).toBe(sealed.fingerprint);
+      expectArchival(file);
 
       const report = await callOk<VerifyReport>(core, 'minutes.verify', { pdf: pdf.toString('base64') });
       expect(report).toMatchObject({
