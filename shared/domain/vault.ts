@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type * as ZxcvbnCore from '@zxcvbn-ts/core';
+import type * as LanguageCommon from '@zxcvbn-ts/language-common';
+import type * as LanguageEnglish from '@zxcvbn-ts/language-en';
 
 export type VaultState = 'new' | 'locked' | 'unlocked';
 
@@ -13,10 +16,128 @@ export interface VaultStatus {
 }
 
 export const minimumPassphraseLength = 10;
+
+/**
+ * How hard a passphrase is to guess, from zxcvbn-ts (Dropbox's zxcvbn, kept up in TypeScript)
+ * with its common-password and English dictionaries: the log10 of the guesses a guesser trying
+ * the likeliest first would need, and zxcvbn's warning key ("topTen", "sequences"...).
+ */
+export type PassphraseEstimator = (text: string) => { guessesLog10: number; warning: string | null };
+
+/**
+ * A passphrase needs an estimated 10^10 guesses (zxcvbn's top score, "strong protection from an
+ * offline slow-hash attack"): at Argon2id's cost that is months of a graphics card per passphrase.
+ */
+export const minimumGuessesLog10 = 10;
+
+/** Words anyone guessing at this app's passphrases would try first. */
+const appWords = ['relational', 'review', 'relationalreview', 'casebook', 'case book', 'passphrase', 'password'];
+
+/** Builds the estimator from the zxcvbn-ts modules: the core imports them at start, the renderer when a form opens. */
+export function passphraseEstimatorFrom(
+  core: typeof ZxcvbnCore,
+  common: typeof LanguageCommon,
+  english: typeof LanguageEnglish,
+): PassphraseEstimator {
+  const zxcvbn = new core.ZxcvbnFactory({
+    dictionary: { ...common.dictionary, ...english.dictionary },
+    graphs: common.adjacencyGraphs,
+    // Bounded work per check, whatever is typed or sent: the first 64 characters, few l33t variants.
+    maxLength: 64,
+    l33tMaxSubstitutions: 8,
+  });
+  return (text) => {
+    const result = zxcvbn.check(text, appWords);
+    return { guessesLog10: result.guessesLog10, warning: result.feedback.warning };
+  };
+}
+
+let estimator: PassphraseEstimator | null = null;
+let loading: Promise<void> | undefined;
+
+/** Puts the estimator in place (the core does so at start, with the dictionaries imported). */
+export function setPassphraseEstimator(next: PassphraseEstimator): void {
+  estimator = next;
+}
+
+/** Whether passphrases are checked against the dictionaries yet (in the renderer, once they have loaded). */
+export const passphraseEstimatorReady = () => estimator !== null;
+
+/**
+ * Loads the estimator and its dictionaries (about 1.6 MB of word lists) the first time a
+ * passphrase form asks, so they stay out of the renderer's first download. Until then the forms
+ * check only the length, and the core, which always has them, refuses a guessable passphrase.
+ */
+export function loadPassphraseEstimator(): Promise<void> {
+  loading ??= Promise.all([
+    import('@zxcvbn-ts/core'),
+    import('@zxcvbn-ts/language-common'),
+    import('@zxcvbn-ts/language-en'),
+  ]).then(([core, common, english]) => setPassphraseEstimator(passphraseEstimatorFrom(core, common, english)));
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
+
+/** The way to a strong passphrase, said in every refusal. */
+export const passphraseGuidance =
+  'Use three or four random words instead, unrelated to each other and to you: easy to remember, hard to guess.';
+
+/** Why a passphrase is easy to guess, in plain words, from zxcvbn's warning. */
+const reasons: Record<string, string> = {
+  topTen: 'it is one of the most used passwords.',
+  topHundred: 'it is one of the most used passwords.',
+  common: 'it is one of the most used passwords.',
+  pwned: 'it is one of the most used passwords.',
+  similarToCommon: 'it is too close to one of the most used passwords.',
+  straightRow: 'keys in a row on the keyboard are among the first guesses.',
+  keyPattern: 'keyboard patterns are among the first guesses.',
+  simpleRepeat: 'repeated characters are among the first guesses.',
+  extendedRepeat: 'repeated patterns are among the first guesses.',
+  sequences: 'sequences such as “abc” or “1234” are among the first guesses.',
+  recentYears: 'years are among the first guesses.',
+  dates: 'dates are among the first guesses.',
+  wordByItself: 'a single word is among the first guesses, even with numbers or symbols added.',
+  namesByThemselves: 'names are among the first guesses.',
+  commonNames: 'names are among the first guesses.',
+  userInputs: 'the name of this app and words about it are among the first guesses.',
+};
+
+export type PassphraseVerdict =
+  { acceptable: true; advice: string } | { acceptable: false; reason: string; advice: string };
+
+/**
+ * Whether a new passphrase is long enough and hard enough to guess, with a plain reason when
+ * it is not. Shared: the core refuses what the forms refuse, with the same words.
+ */
+export function judgePassphrase(text: string): PassphraseVerdict {
+  if (text.length < minimumPassphraseLength)
+    return {
+      acceptable: false,
+      reason: `Use at least ${minimumPassphraseLength} characters: a few unrelated words work well.`,
+      advice: `Too short: use at least ${minimumPassphraseLength} characters.`,
+    };
+  if (!estimator) return { acceptable: true, advice: 'Long enough. Checking how easy it is to guess…' };
+  const { guessesLog10, warning } = estimator(text);
+  if (guessesLog10 >= minimumGuessesLog10) return { acceptable: true, advice: 'Strong: hard to guess.' };
+  const why = (warning && reasons[warning]) || 'it is not long or unusual enough to hold out against guessing.';
+  const reason = `Too easy to guess: ${why} ${passphraseGuidance}`;
+  return { acceptable: false, reason, advice: reason };
+}
+
+/** Plain guidance on a passphrase's strength, shown as it is typed. */
+export function passphraseAdvice(text: string): string {
+  return judgePassphrase(text).advice;
+}
+
 const passphrase = z
   .string({ message: 'Enter a passphrase.' })
   .min(minimumPassphraseLength, `Use at least ${minimumPassphraseLength} characters: a few unrelated words work well.`)
-  .max(500, 'Keep the passphrase under 500 characters.');
+  .max(500, 'Keep the passphrase under 500 characters.')
+  .superRefine((text, context) => {
+    if (text.length < minimumPassphraseLength || text.length > 500) return;
+    const verdict = judgePassphrase(text);
+    if (!verdict.acceptable) context.addIssue({ code: 'custom', message: verdict.reason });
+  });
 
 const confirmed = <T extends { passphrase: string; confirmation: string }>(value: T) =>
   value.passphrase === value.confirmation;
@@ -53,14 +174,6 @@ export const idleLockSchema = z.strictObject({
     .min(1, 'Lock after at least 1 minute.')
     .max(240, 'Lock after at most 4 hours.'),
 });
-
-/** Plain guidance on a passphrase's strength: length matters most. */
-export function passphraseAdvice(text: string): string {
-  if (text.length < minimumPassphraseLength) return `Too short: use at least ${minimumPassphraseLength} characters.`;
-  const words = text.trim().split(/\s+/).length;
-  if (text.length >= 20 || words >= 4) return 'Strong: long and hard to guess.';
-  return 'Fair: longer is stronger. Four or more unrelated words are easy to remember and hard to guess.';
-}
 
 export interface BackupSummary {
   fileName: string;

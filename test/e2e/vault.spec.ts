@@ -18,8 +18,18 @@ test.describe('a case book with no passphrase yet', () => {
     await form.getByLabel('Type it again').fill('short');
     await form.getByRole('button', { name: 'Encrypt and open the case book' }).click();
     await expect(form.getByText('Use at least 10 characters: a few unrelated words work well.')).toBeVisible();
+    // A common password is refused with a plain reason, by the form and by the core alike.
+    await form.getByLabel('Passphrase', { exact: true }).fill('password12');
+    await expect(page.getByText(/^Too easy to guess: it is one of the most used passwords\./)).toBeVisible();
+    await form.getByLabel('Type it again').fill('password12');
+    await form.getByRole('button', { name: 'Encrypt and open the case book' }).click();
+    await expect(form.getByLabel('Passphrase', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByLabel('Passphrase', { exact: true })).toHaveAccessibleDescription(/Too easy to guess/);
+    await expect(host.call('vault.create', { passphrase: 'password12', confirmation: 'password12' })).rejects.toThrow(
+      /Too easy to guess/,
+    );
     await form.getByLabel('Passphrase', { exact: true }).fill('willow kettle orbit saffron');
-    await expect(page.getByText('Strong: long and hard to guess.')).toBeVisible();
+    await expect(page.getByText('Strong: hard to guess.')).toBeVisible();
     await form.getByLabel('Type it again').fill('willow kettle orbit saffroN');
     await form.getByRole('button', { name: 'Encrypt and open the case book' }).click();
     await expect(form.getByText('The two passphrases are not the same. Type them again.')).toBeVisible();

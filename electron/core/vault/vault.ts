@@ -5,6 +5,7 @@ import { backupDue, makeBackup, previewBackup, putBackupInPlace } from './backup
 import { keyPragma, type CaseBookDatabase } from '@core/db/database';
 import type { KeyStore } from '@core/platform/key-store';
 import { readSettings, writeSettings, type DeviceSettings } from './settings';
+import { registerPassphraseDictionaries } from './passphrase-dictionaries';
 
 const plainHeader = 'SQLite format 3\0';
 
@@ -28,6 +29,9 @@ function rekey(db: CaseBookDatabase, passphrase: string): void {
     db.connection.pragma('journal_mode = WAL');
   }
 }
+
+// The core checks new passphrases against the estimator's full dictionaries.
+registerPassphraseDictionaries();
 
 export const lockedMessage = 'The case book is locked. Unlock it with your passphrase to carry on.';
 

@@ -1,4 +1,11 @@
-import { changePassphraseSchema, idleLockSchema, passphraseAdvice } from '@shared/domain/vault';
+import { useEffect, useState } from 'react';
+import {
+  changePassphraseSchema,
+  idleLockSchema,
+  loadPassphraseEstimator,
+  passphraseAdvice,
+  passphraseEstimatorReady,
+} from '@shared/domain/vault';
 import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { Field } from '@renderer/ui/Field';
 import { Section } from '@renderer/ui/RecordPage';
@@ -65,6 +72,14 @@ function ChangePassphraseForm() {
   });
   const { errors, isSubmitting } = form.formState;
   const passphrase = form.watch('passphrase');
+  // The strength estimator's dictionaries load as the form opens; the advice follows once they are in.
+  const [, setEstimatorReady] = useState(passphraseEstimatorReady);
+  useEffect(() => {
+    void loadPassphraseEstimator().then(
+      () => setEstimatorReady(true),
+      () => {},
+    );
+  }, []);
   return (
     <form className="form form--plain" onSubmit={onSubmit} noValidate aria-labelledby="change-passphrase-heading">
       <h3 id="change-passphrase-heading">Change the passphrase</h3>
@@ -76,7 +91,11 @@ function ChangePassphraseForm() {
       </Field>
       <Field
         label="New passphrase"
-        hint={passphrase ? passphraseAdvice(passphrase) : 'At least 10 characters.'}
+        hint={
+          passphrase
+            ? passphraseAdvice(passphrase)
+            : 'At least 10 characters, and not easy to guess: three or four random words work well.'
+        }
         error={errors.passphrase?.message}
       >
         {(control) => (

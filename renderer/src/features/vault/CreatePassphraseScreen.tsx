@@ -1,4 +1,11 @@
-import { createVaultSchema, passphraseAdvice, type VaultStatus } from '@shared/domain/vault';
+import { useEffect, useState } from 'react';
+import {
+  createVaultSchema,
+  loadPassphraseEstimator,
+  passphraseAdvice,
+  passphraseEstimatorReady,
+  type VaultStatus,
+} from '@shared/domain/vault';
 import { Field } from '@renderer/ui/Field';
 import { ErrorMessage, Screen } from '@renderer/ui/Screen';
 import { useApiForm } from '@renderer/ui/useApiForm';
@@ -15,6 +22,14 @@ export function CreatePassphraseScreen({ status }: { status: VaultStatus }) {
   });
   const { errors, isSubmitting } = form.formState;
   const passphrase = form.watch('passphrase');
+  // The strength estimator's dictionaries load as the screen opens; the advice follows once they are in.
+  const [, setEstimatorReady] = useState(passphraseEstimatorReady);
+  useEffect(() => {
+    void loadPassphraseEstimator().then(
+      () => setEstimatorReady(true),
+      () => {},
+    );
+  }, []);
 
   return (
     <Screen
@@ -33,7 +48,7 @@ export function CreatePassphraseScreen({ status }: { status: VaultStatus }) {
         <ErrorMessage message={failure} />
         <Field
           label="Passphrase"
-          hint="At least 10 characters. Four or more unrelated words are easy to remember and hard to guess."
+          hint="At least 10 characters, and not easy to guess: three or four random words, unrelated to each other and to you, are easy to remember and hard to guess."
           error={errors.passphrase?.message}
         >
           {(control) => (
