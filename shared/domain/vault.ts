@@ -9,6 +9,8 @@ export interface VaultStatus {
   state: VaultState;
   /** A case book from before encryption, to be encrypted with the first passphrase. */
   unencrypted: boolean;
+  /** A locked case book under an older, cheaper key derivation: unlocking re-keys it (and its backups), once. */
+  strengthenOnUnlock: boolean;
   /** This computer can remember the passphrase (the desktop app's protected storage). */
   canRemember: boolean;
   idleLockMinutes: number;

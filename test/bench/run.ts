@@ -7,6 +7,7 @@ import { createCore } from '@core/core';
 import { benchPassphrase, measure, printTable, type Row } from './measure';
 import { benchSearch } from './search';
 import { benchEncryption } from './encryption';
+import { benchKdf, type KdfBench } from './kdf';
 import { benchSeal, type SealBench } from './minutes';
 import { benchNoteSave, benchTyping } from './sessions';
 
@@ -33,6 +34,7 @@ async function main() {
   const rows: Row[] = [];
   let typing: Awaited<ReturnType<typeof benchTyping>>;
   let sealing: SealBench;
+  let kdf: KdfBench;
 
   try {
     const insertOrganisation = raw.prepare(
@@ -82,6 +84,7 @@ async function main() {
     rows.push(...(await benchSearch(path.join(dir, 'search'))));
     rows.push(await benchNoteSave(path.join(dir, 'notes')));
     rows.push(...(await benchEncryption(dir)));
+    kdf = await benchKdf(path.join(dir, 'kdf'));
     typing = await benchTyping(dir);
     sealing = await benchSeal(path.join(dir, 'minutes'));
     rows.push(...sealing.rows);
@@ -105,6 +108,7 @@ async function main() {
     );
   }
   for (const line of sealing.lines) console.log(line);
+  for (const line of kdf.lines) console.log(line);
 }
 
 main().catch((error: unknown) => {

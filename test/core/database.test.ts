@@ -3,11 +3,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@shared/api/errors';
-import { openCaseBook } from '@core/db/database';
+import { argon2idScheme, keyPragma, keySchemeOf, openCaseBook, pbkdf2Scheme } from '@core/db/database';
 import { latestSchemaVersion, migrations } from '@core/db/migrations';
 import type { Migration } from '@core/db/migrations/migration';
 import { sql } from '@core/db/sql';
-import { tempDir } from './helpers';
+import { tempDir, testPassphrase } from './helpers';
 
 describe('opening the case book', () => {
   it('creates a file in WAL mode with full sync and foreign keys on, at the latest schema', () => {
@@ -75,6 +75,39 @@ describe('opening the case book', () => {
     expect(after.get(sql`SELECT name FROM sqlite_master WHERE name = 'half_done'`)).toBeUndefined();
     expect(after.all(sql`SELECT name FROM organisations`)).toEqual([{ name: 'Kept' }]);
     after.close();
+  });
+});
+
+describe('the encrypted case book', () => {
+  it('is keyed with Argon2id (AEGIS-256) when new; one keyed before (ChaCha20, PBKDF2) opens under its own scheme until re-keyed', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'casebook.sqlite');
+    const fresh = openCaseBook({ file, key: testPassphrase });
+    expect(fresh.keyScheme).toBe(argon2idScheme);
+    fresh.close();
+    expect(keySchemeOf(file)).toBe(argon2idScheme);
+
+    const olderFile = path.join(dir, 'older.sqlite');
+    const raw = new Database(olderFile);
+    for (const pragma of pbkdf2Scheme.pragmas) raw.pragma(pragma);
+    raw.pragma(keyPragma('key', testPassphrase));
+    raw.exec("CREATE TABLE kept (x TEXT); INSERT INTO kept VALUES ('still here')");
+    raw.close();
+    const older = openCaseBook({ file: olderFile, key: testPassphrase });
+    expect(older.keyScheme).toBe(pbkdf2Scheme);
+    older.rekey(testPassphrase);
+    expect(older.keyScheme).toBe(argon2idScheme);
+    // Back in WAL mode after the re-keying, which SQLite3 Multiple Ciphers does only outside it.
+    expect(older.connection.pragma('journal_mode', { simple: true })).toBe('wal');
+    older.close();
+    expect(keySchemeOf(olderFile)).toBe(argon2idScheme);
+    const reopened = openCaseBook({ file: olderFile, key: testPassphrase });
+    expect(reopened.all(sql`SELECT x FROM kept`)).toEqual([{ x: 'still here' }]);
+    reopened.close();
+    // A plain file names no scheme.
+    const plain = path.join(dir, 'plain.sqlite');
+    openCaseBook({ file: plain }).close();
+    expect(keySchemeOf(plain)).toBeUndefined();
   });
 });
 

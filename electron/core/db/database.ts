@@ -1,6 +1,7 @@
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '@shared/api/errors';
-import { damagedMessage, keyFitsDamagedFile, sqliteApiError } from './errors';
+import { damagedMessage, sqliteApiError } from './errors';
 import type { Migration } from './migrations/migration';
 import { migrations as allMigrations } from './migrations';
 import { camelCase, toRecord } from './rows';
@@ -13,7 +14,7 @@ export interface OpenOptions {
   file: string;
   /** The passphrase the case book is encrypted with (SQLite3 Multiple Ciphers). */
   key?: string;
-  /** Path to a better-sqlite3 binary built for this runtime (Electron has its own ABI). */
+  /** Path to a better-sqlite3 binary built for this runtime (Electron has its own ABI): every later connection uses it too. */
   nativeBinding?: string;
   /** For tests of a single migration: stop at this schema version. */
   migrateTo?: number;
@@ -23,11 +24,20 @@ export interface OpenOptions {
 /** The case book's connection: parameterised queries only, statements cached by their text. */
 export class CaseBookDatabase {
   readonly connection: Connection;
+  /** How the file's key is derived from its passphrase; null for a plain file. */
+  keyScheme: KeyScheme | null;
   private readonly statements = new Map<string, Database.Statement<unknown[]>>();
   private readonly recordStatements = new Map<string, { statement: Database.Statement<unknown[]>; fields: string[] }>();
 
-  constructor(connection: Connection) {
+  constructor(connection: Connection, keyScheme: KeyScheme | null = null) {
     this.connection = connection;
+    this.keyScheme = keyScheme;
+  }
+
+  /** Re-encrypts the case book under a passphrase and the current key scheme. */
+  rekey(passphrase: string): void {
+    rekeyConnection(this.connection, passphrase);
+    this.keyScheme = currentKeyScheme;
   }
 
   all<T>(query: SqlQuery): T[] {
@@ -92,10 +102,20 @@ export class CaseBookDatabase {
 }
 
 export function openCaseBook(options: OpenOptions): CaseBookDatabase {
-  const connection = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  if (options.nativeBinding) runtimeBinding = options.nativeBinding;
   const migrations = options.migrations ?? allMigrations;
+  let connection: Connection;
+  let keyScheme: KeyScheme | null = null;
+  if (options.key !== undefined) {
+    const opened = openEncrypted(options.file, options.key);
+    if (opened.outcome === 'damaged') throw new ApiError('damaged', damagedMessage);
+    if (opened.outcome !== 'opened')
+      throw new ApiError('unauthorised', 'That passphrase does not open this case book. Check it and try again.');
+    ({ connection, keyScheme } = opened);
+  } else {
+    connection = connect(options.file);
+  }
   try {
-    if (options.key !== undefined) applyKey(connection, options.key, options.nativeBinding);
     // Temporary tables and indexes stay in memory: no plaintext ever reaches a temporary file.
     connection.pragma('temp_store = MEMORY');
     // Checked before anything else, so a newer app's file is left exactly as it was.
@@ -112,10 +132,9 @@ export function openCaseBook(options: OpenOptions): CaseBookDatabase {
     // Faults: a damaged file or a full disk is told in plain words (db/errors.ts).
     throw sqliteApiError(error) ?? error;
   }
-  return new CaseBookDatabase(connection);
+  return new CaseBookDatabase(connection, keyScheme);
 }
 
-/** A passphrase as an SQL string literal: PRAGMA takes no parameters. */
 /**
  * The PRAGMA that keys (or rekeys) a connection with a passphrase. PRAGMA takes no parameters, so
  * the passphrase goes as hex of its UTF-8 bytes: the same key as the text, and no text to escape.
@@ -123,19 +142,151 @@ export function openCaseBook(options: OpenOptions): CaseBookDatabase {
 export const keyPragma = (pragma: 'key' | 'rekey', passphrase: string) =>
   `hex${pragma} = '${Buffer.from(passphrase, 'utf8').toString('hex')}'`;
 
-/** Keys the connection and proves the key opens the file, before anything else is read. */
-function applyKey(connection: Connection, key: string, nativeBinding?: string): void {
-  connection.pragma(keyPragma('key', key));
+/**
+ * How a passphrase becomes the key, and how pages are encrypted. SQLite3 Multiple Ciphers keeps
+ * these settings per connection, not in the file (only the salt is there), so a file opens only
+ * on a connection set up the same way before its key.
+ */
+export interface KeyScheme {
+  name: string;
+  /** PRAGMAs for a connection, before its key. */
+  pragmas: readonly string[];
+  /** The bytes each page keeps for its nonce and tag: a header field that is not encrypted. */
+  reservedBytes: number;
+}
+
+/**
+ * The case book's scheme: the AEGIS-256 cipher, its key derived with Argon2id (RFC 9106) from
+ * 64 MiB of memory, 3 passes and 1 lane. A guess costs more on a processor than PBKDF2-SHA256 at
+ * 600,000 iterations (test/core/kdf-cost.test.ts measures it in each run), and far more on the
+ * graphics cards guessers use, since every guess needs its own 64 MiB.
+ */
+export const argon2idScheme: KeyScheme = {
+  name: 'AEGIS-256, key by Argon2id (64 MiB, 3 passes, 1 lane)',
+  pragmas: ["cipher = 'aegis'", "algorithm = 'aegis-256'", 'mcost = 65536', 'tcost = 3', 'pcost = 1'],
+  reservedBytes: 64,
+};
+
+/** The scheme of case books and backups made before: ChaCha20-Poly1305, key by PBKDF2-SHA256 at 64,007 iterations. */
+export const pbkdf2Scheme: KeyScheme = {
+  name: 'ChaCha20-Poly1305, key by PBKDF2-SHA256 (64,007 iterations)',
+  pragmas: ["cipher = 'chacha20'", 'kdf_iter = 64007', 'legacy = 0'],
+  reservedBytes: 32,
+};
+
+/** New files, and every file re-keyed, get this one. */
+export const currentKeyScheme = argon2idScheme;
+const knownSchemes = [argon2idScheme, pbkdf2Scheme];
+
+/** The better-sqlite3 binary of this runtime, once a case book has been opened with one (Electron has its own ABI). */
+let runtimeBinding: string | undefined;
+
+/** A connection with this runtime's better-sqlite3 binary. */
+export function connect(file: string, options: { readonly?: boolean } = {}): Connection {
+  return new Database(file, {
+    ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
+    ...(runtimeBinding ? { nativeBinding: runtimeBinding } : {}),
+  });
+}
+
+/**
+ * The scheme a file is encrypted with, read from the one header field SQLite3 Multiple Ciphers
+ * leaves readable (the bytes reserved on each page); undefined for a new, plain or unknown file.
+ */
+export function keySchemeOf(file: string): KeyScheme | undefined {
+  let handle: number | undefined;
   try {
-    connection.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
-      // Faults: the right passphrase on a damaged first page fails alike; tell the two apart.
-      if (keyFitsDamagedFile({ file: connection.name, keyStatement: keyPragma('key', key), nativeBinding }))
-        throw new ApiError('damaged', damagedMessage);
-      throw new ApiError('unauthorised', 'That passphrase does not open this case book. Check it and try again.');
+    handle = openSync(file, 'r');
+    const header = Buffer.alloc(24);
+    if (readSync(handle, header, 0, 24, 0) < 24) return undefined;
+    if (header.subarray(0, 16).toString('latin1') === 'SQLite format 3\0') return undefined;
+    return knownSchemes.find((scheme) => scheme.reservedBytes === header[20]);
+  } catch {
+    return undefined;
+  } finally {
+    if (handle !== undefined) closeSync(handle);
+  }
+}
+
+export type Opened =
+  { outcome: 'opened'; connection: Connection; keyScheme: KeyScheme } | { outcome: 'wrong key' | 'damaged' };
+
+/**
+ * Opens an encrypted file with a passphrase, under the scheme its header names (a file from
+ * before opens as it always did; one whose header names none is tried under each), or, for a new
+ * file, the current scheme. The key is proved before anything else is read. When it does not
+ * open, a damaged file that the passphrase fits is told apart from a wrong passphrase (unless
+ * tellDamage is false: that check costs a second key derivation).
+ */
+export function openEncrypted(
+  file: string,
+  passphrase: string,
+  options: { readonly?: boolean; tellDamage?: boolean } = {},
+): Opened {
+  const fresh = !existsSync(file) || statSync(file).size === 0;
+  const named = keySchemeOf(file);
+  const schemes = fresh ? [currentKeyScheme] : named ? [named] : knownSchemes;
+  for (const keyScheme of schemes) {
+    const connection = connect(file, options);
+    try {
+      for (const pragma of keyScheme.pragmas) connection.pragma(pragma);
+      connection.pragma(keyPragma('key', passphrase));
+      connection.prepare('SELECT count(*) FROM sqlite_master').get();
+      return { outcome: 'opened', connection, keyScheme };
+    } catch (error) {
+      connection.close();
+      if ((error as { code?: string }).code !== 'SQLITE_NOTADB') throw sqliteApiError(error) ?? error;
     }
-    throw error;
+  }
+  // Faults: the right passphrase on a damaged first page fails alike; tell the two apart.
+  const fits =
+    (options.tellDamage ?? true) && schemes.some((keyScheme) => keyFitsDamagedFile(file, keyScheme, passphrase));
+  return { outcome: fits ? 'damaged' : 'wrong key' };
+}
+
+/**
+ * Whether a passphrase that got SQLITE_NOTADB is in fact the right one for a damaged file. Each
+ * page is encrypted and authenticated on its own, so a wrong passphrase and a damaged first page
+ * fail alike. Read again without the authentication check, on a read-only connection: under the
+ * right key the first page's header fields decrypt to sensible values (the damage lies elsewhere
+ * in the page); under a wrong key they are random, and all three fall in range about once in 2^31.
+ * A file whose salt or nonce is damaged cannot be told from a wrong passphrase this way.
+ */
+function keyFitsDamagedFile(file: string, keyScheme: KeyScheme, passphrase: string): boolean {
+  let probe: Connection | undefined;
+  try {
+    probe = connect(file, { readonly: true });
+    // Cipher settings come before the key, and hold for this connection only.
+    for (const pragma of keyScheme.pragmas) probe.pragma(pragma);
+    probe.pragma('hmac_check = 0');
+    probe.pragma(keyPragma('key', passphrase));
+    const header = (name: string) => probe!.pragma(name, { simple: true }) as number;
+    const inRange = (value: number, low: number, high: number) =>
+      Number.isInteger(value) && value >= low && value <= high;
+    return (
+      inRange(header('user_version'), 1, 1_000_000) &&
+      inRange(header('schema_version'), 1, 2 ** 24) &&
+      inRange(header('freelist_count'), 0, 2 ** 24)
+    );
+  } catch {
+    return false;
+  } finally {
+    probe?.close();
+  }
+}
+
+/**
+ * Re-encrypts the file under a passphrase and the current scheme (a plain file is encrypted).
+ * SQLite3 Multiple Ciphers rekeys only outside WAL mode: the connection steps out of it and back.
+ */
+export function rekeyConnection(connection: Connection, passphrase: string): void {
+  const wal = connection.pragma('journal_mode', { simple: true }) === 'wal';
+  if (wal) connection.pragma('journal_mode = DELETE');
+  try {
+    for (const pragma of currentKeyScheme.pragmas) connection.pragma(pragma);
+    connection.pragma(keyPragma('rekey', passphrase));
+  } finally {
+    if (wal) connection.pragma('journal_mode = WAL');
   }
 }
 

@@ -1,9 +1,15 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '@shared/api/errors';
 import type { BackupPreview, BackupSummary } from '@shared/domain/vault';
-import { keyPragma, type CaseBookDatabase } from '@core/db/database';
+import {
+  currentKeyScheme,
+  keySchemeOf,
+  openEncrypted,
+  rekeyConnection,
+  type CaseBookDatabase,
+} from '@core/db/database';
 
 const dayMs = 24 * 60 * 60_000;
 const namePattern = /^casebook-(\d{8}T\d{9}Z)\.sqlite$/;
@@ -33,20 +39,38 @@ export function listBackups(dataDir: string): BackupSummary[] {
     }));
 }
 
-/** Opens a backup read-only with a passphrase; the caller closes it. */
-function openBackup(file: string, passphrase: string): Database.Database {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  db.pragma(keyPragma('key', passphrase));
+const removeWithJournal = (file: string) => {
+  for (const suffix of ['', '-journal']) rmSync(`${file}${suffix}`, { force: true });
+};
+
+const wrongPassphrase = () =>
+  new ApiError(
+    'unauthorised',
+    'That passphrase does not open this backup. A backup opens with the passphrase the case book had when it was made.',
+  );
+
+/** Opens a backup with a passphrase (read-only unless asked); the caller closes it. */
+function openBackup(file: string, passphrase: string, options: { readonly?: boolean } = {}): Database.Database {
+  const opened = openEncrypted(file, passphrase, { readonly: options.readonly ?? true });
+  if (opened.outcome === 'damaged')
+    throw new ApiError('damaged', 'This backup is damaged and cannot be opened. Choose another one.');
+  if (opened.outcome !== 'opened') throw wrongPassphrase();
+  return opened.connection;
+}
+
+/** Opens a finished file under a passphrase and checks every page, then closes it. */
+function checkOpens(file: string, passphrase: string): void {
+  const check = openBackup(file, passphrase);
   try {
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch {
-    db.close();
-    throw new ApiError(
-      'unauthorised',
-      'That passphrase does not open this backup. A backup opens with the passphrase the case book had when it was made.',
-    );
+    const result = check.pragma('integrity_check', { simple: true });
+    if (result !== 'ok')
+      throw new ApiError(
+        'damaged',
+        'The backup just made did not pass its check, so it was not kept. Your case book is unchanged.',
+      );
+  } finally {
+    check.close();
   }
-  return db;
 }
 
 /**
@@ -71,20 +95,47 @@ export function makeBackup(
   const partial = `${final}.partial`;
   rmSync(partial, { force: true });
   db.connection.prepare('VACUUM INTO ?').run(partial);
-  const check = openBackup(partial, passphrase);
-  try {
-    const result = check.pragma('integrity_check', { simple: true });
-    if (result !== 'ok')
-      throw new ApiError(
-        'damaged',
-        'The backup just made did not pass its check, so it was not kept. Your case book is unchanged.',
-      );
-  } finally {
-    check.close();
-  }
+  checkOpens(partial, passphrase);
   renameSync(partial, final);
   for (const old of listBackups(dataDir).slice(keep)) rmSync(path.join(folder, old.fileName), { force: true });
   return listBackups(dataDir).find((backup) => backup.fileName === fileName)!;
+}
+
+/** A backup made under an older key scheme (it is re-keyed on the next unlock). */
+export function hasOlderKeyScheme(dataDir: string, fileName: string): boolean {
+  return keySchemeOf(path.join(backupFolder(dataDir), fileName)) !== currentKeyScheme;
+}
+
+export type RekeyOutcome = 'rekeyed' | 'other passphrase' | 'failed';
+
+/**
+ * Re-encrypts a backup under a passphrase and the current key scheme, if it opens with `from`.
+ * The work is done on a copy, checked to open under `to` and pass integrity_check, and only then
+ * put in the backup's place: the backup is at every moment either as it was or fully re-keyed.
+ */
+export function rekeyBackup(dataDir: string, fileName: string, from: string, to: string): RekeyOutcome {
+  const file = path.join(backupFolder(dataDir), fileName);
+  const work = `${file}.rekey.partial`;
+  try {
+    removeWithJournal(work);
+    copyFileSync(file, work);
+    const opened = openEncrypted(work, from, { tellDamage: false });
+    if (opened.outcome !== 'opened') {
+      removeWithJournal(work);
+      return 'other passphrase';
+    }
+    try {
+      rekeyConnection(opened.connection, to);
+    } finally {
+      opened.connection.close();
+    }
+    checkOpens(work, to);
+    renameSync(work, file);
+    return 'rekeyed';
+  } catch {
+    removeWithJournal(work);
+    return 'failed';
+  }
 }
 
 /** A backup is due when none has been made in the last day. */

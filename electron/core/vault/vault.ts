@@ -1,8 +1,17 @@
 import { closeSync, copyFileSync, existsSync, openSync, readSync } from 'node:fs';
 import { ApiError } from '@shared/api/errors';
 import type { BackupPreview, BackupSummary, VaultState, VaultStatus } from '@shared/domain/vault';
-import { backupDue, makeBackup, previewBackup, putBackupInPlace } from './backups';
-import { keyPragma, type CaseBookDatabase } from '@core/db/database';
+import {
+  backupDue,
+  hasOlderKeyScheme,
+  listBackups,
+  makeBackup,
+  previewBackup,
+  putBackupInPlace,
+  rekeyBackup,
+  type RekeyOutcome,
+} from './backups';
+import { currentKeyScheme, keySchemeOf, type CaseBookDatabase } from '@core/db/database';
 import type { KeyStore } from '@core/platform/key-store';
 import { readSettings, writeSettings, type DeviceSettings } from './settings';
 import { registerPassphraseDictionaries } from './passphrase-dictionaries';
@@ -20,18 +29,14 @@ function isPlain(file: string): boolean {
   }
 }
 
-/** SQLite3 Multiple Ciphers rekeys only outside WAL mode: step out of it and back. */
-function rekey(db: CaseBookDatabase, passphrase: string): void {
-  db.connection.pragma('journal_mode = DELETE');
-  try {
-    db.connection.pragma(keyPragma('rekey', passphrase));
-  } finally {
-    db.connection.pragma('journal_mode = WAL');
-  }
-}
-
 // The core checks new passphrases against the estimator's full dictionaries.
 registerPassphraseDictionaries();
+
+/** How many backups a re-keying reached, and those it could not (made under another passphrase, or failed). */
+interface BackupsRekeyed {
+  rekeyed: number;
+  left: string[];
+}
 
 export const lockedMessage = 'The case book is locked. Unlock it with your passphrase to carry on.';
 
@@ -71,9 +76,11 @@ export class Vault {
     const unencrypted = exists && isPlain(this.file);
     const state: VaultState = this.db ? 'unlocked' : !exists || unencrypted ? 'new' : 'locked';
     const { settings } = this;
+    const scheme = state === 'locked' ? keySchemeOf(this.file) : undefined;
     return {
       state,
       unencrypted,
+      strengthenOnUnlock: scheme !== undefined && scheme !== currentKeyScheme,
       canRemember: this.keyStore?.available() ?? false,
       idleLockMinutes: settings.idleLockMinutes,
       backupsKept: settings.backupsKept,
@@ -88,7 +95,7 @@ export class Vault {
     if (status.unencrypted) {
       const db = this.open(undefined);
       try {
-        rekey(db, passphrase);
+        db.rekey(passphrase);
       } catch (error) {
         db.close();
         throw error;
@@ -117,6 +124,50 @@ export class Vault {
     const failed = this.failedUnlocks;
     this.failedUnlocks = 0;
     this.changed('unlocked', { action: 'vault.unlocked', detail: { failedAttemptsBefore: failed } });
+    this.strengthen();
+  }
+
+  /**
+   * A case book or backups from before Argon2id are re-keyed under it with the same passphrase,
+   * once, at the unlock (the unlock screen says so while it runs). Backups made under another
+   * passphrase cannot be, and stay as they are. A failure leaves everything as it was, still open.
+   */
+  private strengthen(): void {
+    const db = this.database;
+    const passphrase = this.passphrase!;
+    let caseBook = false;
+    if (db.keyScheme !== currentKeyScheme) {
+      try {
+        db.rekey(passphrase);
+        caseBook = true;
+      } catch {
+        // Left under its older scheme: it still opens, and the next unlock tries again.
+      }
+    }
+    const older = listBackups(this.dataDir).filter((backup) => hasOlderKeyScheme(this.dataDir, backup.fileName));
+    const backups = this.rekeyBackups(
+      older.map((backup) => backup.fileName),
+      passphrase,
+      passphrase,
+    );
+    // Backups under another passphrase are tried again at each unlock (quickly: theirs is the old,
+    // cheap key derivation), but recorded only when something was re-keyed.
+    if (caseBook || backups.rekeyed)
+      this.changed('unlocked', {
+        action: 'vault.key.strengthened',
+        detail: {
+          scheme: currentKeyScheme.name,
+          caseBook,
+          backupsRekeyed: backups.rekeyed,
+          backupsNotRekeyed: backups.left,
+        },
+      });
+  }
+
+  private rekeyBackups(fileNames: string[], from: string, to: string): BackupsRekeyed {
+    const outcomes = fileNames.map((fileName) => [fileName, rekeyBackup(this.dataDir, fileName, from, to)] as const);
+    const is = (outcome: RekeyOutcome) => outcomes.filter(([, result]) => result === outcome).map(([name]) => name);
+    return { rekeyed: is('rekeyed').length, left: [...is('other passphrase'), ...is('failed')].sort().reverse() };
   }
 
   /** Unlocks with a passphrase this device remembered, if there is one that still works. */
@@ -178,6 +229,7 @@ export class Vault {
     this.db = this.open(key!);
     this.passphrase = key!;
     this.changed('unlocked', { action: 'backup.restored.file', detail: { fileName, createdAt: preview.createdAt } });
+    this.strengthen();
   }
 
   setBackupsKept(keep: number): void {
@@ -188,7 +240,7 @@ export class Vault {
     const db = this.database;
     // Proves the current passphrase on a second connection before anything changes.
     this.open(current).close();
-    rekey(db, next);
+    db.rekey(next);
     if (this.keyStore?.available() && this.keyStore.load() !== null) this.keyStore.save(next);
     this.changed('unlocked', { action: 'vault.passphrase.changed', detail: {} });
   }

@@ -5,11 +5,12 @@ import { ApiError } from '@shared/api/errors';
 import type { VaultStatus } from '@shared/domain/vault';
 import { CreatePassphraseScreen } from '@renderer/features/vault/CreatePassphraseScreen';
 import { UnlockScreen } from '@renderer/features/vault/UnlockScreen';
-import { renderWithApi } from '../fakeApi';
+import { deferred, renderWithApi } from '../fakeApi';
 
-const status = (state: VaultStatus['state']): VaultStatus => ({
+const status = (state: VaultStatus['state'], strengthenOnUnlock = false): VaultStatus => ({
   state,
   unencrypted: false,
+  strengthenOnUnlock,
   canRemember: true,
   idleLockMinutes: 15,
   backupsKept: 7,
@@ -124,4 +125,16 @@ test('a common or guessable passphrase is refused with a plain reason, and nothi
     expect(passphrase).toHaveAccessibleDescription(expect.stringContaining('three or four random words'));
   }
   expect(core.callsTo('vault.create')).toEqual([]);
+});
+
+test('unlocking a case book from before Argon2id says it is strengthening its protection while it runs', async () => {
+  const user = userEvent.setup();
+  const answer = deferred<VaultStatus>();
+  renderWithApi(<UnlockScreen status={status('locked', true)} />, { 'vault.unlock': () => answer.promise });
+  expect(screen.getByText(/unlocking also strengthens the protection of your case book/)).toBeInTheDocument();
+  await user.type(screen.getByLabelText('Passphrase'), 'willow kettle orbit saffron');
+  await user.click(screen.getByRole('button', { name: 'Unlock' }));
+  expect(await screen.findByRole('status')).toHaveTextContent('Strengthening the protection of your case book…');
+  answer.resolve(status('unlocked'));
+  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(''));
 });

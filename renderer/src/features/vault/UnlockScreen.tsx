@@ -4,7 +4,7 @@ import { ApiCallError } from '@renderer/api/client';
 import { useApiMutation } from '@renderer/api/useApiMutation';
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { Field } from '@renderer/ui/Field';
-import { ErrorMessage, Screen } from '@renderer/ui/Screen';
+import { ErrorMessage, Screen, StatusMessage } from '@renderer/ui/Screen';
 import { useApiForm } from '@renderer/ui/useApiForm';
 
 const isDamaged = (error: unknown) => error instanceof ApiCallError && error.body.code === 'damaged';
@@ -36,6 +36,12 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
       intro="The case book is encrypted on this computer. Enter its passphrase to open it."
     >
       <form className="form form--plain" onSubmit={onSubmit} noValidate aria-label="Unlock">
+        {status.strengthenOnUnlock && (
+          <p>
+            This time, unlocking also strengthens the protection of your case book and its backups, so that a stolen
+            copy is far slower to guess at. It takes a few seconds, once.
+          </p>
+        )}
         <ErrorMessage message={failure} />
         <Field label="Passphrase" error={form.formState.errors.passphrase?.message}>
           {(control) => (
@@ -57,6 +63,9 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
         <button type="submit" className="button" disabled={isSubmitting || passphrase === ''}>
           {isSubmitting ? 'Unlocking…' : 'Unlock'}
         </button>
+        <StatusMessage
+          message={isSubmitting && status.strengthenOnUnlock ? 'Strengthening the protection of your case book…' : null}
+        />
         {damaged && <RestoreLatestBackup passphrase={passphrase} />}
       </form>
     </Screen>
