@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
@@ -108,6 +108,20 @@ describe('the encrypted case book', () => {
     const plain = path.join(dir, 'plain.sqlite');
     openCaseBook({ file: plain }).close();
     expect(keySchemeOf(plain)).toBeUndefined();
+  });
+
+  it.skipIf(process.platform === 'win32')('is made readable by its owner only, and its -wal and -shm follow it', () => {
+    const umask = process.umask(0o022);
+    try {
+      const dir = tempDir();
+      const db = openCaseBook({ file: path.join(dir, 'casebook.sqlite'), key: testPassphrase });
+      const names = readdirSync(dir);
+      expect(names.sort()).toEqual(['casebook.sqlite', 'casebook.sqlite-shm', 'casebook.sqlite-wal']);
+      for (const name of names) expect((statSync(path.join(dir, name)).mode & 0o777).toString(8), name).toBe('600');
+      db.close();
+    } finally {
+      process.umask(umask);
+    }
   });
 });
 

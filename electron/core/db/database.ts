@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '@shared/api/errors';
 import { damagedMessage, sqliteApiError } from './errors';
@@ -178,11 +178,25 @@ export const pbkdf2Scheme: KeyScheme = {
 export const currentKeyScheme = argon2idScheme;
 const knownSchemes = [argon2idScheme, pbkdf2Scheme];
 
+/** Files the core writes are readable by their owner only on Linux and macOS (Windows has no such modes). */
+export const ownerOnlyModes = process.platform !== 'win32';
+
+/**
+ * Makes sure a database file exists and is its owner's only before SQLite opens it: SQLite gives
+ * its -wal, -shm and -journal files the database file's own permissions.
+ */
+export function createOwnerOnly(file: string): void {
+  if (!ownerOnlyModes) return;
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
+}
+
 /** The better-sqlite3 binary of this runtime, once a case book has been opened with one (Electron has its own ABI). */
 let runtimeBinding: string | undefined;
 
-/** A connection with this runtime's better-sqlite3 binary. */
+/** A connection with this runtime's better-sqlite3 binary; a file it may write is made its owner's only first. */
 export function connect(file: string, options: { readonly?: boolean } = {}): Connection {
+  if (!options.readonly) createOwnerOnly(file);
   return new Database(file, {
     ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
     ...(runtimeBinding ? { nativeBinding: runtimeBinding } : {}),

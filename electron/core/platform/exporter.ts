@@ -1,3 +1,6 @@
+import { chmod, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
 /** Saves exported files where the user chooses (the desktop app), or leaves them to be downloaded. */
 export interface FileExporter {
   /** The folder the files were saved in, or null when the renderer should offer them as downloads. */
@@ -8,3 +11,19 @@ export interface FileExporter {
 export const offerAsDownloads: FileExporter = {
   save: async () => null,
 };
+
+/**
+ * Writes exported files into a folder, readable and writable by their owner only (0600) on Linux
+ * and macOS, a file already there included: minutes name children's reviews, and another account
+ * on the computer has no business reading them. Answers the paths written.
+ */
+export async function writeOwnerOnly(folder: string, files: { fileName: string; content: Uint8Array }[]) {
+  const written: string[] = [];
+  for (const file of files) {
+    const target = path.join(folder, path.basename(file.fileName));
+    await writeFile(target, file.content, { mode: 0o600 });
+    if (process.platform !== 'win32') await chmod(target, 0o600);
+    written.push(target);
+  }
+  return written;
+}

@@ -1,12 +1,14 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { ApiError } from '@shared/api/errors';
 import type { BackupPreview, BackupSummary } from '@shared/domain/vault';
 import {
+  createOwnerOnly,
   currentKeyScheme,
   keySchemeOf,
   openEncrypted,
+  ownerOnlyModes,
   rekeyConnection,
   type CaseBookDatabase,
 } from '@core/db/database';
@@ -86,7 +88,7 @@ export function makeBackup(
   now = new Date(),
 ): BackupSummary {
   const folder = backupFolder(dataDir);
-  mkdirSync(folder, { recursive: true });
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
   let fileName = `casebook-${stamp(now)}.sqlite`;
   // Two backups in the same millisecond: the second waits its turn rather than replace the first.
   while (existsSync(path.join(folder, fileName)))
@@ -94,6 +96,8 @@ export function makeBackup(
   const final = path.join(folder, fileName);
   const partial = `${final}.partial`;
   rmSync(partial, { force: true });
+  // VACUUM INTO fills an empty file: made first, its owner's only.
+  createOwnerOnly(partial);
   db.connection.prepare('VACUUM INTO ?').run(partial);
   checkOpens(partial, passphrase);
   renameSync(partial, final);
@@ -119,6 +123,7 @@ export function rekeyBackup(dataDir: string, fileName: string, from: string, to:
   try {
     removeWithJournal(work);
     copyFileSync(file, work);
+    if (ownerOnlyModes) chmodSync(work, 0o600);
     const opened = openEncrypted(work, from, { tellDamage: false });
     if (opened.outcome !== 'opened') {
       removeWithJournal(work);
@@ -181,6 +186,7 @@ export function putBackupInPlace(dataDir: string, fileName: string, caseBookFile
   const source = requireBackup(dataDir, fileName);
   const incoming = `${caseBookFile}.incoming`;
   copyFileSync(source, incoming);
+  if (ownerOnlyModes) chmodSync(incoming, 0o600);
   for (const suffix of ['-wal', '-shm']) rmSync(`${caseBookFile}${suffix}`, { force: true });
   renameSync(incoming, caseBookFile);
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Settings needed before the case book is unlocked; nothing in them is sensitive. */
@@ -26,6 +26,9 @@ export function readSettings(dataDir: string): DeviceSettings {
   }
 }
 
+/** Written readable by its owner only, like every file in the data folder (Linux and macOS). */
 export function writeSettings(dataDir: string, settings: DeviceSettings): void {
-  writeFileSync(path.join(dataDir, 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
+  const file = path.join(dataDir, 'settings.json');
+  writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
+  if (process.platform !== 'win32') chmodSync(file, 0o600);
 }

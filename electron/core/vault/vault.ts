@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, existsSync, openSync, readSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, openSync, readSync } from 'node:fs';
 import { ApiError } from '@shared/api/errors';
 import type { BackupPreview, BackupSummary, VaultState, VaultStatus } from '@shared/domain/vault';
 import {
@@ -11,8 +11,9 @@ import {
   rekeyBackup,
   type RekeyOutcome,
 } from './backups';
-import { currentKeyScheme, keySchemeOf, type CaseBookDatabase } from '@core/db/database';
+import { currentKeyScheme, keySchemeOf, ownerOnlyModes, type CaseBookDatabase } from '@core/db/database';
 import type { KeyStore } from '@core/platform/key-store';
+import { tightenDataFolder } from './owner-only';
 import { readSettings, writeSettings, type DeviceSettings } from './settings';
 import { registerPassphraseDictionaries } from './passphrase-dictionaries';
 
@@ -60,6 +61,8 @@ export class Vault {
     private readonly changed: (state: VaultState, audit?: { action: string; detail: Record<string, unknown> }) => void,
   ) {
     this.settings = readSettings(dataDir);
+    // Owner-only files (Linux and macOS), including those an older version made.
+    tightenDataFolder(dataDir);
   }
 
   get database(): CaseBookDatabase {
@@ -223,7 +226,9 @@ export class Vault {
       this.db.close();
       this.db = null;
     } else if (existsSync(this.file)) {
-      copyFileSync(this.file, `${this.file}.set-aside-${Date.now()}`);
+      const aside = `${this.file}.set-aside-${Date.now()}`;
+      copyFileSync(this.file, aside);
+      if (ownerOnlyModes) chmodSync(aside, 0o600);
     }
     putBackupInPlace(this.dataDir, fileName, this.file);
     this.db = this.open(key!);

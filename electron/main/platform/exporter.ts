@@ -1,12 +1,11 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BrowserWindow, dialog, shell } from 'electron';
 import { ApiError } from '@shared/api/errors';
-import type { FileExporter } from '@core/platform/exporter';
+import { writeOwnerOnly, type FileExporter } from '@core/platform/exporter';
 
 /**
- * The desktop app's exporter: the user picks a folder; the files are written there and the email
- * draft is opened in their mail program, ready to send.
+ * The desktop app's exporter: the user picks a folder; the files are written there, readable by
+ * their owner only, and the email draft is opened in their mail program, ready to send.
  */
 export function createExporter(): FileExporter {
   return folderExporter;
@@ -22,7 +21,7 @@ const folderExporter: FileExporter = {
     const choice = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
     const folder = choice.filePaths[0];
     if (choice.canceled || !folder) throw new ApiError('conflict', 'No folder was chosen, so nothing was saved.');
-    for (const file of files) await writeFile(path.join(folder, path.basename(file.fileName)), file.content);
+    await writeOwnerOnly(folder, files);
     const draft = files.find((file) => file.fileName.endsWith('.eml'));
     if (draft) await shell.openPath(path.join(folder, path.basename(draft.fileName)));
     return folder;
