@@ -17,6 +17,14 @@ export interface VaultStatus {
   backupsKept: number;
 }
 
+/** What changing the passphrase did to the backups. */
+export interface PassphraseChange {
+  /** Backups re-encrypted under the new passphrase. */
+  backupsRekeyed: number;
+  /** Backups made under an earlier passphrase (they still open only with it), or that could not be re-keyed. */
+  backupsUnderEarlierPassphrase: string[];
+}
+
 export const minimumPassphraseLength = 10;
 
 /**
@@ -195,6 +203,12 @@ export const backupChoiceSchema = z.strictObject({
   fileName: backupFileName,
   /** The passphrase the case book had when the backup was made; the current one if left out. */
   passphrase: z.string().max(500).optional(),
+});
+export const removeBackupsSchema = z.strictObject({
+  fileNames: z
+    .array(backupFileName, { message: 'Choose the backups to remove.' })
+    .min(1, 'Choose the backups to remove.')
+    .max(400, 'Choose at most 400 backups at a time.'),
 });
 export const backupKeepSchema = z.strictObject({
   keep: z

@@ -5,9 +5,11 @@ import {
   changePassphraseSchema,
   createVaultSchema,
   idleLockSchema,
+  removeBackupsSchema,
   unlockSchema,
   type BackupPreview,
   type BackupSummary,
+  type PassphraseChange,
   type VaultStatus,
 } from '@shared/domain/vault';
 
@@ -27,7 +29,12 @@ export const vaultMethods = {
     noInput,
     returns<VaultStatus>(),
   ),
-  'vault.changePassphrase': method('audits', 'Change the passphrase.', changePassphraseSchema, returns<VaultStatus>()),
+  'vault.changePassphrase': method(
+    'audits',
+    'Change the passphrase; the backups made under the current one are re-encrypted under the new one.',
+    changePassphraseSchema,
+    returns<VaultStatus & PassphraseChange>(),
+  ),
   'vault.setIdleLock': method(
     'audits',
     'Lock the case book after this many minutes without use.',
@@ -52,6 +59,12 @@ export const vaultMethods = {
     'Put a backup in the case book’s place; what is there now is backed up first.',
     backupChoiceSchema,
     returns<VaultStatus>(),
+  ),
+  'vault.removeBackups': method(
+    'audits',
+    'Remove backups (those still under an earlier passphrase, say).',
+    removeBackupsSchema,
+    returns<BackupSummary[]>(),
   ),
   'vault.setBackupsKept': method('audits', 'How many backups to keep.', backupKeepSchema, returns<VaultStatus>()),
 };

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '@core/core';
@@ -46,7 +46,7 @@ describe.skipIf(process.platform === 'win32')('files only their owner can read',
     core.close();
   });
 
-  it('after a backup, a restore and a change of passphrase: the backups folder 0700, every backup 0600', async () => {
+  it('after a backup, a restore and a change of passphrase: the backups folder 0700, every backup 0600, nothing half made', async () => {
     const dataDir = path.join(tempDir(), 'data');
     const core = open(dataDir);
     await seedCaseBook(core);
@@ -60,6 +60,7 @@ describe.skipIf(process.platform === 'win32')('files only their owner can read',
       confirmation: 'plum lantern gravel otter',
     });
     core.close();
+    expect(readdirSync(path.join(dataDir, 'backups')).filter((name) => !name.endsWith('.sqlite'))).toEqual([]);
     expect(modes(dataDir)).toEqual(allOwnerOnly(dataDir));
   });
 
@@ -69,7 +70,9 @@ describe.skipIf(process.platform === 'win32')('files only their owner can read',
     await callOk(first, 'vault.backupNow', {});
     await callOk(first, 'vault.setIdleLock', { minutes: 5 });
     first.close();
-    // As an older version made them: the folders 0755, the files 0644.
+    // As an older version made them: the folders 0755, the files 0644, a half-made backup left behind.
+    const backups = path.join(dataDir, 'backups');
+    writeFileSync(path.join(backups, 'casebook-20260101T000000000Z.sqlite.partial'), 'half made');
     for (const [name] of Object.entries(modes(dataDir))) {
       const file = path.join(dataDir, name);
       chmodSync(file, statSync(file).isDirectory() ? 0o755 : 0o644);
@@ -77,6 +80,7 @@ describe.skipIf(process.platform === 'win32')('files only their owner can read',
     expect(modeOf(path.join(dataDir, 'casebook.sqlite'))).toBe('0644');
 
     const later = createCore({ dataDir, appVersion: 'test', logger: { error: () => {} } });
+    expect(existsSync(path.join(backups, 'casebook-20260101T000000000Z.sqlite.partial'))).toBe(false);
     expect(modes(dataDir)).toEqual(allOwnerOnly(dataDir));
     later.close();
   });

@@ -1,8 +1,8 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import type { VaultStatus } from '@shared/domain/vault';
+import type { PassphraseChange, VaultStatus } from '@shared/domain/vault';
 import { createCore, type Core } from '@core/core';
 import {
   argon2idScheme,
@@ -13,7 +13,8 @@ import {
   type CaseBookDatabase,
 } from '@core/db/database';
 import { sql } from '@core/db/sql';
-import { callOk, tempDir, testCore, testPassphrase } from './helpers';
+import { makeBackup } from '@core/vault/backups';
+import { callError, callOk, seedCaseBook, tempDir, testCore, testPassphrase } from './helpers';
 
 const lockedCore = (dataDir: string) =>
   createCore({ dataDir, appVersion: 'test', automaticBackups: false, logger: { error: () => {} } });
@@ -119,5 +120,87 @@ describe('a case book from before Argon2id', () => {
     expect((await callOk<{ name: string }[]>(core, 'organisations.list', {})).map((o) => o.name)).toEqual([
       'From The Older Backup',
     ]);
+  });
+});
+
+describe('changing the passphrase', () => {
+  it('keeps backups working: backing up now succeeds, the older backups open with the new passphrase only', async () => {
+    const dataDir = tempDir();
+    const core = testCore(dataDir);
+    await seedCaseBook(core);
+    const first = await callOk<{ fileName: string }[]>(core, 'vault.backupNow', {});
+    const second = await callOk<{ fileName: string }[]>(core, 'vault.backupNow', {});
+    expect(second).toHaveLength(2);
+    const next = 'plum lantern gravel otter';
+    const change = await callOk<VaultStatus & PassphraseChange>(core, 'vault.changePassphrase', {
+      current: testPassphrase,
+      passphrase: next,
+      confirmation: next,
+    });
+    expect(change).toMatchObject({ state: 'unlocked', backupsRekeyed: 2, backupsUnderEarlierPassphrase: [] });
+
+    const made = await callOk<{ fileName: string }[]>(core, 'vault.backupNow', {});
+    expect(made).toHaveLength(3);
+    expect(files(dataDir).filter((name) => !name.endsWith('.sqlite'))).toEqual([]);
+    for (const { fileName } of made)
+      expect(await callOk(core, 'vault.previewBackup', { fileName })).toMatchObject({ counts: { organisations: 2 } });
+    // The passphrase before the change opens none of them.
+    expect(
+      (await callError(core, 'vault.previewBackup', { fileName: first[0]!.fileName, passphrase: testPassphrase })).code,
+    ).toBe('unauthorised');
+    expect(auditOf(core, 'vault.passphrase.changed')).toEqual([{ backupsRekeyed: 2, backupsNotRekeyed: [] }]);
+    expect(first[0]!.fileName).toBe(made[2]!.fileName);
+
+    // After a lock, the new passphrase opens the case book and its backups still work.
+    await callOk(core, 'vault.lock', {});
+    await callOk(core, 'vault.unlock', { passphrase: next });
+    await callOk(core, 'vault.backupNow', {});
+  });
+
+  it('names the backups made under an earlier passphrase, which it cannot re-key, and removes them when asked', async () => {
+    const dataDir = tempDir();
+    const core = testCore(dataDir);
+    await callOk(core, 'vault.backupNow', {});
+    // A backup from a time the case book had another passphrase.
+    const other = testCore();
+    await callOk(other, 'vault.changePassphrase', {
+      current: testPassphrase,
+      passphrase: 'an earlier passphrase of ours',
+      confirmation: 'an earlier passphrase of ours',
+    });
+    const [theirs] = await callOk<{ fileName: string }[]>(other, 'vault.backupNow', {});
+    copyFileSync(path.join(other.dataDir, 'backups', theirs!.fileName), path.join(dataDir, 'backups', backupName(5)));
+
+    const change = await callOk<PassphraseChange>(core, 'vault.changePassphrase', {
+      current: testPassphrase,
+      passphrase: 'plum lantern gravel otter',
+      confirmation: 'plum lantern gravel otter',
+    });
+    expect(change).toMatchObject({ backupsRekeyed: 1, backupsUnderEarlierPassphrase: [backupName(5)] });
+    expect(
+      await callOk(core, 'vault.previewBackup', {
+        fileName: backupName(5),
+        passphrase: 'an earlier passphrase of ours',
+      }),
+    ).toMatchObject({ fileName: backupName(5) });
+    const left = await callOk<{ fileName: string }[]>(core, 'vault.removeBackups', {
+      fileNames: change.backupsUnderEarlierPassphrase,
+    });
+    expect(left.map((backup) => backup.fileName)).not.toContain(backupName(5));
+    expect(left).toHaveLength(1);
+    expect((await callError(core, 'vault.removeBackups', { fileNames: ['../casebook.sqlite'] })).message).toBe(
+      'Choose one of the backups listed.',
+    );
+  });
+
+  it('a backup that fails its check leaves no .partial file behind', async () => {
+    const dataDir = tempDir();
+    const core = testCore(dataDir);
+    await seedCaseBook(core);
+    // What every backup after a change of passphrase did before: checked under the old passphrase.
+    expect(() => makeBackup(core.context.db, dataDir, 'the passphrase before the change', 14)).toThrow(
+      /does not open this backup/,
+    );
+    expect(files(dataDir)).toEqual([]);
   });
 });

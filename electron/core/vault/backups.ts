@@ -15,6 +15,8 @@ import {
 
 const dayMs = 24 * 60 * 60_000;
 const namePattern = /^casebook-(\d{8}T\d{9}Z)\.sqlite$/;
+/** Work in progress: a backup being written or re-keyed; never listed, and removed if anything fails. */
+const partialPattern = /^casebook-\d{8}T\d{9}Z\.sqlite\.(?:rekey\.)?partial(?:-journal)?$/;
 
 export const backupFolder = (dataDir: string) => path.join(dataDir, 'backups');
 
@@ -39,6 +41,14 @@ export function listBackups(dataDir: string): BackupSummary[] {
       createdAt: timeOf(fileName),
       sizeBytes: statSync(path.join(folder, fileName)).size,
     }));
+}
+
+/** Removes what a backup or a re-keying left half done (an older version could leave a .partial behind). */
+export function removeUnfinishedBackups(dataDir: string): void {
+  const folder = backupFolder(dataDir);
+  if (!existsSync(folder)) return;
+  for (const name of readdirSync(folder))
+    if (partialPattern.test(name)) rmSync(path.join(folder, name), { force: true });
 }
 
 const removeWithJournal = (file: string) => {
@@ -78,7 +88,8 @@ function checkOpens(file: string, passphrase: string): void {
 /**
  * Makes an encrypted backup: VACUUM INTO writes a copy under the same key (the SQLite backup
  * API cannot write to an encrypted target in this build), which is opened and integrity-checked
- * before it takes its name. Then only the newest `keep` are kept.
+ * before it takes its name. Then only the newest `keep` are kept. Whatever fails, the half-made
+ * copy is removed.
  */
 export function makeBackup(
   db: CaseBookDatabase,
@@ -96,11 +107,16 @@ export function makeBackup(
   const final = path.join(folder, fileName);
   const partial = `${final}.partial`;
   rmSync(partial, { force: true });
-  // VACUUM INTO fills an empty file: made first, its owner's only.
-  createOwnerOnly(partial);
-  db.connection.prepare('VACUUM INTO ?').run(partial);
-  checkOpens(partial, passphrase);
-  renameSync(partial, final);
+  try {
+    // VACUUM INTO fills an empty file: made first, its owner's only.
+    createOwnerOnly(partial);
+    db.connection.prepare('VACUUM INTO ?').run(partial);
+    checkOpens(partial, passphrase);
+    renameSync(partial, final);
+  } catch (error) {
+    removeWithJournal(partial);
+    throw error;
+  }
   for (const old of listBackups(dataDir).slice(keep)) rmSync(path.join(folder, old.fileName), { force: true });
   return listBackups(dataDir).find((backup) => backup.fileName === fileName)!;
 }
@@ -154,6 +170,12 @@ function requireBackup(dataDir: string, fileName: string): string {
   const file = path.join(backupFolder(dataDir), fileName);
   if (!existsSync(file)) throw new ApiError('not_found', 'That backup is no longer there.');
   return file;
+}
+
+/** Removes backups by name: only backups listed in the backups folder can be named. */
+export function removeBackups(dataDir: string, fileNames: readonly string[]): void {
+  const files = fileNames.map((fileName) => requireBackup(dataDir, fileName));
+  for (const file of files) rmSync(file, { force: true });
 }
 
 /** What a backup holds, so the right one can be chosen before restoring it. */

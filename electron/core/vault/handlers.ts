@@ -10,12 +10,16 @@ export function vaultHandlers(vault: Vault, dataDir: string): Pick<Handlers, key
     'vault.create': (input) => (vault.create(input.passphrase, input.remember), vault.status()),
     'vault.unlock': (input) => (vault.unlock(input.passphrase, input.remember), vault.status()),
     'vault.lock': () => (vault.lock(), vault.status()),
-    'vault.changePassphrase': (input) => (vault.changePassphrase(input.current, input.passphrase), vault.status()),
+    'vault.changePassphrase': (input) => {
+      const change = vault.changePassphrase(input.current, input.passphrase);
+      return { ...vault.status(), ...change };
+    },
     'vault.setIdleLock': (input) => (vault.setIdleLockMinutes(input.minutes), vault.status()),
     'vault.backups': () => listBackups(dataDir),
     'vault.backupNow': () => (vault.backup('asked for'), listBackups(dataDir)),
     'vault.previewBackup': (input) => vault.previewBackup(input.fileName, input.passphrase),
     'vault.restoreBackup': (input) => (vault.restoreBackup(input.fileName, input.passphrase), vault.status()),
+    'vault.removeBackups': (input) => (vault.removeBackups(input.fileNames), listBackups(dataDir)),
     'vault.setBackupsKept': (input) => (vault.setBackupsKept(input.keep), vault.status()),
   };
 }

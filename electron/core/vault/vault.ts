@@ -1,6 +1,6 @@
 import { chmodSync, closeSync, copyFileSync, existsSync, openSync, readSync } from 'node:fs';
 import { ApiError } from '@shared/api/errors';
-import type { BackupPreview, BackupSummary, VaultState, VaultStatus } from '@shared/domain/vault';
+import type { BackupPreview, BackupSummary, PassphraseChange, VaultState, VaultStatus } from '@shared/domain/vault';
 import {
   backupDue,
   hasOlderKeyScheme,
@@ -9,6 +9,8 @@ import {
   previewBackup,
   putBackupInPlace,
   rekeyBackup,
+  removeBackups,
+  removeUnfinishedBackups,
   type RekeyOutcome,
 } from './backups';
 import { currentKeyScheme, keySchemeOf, ownerOnlyModes, type CaseBookDatabase } from '@core/db/database';
@@ -61,8 +63,9 @@ export class Vault {
     private readonly changed: (state: VaultState, audit?: { action: string; detail: Record<string, unknown> }) => void,
   ) {
     this.settings = readSettings(dataDir);
-    // Owner-only files (Linux and macOS), including those an older version made.
+    // Owner-only files (Linux and macOS), including those an older version made; nothing half done is kept.
     tightenDataFolder(dataDir);
+    removeUnfinishedBackups(dataDir);
   }
 
   get database(): CaseBookDatabase {
@@ -237,17 +240,40 @@ export class Vault {
     this.strengthen();
   }
 
+  /** Removes backups the user chose to remove (those still under an earlier passphrase, say). */
+  removeBackups(fileNames: readonly string[]): void {
+    if (!this.db) throw new ApiError('locked', lockedMessage);
+    removeBackups(this.dataDir, fileNames);
+    this.changed('unlocked', { action: 'backup.removed', detail: { fileNames } });
+  }
+
   setBackupsKept(keep: number): void {
     this.saveSettings({ ...this.settings, backupsKept: keep });
   }
 
-  changePassphrase(current: string, next: string): void {
+  /**
+   * Re-encrypts the case book under a new passphrase, then every backup made under the current
+   * one, so that a passphrase changed because it was seen opens nothing from now on, and
+   * backups go on being made and checked under the new one. Backups made under an earlier
+   * passphrase cannot be re-keyed: they are named in the answer, to be removed if the user wants.
+   */
+  changePassphrase(current: string, next: string): PassphraseChange {
     const db = this.database;
     // Proves the current passphrase on a second connection before anything changes.
     this.open(current).close();
     db.rekey(next);
+    this.passphrase = next;
     if (this.keyStore?.available() && this.keyStore.load() !== null) this.keyStore.save(next);
-    this.changed('unlocked', { action: 'vault.passphrase.changed', detail: {} });
+    const backups = this.rekeyBackups(
+      listBackups(this.dataDir).map((backup) => backup.fileName),
+      current,
+      next,
+    );
+    this.changed('unlocked', {
+      action: 'vault.passphrase.changed',
+      detail: { backupsRekeyed: backups.rekeyed, backupsNotRekeyed: backups.left },
+    });
+    return { backupsRekeyed: backups.rekeyed, backupsUnderEarlierPassphrase: backups.left };
   }
 
   setIdleLockMinutes(minutes: number): void {

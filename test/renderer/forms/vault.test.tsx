@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
 import { ApiError } from '@shared/api/errors';
 import type { VaultStatus } from '@shared/domain/vault';
+import { SecurityPanel } from '@renderer/features/settings/SecurityPanel';
 import { CreatePassphraseScreen } from '@renderer/features/vault/CreatePassphraseScreen';
 import { UnlockScreen } from '@renderer/features/vault/UnlockScreen';
 import { deferred, renderWithApi } from '../fakeApi';
@@ -137,4 +138,31 @@ test('unlocking a case book from before Argon2id says it is strengthening its pr
   expect(await screen.findByRole('status')).toHaveTextContent('Strengthening the protection of your case book…');
   answer.resolve(status('unlocked'));
   await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(''));
+});
+
+test('changing the passphrase says what became of the backups, and offers to remove those under an earlier one', async () => {
+  const user = userEvent.setup();
+  const earlier = 'casebook-20260101T120000000Z.sqlite';
+  const { core } = renderWithApi(<SecurityPanel />, {
+    'vault.status': () => status('unlocked'),
+    'vault.changePassphrase': () => ({
+      ...status('unlocked'),
+      backupsRekeyed: 3,
+      backupsUnderEarlierPassphrase: [earlier],
+    }),
+    'vault.removeBackups': () => [],
+  });
+  await user.type(screen.getByLabelText('Current passphrase'), 'willow kettle orbit saffron');
+  await user.type(screen.getByLabelText('New passphrase'), 'plum lantern gravel otter');
+  await user.type(screen.getByLabelText('Type the new passphrase again'), 'plum lantern gravel otter');
+  await user.click(screen.getByRole('button', { name: 'Change the passphrase' }));
+  expect(
+    await screen.findByText(
+      'The passphrase is changed. The 3 backups on this computer now open with the new passphrase too. Use the new passphrase from now on.',
+    ),
+  ).toBeInTheDocument();
+  expect(screen.getByText(/1 older backup was made under an earlier passphrase/)).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: 'Remove the 1 backup under the earlier passphrase' }));
+  await waitFor(() => expect(core.callsTo('vault.removeBackups')).toEqual([{ fileNames: [earlier] }]));
+  await waitFor(() => expect(screen.queryByText(/made under an earlier passphrase/)).not.toBeInTheDocument());
 });

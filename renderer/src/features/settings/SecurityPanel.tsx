@@ -5,7 +5,9 @@ import {
   loadPassphraseEstimator,
   passphraseAdvice,
   passphraseEstimatorReady,
+  type PassphraseChange,
 } from '@shared/domain/vault';
+import { useApiMutation } from '@renderer/api/useApiMutation';
 import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { Field } from '@renderer/ui/Field';
 import { Section } from '@renderer/ui/RecordPage';
@@ -59,15 +61,28 @@ function IdleLockForm({ minutes }: { minutes: number }) {
   );
 }
 
+const backups = (count: number) => (count === 1 ? '1 backup' : `${count} backups`);
+
+/** What the change did to the backups, in plain words. */
+function changed(change: PassphraseChange): string {
+  const rekeyed = change.backupsRekeyed
+    ? ` The ${backups(change.backupsRekeyed)} on this computer now open with the new passphrase too.`
+    : '';
+  return `The passphrase is changed.${rekeyed} Use the new passphrase from now on.`;
+}
+
 function ChangePassphraseForm() {
+  const [left, setLeft] = useState<string[]>([]);
   const { form, onSubmit, status, failure } = useApiForm({
     schema: changePassphraseSchema,
     defaultValues: { current: '', passphrase: '', confirmation: '' },
     // A passphrase half typed is not work to lose.
     guardLeaving: false,
     submit: async (values, call) => {
-      await call('vault.changePassphrase', values);
-      return 'The passphrase is changed. Use the new one from now on.';
+      setLeft([]);
+      const change = await call('vault.changePassphrase', values);
+      setLeft(change.backupsUnderEarlierPassphrase);
+      return changed(change);
     },
   });
   const { errors, isSubmitting } = form.formState;
@@ -83,6 +98,7 @@ function ChangePassphraseForm() {
   return (
     <form className="form form--plain" onSubmit={onSubmit} noValidate aria-labelledby="change-passphrase-heading">
       <h3 id="change-passphrase-heading">Change the passphrase</h3>
+      <p>The case book and every backup made under the current passphrase are re-encrypted under the new one.</p>
       <ErrorMessage message={failure} />
       <Field label="Current passphrase" error={errors.current?.message}>
         {(control) => (
@@ -110,7 +126,38 @@ function ChangePassphraseForm() {
       <button type="submit" className="button button--secondary" disabled={isSubmitting}>
         Change the passphrase
       </button>
-      <StatusMessage message={status} />
+      <StatusMessage
+        message={
+          isSubmitting ? 'Changing the passphrase and re-encrypting the backups: this takes a few seconds…' : status
+        }
+      />
+      {left.length > 0 && <EarlierBackups fileNames={left} onRemoved={() => setLeft([])} />}
     </form>
+  );
+}
+
+/**
+ * Backups made under an earlier passphrase cannot be re-keyed without it: they still open with
+ * it. Said plainly, with the choice to remove them.
+ */
+function EarlierBackups({ fileNames, onRemoved }: { fileNames: string[]; onRemoved: () => void }) {
+  const { run, busy, failure } = useApiMutation();
+  const count = backups(fileNames.length);
+  const one = fileNames.length === 1;
+  async function remove() {
+    if (await run('vault.removeBackups', { fileNames })) onRemoved();
+  }
+  return (
+    <div className="warning">
+      <p>
+        {one ? '1 older backup was' : `${count} older backups were`} made under an earlier passphrase, so{' '}
+        {one ? 'it' : 'they'} could not be re-encrypted: anyone who knows that passphrase can still open{' '}
+        {one ? 'it' : 'them'}. Remove {one ? 'it' : 'them'} unless you may need {one ? 'it' : 'them'} again.
+      </p>
+      <ErrorMessage message={failure} />
+      <button type="button" className="button button--secondary" disabled={busy} onClick={() => void remove()}>
+        Remove the {count} under the earlier passphrase
+      </button>
+    </div>
   );
 }
