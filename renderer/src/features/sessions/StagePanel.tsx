@@ -16,7 +16,8 @@ const guidance = {
   dream: 'Imagine what could be, building on what works.',
   design: 'Shape the changes that would make the dream real.',
   deliver: 'Agree who will do what, by when.',
-  close: 'Note any last words, appreciations or reflections; check every concern has an action or a reason, then conclude.',
+  close:
+    'Note any last words, appreciations or reflections; check every concern has an action or a reason, then conclude.',
 };
 
 /** What the facilitator works on in the current stage. */
