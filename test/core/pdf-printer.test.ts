@@ -144,12 +144,14 @@ describe('the Chromium PDF printer without Chromium', () => {
 });
 
 describe('the app typeface for printing', () => {
-  it('inlines Atkinson Hyperlegible, regular and bold, latin and latin-ext, as data: URLs', () => {
+  it('inlines Atkinson Hyperlegible regular, bold and their italics, and its monospace, latin and latin-ext, as data: URLs', () => {
     const css = appFontFaceCss();
-    expect(css.match(/@font-face/g)).toHaveLength(4);
-    expect(css.match(/src: url\(data:font\/woff2;base64,[A-Za-z0-9+/=]+\) format\('woff2'\)/g)).toHaveLength(4);
+    expect(css.match(/@font-face/g)).toHaveLength(10);
+    expect(css.match(/src: url\(data:font\/woff2;base64,[A-Za-z0-9+/=]+\) format\('woff2'\)/g)).toHaveLength(10);
     expect(css).toContain('font-weight: 400');
     expect(css).toContain('font-weight: 700');
+    expect(css.match(/font-style: italic/g)).toHaveLength(4);
+    expect(css.match(/font-family: 'Atkinson Hyperlegible Mono'/g)).toHaveLength(2);
     expect(css).not.toMatch(/url\((?!data:)/);
   });
 });
