@@ -14,6 +14,7 @@ import type { PdfPrinter } from './platform/pdf-printer';
 import type { ServiceContext } from './context';
 import { openCaseBook } from './db/database';
 import { appendAudit } from './audit';
+import { createAuditAnchor } from './audit-anchor';
 import { subjectOf } from './audit-subject';
 import type { DeckLibrary } from './deck/library';
 import type { SessionContext } from './sessions/context';
@@ -92,6 +93,7 @@ export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true });
   const caseBookFile = path.join(options.dataDir, caseBookFileName);
   const events = new EventBus();
+  const anchor = createAuditAnchor(options.dataDir);
   const clock = options.clock ?? systemClock;
   const vault: Vault = new Vault(
     caseBookFile,
@@ -99,10 +101,14 @@ export function createCore(options: CoreOptions): Core {
     (key) => openCaseBook({ file: caseBookFile, nativeBinding: options.nativeBinding, key }),
     options.keyStore ?? null,
     (state, audit) => {
-      if (audit && vault.unlocked)
+      if (audit && vault.unlocked) {
         context.db.transaction(() =>
           appendAudit(context, { ...audit, subjectKind: 'case_book', subjectId: caseBookFileName }),
         );
+        // A new case book or a restored backup starts the anchored chain afresh; anything else moves it on.
+        if (audit.action === 'vault.created' || audit.action === 'backup.restored.file') anchor.reset(context);
+        else anchor.record(context);
+      }
       events.emit('vault.changed', { state });
     },
   );
@@ -130,7 +136,7 @@ export function createCore(options: CoreOptions): Core {
 
   const router = createRouter(
     recordChanges(context, {
-      ...appHandlers(context, info),
+      ...appHandlers(context, info, anchor),
       ...vaultHandlers(vault, options.dataDir),
       ...casebookHandlers(context, options.appVersion),
       ...deckHandlers(library),
@@ -170,9 +176,12 @@ export function createCore(options: CoreOptions): Core {
   };
   idleTimer.unref();
   const tracked: Router = {
-    call(method, input) {
+    async call(method, input) {
       lastUse = Date.now();
-      return router.call(method, input);
+      const result = await router.call(method, input);
+      // What a call wrote is in the audit chain by now: the anchor beside the case book follows it.
+      if (result.ok && vault.unlocked && contract[method as MethodName]?.effect !== 'reads') anchor.record(context);
+      return result;
     },
   };
 

@@ -12,6 +12,8 @@ export interface AppInfo {
 export interface AuditVerification {
   entries: number;
   firstBroken: { seq: number; at: string; action: string; reason: string } | null;
+  /** Whether the chain still reaches the head anchored beside the case book; why not, when not. */
+  anchor: { held: boolean; reason: string | null };
 }
 
 /** About the installation, and the audit trail's own check. */

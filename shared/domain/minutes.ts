@@ -369,6 +369,11 @@ export const signaturesRecordSchema = z.object({
     }),
   ),
   seal: z.object({ organisation: text, sealedBy: text, keyFingerprint: z.string(), sealedAt: text }),
+  /**
+   * The sealing case book's audit trail as it stood just before the seal: its last entry's number
+   * and hash. The trail must still hold that entry later, or it was cut back.
+   */
+  auditHead: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
 });
 export type SignaturesRecord = z.infer<typeof signaturesRecordSchema>;
 

@@ -34,7 +34,11 @@ describe('the audit log', () => {
   it('verifies the chain, and reports the first entry that was changed or removed', async () => {
     const core = testCore();
     await seedCaseBook(core);
-    expect(await callOk<AuditVerification>(core, 'audit.verify', {})).toEqual({ entries: 7, firstBroken: null });
+    expect(await callOk<AuditVerification>(core, 'audit.verify', {})).toEqual({
+      entries: 7,
+      firstBroken: null,
+      anchor: { held: true, reason: null },
+    });
 
     core.context.db.run(sql`UPDATE audit_log SET subject_id = 'someone-else' WHERE seq = 4`);
     const changed = await callOk<AuditVerification>(core, 'audit.verify', {});

@@ -11,6 +11,8 @@ import type {
   ReceivedMinutes,
   VerifyReport,
 } from '@shared/domain/minutes';
+import { signaturesRecordSchema } from '@shared/domain/minutes';
+import { sql } from '@core/db/sql';
 import { canonicalJson } from '@shared/format/canonical';
 import forge from 'node-forge';
 import { minutesHtml } from '@core/minutes/print';
@@ -333,6 +335,22 @@ describe.skipIf(!hasChromium || !hasPoppler)('sealing, exporting, verifying, imp
       const attached = checkPdf(pdf).attachment!;
       expect(sha256(attached)).toBe(sealed.fingerprint);
       expectArchival(file);
+      // signatures.json says who agreed to what, who sealed, and where the audit trail stood.
+      const detached = tempDir();
+      expect(run('pdfdetach', ['-saveall', '-o', detached, file]).status).toBe(0);
+      const record = signaturesRecordSchema.parse(
+        JSON.parse(readFileSync(path.join(detached, 'signatures.json'), 'utf8')),
+      );
+      expect(record.signatures.map((s) => [s.name, s.side, s.method])).toEqual([
+        ['Sam Okoro', 'commissioner', 'drawn'],
+        ['Priya Shah', 'provider', 'typed'],
+      ]);
+      expect(record.signatures.every((s) => s.signedFingerprint === sealed.fingerprint)).toBe(true);
+      expect(record.minutes).toEqual({ reviewId: sealed.reviewId, version: 1, fingerprint: sealed.fingerprint });
+      expect(record.seal).toMatchObject({ organisation: 'Brightwater Care Ltd', keyFingerprint: sealed.sealKey });
+      expect(
+        core.context.db.get<{ hash: string }>(sql`SELECT hash FROM audit_log WHERE seq = ${record.auditHead!.seq}`),
+      ).toEqual({ hash: record.auditHead!.hash });
 
       const report = await callOk<VerifyReport>(core, 'minutes.verify', { pdf: pdf.toString('base64') });
       expect(report).toMatchObject({

@@ -82,9 +82,13 @@ describe('backup and restore', () => {
       minutes: 1,
     });
     expect(summary.counts.deck_cards).toBeGreaterThan(100);
-    const { audit_log: restoredAudit, ...restored } = snapshot(fresh);
-    const { audit_log: originalAudit, ...original } = snapshot(core);
+    // Each case book has its own audit anchor key among its preferences; that one never travels.
+    const { audit_log: restoredAudit, preferences: restoredPreferences, ...restored } = snapshot(fresh);
+    const { audit_log: originalAudit, preferences: originalPreferences, ...original } = snapshot(core);
     expect(restored).toEqual(original);
+    const travelling = (rows: unknown[] = []) =>
+      rows.filter((row) => (row as { key: string }).key !== 'audit.anchorKey');
+    expect(travelling(restoredPreferences)).toEqual(travelling(originalPreferences));
     // The audit log comes back whole, after the new case book's own first entry, and says it was restored.
     const hashes = (rows: unknown[]) => (rows as { hash: string }[]).map((row) => row.hash);
     // The original's last entry records the export itself, made after the file was written.
@@ -92,7 +96,11 @@ describe('backup and restore', () => {
     expect(hashes(restoredAudit!).slice(1, -1)).toEqual(hashes(originalAudit!).slice(0, -1));
     expect((restoredAudit!.at(-1) as { action: string }).action).toBe('transfer.imported');
     // The restored chain starts afresh, closed by the restore: the trail still verifies.
-    expect(await callOk(fresh, 'audit.verify', {})).toEqual({ entries: restoredAudit!.length, firstBroken: null });
+    expect(await callOk(fresh, 'audit.verify', {})).toEqual({
+      entries: restoredAudit!.length,
+      firstBroken: null,
+      anchor: { held: true, reason: null },
+    });
     expect((await callOk<{ groups: unknown[] }>(fresh, 'search.query', { text: 'garden' })).groups).toHaveLength(1);
   });
 

@@ -1,12 +1,23 @@
 import type { AppInfo, appMethods } from '@shared/app/contract';
 import { verifyAudit } from '@core/audit';
+import type { AuditAnchor } from '@core/audit-anchor';
 import type { ServiceContext } from '@core/context';
 import type { Handlers } from '@core/router';
 
 /** About this installation, and the audit trail's own check. */
-export function appHandlers(context: ServiceContext, info: AppInfo): Pick<Handlers, keyof typeof appMethods> {
+export function appHandlers(
+  context: ServiceContext,
+  info: AppInfo,
+  anchor: AuditAnchor,
+): Pick<Handlers, keyof typeof appMethods> {
   return {
     'app.info': () => ({ ...info, schemaVersion: info.schemaVersion }),
-    'audit.verify': () => verifyAudit(context),
+    'audit.verify': () => {
+      const anchored = anchor.check(context);
+      return {
+        ...verifyAudit(context),
+        anchor: { held: anchored.held, reason: anchored.held ? null : anchored.reason },
+      };
+    },
   };
 }

@@ -9,6 +9,7 @@ import {
   type TransferSummary,
 } from '@shared/domain/transfer';
 import { appendAudit } from '@core/audit';
+import { anchorKeyName } from '@core/audit-anchor';
 import { isoNow } from '@core/clock';
 import type { ServiceContext } from '@core/context';
 import { sql, tables, type TableName } from '@core/db/sql';
@@ -56,6 +57,9 @@ function toJsonRow(row: Record<string, unknown>, blobs: string[]): Record<string
 
 const label = (table: TableName) => table.replace(/_/g, ' ');
 
+/** The audit anchor's key belongs to this case book on this computer: it never travels in a transfer file. */
+const travels = (row: Record<string, unknown>) => row.key !== anchorKeyName;
+
 const fileSchema = z.object({
   format: z.literal(transferFormat),
   formatVersion: z.number().int(),
@@ -74,6 +78,7 @@ export function exportTransferFile(context: ServiceContext, appVersion: string):
       const blobs = blobColumns(context, table);
       tables[table] = db
         .all<Record<string, unknown>>(sql`SELECT * FROM ${sql.table(table)} ORDER BY rowid`)
+        .filter(travels)
         .map((row) => toJsonRow(row, blobs));
     }
   });
@@ -163,7 +168,13 @@ export async function importTransferFile(
   db.transaction(() => {
     refuseUnlessEmpty(context);
     for (const table of transferTables) {
-      const rows = file.tables[table] ?? [];
+      // A preference this case book already holds is kept as it is here.
+      const rows = (file.tables[table] ?? [])
+        .filter(travels)
+        .filter(
+          (row) =>
+            table !== 'preferences' || !db.get(sql`SELECT 1 AS held FROM preferences WHERE key = ${String(row.key)}`),
+        );
       const blobs = new Set(blobColumns(context, table));
       for (const row of rows) {
         // Audit entries keep their hashes but take new places after this case book's own.
@@ -209,7 +220,8 @@ function explainConstraint(error: unknown, table: string): string {
 /** Empty but for the audit log, which records the case book's own creation. */
 function refuseUnlessEmpty({ db }: ServiceContext): void {
   const held = transferTables
-    .filter((table) => table !== 'audit_log')
+    // The audit trail and the preferences are there from the first unlock: they are not records.
+    .filter((table) => table !== 'audit_log' && table !== 'preferences')
     .map((table) => ({
       label: label(table),
       count: db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.table(table)}`)!.n,

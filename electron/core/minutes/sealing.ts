@@ -5,6 +5,7 @@ import { sideLabels } from '@shared/domain/sessions';
 import { formatDate } from '@shared/format/dates';
 import { groupFingerprint } from '@shared/format/fingerprint';
 import { appendAudit } from '@core/audit';
+import { auditHead } from '@core/audit-anchor';
 import { isoNow } from '@core/clock';
 import { sql } from '@core/db/sql';
 import type { FileExporter } from '@core/platform/exporter';
@@ -85,12 +86,11 @@ export async function sealMinutes(
   });
   const row = readMinutesRow(context, input.minutesId);
   const sealedBy = `${identity.subject.commonName}, ${identity.subject.organisation}`;
-  const signatures = signaturesRecord(before, {
-    organisation: input.organisation,
-    sealedBy,
-    keyFingerprint: identity.fingerprint,
-    sealedAt,
-  });
+  const signatures = signaturesRecord(
+    before,
+    { organisation: input.organisation, sealedBy, keyFingerprint: identity.fingerprint, sealedAt },
+    auditHead(context),
+  );
   // PDF/A-3a and PDF/UA-1: XMP, an sRGB output intent, artifacts, a standard structure, and the
   // two records attached as the data these minutes are made from.
   const archival = await toArchivalPdf(printed, {

@@ -7,6 +7,7 @@ export const signaturesAttachmentName = 'signatures.json';
 export function signaturesRecord(
   minutes: MinutesVersion,
   seal: { organisation: string; sealedBy: string; keyFingerprint: string; sealedAt: Date },
+  auditHead: SignaturesRecord['auditHead'],
 ): string {
   const record: SignaturesRecord = {
     format: signaturesFormat,
@@ -23,6 +24,7 @@ export function signaturesRecord(
       method: signature.image ? 'drawn' : 'typed',
     })),
     seal: { ...seal, sealedAt: seal.sealedAt.toISOString() },
+    auditHead,
   };
   return canonicalJson(record);
 }

@@ -21,11 +21,18 @@ export function AuditPanel() {
         Verify the audit trail
       </button>
       {result && (
-        <p role="status" className={result.firstBroken ? 'error-summary' : 'status-message'}>
-          {result.firstBroken
-            ? `The trail is broken at entry ${result.firstBroken.seq} (${result.firstBroken.action}, ${formatDateTime(result.firstBroken.at)}): ${result.firstBroken.reason}`
-            : `All ${result.entries} entries hold: none has been changed or removed.`}
-        </p>
+        <div role="status">
+          <p className={result.firstBroken ? 'error-summary' : 'status-message'}>
+            {result.firstBroken
+              ? `The trail is broken at entry ${result.firstBroken.seq} (${result.firstBroken.action}, ${formatDateTime(result.firstBroken.at)}): ${result.firstBroken.reason}`
+              : `All ${result.entries} entries hold: none has been changed.`}
+          </p>
+          <p className={result.anchor.held ? 'status-message' : 'error-summary'}>
+            {result.anchor.held
+              ? 'The trail still reaches its last entry recorded beside the case book: none has been removed from its end.'
+              : result.anchor.reason}
+          </p>
+        </div>
       )}
     </Section>
   );

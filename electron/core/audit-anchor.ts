@@ -1,0 +1,118 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ServiceContext } from './context';
+import { sql } from './db/sql';
+
+export const anchorFileName = 'audit-anchor.json';
+/** The MAC key lives in the encrypted case book: only someone who can open it can make an anchor. */
+export const anchorKeyName = 'audit.anchorKey';
+
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+/** What the anchor beside the case book says about its audit trail. */
+export type AnchorCheck = { held: true } | { held: false; reason: string; anchored: AuditHead | null };
+
+interface AnchorFile extends AuditHead {
+  mac: string;
+}
+
+export function auditHead({ db }: ServiceContext): AuditHead | null {
+  return db.get<AuditHead>(sql`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`) ?? null;
+}
+
+function anchorKey({ db }: ServiceContext): Buffer {
+  const stored = db.get<{ value: string }>(sql`SELECT value FROM preferences WHERE key = ${anchorKeyName}`);
+  if (stored) return Buffer.from(JSON.parse(stored.value) as string, 'hex');
+  const key = randomBytes(32);
+  db.run(sql`
+    INSERT INTO preferences (key, value, updated_at)
+    VALUES (${anchorKeyName}, ${JSON.stringify(key.toString('hex'))}, ${new Date().toISOString()})`);
+  return key;
+}
+
+const macOf = (key: Buffer, head: AuditHead) =>
+  createHmac('sha256', key).update(`${head.seq}:${head.hash}`).digest('hex');
+
+/**
+ * The head of the audit chain (its last entry's number and hash), kept in a file beside the case
+ * book with a MAC keyed from inside it. Deleting entries from the end of the chain, or putting an
+ * older copy of the case book in place, leaves the anchor pointing past what is there: the audit
+ * check says so. The anchor only moves forward along the chain it holds; a restore (`reset`) is
+ * the one deliberate step back.
+ */
+export function createAuditAnchor(dataDir: string) {
+  const file = path.join(dataDir, anchorFileName);
+
+  function read(): AnchorFile | null {
+    try {
+      const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<AnchorFile>;
+      if (typeof parsed.seq !== 'number' || typeof parsed.hash !== 'string' || typeof parsed.mac !== 'string')
+        return { seq: -1, hash: '', mac: '' };
+      return { seq: parsed.seq, hash: parsed.hash, mac: parsed.mac };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      return { seq: -1, hash: '', mac: '' };
+    }
+  }
+
+  function write(context: ServiceContext, head: AuditHead): void {
+    const body: AnchorFile = { ...head, mac: macOf(anchorKey(context), head) };
+    const partial = `${file}.partial`;
+    writeFileSync(partial, `${JSON.stringify(body)}\n`, { mode: 0o600 });
+    renameSync(partial, file);
+  }
+
+  function check(context: ServiceContext): AnchorCheck {
+    const anchored = read();
+    if (!anchored)
+      return { held: false, reason: 'No anchor has been written beside the case book yet.', anchored: null };
+    const expected = Buffer.from(macOf(anchorKey(context), anchored), 'hex');
+    const given = Buffer.from(anchored.mac, 'hex');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return {
+        held: false,
+        reason: 'The anchor beside the case book was changed, or belongs to another case book.',
+        anchored: null,
+      };
+    const entry = context.db.get<{ hash: string }>(sql`SELECT hash FROM audit_log WHERE seq = ${anchored.seq}`);
+    const head = { seq: anchored.seq, hash: anchored.hash };
+    if (!entry)
+      return {
+        held: false,
+        reason: `The audit trail ends before entry ${anchored.seq}, which it reached before: entries have been removed, or an older copy of the case book was put in place.`,
+        anchored: head,
+      };
+    if (entry.hash !== anchored.hash)
+      return {
+        held: false,
+        reason: `Entry ${anchored.seq} of the audit trail is not the one written before: the trail was cut back and written again.`,
+        anchored: head,
+      };
+    return { held: true };
+  }
+
+  return {
+    check,
+    /** Moves the anchor to the chain's head, unless the chain no longer holds what was anchored. */
+    record(context: ServiceContext): void {
+      const head = auditHead(context);
+      if (!head) return;
+      const anchored = read();
+      if (anchored && anchored.seq === head.seq && anchored.hash === head.hash) return;
+      if (anchored && !check(context).held) return;
+      write(context, head);
+    },
+    /** After a restore or a new case book: the chain as it now stands is the one anchored. */
+    reset(context: ServiceContext): void {
+      const head = auditHead(context);
+      if (head) write(context, head);
+      else rmSync(file, { force: true });
+    },
+  };
+}
+
+export type AuditAnchor = ReturnType<typeof createAuditAnchor>;
