@@ -159,7 +159,7 @@ export const FRAMEWORKS: readonly Framework[] = [
   { id: 'pfeffer-coote', name: 'Approaches to defining quality', attribution: 'Pfeffer and Coote' },
   {
     id: 'erikson',
-    name: 'The first five stages of development, as a lens on the relationship',
+    name: 'The first five stages of development, as stages in developing commissioning',
     attribution: 'Erikson',
   },
   { id: 'rogers', name: 'Statements on learning', attribution: 'Rogers' },
@@ -456,6 +456,15 @@ export const deckFileSchema = z
         })
         .max(100, { error: 'has a deck id longer than 100 characters.' }),
       name: text('name', 200),
+      /**
+       * Which edition of the deck this is (the built-in deck's second edition is 2). Reviews refer
+       * to cards by id, so an edition never removes or renames an id: it retires or rewords a card.
+       */
+      edition: z
+        .number({ error: 'has an edition that is not a number; give a whole number, such as 2.' })
+        .int({ error: 'has an edition that is not a whole number.' })
+        .min(1, { error: 'has an edition below 1.' })
+        .optional(),
       description: text('description', 2000),
       source: text('source (the paper it draws on)', 1000),
       readOnly: z.boolean({ error: 'has a “readOnly” marker that is not true or false.' }).optional(),

@@ -55,7 +55,7 @@ export const noteKindLabels: Record<NoteKind, string> = {
 /** Sellick's four features of an effective contractual relationship, rated at check-in. */
 export const sellickFeatures = [
   { id: 'senior-relationships', label: 'Pivotal, respectful relationships between key senior staff' },
-  { id: 'collaboration', label: 'Collaborative relationships at every level of staff' },
+  { id: 'collaboration', label: 'Collaborative relationships at lower levels of staff' },
   { id: 'difficult-needs', label: 'Success with difficult-to-meet needs' },
   { id: 'mutual-advantage', label: 'Mutual advantage' },
 ] as const;

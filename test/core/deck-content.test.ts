@@ -207,6 +207,16 @@ describe('the built-in deck', () => {
     expect(rethinking).toMatch(/4\. Learning is most effective/);
   });
 
+  it('is the second edition, and keeps every card id the first edition had (reviews refer to cards by id)', () => {
+    expect(deck.edition).toBe(2);
+    const firstEdition = JSON.parse(
+      fs.readFileSync(path.join(root, 'test/fixtures/deck/first-edition-card-ids.json'), 'utf8'),
+    ) as string[];
+    expect(firstEdition).toHaveLength(116);
+    const ids = new Set(cards.map((card) => card.id));
+    expect(firstEdition.filter((id) => !ids.has(id))).toEqual([]);
+  });
+
   it('gives every card its own id', () => {
     const ids = (rawDeck as { cards: { id: string }[] }).cards.map((card) => card.id);
     expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
@@ -295,7 +305,7 @@ describe('the built-in deck', () => {
   it('asks for commitments in the Deliver phase: who does what, by when', () => {
     const vague = cards.flatMap((card) =>
       card.questions
-        .filter((q) => q.phase === 'deliver' && !/by when\?/i.test(q.text))
+        .filter((q) => q.phase === 'deliver' && !/by when[,?]/i.test(q.text))
         .map((q) => `${label(card)}: ${q.text}`),
     );
     expect(vague).toEqual([]);
@@ -407,6 +417,16 @@ describe('parseDeckFile', () => {
     expect(problemsOf({ format: 'something-else', formatVersion: 1 })[0]).toBe(
       'The deck file is not a Relational Review deck file (its “format” should be “relational-review-deck”).',
     );
+  });
+
+  it('refuses an edition that is not a whole number from 1', () => {
+    const broken = valid();
+    broken.edition = 'second';
+    expect(problemsOf(broken)).toEqual([
+      'The deck file has an edition that is not a number; give a whole number, such as 2.',
+    ]);
+    broken.edition = 0;
+    expect(problemsOf(broken)).toEqual(['The deck file has an edition below 1.']);
   });
 
   it('accepts the file’s text as well as its parsed JSON', () => {
