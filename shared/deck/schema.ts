@@ -156,7 +156,11 @@ export const FRAMEWORKS: readonly Framework[] = [
   { id: 'relational-contracting', name: 'What relational contracting requires', attribution: null },
   { id: 'sellick', name: 'Features of effective contractual relationships', attribution: 'Sellick' },
   { id: 'transforming-commissioning', name: 'Transforming commissioning', attribution: 'Harvey and Knight' },
-  { id: 'pfeffer-coote', name: 'Approaches to defining quality', attribution: 'Pfeffer and Coote' },
+  {
+    id: 'pfeffer-coote',
+    name: 'Approaches to defining quality, which “Maintaining trust” calls ideologies',
+    attribution: 'Pfeffer and Coote',
+  },
   {
     id: 'erikson',
     name: 'The first five stages of development, as stages in developing commissioning',
@@ -164,7 +168,7 @@ export const FRAMEWORKS: readonly Framework[] = [
   },
   { id: 'rogers', name: 'Statements on learning', attribution: 'Rogers' },
   { id: 'unfreeze', name: 'The conditions to “unfreeze”', attribution: null },
-  { id: 'three-es-four-cs', name: 'The three Es and the four Cs', attribution: null },
+  { id: 'three-es-four-cs', name: 'The three Es and the four Cs: a confusion the paper names', attribution: null },
   {
     id: 'matching-principle',
     name: 'The matching principle and potential space',
