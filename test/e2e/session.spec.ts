@@ -38,6 +38,10 @@ test('a whole review run by mouse: plan, check-in, matters arising, cards, notes
     .selectOption({ label: 'Priya Shah, Brightwater Care Ltd' });
   await expect(participants.getByLabel('Side')).toHaveValue('provider');
   await participants.getByRole('button', { name: 'Add participant' }).click();
+  // The form starts afresh, the side too, with the keyboard back at its start; the message is beside it.
+  await expect(participants.getByLabel('From the case book (optional)')).toBeFocused();
+  await expect(participants.getByLabel('Side')).toHaveValue('commissioner');
+  await expect(page.getByRole('region', { name: 'Participants' }).getByRole('status')).toHaveText('Added Priya Shah.');
   await participants.getByLabel('Name').fill('Jo Reid');
   await participants.getByLabel('Role (optional)').fill('Independent facilitator');
   await participants.getByLabel('Side').selectOption('facilitator');
@@ -66,6 +70,7 @@ test('a whole review run by mouse: plan, check-in, matters arising, cards, notes
   await commissioner.getByLabel('One word (optional)').first().fill('steady');
   await commissioner.getByRole('button', { name: 'Hand in the commissioner’s ratings' }).click();
   await expect(page.getByText('Their ratings stay hidden until both sides have rated.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Rate for the provider' })).toBeFocused();
   await expect(page.getByText('steady')).toHaveCount(0);
   await expectAxeClean(page);
   await page.getByRole('button', { name: 'Rate for the provider' }).click();
@@ -75,6 +80,7 @@ test('a whole review run by mouse: plan, check-in, matters arising, cards, notes
   }
   await provider.getByRole('button', { name: 'Hand in the provider’s ratings' }).click();
   const revealed = page.getByRole('table', { name: 'Check-in ratings from 1 to 5' });
+  await expect(page.getByRole('heading', { name: 'Both sides’ ratings' })).toBeFocused();
   await expect(revealed.getByRole('row').nth(1)).toHaveText(
     /Pivotal, respectful relationships between key senior staff\s*4 \(“steady”\)\s*5/,
   );
@@ -132,7 +138,12 @@ test('a whole review run by mouse: plan, check-in, matters arising, cards, notes
   await stage(page, 'Close').click();
   await expect(page.getByText('One concern has neither an action nor a reason for none.')).toBeVisible();
   await page.getByRole('button', { name: 'Conclude the review' }).click();
-  await expect(page.getByRole('alert')).toHaveText(
+  await expect(page.getByRole('heading', { name: 'Conclude the review now?' })).toBeFocused();
+  await page.getByRole('button', { name: 'Yes, conclude the review' }).click();
+  // The reason is said beside the button that was pressed, which has the keyboard again.
+  const closing = page.getByRole('region', { name: 'Conclude the review' });
+  await expect(page.getByRole('button', { name: 'Conclude the review' })).toBeFocused();
+  await expect(closing.getByRole('alert')).toHaveText(
     /cannot be concluded while a concern has neither an action nor a reason for none, starting with: “AB12 has missed two contact visits/,
   );
   await concerns.getByRole('button', { name: 'Add an action for this concern' }).click();
@@ -144,7 +155,19 @@ test('a whole review run by mouse: plan, check-in, matters arising, cards, notes
   await expect(concerns.getByText('Action: Social worker to arrange contact at a new venue')).toBeVisible();
   await expectAxeClean(page);
   await page.getByRole('button', { name: 'Conclude the review' }).click();
-  await expect(page.getByText('This review is concluded and its minutes have been drafted.')).toBeVisible();
+  await expectAxeClean(page);
+  await page.getByRole('button', { name: 'Yes, conclude the review' }).click();
+  await expect(page.getByText('This review is concluded and its minutes have been drafted.')).toBeFocused();
+  await expectAxeClean(page);
+
+  // Every stage can still be read: the plan, the check-in, a card stage's notes.
+  await stage(page, 'Define').click();
+  await expect(page.getByLabel('Purpose')).toBeDisabled();
+  await stage(page, 'Check-in').click();
+  await expect(page.getByRole('table', { name: 'Check-in ratings from 1 to 5' })).toBeVisible();
+  await stage(page, 'Deliver').click();
+  await expect(stage(page, 'Deliver')).toHaveAttribute('aria-current', 'step');
+  await expect(page.getByRole('heading', { name: 'Notes in Deliver' })).toBeVisible();
   await expectAxeClean(page);
 
   const session = await host.call<{ status: string; notes: unknown[]; actions: unknown[]; cards: unknown[] }>(
@@ -209,7 +232,11 @@ test('a review run by keyboard: shortcuts for stages, cards, the timer and notes
   const conclude = page.getByRole('button', { name: 'Conclude the review' });
   await conclude.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByText('This review is concluded and its minutes have been drafted.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Conclude the review now?' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Yes, conclude the review' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('This review is concluded and its minutes have been drafted.')).toBeFocused();
 
   const session = await host.call<{ notes: { text: string; side: string }[] }>('sessions.get', { reviewId: review.id });
   expect(session.notes.map((note) => [note.side, note.text])).toEqual([

@@ -42,7 +42,7 @@ function runningReview(): Session {
   };
 }
 
-test('an action asked for from a concern is written in the actions form, answers the concern and is said in the room’s notice', async () => {
+test('an action asked for from a concern is written in the actions form, answers the concern and is said beside the form, which starts afresh', async () => {
   const user = userEvent.setup();
   let session = runningReview();
   const { core } = renderWithApi(<RunScreen reviewId="r1" />, {
@@ -80,7 +80,10 @@ test('an action asked for from a concern is written in the actions form, answers
     await within(concerns).findByText('Action: Social worker to arrange contact at a new venue'),
   ).toBeInTheDocument();
   expect(within(concerns).queryByText('Needs an action, or a reason why none is needed.')).not.toBeInTheDocument();
-  expect(screen.getByText('Action added.')).toHaveAttribute('role', 'status');
+  expect(within(screen.getByRole('region', { name: 'Actions' })).getByText('Action added.')).toHaveAttribute(
+    'role',
+    'status',
+  );
   expect(core.callsTo('actions.save')).toEqual([
     {
       text: 'Social worker to arrange contact at a new venue',
@@ -92,8 +95,9 @@ test('an action asked for from a concern is written in the actions form, answers
       cardId: null,
     },
   ]);
-  // Ready for the next action: what and where from are cleared, who stays.
+  // Ready for the next action: every field cleared, who too, and the keyboard in what will be done.
   expect(what).toHaveValue('');
   expect(within(actions).getByLabelText('Comes from (optional)')).toHaveValue('');
-  expect(within(actions).getByLabelText('Who will do it')).toHaveValue('side:commissioner');
+  expect(within(actions).getByLabelText('Who will do it')).toHaveValue('');
+  await waitFor(() => expect(what).toHaveFocus());
 });

@@ -41,7 +41,7 @@ test('with no card in play, a note belongs to the stage alone', () => {
 test('running another review starts afresh: no notes, undo or action request carried over', () => {
   const store = useRoomStore.getState();
   store.startNote(inDiscover, 'provider');
-  store.setUndo({ label: 'Undo: bring the note back', run: async () => true });
+  store.setUndo({ label: 'Undo: bring the note back', place: 'notes', run: async () => true });
   store.askForAction('note-1');
 
   store.enter('r1');

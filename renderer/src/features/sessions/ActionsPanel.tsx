@@ -1,11 +1,12 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { actionSchema, currentDraw, sideLabels, sides, type SessionAction, type Side } from '@shared/domain/sessions';
 import { formatDate } from '@shared/format/dates';
 import { Field } from '@renderer/ui/Field';
 import { TextField } from '@renderer/ui/Select';
 import { useApiForm } from '@renderer/ui/useApiForm';
+import { SessionNotice } from './SessionNotice';
 import { useRoomStore } from './roomStore';
-import { useChangeSession, useSession } from './useSession';
+import { isConcluded, useChangeSession, useSession } from './useSession';
 
 const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
@@ -16,22 +17,28 @@ function ownerOf(action: SessionAction): string {
 /** What each side will do, by when: linked to the note or card it came from, carried into the next review. */
 export function ActionsPanel() {
   const session = useSession();
-  const change = useChangeSession();
+  const change = useChangeSession('actions');
   const setUndo = useRoomStore((state) => state.setUndo);
-  const concluded = session.status === 'concluded' || session.status === 'signed';
+  const concluded = isConcluded(session);
+  const heading = useRef<HTMLHeadingElement>(null);
 
   async function remove(action: SessionAction) {
     const { reviewId } = session;
     if (!(await change('actions.delete', { reviewId, actionId: action.id }, 'Action deleted.'))) return;
     setUndo({
       label: 'Undo: bring the action back',
+      place: 'actions',
       run: (again) => again('actions.restore', { reviewId, actionId: action.id }, 'Action brought back.'),
     });
+    // The button pressed is gone: the keyboard goes to the panel's heading, by the undo.
+    heading.current?.focus();
   }
 
   return (
     <section aria-labelledby="actions-heading" className="panel panel--aside">
-      <h2 id="actions-heading">Actions</h2>
+      <h2 id="actions-heading" tabIndex={-1} ref={heading}>
+        Actions
+      </h2>
       {session.actions.length === 0 ? (
         <p>No actions yet.</p>
       ) : (
@@ -52,6 +59,7 @@ export function ActionsPanel() {
         </ul>
       )}
       {!concluded && <AddActionForm />}
+      <SessionNotice place="actions" />
     </section>
   );
 }
@@ -61,20 +69,22 @@ const newActionSchema = actionSchema.omit({ reviewId: true, id: true, cardId: tr
 
 function AddActionForm() {
   const session = useSession();
-  const change = useChangeSession();
+  const change = useChangeSession('actions');
   const actionFor = useRoomStore((state) => state.actionFor);
   const askForAction = useRoomStore((state) => state.askForAction);
   const { form, onSubmit } = useApiForm({
     schema: newActionSchema,
     defaultValues: { text: '', ownerPersonId: null, ownerSide: null, dueDate: '', noteId: '' },
-    submit: (values) =>
-      change(
+    submit: async (values) => {
+      const added = await change(
         'actions.save',
         { ...values, reviewId: session.reviewId, cardId: currentDraw(session)?.cardId ?? null },
         'Action added.',
-      ),
-    // Who will do it stays chosen for the next action.
-    afterSave: (sent) => ({ ...sent, text: '', dueDate: '', noteId: '' }),
+      );
+      // The form starts afresh (the next action is rarely the same person's), ready to write it.
+      if (added) setTimeout(() => form.setFocus('text'));
+      return added;
+    },
   });
   const { errors, isSubmitting } = form.formState;
   const [personId, side] = form.watch(['ownerPersonId', 'ownerSide']);

@@ -3,7 +3,8 @@ import { LENS_LABELS } from '@shared/deck/schema';
 import { currentDraw, isCardStage, stageLabels, type DrawnCard } from '@shared/domain/sessions';
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { Field } from '@renderer/ui/Field';
-import { useChangeSession, useSession } from './useSession';
+import { SessionNotice } from './SessionNotice';
+import { isConcluded, useChangeSession, useSession } from './useSession';
 
 const stateLabels: Record<DrawnCard['state'], string> = {
   current: 'In play',
@@ -15,7 +16,7 @@ const stateLabels: Record<DrawnCard['state'], string> = {
 /** Draw a card or choose one; the card in play with its questions; the cards drawn in this stage. */
 export function CardPanel() {
   const session = useSession();
-  const change = useChangeSession();
+  const change = useChangeSession('card');
   const deck = useApiQuery('decks.get', { deckId: session.deckId });
   const [chosen, setChosen] = useState('');
   const [allowRepeats, setAllowRepeats] = useState(false);
@@ -23,7 +24,10 @@ export function CardPanel() {
   if (!isCardStage(stage)) return null;
   const cards = deck.data?.cards ?? [];
   const cardById = new Map(cards.map((card) => [card.id, card]));
-  const current = currentDraw(session);
+  const concluded = isConcluded(session);
+  // Looking back over a concluded review: the card left in play belongs to its own stage.
+  const inPlay = currentDraw(session);
+  const current = inPlay && (!concluded || inPlay.stage === stage) ? inPlay : undefined;
   const currentCard = current && cardById.get(current.cardId);
   const drawnHere = session.cards.filter((card) => card.stage === stage);
   const forStage = cards.filter((card) => card.phases.includes(stage));
@@ -32,41 +36,52 @@ export function CardPanel() {
   return (
     <section aria-labelledby="cards-heading" className="subpanel">
       <h3 id="cards-heading">Cards for {stageLabels[stage]}</h3>
-      <div className="toolbar">
-        <button
-          type="button"
-          className="button"
-          onClick={() => void change('sessions.draw', { reviewId, allowRepeats })}
-        >
-          Draw a card
-        </button>
-        <label className="checkbox">
-          <input type="checkbox" checked={allowRepeats} onChange={(event) => setAllowRepeats(event.target.checked)} />
-          Allow cards already drawn
-        </label>
-      </div>
-      <div className="choose-card">
-        <Field label="Or choose a card">
-          {(control) => (
-            <select {...control} value={chosen} onChange={(event) => setChosen(event.target.value)}>
-              <option value="">Choose a card</option>
-              {forStage.map((card) => (
-                <option key={card.id} value={card.id}>
-                  {card.title}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={!chosen}
-          onClick={() => void change('sessions.draw', { reviewId, cardId: chosen }).then((ok) => ok && setChosen(''))}
-        >
-          Use this card
-        </button>
-      </div>
+      {!concluded && (
+        <>
+          <div className="toolbar">
+            <button
+              type="button"
+              className="button"
+              onClick={() => void change('sessions.draw', { reviewId, allowRepeats })}
+            >
+              Draw a card
+            </button>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={allowRepeats}
+                onChange={(event) => setAllowRepeats(event.target.checked)}
+              />
+              Allow cards already drawn
+            </label>
+          </div>
+          <div className="choose-card">
+            <Field label="Or choose a card">
+              {(control) => (
+                <select {...control} value={chosen} onChange={(event) => setChosen(event.target.value)}>
+                  <option value="">Choose a card</option>
+                  {forStage.map((card) => (
+                    <option key={card.id} value={card.id}>
+                      {card.title}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={!chosen}
+              onClick={() =>
+                void change('sessions.draw', { reviewId, cardId: chosen }).then((ok) => ok && setChosen(''))
+              }
+            >
+              Use this card
+            </button>
+          </div>
+        </>
+      )}
+      <SessionNotice place="card" />
 
       {current && currentCard ? (
         <article className="prompt-card" aria-labelledby="current-card-title">
@@ -96,42 +111,50 @@ export function CardPanel() {
                 </li>
               ))}
           </ul>
-          <div className="toolbar">
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() =>
-                void change('sessions.cardState', { reviewId, drawId: current.drawId, state: 'pinned' }, 'Card pinned.')
-              }
-            >
-              Pin
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() =>
-                void change(
-                  'sessions.cardState',
-                  { reviewId, drawId: current.drawId, state: 'skipped' },
-                  'Card skipped.',
-                )
-              }
-            >
-              Skip
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() =>
-                void change('sessions.cardState', { reviewId, drawId: current.drawId, state: 'done' }, 'Card done.')
-              }
-            >
-              Done with this card
-            </button>
-          </div>
+          {!concluded && (
+            <div className="toolbar">
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() =>
+                  void change(
+                    'sessions.cardState',
+                    { reviewId, drawId: current.drawId, state: 'pinned' },
+                    'Card pinned.',
+                  )
+                }
+              >
+                Pin
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() =>
+                  void change(
+                    'sessions.cardState',
+                    { reviewId, drawId: current.drawId, state: 'skipped' },
+                    'Card skipped.',
+                  )
+                }
+              >
+                Skip
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() =>
+                  void change('sessions.cardState', { reviewId, drawId: current.drawId, state: 'done' }, 'Card done.')
+                }
+              >
+                Done with this card
+              </button>
+            </div>
+          )}
         </article>
       ) : (
-        <p className="empty-state">No card in play. Draw one, or choose one from the list.</p>
+        <p className="empty-state">
+          {concluded ? 'No card in play.' : 'No card in play. Draw one, or choose one from the list.'}
+        </p>
       )}
 
       {drawnHere.length > 0 && (
@@ -142,7 +165,7 @@ export function CardPanel() {
               <li key={drawn.drawId}>
                 {cardById.get(drawn.cardId)?.title ?? drawn.cardId}{' '}
                 <span className="tag">{stateLabels[drawn.state]}</span>
-                {drawn.state !== 'current' && (
+                {drawn.state !== 'current' && !concluded && (
                   <button
                     type="button"
                     className="button button--link"

@@ -1,14 +1,16 @@
+import { useRef } from 'react';
 import { concernReasonSchema, sideLabels, type SessionNote } from '@shared/domain/sessions';
 import { useApiForm } from '@renderer/ui/useApiForm';
+import { SessionNotice } from './SessionNotice';
 import { useRoomStore } from './roomStore';
-import { useChangeSession, useSession } from './useSession';
+import { isConcluded, useChangeSession, useSession } from './useSession';
 
 function Concern({ note }: { note: SessionNote }) {
   const session = useSession();
   const askForAction = useRoomStore((state) => state.askForAction);
   const actions = session.actions.filter((action) => action.noteId === note.id);
   const open = session.openConcerns.includes(note.id);
-  const concluded = session.status === 'concluded' || session.status === 'signed';
+  const concluded = isConcluded(session);
   return (
     <li className={open ? 'concern concern--open' : 'concern'}>
       <p>
@@ -27,6 +29,7 @@ function Concern({ note }: { note: SessionNote }) {
           <ReasonForm note={note} />
         </div>
       )}
+      <SessionNotice place={`concern:${note.id}`} />
     </li>
   );
 }
@@ -34,11 +37,17 @@ function Concern({ note }: { note: SessionNote }) {
 /** Why a concern needs no action: recorded with it, and in the minutes. */
 function ReasonForm({ note }: { note: SessionNote }) {
   const { reviewId } = useSession();
-  const change = useChangeSession();
+  const change = useChangeSession(`concern:${note.id}`);
+  const button = useRef<HTMLButtonElement>(null);
   const { form, onSubmit } = useApiForm({
     schema: concernReasonSchema,
     defaultValues: { reviewId, noteId: note.id, reason: note.noActionReason ?? '' },
-    submit: (values) => change('notes.concernReason', values, 'Reason recorded.'),
+    submit: async (values) => {
+      const recorded = await change('notes.concernReason', values, 'Reason recorded.');
+      // The button was disabled while it saved: the keyboard goes back to it, by the message.
+      if (recorded) setTimeout(() => button.current?.focus());
+      return recorded;
+    },
     afterSave: 'keep',
   });
   const { errors, isSubmitting } = form.formState;
@@ -49,7 +58,7 @@ function ReasonForm({ note }: { note: SessionNote }) {
         <input {...form.register('reason')} aria-invalid={errors.reason ? true : undefined} />
       </label>
       {errors.reason && <p className="field-error">{errors.reason.message}</p>}
-      <button type="submit" className="button button--secondary" disabled={isSubmitting}>
+      <button type="submit" className="button button--secondary" disabled={isSubmitting} ref={button}>
         Record the reason
       </button>
     </form>

@@ -7,11 +7,13 @@ import {
 } from '@shared/domain/sessions';
 import { formatDate } from '@shared/format/dates';
 import { useApiForm } from '@renderer/ui/useApiForm';
-import { useChangeSession, useSession } from './useSession';
+import { SessionNotice } from './SessionNotice';
+import { isConcluded, useChangeSession, useSession } from './useSession';
 
 function MatterForm({ matter }: { matter: MatterArising }) {
-  const { reviewId } = useSession();
-  const change = useChangeSession();
+  const session = useSession();
+  const { reviewId } = session;
+  const change = useChangeSession('matters');
   const { form, onSubmit } = useApiForm({
     schema: actionUpdateSchema,
     defaultValues: { reviewId, actionId: matter.id, status: matter.status, reason: matter.reason },
@@ -31,26 +33,28 @@ function MatterForm({ matter }: { matter: MatterArising }) {
         {formatDate(matter.fromReviewDate)}.
         {matter.updatedInThisReview && <span className="tag">Updated: {actionStatusLabels[matter.status]}</span>}
       </p>
-      <form className="matter__form" onSubmit={onSubmit} noValidate>
-        <label>
-          Where it stands{' '}
-          <select {...form.register('status')}>
-            {actionStatuses.map((s) => (
-              <option key={s} value={s}>
-                {actionStatusLabels[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {form.watch('status') === 'dropped' ? 'Why it was dropped' : 'Note (optional)'}{' '}
-          <input {...form.register('reason')} aria-invalid={errors.reason ? true : undefined} />
-        </label>
-        {errors.reason && <p className="field-error">{errors.reason.message}</p>}
-        <button type="submit" className="button button--secondary" disabled={isSubmitting}>
-          Save<span className="visually-hidden">: {matter.text}</span>
-        </button>
-      </form>
+      {!isConcluded(session) && (
+        <form className="matter__form" onSubmit={onSubmit} noValidate>
+          <label>
+            Where it stands{' '}
+            <select {...form.register('status')}>
+              {actionStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {actionStatusLabels[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {form.watch('status') === 'dropped' ? 'Why it was dropped' : 'Note (optional)'}{' '}
+            <input {...form.register('reason')} aria-invalid={errors.reason ? true : undefined} />
+          </label>
+          {errors.reason && <p className="field-error">{errors.reason.message}</p>}
+          <button type="submit" className="button button--secondary" disabled={isSubmitting}>
+            Save<span className="visually-hidden">: {matter.text}</span>
+          </button>
+        </form>
+      )}
     </li>
   );
 }
@@ -60,7 +64,7 @@ export function MattersPanel() {
   const { matters } = useSession();
   return (
     <section aria-labelledby="matters-heading" className="subpanel">
-      <h3 id="matters-heading">Matters arising</h3>
+      <h3 id="matters-heading">Actions from earlier reviews</h3>
       {matters.length === 0 ? (
         <p className="empty-state">No actions are carried over from an earlier review of this subject.</p>
       ) : (
@@ -70,6 +74,7 @@ export function MattersPanel() {
           ))}
         </ul>
       )}
+      <SessionNotice place="matters" />
     </section>
   );
 }

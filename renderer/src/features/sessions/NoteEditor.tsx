@@ -24,7 +24,7 @@ function needsReload(note: SessionNote, before: SessionNote | null): boolean {
 
 export function NoteEditor({ note, readOnly }: { note: SessionNote; readOnly: boolean }) {
   const session = useSession();
-  const change = useChangeSession();
+  const change = useChangeSession('notes');
   const api = useApiClient();
   const readSessionAgain = useReadSessionAgain();
   const focusNoteId = useRoomStore((state) => state.focusNoteId);
@@ -74,6 +74,7 @@ export function NoteEditor({ note, readOnly }: { note: SessionNote; readOnly: bo
     forgetDraft(note.id);
     setUndo({
       label: 'Undo: bring the note back',
+      place: 'notes',
       run: (again) => again('notes.restore', { reviewId, noteId: note.id }, 'Note brought back.'),
     });
   }

@@ -1,14 +1,15 @@
 import { sideLabels, stageLabels, turnSides, type SessionNote } from '@shared/domain/sessions';
 import { NoteEditor } from './NoteEditor';
+import { SessionNotice } from './SessionNotice';
 import { useRoomStore } from './roomStore';
-import { useSession } from './useSession';
+import { isConcluded, useSession } from './useSession';
 
 /** The stage's notes: saved as they are typed, each against the card in play and the side that spoke. */
 export function NotesPanel() {
   const session = useSession();
   const drafts = useRoomStore((state) => state.drafts);
   const startNote = useRoomStore((state) => state.startNote);
-  const concluded = session.status === 'concluded' || session.status === 'signed';
+  const concluded = isConcluded(session);
   const saved = new Set(session.notes.map((note) => note.id));
   const notes: SessionNote[] = [
     ...session.notes,
@@ -41,6 +42,7 @@ export function NotesPanel() {
           ))}
         </ol>
       )}
+      <SessionNotice place="notes" />
     </section>
   );
 }

@@ -1,18 +1,24 @@
+import { useRef } from 'react';
 import { participantSchema, sideLabels, sides, type Side } from '@shared/domain/sessions';
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { SelectField, TextField } from '@renderer/ui/Select';
 import { useApiForm } from '@renderer/ui/useApiForm';
-import { useChangeSession, useSession } from './useSession';
+import { SessionNotice } from './SessionNotice';
+import { isConcluded, useChangeSession, useSession } from './useSession';
 
 const sideOfKind: Record<string, Side> = { local_authority: 'commissioner', provider: 'provider', other: 'other' };
 
 /** Who is taking part, and who sent apologies: from the case book, or added on the spot. */
 export function ParticipantsPanel() {
   const session = useSession();
-  const change = useChangeSession();
+  const change = useChangeSession('participants');
+  const concluded = isConcluded(session);
+  const heading = useRef<HTMLHeadingElement>(null);
   return (
     <section aria-labelledby="participants-heading" className="subpanel">
-      <h3 id="participants-heading">Participants</h3>
+      <h3 id="participants-heading" tabIndex={-1} ref={heading}>
+        Participants
+      </h3>
       {session.participants.length === 0 ? (
         <p>No one listed yet.</p>
       ) : (
@@ -24,9 +30,11 @@ export function ParticipantsPanel() {
               <th scope="col">Role</th>
               <th scope="col">Side</th>
               <th scope="col">Present</th>
-              <th scope="col">
-                <span className="visually-hidden">Remove</span>
-              </th>
+              {!concluded && (
+                <th scope="col">
+                  <span className="visually-hidden">Remove</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -36,27 +44,30 @@ export function ParticipantsPanel() {
                 <td>{[p.role, p.organisation].filter(Boolean).join(', ')}</td>
                 <td>{sideLabels[p.side]}</td>
                 <td>{p.attendance === 'present' ? 'Present' : 'Apologies'}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button--link"
-                    onClick={() =>
-                      void change(
-                        'sessions.removeParticipant',
-                        { reviewId: session.reviewId, participantId: p.id },
-                        `Removed ${p.name}.`,
-                      )
-                    }
-                  >
-                    Remove <span className="visually-hidden">{p.name}</span>
-                  </button>
-                </td>
+                {!concluded && (
+                  <td>
+                    <button
+                      type="button"
+                      className="button button--link"
+                      onClick={() =>
+                        void change(
+                          'sessions.removeParticipant',
+                          { reviewId: session.reviewId, participantId: p.id },
+                          `Removed ${p.name}.`,
+                        ).then((removed) => removed && heading.current?.focus())
+                      }
+                    >
+                      Remove <span className="visually-hidden">{p.name}</span>
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <AddParticipantForm />
+      {!concluded && <AddParticipantForm />}
+      <SessionNotice place="participants" />
     </section>
   );
 }
@@ -66,16 +77,22 @@ const newParticipantSchema = participantSchema.omit({ reviewId: true });
 
 function AddParticipantForm() {
   const session = useSession();
-  const change = useChangeSession();
+  const change = useChangeSession('participants');
   const people = useApiQuery('people.list', {});
   const organisations = useApiQuery('organisations.list', {});
   const { form, onSubmit } = useApiForm({
     schema: newParticipantSchema,
     defaultValues: { personId: '', name: '', role: '', organisation: '', side: 'commissioner', attendance: 'present' },
-    submit: (values) =>
-      change('sessions.addParticipant', { ...values, reviewId: session.reviewId }, `Added ${values.name}.`),
-    // The side and attendance stay as they were, for the next person from the same side.
-    afterSave: (sent) => ({ ...sent, personId: '', name: '', role: '', organisation: '' }),
+    submit: async (values) => {
+      const added = await change(
+        'sessions.addParticipant',
+        { ...values, reviewId: session.reviewId },
+        `Added ${values.name}.`,
+      );
+      // The form starts afresh, side and attendance too, ready for the next person.
+      if (added) setTimeout(() => form.setFocus('personId'));
+      return added;
+    },
   });
   const { errors, isSubmitting } = form.formState;
   const listed = new Set(session.participants.map((p) => p.personId));

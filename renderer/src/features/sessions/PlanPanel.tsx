@@ -4,7 +4,7 @@ import type { DeckSummary } from '@shared/deck/decks';
 import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
 import { SelectField, TextAreaField, TextField } from '@renderer/ui/Select';
 import { useApiForm } from '@renderer/ui/useApiForm';
-import { useSession } from './useSession';
+import { isConcluded, useSession } from './useSession';
 
 const reframing =
   'Turn a problem into what you want more of. Instead of “placement breakdowns”, ask about “placements that last and the days that make them work”.';
@@ -41,42 +41,47 @@ function PlanForm({ decks }: { decks: DeckSummary[] }) {
     <form className="form form--plain" onSubmit={onSubmit} noValidate aria-label="Plan">
       <h3>Plan</h3>
       <ErrorMessage message={failure} />
-      <TextAreaField label="Purpose" error={errors.purpose?.message} registration={form.register('purpose')} />
-      <TextAreaField
-        label="Affirmative topic"
-        hint={reframing}
-        error={errors.affirmativeTopic?.message}
-        registration={form.register('affirmativeTopic')}
-      />
-      <TextField
-        label="Apologies (optional)"
-        hint="Who could not come."
-        error={errors.apologies?.message}
-        registration={form.register('apologies')}
-      />
-      <SelectField
-        label="Deck"
-        placeholder="Choose a deck"
-        options={decks.map((deck) => ({ value: deck.id, label: `${deck.name} (${deck.cardCount} cards)` }))}
-        error={errors.deckId?.message}
-        registration={form.register('deckId')}
-      />
-      <fieldset className="fieldset time-boxes">
-        <legend>Minutes for each stage ({total} in all)</legend>
-        {stages.map((stage) => (
-          <TextField
-            key={stage}
-            label={stageLabels[stage]}
-            type="number"
-            short
-            error={errors.timeBoxes?.[stage]?.message}
-            registration={form.register(`timeBoxes.${stage}`, { valueAsNumber: true })}
-          />
-        ))}
+      {/* A concluded review's plan is read, not changed. */}
+      <fieldset className="plain-fieldset" disabled={isConcluded(session)}>
+        <TextAreaField label="Purpose" error={errors.purpose?.message} registration={form.register('purpose')} />
+        <TextAreaField
+          label="Affirmative topic"
+          hint={reframing}
+          error={errors.affirmativeTopic?.message}
+          registration={form.register('affirmativeTopic')}
+        />
+        <TextField
+          label="Apologies (optional)"
+          hint="Who could not come."
+          error={errors.apologies?.message}
+          registration={form.register('apologies')}
+        />
+        <SelectField
+          label="Deck"
+          placeholder="Choose a deck"
+          options={decks.map((deck) => ({ value: deck.id, label: `${deck.name} (${deck.cardCount} cards)` }))}
+          error={errors.deckId?.message}
+          registration={form.register('deckId')}
+        />
+        <fieldset className="fieldset time-boxes">
+          <legend>Minutes for each stage ({total} in all)</legend>
+          {stages.map((stage) => (
+            <TextField
+              key={stage}
+              label={stageLabels[stage]}
+              type="number"
+              short
+              error={errors.timeBoxes?.[stage]?.message}
+              registration={form.register(`timeBoxes.${stage}`, { valueAsNumber: true })}
+            />
+          ))}
+        </fieldset>
+        {!isConcluded(session) && (
+          <button type="submit" className="button" disabled={isSubmitting}>
+            Save the plan
+          </button>
+        )}
       </fieldset>
-      <button type="submit" className="button" disabled={isSubmitting}>
-        Save the plan
-      </button>
       <StatusMessage message={status} />
     </form>
   );

@@ -19,7 +19,7 @@ const unrated = () =>
 /** One side's private ratings: drawn only while that side rates, and cleared from the screen after. */
 export function PrivateRating({ side, onDone }: { side: TurnSide; onDone: () => void }) {
   const { reviewId } = useSession();
-  const change = useChangeSession();
+  const change = useChangeSession('checkin');
   const who = sideLabels[side].toLowerCase();
   const { form, onSubmit } = useApiForm({
     schema: ratingsSchema,

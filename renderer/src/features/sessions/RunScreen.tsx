@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { stageLabels } from '@shared/domain/sessions';
-import { useScopeMessages } from '@renderer/api/useApiMutation';
 import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor } from '@renderer/navigation/routes';
 import { ErrorMessage, Screen } from '@renderer/ui/Screen';
 import { ActionsPanel } from './ActionsPanel';
 import { ConcernsPanel } from './ConcernsPanel';
+import { SessionNotice } from './SessionNotice';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { StagePanel } from './StagePanel';
 import { StageRail } from './StageRail';
@@ -13,8 +13,8 @@ import { StageTimer } from './StageTimer';
 import { TurnControl } from './TurnControl';
 import { useRoomStore } from './roomStore';
 import {
+  isConcluded,
   RunningReviewProvider,
-  sessionScope,
   useChangeSession,
   useRunningReviewId,
   useSession,
@@ -43,14 +43,12 @@ function Room({ title }: { title: string }) {
   const reviewId = useRunningReviewId();
   const session = useSession();
   const change = useChangeSession();
-  const { failure, status } = useScopeMessages(sessionScope(reviewId));
   // A read that failed after the first keeps the session on screen, and says so.
   const readFailure = failureOf(useSessionQuery(reviewId));
-  const undo = useRoomStore((state) => state.undo);
   const help = useRef<HTMLDialogElement>(null);
   const showHelp = useCallback(() => help.current?.showModal(), []);
   useShortcuts(session, change, showHelp);
-  const concluded = session.status === 'concluded' || session.status === 'signed';
+  const concluded = isConcluded(session);
 
   return (
     <Screen title={title}>
@@ -75,20 +73,14 @@ function Room({ title }: { title: string }) {
       </div>
       {concluded && (
         <p className="archived-banner">
-          This review is concluded: its record is fixed and its minutes have been drafted.{' '}
-          <a href={hrefFor('reviews', reviewId)}>Back to the review</a>.
+          This review is concluded: its record is fixed and its minutes have been drafted. Every stage can still be
+          opened and read. <a href={hrefFor('reviews', reviewId)}>Back to the review</a>.
         </p>
       )}
-      <ErrorMessage message={failure ?? readFailure} />
-      <div className="session-notice">
-        <p role="status">{status}</p>
-        {undo && (
-          <button type="button" className="button button--secondary" onClick={() => void undo.run(change)}>
-            {undo.label}
-          </button>
-        )}
-      </div>
+      <ErrorMessage message={readFailure} />
       <StageRail />
+      {/* What the rail, the timer, the turn and the keys did: beside the rail. */}
+      <SessionNotice place="room" />
       <div className="session-layout">
         <div className="session-layout__main">
           <StagePanel />

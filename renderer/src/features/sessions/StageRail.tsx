@@ -1,11 +1,16 @@
 import { stageLabels, stages } from '@shared/domain/sessions';
-import { useChangeSession, useSession } from './useSession';
+import { useRoomStore } from './roomStore';
+import { isConcluded, useChangeSession, useSession } from './useSession';
 
-/** The stages in order; the facilitator moves between them, the clock never does. */
+/**
+ * The stages in order; the facilitator moves between them, the clock never does. Once the review
+ * is concluded its record is fixed, but every stage can still be opened and read.
+ */
 export function StageRail() {
   const session = useSession();
   const change = useChangeSession();
-  const concluded = session.status === 'concluded' || session.status === 'signed';
+  const view = useRoomStore((state) => state.view);
+  const concluded = isConcluded(session);
   return (
     <nav aria-label="Stages" className="stage-rail">
       <ol>
@@ -14,8 +19,9 @@ export function StageRail() {
             <button
               type="button"
               aria-current={session.stage === stage ? 'step' : undefined}
-              disabled={concluded}
-              onClick={() => void change('sessions.stage', { reviewId: session.reviewId, stage })}
+              onClick={() =>
+                concluded ? view(stage) : void change('sessions.stage', { reviewId: session.reviewId, stage })
+              }
             >
               <span className="stage-rail__number">{index + 1}</span> {stageLabels[stage]}
               <span className="stage-rail__time">{session.timeBoxes[stage]} min</span>

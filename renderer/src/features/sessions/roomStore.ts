@@ -1,10 +1,18 @@
 import { create } from 'zustand';
-import { currentDraw, type NoteKind, type Session, type SessionNote, type Side } from '@shared/domain/sessions';
-import type { ChangeSession } from './useSession';
+import {
+  currentDraw,
+  type NoteKind,
+  type Session,
+  type SessionNote,
+  type Side,
+  type Stage,
+} from '@shared/domain/sessions';
+import type { ChangeSession, SessionPlace } from './useSession';
 
-/** A deletion that can be taken back. */
+/** A deletion that can be taken back, offered in the place it was made. */
 export interface Undo {
   label: string;
+  place: SessionPlace;
   run: (change: ChangeSession) => Promise<boolean>;
 }
 
@@ -19,6 +27,8 @@ interface RoomState {
   undo: Undo | null;
   /** A concern the facilitator asked to write an action for: the actions form takes it up. */
   actionFor: string | null;
+  /** Once the review is concluded, the stage being looked back over (the session's own stage stays fixed). */
+  viewing: Stage | null;
   enter: (reviewId: string) => void;
   /** Begins a note for a side against the card in play; the new note's editor takes focus. */
   startNote: (session: Session, side: Side, kind?: NoteKind) => void;
@@ -26,6 +36,7 @@ interface RoomState {
   setUndo: (undo: Undo | null) => void;
   askForAction: (noteId: string | null) => void;
   tookFocus: () => void;
+  view: (stage: Stage | null) => void;
 }
 
 /**
@@ -38,8 +49,10 @@ export const useRoomStore = create<RoomState>((set, get) => ({
   focusNoteId: null,
   undo: null,
   actionFor: null,
+  viewing: null,
   enter: (reviewId) => {
-    if (get().reviewId !== reviewId) set({ reviewId, drafts: [], focusNoteId: null, undo: null, actionFor: null });
+    if (get().reviewId !== reviewId)
+      set({ reviewId, drafts: [], focusNoteId: null, undo: null, actionFor: null, viewing: null });
   },
   startNote: (session, side, kind = 'story') => {
     const now = new Date().toISOString();
@@ -60,4 +73,5 @@ export const useRoomStore = create<RoomState>((set, get) => ({
   setUndo: (undo) => set({ undo }),
   askForAction: (noteId) => set({ actionFor: noteId }),
   tookFocus: () => set({ focusNoteId: null }),
+  view: (stage) => set({ viewing: stage }),
 }));

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext } from 'react';
+import { createContext, useCallback, useContext, useMemo } from 'react';
 import type { MethodInput, MethodName, MethodOutput } from '@shared/api/contract';
 import type { Contract } from '@shared/api/contract';
 import type { Session } from '@shared/domain/sessions';
@@ -34,9 +34,20 @@ export function useSessionQuery(reviewId: string) {
   return useApiQuery('sessions.get', { reviewId });
 }
 
-/** The running review's session: panels are only drawn once it is read. */
+/** Whether the review is concluded: its record is fixed, and every stage can be looked back over. */
+export const isConcluded = (session: Session) => session.status === 'concluded' || session.status === 'signed';
+
+/**
+ * The running review's session: panels are only drawn once it is read. Once it is concluded, its
+ * stage is the one being looked back over (see StageRail), so every panel shows that stage.
+ */
 export function useSession(): Session {
-  return useSessionQuery(useRunningReviewId()).data!;
+  const session = useSessionQuery(useRunningReviewId()).data!;
+  const viewing = useRoomStore((state) => state.viewing);
+  return useMemo(
+    () => (isConcluded(session) && viewing && viewing !== session.stage ? { ...session, stage: viewing } : session),
+    [session, viewing],
+  );
 }
 
 /** When the session was read, by this computer's clock: a running timer counts on from here. */
@@ -58,15 +69,22 @@ export function useReadSessionAgain(): () => void {
   );
 }
 
-/** The scope whose messages the facilitator's screen shows in one place. */
-export const sessionScope = (reviewId: string) => ['session', reviewId];
+/**
+ * Where on the facilitator's screen a change was made: its success or failure is said there,
+ * beside the control that made it, not in one place far from it.
+ */
+export type SessionPlace =
+  'room' | 'participants' | 'checkin' | 'matters' | 'card' | 'notes' | 'actions' | 'close' | `concern:${string}`;
+
+/** The scope of one place's messages (see SessionNotice). */
+export const sessionScope = (reviewId: string, place: SessionPlace = 'room') => ['session', reviewId, place];
 
 /**
- * A change to the running review from any panel: its success or failure is said in the screen's
- * one notice area (see RunScreen), and what could be undone no longer can.
+ * A change to the running review from any panel: its success or failure is said in that place's
+ * notice (see SessionNotice), and what could be undone no longer can.
  */
-export function useChangeSession(): ChangeSession {
-  const { run } = useApiMutation({ scope: sessionScope(useRunningReviewId()) });
+export function useChangeSession(place: SessionPlace = 'room'): ChangeSession {
+  const { run } = useApiMutation({ scope: sessionScope(useRunningReviewId(), place) });
   const setUndo = useRoomStore((state) => state.setUndo);
   return useCallback<ChangeSession>(
     async (method, input, success) => {
