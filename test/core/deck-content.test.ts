@@ -174,6 +174,10 @@ const BOTH_WAYS: FrameworkId[] = [
  */
 const BOTH_WAYS_IN_EVERY_PHASE: FrameworkId[] = ['three-es-four-cs', 'pfeffer-coote'];
 
+/** Words that point back to talk earlier in the review, which a card drawn fresh cannot assume. */
+const REFERS_BACK =
+  /\b(that|those) (success|successes|learning|protection|conversations?|stories|story|examples?|strengths?|ideas?)\b|\bthe best of (those|these)\b|\b(what we heard|you described|you told us|we discussed|as we said)\b/i;
+
 const YES_NO_OPENERS =
   /^(is|are|am|do|does|did|can|could|will|would|should|has|have|had|was|were|shall|may|might|must)(n['’]t)?\b/i;
 const AMERICAN_SPELLINGS =
@@ -353,6 +357,15 @@ describe('the built-in deck', () => {
       }
     }
     expect(oneWay).toEqual([]);
+  });
+
+  it('never refers back to talk that may not have happened: a card can be drawn fresh in any phase', () => {
+    // Until threads carry a card from Discover onwards, every question stands on its own.
+    expect(REFERS_BACK.test('What will each of us do to build on that success, and by when?')).toBe(true);
+    const referring = cards.flatMap((card) =>
+      card.questions.filter((q) => REFERS_BACK.test(q.text)).map((q) => `${label(card)}: ${q.text}`),
+    );
+    expect(referring).toEqual([]);
   });
 
   it('serves every phase, and every card has a question for each phase it lists', () => {
