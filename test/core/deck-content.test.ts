@@ -312,13 +312,41 @@ describe('the built-in deck', () => {
     expect(closed).toEqual([]);
   });
 
-  it('asks for commitments in the Deliver phase: who does what, by when', () => {
+  it('asks for commitments in the Deliver phase: what, who, by when, and how we will know', () => {
     const vague = cards.flatMap((card) =>
       card.questions
-        .filter((q) => q.phase === 'deliver' && !/by when[,?]/i.test(q.text))
+        .filter(
+          (q) =>
+            q.phase === 'deliver' &&
+            !(
+              /\b(what|which)\b/i.test(q.text) &&
+              /\bwho\b/i.test(q.text) &&
+              /\bby when\b/i.test(q.text) &&
+              /\bhow will we know\b/i.test(q.text)
+            ),
+        )
         .map((q) => `${label(card)}: ${q.text}`),
     );
     expect(vague).toEqual([]);
+  });
+
+  it('names who holds the power in the Deliver phase, never “each of us” as if the two sides were equal', () => {
+    const equal = cards.flatMap((card) =>
+      card.questions
+        .filter((q) => q.phase === 'deliver' && /\beach of us\b/i.test(q.text))
+        .map((q) => `${label(card)}: ${q.text}`),
+    );
+    expect(equal).toEqual([]);
+    const unnamed = cards
+      .filter((card) => card.framework !== 'facilitation' && card.phases.includes('deliver'))
+      .filter(
+        (card) =>
+          !card.questions.some(
+            (q) => q.phase === 'deliver' && /\bcommissioner\b/.test(q.text) && /\bprovider\b/.test(q.text),
+          ),
+      )
+      .map(label);
+    expect(unnamed).toEqual([]);
   });
 
   it('asks its questions both ways, about the home and about the relationship, where the matching principle applies', () => {
