@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { PHASE_DESCRIPTIONS } from '@shared/deck/schema';
 import { currentDraw as drawInPlay, isCardStage, sideLabels, stageLabels, type Stage } from '@shared/domain/sessions';
 import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { PresenterCard } from './PresenterCard';
+import { PresenterRatings } from './PresenterRatings';
 import { PresenterTimer } from './PresenterTimer';
 import './presenter.css';
 
@@ -52,6 +53,32 @@ function useAnnouncement(shown: Shown | null): { announcement: string; announceT
 }
 
 /**
+ * Fits what is shown to the window, never cut off at its foot: the card's (or the stage's) type is
+ * drawn smaller, by the custom property --fit, until the page no longer scrolls. Measured again
+ * when what is shown changes, when the window is resized and once the fonts are in.
+ */
+function useFitToWindow(main: RefObject<HTMLElement | null>, shown: string) {
+  useLayoutEffect(() => {
+    const element = main.current;
+    if (!element) return;
+    const page = document.documentElement;
+    function fit() {
+      if (!element) return;
+      let scale = 1;
+      element.style.setProperty('--fit', '1');
+      for (let step = 0; step < 12 && page.scrollHeight > window.innerHeight && scale > 0.4; step++) {
+        scale = Math.max(0.4, scale * Math.min(0.95, window.innerHeight / page.scrollHeight));
+        element.style.setProperty('--fit', scale.toFixed(3));
+      }
+    }
+    fit();
+    window.addEventListener('resize', fit);
+    void document.fonts?.ready.then(fit);
+    return () => window.removeEventListener('resize', fit);
+  }, [main, shown]);
+}
+
+/**
  * The presenter view, for a second screen facing the room: the stage, its timer, whose turn it
  * is and the current card, in large type. It follows the facilitator's screen live.
  */
@@ -77,10 +104,15 @@ export function PresenterScreen({ reviewId }: { reviewId: string }) {
   const { announcement, announceTimeUp } = useAnnouncement(
     session && cardReady ? { stage: stageLabels[session.stage], card: card?.title ?? null, turn } : null,
   );
+  const main = useRef<HTMLElement>(null);
+  useFitToWindow(
+    main,
+    JSON.stringify([session?.stage, card?.id, session?.checkin, session?.affirmativeTopic, error, turn]),
+  );
 
   return (
     <div className="presenter">
-      <main id="main" className="presenter__main">
+      <main id="main" className="presenter__main" ref={main}>
         <h1 className="presenter__title">{title}</h1>
         {!session ? (
           <p className={error ? 'presenter__error' : 'presenter__loading'}>
@@ -101,6 +133,7 @@ export function PresenterScreen({ reviewId }: { reviewId: string }) {
             ) : (
               <section className="presenter-topic" aria-label={`${stageLabels[session.stage]}: what it is for`}>
                 <p className="presenter-topic__purpose">{stagePurposes[session.stage]}</p>
+                {session.stage === 'checkin' && <PresenterRatings checkin={session.checkin} />}
                 {session.affirmativeTopic && (
                   <>
                     <h2 className="presenter-label presenter-topic__title">Our affirmative topic</h2>

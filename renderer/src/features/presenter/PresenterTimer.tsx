@@ -1,17 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { TimerView } from '@shared/domain/sessions';
-
-/** Time left in the stage's time box, counting on from the moment of the read while it runs. */
-export function timeLeftMs(timer: TimerView, readAt: number, now: number): number {
-  const elapsed = timer.elapsedMs + (timer.startedAt ? Math.max(0, now - readAt) : 0);
-  return timer.limitMs - elapsed;
-}
-
-/** 09:05: whole seconds, rounded up, so the clock reads 00:01 until the time is really up. */
-export function formatTimeLeft(ms: number): string {
-  const seconds = Math.max(0, Math.ceil(ms / 1000));
-  return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
-}
+import { clockTickMs, formatClock, timeLeftMs } from '@renderer/ui/clock';
 
 /**
  * The stage's clock for the room: minutes and seconds left, “Time is up” once past the time box
@@ -32,7 +21,7 @@ export function PresenterTimer({
 
   useEffect(() => {
     if (!running) return;
-    const tick = setInterval(() => setNow(Date.now()), 250);
+    const tick = setInterval(() => setNow(Date.now()), clockTickMs);
     return () => clearInterval(tick);
   }, [running, readAt]);
 
@@ -49,7 +38,7 @@ export function PresenterTimer({
         Time left
       </p>
       <p className="presenter-timer__time" role="timer" aria-labelledby="presenter-timer-label">
-        {over ? 'Time is up' : formatTimeLeft(left)}
+        {over ? 'Time is up' : formatClock(left)}
       </p>
       <p className="presenter-timer__state">{state}</p>
     </div>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { stageLabels } from '@shared/domain/sessions';
-import { formatClock, remainingMs } from './timing';
+import { clockTickMs, formatClock, timeLeftMs } from '@renderer/ui/clock';
 import { useChangeSession, useSession, useSessionReadAt } from './useSession';
 
 /** A gentle, short tone: the stage's time is up. It never moves the review on. */
@@ -26,13 +26,13 @@ export function StageTimer() {
   const change = useChangeSession();
   const [now, setNow] = useState(() => Date.now());
   const running = session.timer.startedAt !== null;
-  const left = remainingMs(session.timer, readAt, now);
+  const left = timeLeftMs(session.timer, readAt, now);
   const over = left <= 0;
   const signalled = useRef(false);
 
   useEffect(() => {
     if (!running) return;
-    const tick = setInterval(() => setNow(Date.now()), 1000);
+    const tick = setInterval(() => setNow(Date.now()), clockTickMs);
     return () => clearInterval(tick);
   }, [running]);
 
