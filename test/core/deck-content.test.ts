@@ -155,8 +155,10 @@ const EXPECTED_CARDS: Record<FrameworkId, number> = {
   'occupational-standards': 5,
   // MT: “Two mirror examples” (budgets, savings or growth; the Friday afternoon placement).
   'mirror-examples': 2,
-  // Not from a list in the paper: the two facilitator cards the issue asks for.
-  facilitation: 2,
+  // Not from a list in the paper: the facilitator's cards (reframing, a concern; and the second
+  // edition's group: opening round, ground rules, a stuck room, a hostile room, one side
+  // dominating, repair, the child's voice, a paired interview, closing appreciation, last time's actions).
+  facilitation: 12,
 };
 
 /** The frameworks whose every card must ask its questions both ways (the matching principle). */
@@ -173,6 +175,7 @@ const BOTH_WAYS: FrameworkId[] = [
  * rule, so far carried through these; the rest of the deck is still to follow).
  */
 const BOTH_WAYS_IN_EVERY_PHASE: FrameworkId[] = ['three-es-four-cs', 'pfeffer-coote'];
+const BOTH_WAYS_IN_EVERY_PHASE_CARDS = ['facilitation-childs-voice'];
 
 /** Words that point back to talk earlier in the review, which a card drawn fresh cannot assume. */
 const REFERS_BACK =
@@ -378,7 +381,9 @@ describe('the built-in deck', () => {
 
   it('asks both ways, about the home and about the relationship, in every phase of every card so far rewritten for it', () => {
     const oneWay: string[] = [];
-    for (const card of cards.filter((c) => BOTH_WAYS_IN_EVERY_PHASE.includes(c.framework))) {
+    for (const card of cards.filter(
+      (c) => BOTH_WAYS_IN_EVERY_PHASE.includes(c.framework) || BOTH_WAYS_IN_EVERY_PHASE_CARDS.includes(c.id),
+    )) {
       for (const phase of card.phases) {
         const lenses = new Set(card.questions.filter((q) => q.phase === phase).map((q) => q.lens));
         if (!lenses.has('home') || !lenses.has('relationship')) oneWay.push(`${label(card)}: ${PHASE_LABELS[phase]}`);
@@ -394,6 +399,32 @@ describe('the built-in deck', () => {
       card.questions.filter((q) => REFERS_BACK.test(q.text)).map((q) => `${label(card)}: ${q.text}`),
     );
     expect(referring).toEqual([]);
+  });
+
+  it('has a facilitation group that can be drawn in every phase', () => {
+    const group = cards.filter((card) => card.framework === 'facilitation' && !card.retired);
+    const needed = [
+      'facilitation-opening-round',
+      'facilitation-ground-rules',
+      'facilitation-stuck-room',
+      'facilitation-hostile-room',
+      'facilitation-one-side-dominating',
+      'facilitation-repair',
+      'facilitation-childs-voice',
+      'facilitation-paired-interview',
+      'facilitation-closing-appreciation',
+      'facilitation-last-times-actions',
+    ];
+    expect(needed.filter((id) => !group.some((card) => card.id === id))).toEqual([]);
+    for (const id of needed) {
+      const card = group.find((c) => c.id === id)!;
+      expect([...card.phases].sort(), id).toEqual([...PHASES].sort());
+    }
+    const rules = group.find((c) => c.id === 'facilitation-ground-rules')!;
+    const said = [rules.facilitatorNote ?? '', ...rules.questions.map((q) => q.text)].join(' ');
+    expect(said).toMatch(/signed/);
+    expect(said).toMatch(/emailed/);
+    expect(said).toMatch(/pass/);
   });
 
   it('serves every phase, and every card has a question for each phase it lists', () => {
