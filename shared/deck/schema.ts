@@ -131,6 +131,7 @@ export const FRAMEWORK_IDS = [
   'resentment-to-relational',
   'occupational-standards',
   'mirror-examples',
+  'maintaining-trust',
   'facilitation',
 ] as const;
 export type FrameworkId = (typeof FRAMEWORK_IDS)[number];
@@ -182,6 +183,7 @@ export const FRAMEWORKS: readonly Framework[] = [
   { id: 'resentment-to-relational', name: 'From resentment to relational', attribution: null },
   { id: 'occupational-standards', name: 'National Occupational Standards for commissioners', attribution: null },
   { id: 'mirror-examples', name: 'Two mirror examples', attribution: null },
+  { id: 'maintaining-trust', name: 'From “Maintaining trust and relationships”', attribution: null },
   { id: 'facilitation', name: 'For the facilitator', attribution: null },
 ];
 

@@ -155,6 +155,11 @@ const EXPECTED_CARDS: Record<FrameworkId, number> = {
   'occupational-standards': 5,
   // MT: “Two mirror examples” (budgets, savings or growth; the Friday afternoon placement).
   'mirror-examples': 2,
+  // MT, lines the first edition left out, one card each: feeling powerless; created by both;
+  // recognise or reduce complexity; order and panic; squeezed, crammed, compressed; an
+  // environment of affirmation; the value of trust when gone; prescription; subsistence
+  // (Maslow); ownership and federating. Not a list in the text.
+  'maintaining-trust': 10,
   // Not from a list in the paper: the facilitator's cards (reframing, a concern; and the second
   // edition's group: opening round, ground rules, a stuck room, a hostile room, one side
   // dominating, repair, the child's voice, a paired interview, closing appreciation, last time's actions).
@@ -174,7 +179,7 @@ const BOTH_WAYS: FrameworkId[] = [
  * The frameworks whose every card asks both ways in every phase it serves (the second edition's
  * rule, so far carried through these; the rest of the deck is still to follow).
  */
-const BOTH_WAYS_IN_EVERY_PHASE: FrameworkId[] = ['three-es-four-cs', 'pfeffer-coote'];
+const BOTH_WAYS_IN_EVERY_PHASE: FrameworkId[] = ['three-es-four-cs', 'pfeffer-coote', 'maintaining-trust'];
 const BOTH_WAYS_IN_EVERY_PHASE_CARDS = ['facilitation-childs-voice'];
 
 /** Words that point back to talk earlier in the review, which a card drawn fresh cannot assume. */
@@ -399,6 +404,15 @@ describe('the built-in deck', () => {
       card.questions.filter((q) => REFERS_BACK.test(q.text)).map((q) => `${label(card)}: ${q.text}`),
     );
     expect(referring).toEqual([]);
+  });
+
+  it('quotes each line the second edition adds from “Maintaining trust” from that text, one passage a card', () => {
+    const added = cards.filter((card) => card.framework === 'maintaining-trust');
+    expect(added.map((card) => card.paper.document)).toEqual(added.map(() => 'maintaining-trust'));
+    for (const card of added)
+      expect(paper['maintaining-trust'].normalised, label(card)).toContain(normalise(card.paper.text));
+    const passages = added.map((card) => card.paper.text);
+    expect(new Set(passages).size).toBe(passages.length);
   });
 
   it('has a facilitation group that can be drawn in every phase', () => {
