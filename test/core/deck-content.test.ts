@@ -179,7 +179,14 @@ const BOTH_WAYS: FrameworkId[] = [
  * The frameworks whose every card asks both ways in every phase it serves (the second edition's
  * rule, so far carried through these; the rest of the deck is still to follow).
  */
-const BOTH_WAYS_IN_EVERY_PHASE: FrameworkId[] = ['three-es-four-cs', 'pfeffer-coote', 'maintaining-trust'];
+const BOTH_WAYS_IN_EVERY_PHASE: FrameworkId[] = [
+  'three-es-four-cs',
+  'pfeffer-coote',
+  'maintaining-trust',
+  'erikson',
+  'matching-principle',
+  'secure-base',
+];
 const BOTH_WAYS_IN_EVERY_PHASE_CARDS = ['facilitation-childs-voice'];
 
 /** Words that point back to talk earlier in the review, which a card drawn fresh cannot assume. */
