@@ -186,6 +186,11 @@ const BOTH_WAYS_IN_EVERY_PHASE: FrameworkId[] = [
   'erikson',
   'matching-principle',
   'secure-base',
+  'consequences',
+  'optimum-occupancy',
+  'trust-toyota',
+  'quality-as-transformation',
+  'mirror-examples',
 ];
 const BOTH_WAYS_IN_EVERY_PHASE_CARDS = ['facilitation-childs-voice'];
 
