@@ -129,7 +129,7 @@ test('a whole review run by mouse: plan, check-in, matters arising, cards, notes
   const actions = page.getByRole('group', { name: 'Add an action' });
   await actions.getByLabel('What will be done').fill('Share the education plan with the home');
   await actions.getByLabel('Who will do it').selectOption({ label: 'The commissioner' });
-  await actions.getByLabel('By when (optional)').fill('2027-01-15');
+  await actions.getByLabel('By when (optional)').fill('15/01/2027');
   await actions.getByRole('button', { name: 'Add action' }).click();
   await expect(page.getByRole('region', { name: 'Actions' })).toContainText('Share the education plan with the home');
   await expectAxeClean(page);

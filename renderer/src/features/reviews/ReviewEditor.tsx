@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { optionalDate, optionalText } from '@shared/domain/fields';
 import { reviewScopeLabels, reviewScopes, type Review, type ReviewScope } from '@shared/domain/reviews';
 import { toLocalInput } from '@shared/format/dates';
+import {
+  dayMonthYear,
+  dayMonthYearHint,
+  readDayMonthYearTime,
+  showDayMonthYear,
+  showDayMonthYearTime,
+} from '@renderer/ui/dates';
 import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor, navigate } from '@renderer/navigation/routes';
 import { ErrorMessage } from '@renderer/ui/Screen';
@@ -20,10 +27,20 @@ const reviewFormSchema = z.object({
   placementId: z.string(),
   commissionerId: z.string(),
   providerId: z.string(),
-  scheduledFor: z.string().min(1, 'Enter the date and time of the review.'),
+  // Typed day, month, year and time, whatever the browser's language, and read as this computer's time.
+  scheduledFor: z.preprocess(
+    (value) => (typeof value === 'string' ? readDayMonthYearTime(value) : value),
+    z
+      .string()
+      .min(1, 'Enter the date and time of the review.')
+      .refine(
+        (value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) && !Number.isNaN(new Date(value).getTime()),
+        'Enter the day, month, year and time, for example 03/12/2026 10:00.',
+      ),
+  ),
   place: optionalText(200),
   purpose: optionalText(2000),
-  nextReviewDate: optionalDate('Enter the date of the next review, for example 27 March 2026.'),
+  nextReviewDate: dayMonthYear(optionalDate('Enter the date of the next review, for example 27/03/2026.')),
 });
 
 const neededBy: Record<ReviewScope, ('homeId' | 'placementId' | 'commissionerId' | 'providerId')[]> = {
@@ -52,10 +69,10 @@ function ReviewForm({ review }: { review?: Review }) {
       placementId: review?.placementId ?? '',
       commissionerId: review?.commissionerId ?? '',
       providerId: review?.providerId ?? '',
-      scheduledFor: review ? toLocalInput(review.scheduledFor) : '',
+      scheduledFor: review ? showDayMonthYearTime(toLocalInput(review.scheduledFor)) : '',
       place: review?.place ?? '',
       purpose: review?.purpose ?? '',
-      nextReviewDate: review?.nextReviewDate ?? '',
+      nextReviewDate: showDayMonthYear(review?.nextReviewDate),
     },
     submit: async (values, call) => {
       const details = {
@@ -143,7 +160,7 @@ function ReviewForm({ review }: { review?: Review }) {
       )}
       <TextField
         label="Date and time"
-        type="datetime-local"
+        hint="Day, month, year and time, for example 03/12/2026 10:00."
         error={errors.scheduledFor?.message}
         registration={form.register('scheduledFor')}
         short
@@ -161,7 +178,7 @@ function ReviewForm({ review }: { review?: Review }) {
       />
       <TextField
         label="Next review (optional)"
-        type="date"
+        hint={dayMonthYearHint}
         error={errors.nextReviewDate?.message}
         registration={form.register('nextReviewDate')}
         short

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { actionSchema, currentDraw, sideLabels, sides, type SessionAction, type Side } from '@shared/domain/sessions';
 import { formatDate } from '@shared/format/dates';
+import { dayMonthYear, dayMonthYearHint } from '@renderer/ui/dates';
 import { Field } from '@renderer/ui/Field';
 import { TextField } from '@renderer/ui/Select';
 import { useApiForm } from '@renderer/ui/useApiForm';
@@ -64,8 +65,13 @@ export function ActionsPanel() {
   );
 }
 
-/** The review comes from the screen; who will do it is one choice of a person or a side. */
-const newActionSchema = actionSchema.omit({ reviewId: true, id: true, cardId: true });
+/**
+ * The review comes from the screen; who will do it is one choice of a person or a side; by when is
+ * typed day, month, year (see dayMonthYear).
+ */
+const newActionSchema = actionSchema
+  .omit({ reviewId: true, id: true, cardId: true })
+  .extend({ dueDate: dayMonthYear(actionSchema.shape.dueDate) });
 
 function AddActionForm() {
   const session = useSession();
@@ -133,7 +139,7 @@ function AddActionForm() {
         </Field>
         <TextField
           label="By when (optional)"
-          type="date"
+          hint={dayMonthYearHint}
           error={errors.dueDate?.message}
           registration={form.register('dueDate')}
         />
