@@ -191,6 +191,8 @@ const BOTH_WAYS_IN_EVERY_PHASE: FrameworkId[] = [
   'trust-toyota',
   'quality-as-transformation',
   'mirror-examples',
+  'pillars-of-parenting',
+  'sellick',
 ];
 const BOTH_WAYS_IN_EVERY_PHASE_CARDS = ['facilitation-childs-voice'];
 
