@@ -193,6 +193,9 @@ const BOTH_WAYS_IN_EVERY_PHASE: FrameworkId[] = [
   'mirror-examples',
   'pillars-of-parenting',
   'sellick',
+  'watson',
+  'rogers',
+  'relational-contracting',
 ];
 const BOTH_WAYS_IN_EVERY_PHASE_CARDS = ['facilitation-childs-voice'];
 
