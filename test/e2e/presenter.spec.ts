@@ -67,7 +67,7 @@ test('the presenter view shows the stage, card, turn and timer, and follows the 
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(`${host.url}#/present/${reviewId}`);
 
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(review.title);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${review.title}, 3 December 2026`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   const status = page.getByRole('region', { name: 'Where the review is' });
   await expect(status).toContainText('Discover');

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObje
 import { PHASE_DESCRIPTIONS } from '@shared/deck/schema';
 import { currentDraw as drawInPlay, isCardStage, sideLabels, stageLabels, type Stage } from '@shared/domain/sessions';
 import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
+import { reviewName } from '@renderer/ui/reviewName';
 import { PresenterCard } from './PresenterCard';
 import { PresenterRatings } from './PresenterRatings';
 import { PresenterTimer } from './PresenterTimer';
@@ -95,7 +96,7 @@ export function PresenterScreen({ reviewId }: { reviewId: string }) {
   const card = useApiQuery('cards.get', cardRef, { enabled: Boolean(cardRef.deckId && cardRef.cardId) }).data ?? null;
   const cardReady = !currentDraw || card !== null;
 
-  const title = review.data?.title ?? 'Presenter view';
+  const title = review.data ? reviewName(review.data) : 'Presenter view';
   useEffect(() => {
     document.title = `${title} – presenter – Relational Review`;
   }, [title]);

@@ -15,6 +15,7 @@ import { ErrorMessage } from '@renderer/ui/Screen';
 import { SelectField, TextAreaField, TextField } from '@renderer/ui/Select';
 import { useApiForm } from '@renderer/ui/useApiForm';
 import { EditorPage } from '@renderer/ui/EditorPage';
+import { reviewName } from '@renderer/ui/reviewName';
 import { FormButtons } from '@renderer/ui/FormButtons';
 
 /**
@@ -51,7 +52,7 @@ const neededBy: Record<ReviewScope, ('homeId' | 'placementId' | 'commissionerId'
 
 export function ReviewEditor({ id }: { id?: string }) {
   return (
-    <EditorPage id={id} get="reviews.get" addTitle="Plan a review" editTitle={(r) => `Change ${r.title}`}>
+    <EditorPage id={id} get="reviews.get" addTitle="Plan a review" editTitle={(r) => `Change ${reviewName(r)}`}>
       {(review) => <ReviewForm review={review} />}
     </EditorPage>
   );

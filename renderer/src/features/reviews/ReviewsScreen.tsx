@@ -8,6 +8,7 @@ import { ArchivedBanner, DetailList } from '@renderer/ui/RecordPage';
 import { ErrorMessage, Screen } from '@renderer/ui/Screen';
 import { ListScreen } from '@renderer/ui/ListScreen';
 import { ReviewsTable } from '@renderer/ui/ReviewsTable';
+import { reviewName } from '@renderer/ui/reviewName';
 import { ReviewEditor } from './ReviewEditor';
 
 /** #/reviews, #/reviews/new, #/reviews/<id>[/edit]; what the app shows below the list comes from another feature. */
@@ -37,7 +38,7 @@ function ReviewPage({ id }: { id: string }) {
   if (review.status !== 'success') return <ErrorMessage message={failureOf(review)} />;
   const r = review.data;
   return (
-    <Screen title={r.title}>
+    <Screen title={reviewName(r)}>
       <ArchivedBanner archivedAt={r.archivedAt} what="review" />
       <DetailList
         details={[

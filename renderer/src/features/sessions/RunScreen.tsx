@@ -3,6 +3,7 @@ import { stageLabels } from '@shared/domain/sessions';
 import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor } from '@renderer/navigation/routes';
 import { ErrorMessage, Screen } from '@renderer/ui/Screen';
+import { reviewName } from '@renderer/ui/reviewName';
 import { ActionsPanel } from './ActionsPanel';
 import { ConcernsPanel } from './ConcernsPanel';
 import { SessionNotice } from './SessionNotice';
@@ -34,7 +35,7 @@ export function RunScreen({ reviewId }: { reviewId: string }) {
   if (!session.data || review.status !== 'success') return <ErrorMessage message={failureOf(session)} />;
   return (
     <RunningReviewProvider value={reviewId}>
-      <Room title={review.data.title} />
+      <Room title={reviewName(review.data)} />
     </RunningReviewProvider>
   );
 }
