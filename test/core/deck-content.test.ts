@@ -196,6 +196,9 @@ const BOTH_WAYS_IN_EVERY_PHASE: FrameworkId[] = [
   'watson',
   'rogers',
   'relational-contracting',
+  'relational-commissioning',
+  'unfreeze',
+  'occupational-standards',
 ];
 const BOTH_WAYS_IN_EVERY_PHASE_CARDS = ['facilitation-childs-voice'];
 
