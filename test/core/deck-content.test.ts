@@ -199,8 +199,14 @@ const BOTH_WAYS_IN_EVERY_PHASE: FrameworkId[] = [
   'relational-commissioning',
   'unfreeze',
   'occupational-standards',
+  'appreciative-enquiry',
+  'resentment-to-relational',
 ];
-const BOTH_WAYS_IN_EVERY_PHASE_CARDS = ['facilitation-childs-voice'];
+const BOTH_WAYS_IN_EVERY_PHASE_CARDS = [
+  'facilitation-childs-voice',
+  'facilitation-reframe-problem-as-affirmative-topic',
+  'facilitation-hear-and-record-a-concern',
+];
 
 /** Words that point back to talk earlier in the review, which a card drawn fresh cannot assume. */
 const REFERS_BACK =
