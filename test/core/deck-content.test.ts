@@ -201,6 +201,7 @@ const BOTH_WAYS_IN_EVERY_PHASE: FrameworkId[] = [
   'occupational-standards',
   'appreciative-enquiry',
   'resentment-to-relational',
+  'berridge-brodie',
 ];
 const BOTH_WAYS_IN_EVERY_PHASE_CARDS = [
   'facilitation-childs-voice',
