@@ -38,8 +38,8 @@ test('a whole review run by mouse: plan, check-in, matters arising, cards, notes
     .selectOption({ label: 'Priya Shah, Brightwater Care Ltd' });
   await expect(participants.getByLabel('Side')).toHaveValue('provider');
   await participants.getByRole('button', { name: 'Add participant' }).click();
-  // The form starts afresh, the side too, with the keyboard back at its start; the message is beside it.
-  await expect(participants.getByLabel('From the case book (optional)')).toBeFocused();
+  // The form starts afresh, the side too; the keyboard goes to the list they joined; the message is beside it.
+  await expect(page.getByRole('heading', { name: 'Participants', exact: true })).toBeFocused();
   await expect(participants.getByLabel('Side')).toHaveValue('commissioner');
   await expect(page.getByRole('region', { name: 'Participants' }).getByRole('status')).toHaveText('Added Priya Shah.');
   await participants.getByLabel('Name').fill('Jo Reid');

@@ -152,7 +152,7 @@ test('a reason for no action is confirmed beside its concern, and the keyboard s
   expect(screen.getAllByText('Reason recorded.')).toHaveLength(1);
 });
 
-test('adding a participant empties the form, side and attendance too, and the keyboard is back at its start', async () => {
+test('adding a participant empties the form, side and attendance too, and the keyboard goes to the list they joined', async () => {
   const user = userEvent.setup();
   let session = review({ stage: 'define' });
   run(() => session, {
@@ -183,7 +183,7 @@ test('adding a participant empties the form, side and attendance too, and the ke
   expect(within(form).getByLabelText('Name')).toHaveValue('');
   expect(within(form).getByLabelText('Side')).toHaveValue('commissioner');
   expect(within(form).getByLabelText('Present')).toBeChecked();
-  await waitFor(() => expect(within(form).getByLabelText('From the case book (optional)')).toHaveFocus());
+  await waitFor(() => expect(screen.getByRole('heading', { name: 'Participants' })).toHaveFocus());
 });
 
 test('after each side hands in its ratings the keyboard goes on: to the other side, then to both sides’ ratings; no heading repeats', async () => {

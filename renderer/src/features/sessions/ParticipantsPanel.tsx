@@ -66,7 +66,7 @@ export function ParticipantsPanel() {
           </tbody>
         </table>
       )}
-      {!concluded && <AddParticipantForm />}
+      {!concluded && <AddParticipantForm onAdded={() => heading.current?.focus()} />}
       <SessionNotice place="participants" />
     </section>
   );
@@ -75,7 +75,7 @@ export function ParticipantsPanel() {
 /** The review comes from the screen. */
 const newParticipantSchema = participantSchema.omit({ reviewId: true });
 
-function AddParticipantForm() {
+function AddParticipantForm({ onAdded }: { onAdded: () => void }) {
   const session = useSession();
   const change = useChangeSession('participants');
   const people = useApiQuery('people.list', {});
@@ -89,8 +89,10 @@ function AddParticipantForm() {
         { ...values, reviewId: session.reviewId },
         `Added ${values.name}.`,
       );
-      // The form starts afresh, side and attendance too, ready for the next person.
-      if (added) setTimeout(() => form.setFocus('personId'));
+      // The form starts afresh, side and attendance too, ready for the next person. The keyboard
+      // goes to the list the person joined (its heading, which is no text box, so the room's
+      // single-key shortcuts still work); the form is the next thing after it.
+      if (added) setTimeout(onAdded);
       return added;
     },
   });
