@@ -173,6 +173,7 @@ const BOTH_WAYS: FrameworkId[] = [
   'erikson',
   'pillars-of-parenting',
   'berridge-brodie',
+  'what-works',
 ];
 
 /**
@@ -202,6 +203,7 @@ const BOTH_WAYS_IN_EVERY_PHASE: FrameworkId[] = [
   'appreciative-enquiry',
   'resentment-to-relational',
   'berridge-brodie',
+  'what-works',
 ];
 const BOTH_WAYS_IN_EVERY_PHASE_CARDS = [
   'facilitation-childs-voice',
