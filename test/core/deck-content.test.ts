@@ -409,6 +409,14 @@ describe('the built-in deck', () => {
     expect(new Set(passages).size).toBe(passages.length);
   });
 
+  it('asks for provocative propositions in the Design phase: a ‘what should be’ statement on every card that serves it', () => {
+    const without = cards
+      .filter((card) => card.framework !== 'facilitation' && card.phases.includes('design'))
+      .filter((card) => !card.questions.some((q) => q.phase === 'design' && /‘what should be’ statement/.test(q.text)))
+      .map(label);
+    expect(without).toEqual([]);
+  });
+
   it('has a facilitation group that can be drawn in every phase', () => {
     const group = cards.filter((card) => card.framework === 'facilitation' && !card.retired);
     const needed = [
