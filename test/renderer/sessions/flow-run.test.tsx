@@ -225,3 +225,33 @@ test('after each side hands in its ratings the keyboard goes on: to the other si
   const headings = screen.getAllByRole('heading').map((heading) => heading.textContent);
   expect(new Set(headings).size).toBe(headings.length);
 });
+
+test('when a card or a note leaves the screen the keyboard goes on: to the next draw, the card brought back, the notes', async () => {
+  const user = userEvent.setup();
+  const drawId = crypto.randomUUID();
+  const noteId = crypto.randomUUID();
+  const drawn = (state: 'current' | 'done') => [
+    { drawId, cardId: 'sellick-1', stage: 'discover' as const, state, drawnAt: '2026-12-03T10:00:00Z' },
+  ];
+  let session = review({ stage: 'discover', cards: drawn('current'), notes: [note(noteId, 'discover', 'Walks.')] });
+  run(() => session, {
+    'decks.get': () =>
+      ({
+        id: 'relational-commissioning',
+        cards: [{ id: 'sellick-1', title: 'Senior relationships', phases: ['discover'], questions: [] }],
+      }) as unknown as Deck,
+    'sessions.cardState': ({ state }) => (session = { ...session, cards: drawn(state as 'current' | 'done') }),
+    'notes.delete': () => (session = { ...session, notes: [] }),
+  });
+
+  await user.click(await screen.findByRole('button', { name: 'Done with this card' }));
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Draw a card' })).toHaveFocus());
+  await user.click(screen.getByRole('button', { name: /Go back to this card/ }));
+  await waitFor(() => expect(screen.getByRole('heading', { name: 'Senior relationships' })).toHaveFocus());
+
+  await user.click(screen.getByRole('button', { name: /Delete note/ }));
+  await waitFor(() => expect(screen.getByRole('heading', { name: 'Notes in Discover' })).toHaveFocus());
+  const notes = screen.getByRole('region', { name: 'Notes in Discover' });
+  expect(within(notes).getByRole('button', { name: 'Undo: bring the note back' })).toBeInTheDocument();
+  expect(within(notes).getByText('Note deleted.')).toHaveAttribute('role', 'status');
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { LENS_LABELS } from '@shared/deck/schema';
 import { currentDraw, isCardStage, stageLabels, type DrawnCard } from '@shared/domain/sessions';
 import { useApiQuery } from '@renderer/api/useApiQuery';
@@ -20,6 +20,8 @@ export function CardPanel() {
   const deck = useApiQuery('decks.get', { deckId: session.deckId });
   const [chosen, setChosen] = useState('');
   const [allowRepeats, setAllowRepeats] = useState(false);
+  const drawButton = useRef<HTMLButtonElement>(null);
+  const cardHeading = useRef<HTMLHeadingElement>(null);
   const stage = session.stage;
   if (!isCardStage(stage)) return null;
   const cards = deck.data?.cards ?? [];
@@ -33,6 +35,17 @@ export function CardPanel() {
   const forStage = cards.filter((card) => card.phases.includes(stage));
   const reviewId = session.reviewId;
 
+  /** The card in play set aside (pinned, skipped, done): its buttons are gone, so the keyboard goes to the next draw. */
+  function setAside(drawId: string, state: 'pinned' | 'skipped' | 'done', message: string) {
+    void change('sessions.cardState', { reviewId, drawId, state }, message).then(
+      (ok) => ok && drawButton.current?.focus(),
+    );
+  }
+  /** A card brought into play: the keyboard goes to it. */
+  function bringIntoPlay(done: Promise<boolean>) {
+    void done.then((ok) => ok && setTimeout(() => cardHeading.current?.focus()));
+  }
+
   return (
     <section aria-labelledby="cards-heading" className="subpanel">
       <h3 id="cards-heading">Cards for {stageLabels[stage]}</h3>
@@ -42,6 +55,7 @@ export function CardPanel() {
             <button
               type="button"
               className="button"
+              ref={drawButton}
               onClick={() => void change('sessions.draw', { reviewId, allowRepeats })}
             >
               Draw a card
@@ -73,7 +87,12 @@ export function CardPanel() {
               className="button button--secondary"
               disabled={!chosen}
               onClick={() =>
-                void change('sessions.draw', { reviewId, cardId: chosen }).then((ok) => ok && setChosen(''))
+                bringIntoPlay(
+                  change('sessions.draw', { reviewId, cardId: chosen }).then((ok) => {
+                    if (ok) setChosen('');
+                    return ok;
+                  }),
+                )
               }
             >
               Use this card
@@ -86,7 +105,9 @@ export function CardPanel() {
       {current && currentCard ? (
         <article className="prompt-card" aria-labelledby="current-card-title">
           <p className="prompt-card__kicker">Card in play</p>
-          <h4 id="current-card-title">{currentCard.title}</h4>
+          <h4 id="current-card-title" tabIndex={-1} ref={cardHeading}>
+            {currentCard.title}
+          </h4>
           {currentCard.paper && (
             <figure className="prompt-card__paper">
               {currentCard.paper.kind === 'quotation' ? (
@@ -116,35 +137,21 @@ export function CardPanel() {
               <button
                 type="button"
                 className="button button--secondary"
-                onClick={() =>
-                  void change(
-                    'sessions.cardState',
-                    { reviewId, drawId: current.drawId, state: 'pinned' },
-                    'Card pinned.',
-                  )
-                }
+                onClick={() => setAside(current.drawId, 'pinned', 'Card pinned.')}
               >
                 Pin
               </button>
               <button
                 type="button"
                 className="button button--secondary"
-                onClick={() =>
-                  void change(
-                    'sessions.cardState',
-                    { reviewId, drawId: current.drawId, state: 'skipped' },
-                    'Card skipped.',
-                  )
-                }
+                onClick={() => setAside(current.drawId, 'skipped', 'Card skipped.')}
               >
                 Skip
               </button>
               <button
                 type="button"
                 className="button button--secondary"
-                onClick={() =>
-                  void change('sessions.cardState', { reviewId, drawId: current.drawId, state: 'done' }, 'Card done.')
-                }
+                onClick={() => setAside(current.drawId, 'done', 'Card done.')}
               >
                 Done with this card
               </button>
@@ -170,7 +177,7 @@ export function CardPanel() {
                     type="button"
                     className="button button--link"
                     onClick={() =>
-                      void change('sessions.cardState', { reviewId, drawId: drawn.drawId, state: 'current' })
+                      bringIntoPlay(change('sessions.cardState', { reviewId, drawId: drawn.drawId, state: 'current' }))
                     }
                   >
                     Go back to this card<span className="visually-hidden">: {cardById.get(drawn.cardId)?.title}</span>

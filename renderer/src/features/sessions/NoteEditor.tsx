@@ -77,6 +77,8 @@ export function NoteEditor({ note, readOnly }: { note: SessionNote; readOnly: bo
       place: 'notes',
       run: (again) => again('notes.restore', { reviewId, noteId: note.id }, 'Note brought back.'),
     });
+    // The note and its buttons are gone: the keyboard goes to the stage's notes, by the undo.
+    document.getElementById('notes-heading')?.focus();
   }
 
   return (

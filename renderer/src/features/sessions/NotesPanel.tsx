@@ -18,7 +18,9 @@ export function NotesPanel() {
 
   return (
     <section aria-labelledby="notes-heading" className="subpanel">
-      <h3 id="notes-heading">Notes in {stageLabels[session.stage]}</h3>
+      <h3 id="notes-heading" tabIndex={-1}>
+        Notes in {stageLabels[session.stage]}
+      </h3>
       {!concluded && (
         <div className="toolbar">
           {turnSides.map((side) => (
