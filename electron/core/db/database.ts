@@ -108,7 +108,7 @@ export function openCaseBook(options: OpenOptions): CaseBookDatabase {
   let keyScheme: KeyScheme | null = null;
   if (options.key !== undefined) {
     const opened = openEncrypted(options.file, options.key);
-    if (opened.outcome === 'damaged') throw new ApiError('damaged', damagedMessage);
+    if (opened.outcome === 'damaged' || opened.outcome === 'cut short') throw new ApiError('damaged', damagedMessage);
     if (opened.outcome !== 'opened')
       throw new ApiError('unauthorised', 'That passphrase does not open this case book. Check it and try again.');
     ({ connection, keyScheme } = opened);
@@ -225,14 +225,16 @@ export function keySchemeOf(file: string): KeyScheme | undefined {
 }
 
 export type Opened =
-  { outcome: 'opened'; connection: Connection; keyScheme: KeyScheme } | { outcome: 'wrong key' | 'damaged' };
+  | { outcome: 'opened'; connection: Connection; keyScheme: KeyScheme }
+  | { outcome: 'wrong key' | 'damaged' | 'cut short' };
 
 /**
  * Opens an encrypted file with a passphrase, under the scheme its header names (a file from
  * before opens as it always did; one whose header names none is tried under each), or, for a new
  * file, the current scheme. The key is proved before anything else is read. When it does not
  * open, a damaged file that the passphrase fits is told apart from a wrong passphrase (unless
- * tellDamage is false: that check costs a second key derivation).
+ * tellDamage is false: that check costs a second key derivation). A file the passphrase opens
+ * but that holds fewer pages than its first page says is 'cut short'.
  */
 export function openEncrypted(
   file: string,
@@ -250,7 +252,9 @@ export function openEncrypted(
       connection.prepare('SELECT count(*) FROM sqlite_master').get();
       return { outcome: 'opened', connection, keyScheme };
     } catch (error) {
+      const shortened = isCorrupt(error) && cutShort(connection);
       connection.close();
+      if (shortened) return { outcome: 'cut short' };
       if ((error as { code?: string }).code !== 'SQLITE_NOTADB') throw sqliteApiError(error) ?? error;
     }
   }
@@ -258,6 +262,32 @@ export function openEncrypted(
   const fits =
     (options.tellDamage ?? true) && schemes.some((keyScheme) => keyFitsDamagedFile(file, keyScheme, passphrase));
   return { outcome: fits ? 'damaged' : 'wrong key' };
+}
+
+const isCorrupt = (error: unknown) => error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CORRUPT');
+
+/**
+ * Whether a keyed connection whose first read found the file corrupt is looking at a file cut
+ * short: its first page decrypted (the key is right), but says the file has more pages than it
+ * holds, so SQLite refuses even the header's fields. Told apart by reading them again with
+ * writable_schema, which lets SQLite take the pages that are there: a file damaged elsewhere
+ * reads its header fields without it. The connection is left in that state: the caller closes it.
+ */
+function cutShort(connection: Connection): boolean {
+  try {
+    connection.pragma('user_version', { simple: true });
+    return false;
+  } catch (error) {
+    if (!isCorrupt(error)) return false;
+  }
+  try {
+    connection.unsafeMode(true);
+    connection.pragma('writable_schema = ON');
+    connection.pragma('page_count', { simple: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -303,6 +333,45 @@ export function rekeyConnection(connection: Connection, passphrase: string): voi
     connection.pragma(keyPragma('rekey', passphrase));
   } finally {
     if (wal) connection.pragma('journal_mode = WAL');
+  }
+}
+
+/**
+ * What a case book's schema holds, one line per table, index, trigger and view and per column of
+ * each table, in order: two files with the same lines keep the same tables. SQLite's own objects
+ * (sqlite_sequence, automatic indexes, statistics) are left out.
+ */
+export function schemaShape(connection: Connection): string[] {
+  const objects = connection
+    .prepare(
+      "SELECT type, name, tbl_name AS tableName FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
+    )
+    .all() as { type: string; name: string; tableName: string }[];
+  const columns = connection.prepare('SELECT name, type FROM pragma_table_info(?) ORDER BY cid');
+  return objects.flatMap(({ type, name, tableName }) => [
+    `${type} ${name} on ${tableName}`,
+    ...(type === 'table'
+      ? (columns.all(name) as { name: string; type: string }[]).map(
+          (column) => `column ${name}.${column.name} ${column.type}`,
+        )
+      : []),
+  ]);
+}
+
+const shapes = new Map<number, string[]>();
+
+/** The schema a case book at this version has: the migrations up to it, run once on a database in memory. */
+export function expectedSchemaShape(version: number): string[] {
+  const cached = shapes.get(version);
+  if (cached) return cached;
+  const memory = new Database(':memory:', runtimeBinding ? { nativeBinding: runtimeBinding } : {});
+  try {
+    migrate(memory, allMigrations, version);
+    const shape = schemaShape(memory);
+    shapes.set(version, shape);
+    return shape;
+  } finally {
+    memory.close();
   }
 }
 

@@ -3,14 +3,16 @@ import { ApiError } from '@shared/api/errors';
 import type { BackupPreview, BackupSummary, PassphraseChange, VaultState, VaultStatus } from '@shared/domain/vault';
 import {
   backupDue,
+  discardStaged,
   hasOlderKeyScheme,
   listBackups,
   makeBackup,
   previewBackup,
-  putBackupInPlace,
+  putStagedInPlace,
   rekeyBackup,
   removeBackups,
   removeUnfinishedBackups,
+  stageBackup,
   type RekeyOutcome,
 } from './backups';
 import { currentKeyScheme, keySchemeOf, ownerOnlyModes, type CaseBookDatabase } from '@core/db/database';
@@ -208,35 +210,59 @@ export class Vault {
     if (this.db && backupDue(this.dataDir)) this.backup('daily');
   }
 
-  previewBackup(fileName: string, passphrase?: string): BackupPreview {
+  private backupKey(passphrase?: string): string {
     const key = passphrase || this.passphrase;
     if (!key)
       throw new ApiError('invalid_input', 'Enter the passphrase the backup was made with.', {
         passphrase: 'Enter the passphrase the backup was made with.',
       });
-    return previewBackup(this.dataDir, fileName, key);
+    return key;
+  }
+
+  /** What a backup holds, checked as a restore checks it. */
+  previewBackup(fileName: string, passphrase?: string): BackupPreview {
+    return previewBackup(this.dataDir, fileName, this.backupKey(passphrase));
   }
 
   /**
-   * Puts a backup in the case book's place: what is there now is first backed up (or, if it
-   * cannot be opened, kept aside as it is), so that a restore never loses anything.
+   * Puts a backup in the case book's place. It is first copied beside the case book and checked
+   * there (every page, its schema version, that it is a case book: backups.ts); one that fails
+   * is refused with the reason, and nothing has changed: the case book stays as it was, open if
+   * it was open. Then what is there now is backed up (or, if it cannot be opened, kept aside as
+   * it is), so that a restore never loses anything, and the checked copy takes its place. A
+   * backup from an older version is brought up to date as it opens, as the case book is.
    */
   restoreBackup(fileName: string, passphrase?: string): void {
-    const key = passphrase || this.passphrase;
-    const preview = this.previewBackup(fileName, key ?? undefined);
-    if (this.db) {
-      this.backup('before restoring an earlier backup');
-      this.db.close();
-      this.db = null;
-    } else if (existsSync(this.file)) {
-      const aside = `${this.file}.set-aside-${Date.now()}`;
-      copyFileSync(this.file, aside);
-      if (ownerOnlyModes) chmodSync(aside, 0o600);
+    const key = this.backupKey(passphrase);
+    const wasLocked = !this.db;
+    const staged = stageBackup(this.dataDir, fileName, key);
+    const before = this.passphrase;
+    try {
+      if (this.db) {
+        this.backup('before restoring an earlier backup');
+        this.db.close();
+        this.db = null;
+      } else if (existsSync(this.file)) {
+        const aside = `${this.file}.set-aside-${Date.now()}`;
+        copyFileSync(this.file, aside);
+        if (ownerOnlyModes) chmodSync(aside, 0o600);
+      }
+      try {
+        putStagedInPlace(staged, this.file);
+      } catch (error) {
+        // The case book is still the one that was open: it opens again as it was.
+        if (!wasLocked && before) this.db = this.open(before);
+        throw error;
+      }
+    } finally {
+      discardStaged(staged);
     }
-    putBackupInPlace(this.dataDir, fileName, this.file);
-    this.db = this.open(key!);
-    this.passphrase = key!;
-    this.changed('unlocked', { action: 'backup.restored.file', detail: { fileName, createdAt: preview.createdAt } });
+    this.db = this.open(key);
+    this.passphrase = key;
+    this.changed('unlocked', {
+      action: 'backup.restored.file',
+      detail: { fileName, createdAt: staged.preview.createdAt },
+    });
     this.strengthen();
   }
 
