@@ -132,6 +132,7 @@ export const FRAMEWORK_IDS = [
   'occupational-standards',
   'mirror-examples',
   'maintaining-trust',
+  'rethinking-further',
   'facilitation',
 ] as const;
 export type FrameworkId = (typeof FRAMEWORK_IDS)[number];
@@ -184,6 +185,7 @@ export const FRAMEWORKS: readonly Framework[] = [
   { id: 'occupational-standards', name: 'National Occupational Standards for commissioners', attribution: null },
   { id: 'mirror-examples', name: 'Two mirror examples', attribution: null },
   { id: 'maintaining-trust', name: 'From “Maintaining trust and relationships”', attribution: null },
+  { id: 'rethinking-further', name: 'Further lines from “Re:thinking Children’s Commissioning”', attribution: null },
   { id: 'facilitation', name: 'For the facilitator', attribution: null },
 ];
 

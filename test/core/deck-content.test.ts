@@ -160,6 +160,11 @@ const EXPECTED_CARDS: Record<FrameworkId, number> = {
   // environment of affirmation; the value of trust when gone; prescription; subsistence
   // (Maslow); ownership and federating. Not a list in the text.
   'maintaining-trust': 10,
+  // RCC, lines the first edition left out, one card each: the commissioner who 'does not know
+  // the child' (p8); IDeA's redistribution of power (p20); the Joint Planning and Commissioning
+  // Framework (p20); 'Systems do not deliver, people do' (p17); desire (p4); the spirit of what
+  // has been promised (Lyons and Mehta; Walsh, p21). Not a list in the paper.
+  'rethinking-further': 6,
   // Not from a list in the paper: the facilitator's cards (reframing, a concern; and the second
   // edition's group: opening round, ground rules, a stuck room, a hostile room, one side
   // dominating, repair, the child's voice, a paired interview, closing appreciation, last time's actions).
