@@ -111,6 +111,7 @@ export function createCore(options: CoreOptions): Core {
       }
       events.emit('vault.changed', { state });
     },
+    clock,
   );
   // The case book is reached through this getter, so a locked one answers "locked", never a crash.
   const context: ServiceContext = {

@@ -15,11 +15,13 @@ import {
   stageBackup,
   type RekeyOutcome,
 } from './backups';
+import { systemClock, type Clock } from '@core/clock';
 import { currentKeyScheme, keySchemeOf, ownerOnlyModes, type CaseBookDatabase } from '@core/db/database';
 import type { KeyStore } from '@core/platform/key-store';
 import { tightenDataFolder } from './owner-only';
 import { readSettings, writeSettings, type DeviceSettings } from './settings';
 import { registerPassphraseDictionaries } from './passphrase-dictionaries';
+import { nextTryMessage, secondsToWait, waitAfter, waitMessage } from './unlock-delay';
 
 const plainHeader = 'SQLite format 3\0';
 
@@ -53,8 +55,7 @@ export class Vault {
   private db: CaseBookDatabase | null = null;
   /** Held only while unlocked, to check the backups made under it. */
   private passphrase: string | null = null;
-  private failedUnlocks = 0;
-  /** Read once; written through when changed. */
+  /** Read once; written through when changed (the wrong-passphrase count is read afresh at each try). */
   private settings: DeviceSettings;
 
   constructor(
@@ -63,6 +64,8 @@ export class Vault {
     private readonly open: (key: string | undefined) => CaseBookDatabase,
     private readonly keyStore: KeyStore | null,
     private readonly changed: (state: VaultState, audit?: { action: string; detail: Record<string, unknown> }) => void,
+    /** The time the waits after wrong passphrases are counted in: the core's clock, fixed in tests. */
+    private readonly clock: Clock = systemClock,
   ) {
     this.settings = readSettings(dataDir);
     // Owner-only files (Linux and macOS), including those an older version made; nothing half done is kept.
@@ -117,22 +120,56 @@ export class Vault {
     this.changed('unlocked', { action: 'vault.created', detail: { encryptedExisting: status.unencrypted } });
   }
 
-  unlock(passphrase: string, remember = false): void {
+  /**
+   * Opens the case book with a passphrase. After wrong ones, a try made before its wait is over
+   * (unlock-delay.ts) is refused at once, with no key derived; a passphrase this device
+   * remembered is not a guess, and does not wait.
+   */
+  unlock(passphrase: string, remember = false, { remembered = false } = {}): void {
     if (this.db) return;
     if (this.status().state !== 'locked')
       throw new ApiError('conflict', 'There is no case book to unlock yet: choose a passphrase to create one.');
-    try {
-      this.db = this.open(passphrase);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'unauthorised') this.failedUnlocks += 1;
-      throw error;
-    }
+    this.db = this.tryPassphrase(() => this.open(passphrase), { waits: !remembered });
     this.passphrase = passphrase;
     this.remember(passphrase, remember);
-    const failed = this.failedUnlocks;
-    this.failedUnlocks = 0;
+    const failed = this.forgetFailures();
     this.changed('unlocked', { action: 'vault.unlocked', detail: { failedAttemptsBefore: failed } });
     this.strengthen();
+  }
+
+  /**
+   * A try of the passphrase while the case book is locked (unlocking it, or opening a backup
+   * with it). Wrong passphrases are counted in settings.json, which outlives a restart, with
+   * the time of the last; once the count calls for a wait, a try before it is over is refused
+   * without running `attempt`, so no key is derived. The count is read from the file at each
+   * try, so that another process on the same data folder shares it.
+   */
+  private tryPassphrase<T>(attempt: () => T, { waits = true } = {}): T {
+    const { failedUnlocks, lastFailedUnlockAt } = readSettings(this.dataDir);
+    if (waits) {
+      const wait = secondsToWait(failedUnlocks, lastFailedUnlockAt, this.clock());
+      if (wait > 0) {
+        const message = waitMessage(wait, failedUnlocks);
+        throw new ApiError('unauthorised', message, { passphrase: message });
+      }
+    }
+    try {
+      return attempt();
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'unauthorised')) throw error;
+      const failures = readSettings(this.dataDir).failedUnlocks + 1;
+      this.saveSettings({ ...this.settings, failedUnlocks: failures, lastFailedUnlockAt: this.clock().toISOString() });
+      const next = waitAfter(failures);
+      throw next > 0 ? new ApiError('unauthorised', `${error.message} ${nextTryMessage(next, failures)}`) : error;
+    }
+  }
+
+  /** After the right passphrase: the count starts again. Answers how many were wrong before it. */
+  private forgetFailures(): number {
+    const { failedUnlocks, lastFailedUnlockAt } = readSettings(this.dataDir);
+    if (failedUnlocks > 0 || lastFailedUnlockAt !== null)
+      this.saveSettings({ ...this.settings, failedUnlocks: 0, lastFailedUnlockAt: null });
+    return failedUnlocks;
   }
 
   /**
@@ -183,7 +220,7 @@ export class Vault {
     const remembered = this.keyStore?.available() ? this.keyStore.load() : null;
     if (!remembered || this.status().state !== 'locked') return false;
     try {
-      this.unlock(remembered);
+      this.unlock(remembered, false, { remembered: true });
       return true;
     } catch {
       this.keyStore?.clear();
@@ -219,9 +256,14 @@ export class Vault {
     return key;
   }
 
-  /** What a backup holds, checked as a restore checks it. */
+  /**
+   * What a backup holds, checked as a restore checks it. While the case book is locked a
+   * passphrase given here is a try like unlocking (the backups open with it), and waits alike.
+   */
   previewBackup(fileName: string, passphrase?: string): BackupPreview {
-    return previewBackup(this.dataDir, fileName, this.backupKey(passphrase));
+    const key = this.backupKey(passphrase);
+    const preview = () => previewBackup(this.dataDir, fileName, key);
+    return this.db ? preview() : this.tryPassphrase(preview);
   }
 
   /**
@@ -235,7 +277,8 @@ export class Vault {
   restoreBackup(fileName: string, passphrase?: string): void {
     const key = this.backupKey(passphrase);
     const wasLocked = !this.db;
-    const staged = stageBackup(this.dataDir, fileName, key);
+    const stage = () => stageBackup(this.dataDir, fileName, key);
+    const staged = wasLocked ? this.tryPassphrase(stage) : stage();
     const before = this.passphrase;
     try {
       if (this.db) {
@@ -259,9 +302,11 @@ export class Vault {
     }
     this.db = this.open(key);
     this.passphrase = key;
+    // Restoring while locked opened the case book with a passphrase: the count of wrong ones starts again.
+    const failed = wasLocked ? { failedAttemptsBefore: this.forgetFailures() } : {};
     this.changed('unlocked', {
       action: 'backup.restored.file',
-      detail: { fileName, createdAt: staged.preview.createdAt },
+      detail: { fileName, createdAt: staged.preview.createdAt, ...failed },
     });
     this.strengthen();
   }
