@@ -181,6 +181,8 @@ describe('the wait after wrong passphrases', () => {
     };
     const remembered = lockedCore(dataDir, time.clock, keyStore);
     expect((await callOk<VaultStatus>(remembered, 'vault.status', {})).state).toBe('unlocked');
+    // Still remembered after it unlocked: it is not forgotten after its first use.
+    expect(stored).toBe(testPassphrase);
     expect(JSON.parse(lastUnlockAudit(remembered))).toEqual({ failedAttemptsBefore: 5 });
     remembered.close();
   });

@@ -220,7 +220,7 @@ export class Vault {
     const remembered = this.keyStore?.available() ? this.keyStore.load() : null;
     if (!remembered || this.status().state !== 'locked') return false;
     try {
-      this.unlock(remembered, false, { remembered: true });
+      this.unlock(remembered, true, { remembered: true });
       return true;
     } catch {
       this.keyStore?.clear();
