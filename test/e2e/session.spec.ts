@@ -30,6 +30,7 @@ test('a whole review run by mouse: plan, check-in, matters arising, cards, notes
   await plan.getByLabel('Discover').fill('25');
   await plan.getByRole('button', { name: 'Save the plan' }).click();
   await expect(plan.getByRole('status')).toHaveText('Plan saved.');
+  await expect(plan.getByRole('button', { name: 'Save the plan' })).toBeFocused();
   await expect(plan.getByText('Minutes for each stage (95 in all)')).toBeVisible();
 
   const participants = page.getByRole('group', { name: 'Add a participant' });
@@ -92,6 +93,7 @@ test('a whole review run by mouse: plan, check-in, matters arising, cards, notes
   await page.getByLabel('Where it stands').selectOption({ label: 'Done' });
   await page.getByRole('button', { name: /^Save/ }).click();
   await expect(page.getByText('Updated: Done')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Save/ })).toBeFocused();
   await expectAxeClean(page);
 
   // Discover: a card and a note from each side.

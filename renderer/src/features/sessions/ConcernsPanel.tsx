@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { concernReasonSchema, sideLabels, type SessionNote } from '@shared/domain/sessions';
 import { useApiForm } from '@renderer/ui/useApiForm';
 import { SessionNotice } from './SessionNotice';
+import { useFocusAfterSave } from './useFocusAfterSave';
 import { useRoomStore } from './roomStore';
 import { isConcluded, useChangeSession, useSession } from './useSession';
 
@@ -45,12 +46,13 @@ function ReasonForm({ note }: { note: SessionNote }) {
     submit: async (values) => {
       const recorded = await change('notes.concernReason', values, 'Reason recorded.');
       // The button was disabled while it saved: the keyboard goes back to it, by the message.
-      if (recorded) setTimeout(() => button.current?.focus());
+      if (recorded) focus.saved();
       return recorded;
     },
     afterSave: 'keep',
   });
   const { errors, isSubmitting } = form.formState;
+  const focus = useFocusAfterSave(isSubmitting, button);
   return (
     <form onSubmit={onSubmit} noValidate className="concern__reason">
       <label>

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import {
   actionStatusLabels,
   actionStatuses,
@@ -8,19 +9,27 @@ import {
 import { formatDate } from '@shared/format/dates';
 import { useApiForm } from '@renderer/ui/useApiForm';
 import { SessionNotice } from './SessionNotice';
+import { useFocusAfterSave } from './useFocusAfterSave';
 import { isConcluded, useChangeSession, useSession } from './useSession';
 
 function MatterForm({ matter }: { matter: MatterArising }) {
   const session = useSession();
   const { reviewId } = session;
   const change = useChangeSession('matters');
+  const save = useRef<HTMLButtonElement>(null);
   const { form, onSubmit } = useApiForm({
     schema: actionUpdateSchema,
     defaultValues: { reviewId, actionId: matter.id, status: matter.status, reason: matter.reason },
-    submit: (values) => change('actions.update', values, `Updated: ${matter.text}`),
+    submit: async (values) => {
+      const saved = await change('actions.update', values, `Updated: ${matter.text}`);
+      // The button was disabled while it saved: the keyboard goes back to it.
+      if (saved) focus.saved();
+      return saved;
+    },
     afterSave: 'keep',
   });
   const { errors, isSubmitting } = form.formState;
+  const focus = useFocusAfterSave(isSubmitting, save);
   const owner = matter.ownerName ?? (matter.ownerSide ? sideLabels[matter.ownerSide] : 'No one named');
   return (
     <li className="matter">
@@ -50,7 +59,7 @@ function MatterForm({ matter }: { matter: MatterArising }) {
             <input {...form.register('reason')} aria-invalid={errors.reason ? true : undefined} />
           </label>
           {errors.reason && <p className="field-error">{errors.reason.message}</p>}
-          <button type="submit" className="button button--secondary" disabled={isSubmitting}>
+          <button type="submit" className="button button--secondary" disabled={isSubmitting} ref={save}>
             Save<span className="visually-hidden">: {matter.text}</span>
           </button>
         </form>

@@ -1,9 +1,11 @@
+import { useRef } from 'react';
 import { planSchema, stageLabels, stages } from '@shared/domain/sessions';
 import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import type { DeckSummary } from '@shared/deck/decks';
 import { ErrorMessage, StatusMessage } from '@renderer/ui/Screen';
 import { SelectField, TextAreaField, TextField } from '@renderer/ui/Select';
 import { useApiForm } from '@renderer/ui/useApiForm';
+import { useFocusAfterSave } from './useFocusAfterSave';
 import { isConcluded, useSession } from './useSession';
 
 const reframing =
@@ -18,6 +20,7 @@ export function PlanPanel() {
 
 function PlanForm({ decks }: { decks: DeckSummary[] }) {
   const session = useSession();
+  const save = useRef<HTMLButtonElement>(null);
   const { form, onSubmit, status, failure } = useApiForm({
     schema: planSchema,
     defaultValues: {
@@ -30,11 +33,14 @@ function PlanForm({ decks }: { decks: DeckSummary[] }) {
     },
     submit: async (values, call) => {
       await call('sessions.plan', values);
+      // The button was disabled while it saved: the keyboard goes back to it, by the message.
+      focus.saved();
       return 'Plan saved.';
     },
     afterSave: 'keep',
   });
   const { errors, isSubmitting } = form.formState;
+  const focus = useFocusAfterSave(isSubmitting, save);
   const total = stages.reduce((sum, stage) => sum + (Number(form.watch(`timeBoxes.${stage}`)) || 0), 0);
 
   return (
@@ -77,7 +83,7 @@ function PlanForm({ decks }: { decks: DeckSummary[] }) {
           ))}
         </fieldset>
         {!isConcluded(session) && (
-          <button type="submit" className="button" disabled={isSubmitting}>
+          <button type="submit" className="button" disabled={isSubmitting} ref={save}>
             Save the plan
           </button>
         )}
