@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, expectAxeClean, test } from './fixtures';
 
@@ -60,5 +60,33 @@ test.describe('a case book with no passphrase yet', () => {
     await host.restart();
     await page.goto(host.url);
     await expect(page.getByRole('heading', { level: 1, name: 'Unlock the case book' })).toBeVisible();
+  });
+
+  test('after wrong passphrases, a try within the wait is refused next to the field, and what was typed is kept', async ({
+    page,
+    host,
+  }) => {
+    await host.call('vault.create', {
+      passphrase: 'willow kettle orbit saffron',
+      confirmation: 'willow kettle orbit saffron',
+    });
+    // Twelve wrong passphrases a moment ago (the wait is then a minute), as settings.json keeps them across a restart.
+    writeFileSync(
+      path.join(host.dataDir, 'settings.json'),
+      JSON.stringify({ idleLockMinutes: 10, backupsKept: 14, failedUnlocks: 12, lastFailedUnlockAt: new Date() }),
+      { mode: 0o600 },
+    );
+    await host.restart();
+    await page.goto(host.url);
+    const unlock = page.getByRole('form', { name: 'Unlock' });
+    await unlock.getByLabel('Passphrase').fill('willow kettle orbit saffron');
+    await unlock.getByRole('button', { name: 'Unlock' }).click();
+    const field = unlock.getByLabel('Passphrase');
+    await expect(field).toHaveAccessibleDescription(
+      /Wait \d+ seconds before trying again: the passphrase was wrong 12 times\./,
+    );
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(field).toHaveValue('willow kettle orbit saffron');
+    await expectAxeClean(page);
   });
 });

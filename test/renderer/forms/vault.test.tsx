@@ -73,6 +73,25 @@ test('a wrong passphrase is refused plainly and must be typed again', async () =
   expect(screen.queryByRole('button', { name: 'Restore the latest backup' })).not.toBeInTheDocument();
 });
 
+test('a try within the wait after wrong passphrases is refused next to the passphrase, which is kept', async () => {
+  const user = userEvent.setup();
+  const wait = 'Wait 8 seconds before trying again: the passphrase was wrong 6 times.';
+  const { core } = renderWithApi(<UnlockScreen status={status('locked')} />, {
+    'vault.unlock': () => {
+      throw new ApiError('unauthorised', wait, { passphrase: wait });
+    },
+  });
+  const passphrase = screen.getByLabelText('Passphrase');
+  await user.type(passphrase, 'willow kettle orbit saffron');
+  await user.click(screen.getByRole('button', { name: 'Unlock' }));
+
+  await waitFor(() => expect(passphrase).toHaveAccessibleDescription(expect.stringContaining(wait)));
+  expect(passphrase).toHaveAttribute('aria-invalid', 'true');
+  expect(passphrase).toHaveValue('willow kettle orbit saffron');
+  expect(screen.getByRole('button', { name: 'Unlock' })).toBeEnabled();
+  expect(core.callsTo('vault.unlock')).toHaveLength(1);
+});
+
 test('a damaged case book offers the latest backup, opened with the passphrase just typed', async () => {
   const user = userEvent.setup();
   const { core } = renderWithApi(<UnlockScreen status={status('locked')} />, {

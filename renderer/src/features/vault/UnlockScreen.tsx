@@ -8,6 +8,8 @@ import { ErrorMessage, Screen, StatusMessage } from '@renderer/ui/Screen';
 import { useApiForm } from '@renderer/ui/useApiForm';
 
 const isDamaged = (error: unknown) => error instanceof ApiCallError && error.body.code === 'damaged';
+/** A try the core refused before trying it, since the wait after wrong passphrases is not over. */
+const mustWait = (error: unknown) => error instanceof ApiCallError && error.body.fields?.passphrase !== undefined;
 
 /** The passphrase opens the case book; once it is open, the gate opens (see VaultGate). */
 export function UnlockScreen({ status }: { status: VaultStatus }) {
@@ -21,8 +23,10 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
         await call('vault.unlock', values);
       } catch (error) {
         setDamaged(isDamaged(error));
-        // A wrong passphrase is typed again from the start; a damaged case book keeps it, to open a backup with.
-        if (!isDamaged(error)) form.setValue('passphrase', '');
+        // A wrong passphrase is typed again from the start. One that was not tried (the wait after
+        // wrong ones, said next to the field) is kept, as it is for a damaged case book, to open a
+        // backup with.
+        if (!isDamaged(error) && !mustWait(error)) form.setValue('passphrase', '');
         throw error;
       }
     },
