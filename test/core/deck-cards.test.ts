@@ -176,7 +176,7 @@ describe('cards.add', () => {
     expect(again.id).toBe('something-works-well-here-2');
     const deck = await callOk<Deck>(core, 'decks.get', { deckId });
     expect(deck.cards.slice(-2).map((c) => c.id)).toEqual([card.id, again.id]);
-    expect(deck.cardCount).toBe(144);
+    expect(deck.cardCount).toBe(145);
     expect(events).toHaveLength(2);
   });
 
@@ -208,7 +208,7 @@ describe('cards.retire and cards.restore', () => {
       retired: true,
     });
     const deck = await callOk<Deck>(core, 'decks.get', { deckId });
-    expect(deck).toMatchObject({ cardCount: 141, retiredCount: 1 });
+    expect(deck).toMatchObject({ cardCount: 142, retiredCount: 1 });
     expect(deck.cards.map((card) => card.id)).not.toContain(firstCardId);
     const everything = await callOk<Deck>(core, 'decks.get', { deckId, includeRetired: true });
     expect(everything.cards[0]).toMatchObject({ id: firstCardId, retired: true });

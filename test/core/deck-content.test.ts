@@ -167,8 +167,9 @@ const EXPECTED_CARDS: Record<FrameworkId, number> = {
   'rethinking-further': 6,
   // Not from a list in the paper: the facilitator's cards (reframing, a concern; and the second
   // edition's group: opening round, ground rules, a stuck room, a hostile room, one side
-  // dominating, repair, the child's voice, a paired interview, closing appreciation, last time's actions).
-  facilitation: 12,
+  // dominating, repair, the child's voice, a paired interview, closing appreciation, last time's
+  // actions; and the commissioner's view of the home, so that Discover asks the commissioner too).
+  facilitation: 13,
 };
 
 /** The frameworks whose every card must ask its questions both ways (the matching principle). */

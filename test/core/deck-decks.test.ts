@@ -41,12 +41,12 @@ describe('the built-in deck at start-up', () => {
         id: builtInId,
         name: 'Relational commissioning',
         readOnly: true,
-        cardCount: 142,
+        cardCount: 143,
         retiredCount: 0,
       }),
     ]);
     const deck = await callOk<Deck>(core, 'decks.get', { deckId: builtInId });
-    expect(deck.cards).toHaveLength(142);
+    expect(deck.cards).toHaveLength(143);
     expect(deck.cards[0]).toMatchObject({
       id: 'cooperrider-assumption-1-what-works',
       paper: { kind: 'quotation', page: 20 },
@@ -144,7 +144,7 @@ describe('decks.duplicate', () => {
       id: 'northshire-s-deck',
       name: 'Northshire’s deck',
       readOnly: false,
-      cardCount: 142,
+      cardCount: 143,
       retiredCount: 0,
     });
     expect(events).toEqual([{ name: 'deck.changed', data: { deckId: copy.id } }]);
@@ -156,7 +156,7 @@ describe('decks.duplicate', () => {
     // A copy of a copy keeps what was changed in the first.
     await callOk(core, 'cards.retire', { deckId: copy.id, cardId: original.cards[0]!.id });
     const second = await callOk<DeckSummary>(core, 'decks.duplicate', { deckId: copy.id, name: 'Second copy' });
-    expect(second).toMatchObject({ cardCount: 141, retiredCount: 1 });
+    expect(second).toMatchObject({ cardCount: 142, retiredCount: 1 });
   });
 
   it('refuses a name already used by another deck, in any case, and writes nothing', async () => {
@@ -299,7 +299,7 @@ describe('decks.export and decks.import', () => {
       id: 'oakwood-deck',
       name: 'Oakwood deck',
       readOnly: false,
-      cardCount: 142,
+      cardCount: 143,
       retiredCount: 1,
     });
     const original = await callOk<Deck>(core, 'decks.get', { deckId: copy.id, includeRetired: true });
@@ -318,7 +318,7 @@ describe('decks.export and decks.import', () => {
         id: 'relational-commissioning-2',
         name: 'Relational commissioning (imported)',
         readOnly: false,
-        cardCount: 142,
+        cardCount: 143,
       }),
       expect.objectContaining({ id: 'relational-commissioning-3', name: 'Relational commissioning (imported 2)' }),
     ]);
