@@ -131,8 +131,10 @@ test('a note taken in every stage is in the screen minutes, the sealed PDF and i
     }
   }
 
-  // Close: conclude by keyboard.
+  // Close: conclude by keyboard, confirming the second step.
   await page.getByRole('button', { name: 'Conclude the review' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Yes, conclude the review' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByText('This review is concluded and its minutes have been drafted.')).toBeVisible();
 
