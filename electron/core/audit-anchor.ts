@@ -95,22 +95,39 @@ export function createAuditAnchor(dataDir: string) {
     return { held: true };
   }
 
+  // What this process last wrote: while it holds, the file need not be read and checked again
+  // before each move (the check ran when it was first read). Anything else re-reads the file.
+  let written: AuditHead | null = null;
+  const stillHeld = (context: ServiceContext, head: AuditHead) =>
+    context.db.get<{ hash: string }>(sql`SELECT hash FROM audit_log WHERE seq = ${head.seq}`)?.hash === head.hash;
+
   return {
     check,
     /** Moves the anchor to the chain's head, unless the chain no longer holds what was anchored. */
     record(context: ServiceContext): void {
       const head = auditHead(context);
       if (!head) return;
-      const anchored = read();
-      if (anchored && anchored.seq === head.seq && anchored.hash === head.hash) return;
-      if (anchored && !check(context).held) return;
+      if (written && written.seq === head.seq && written.hash === head.hash) return;
+      if (written && !stillHeld(context, written)) return;
+      if (!written) {
+        const anchored = read();
+        if (anchored && anchored.seq === head.seq && anchored.hash === head.hash) {
+          written = head;
+          return;
+        }
+        if (anchored && !check(context).held) return;
+      }
       write(context, head);
+      written = head;
     },
     /** After a restore or a new case book: the chain as it now stands is the one anchored. */
     reset(context: ServiceContext): void {
       const head = auditHead(context);
-      if (head) write(context, head);
-      else rmSync(file, { force: true });
+      written = null;
+      if (head) {
+        write(context, head);
+        written = head;
+      } else rmSync(file, { force: true });
     },
   };
 }
