@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { LENS_LABELS } from '@shared/deck/schema';
 import { currentDraw, isCardStage, stageLabels, type DrawnCard } from '@shared/domain/sessions';
 import { useApiQuery } from '@renderer/api/useApiQuery';
+import { focusAfter } from '@renderer/ui/focusAfter';
 import { Field } from '@renderer/ui/Field';
 import { SessionNotice } from './SessionNotice';
 import { isConcluded, useChangeSession, useSession } from './useSession';
@@ -37,13 +38,11 @@ export function CardPanel() {
 
   /** The card in play set aside (pinned, skipped, done): its buttons are gone, so the keyboard goes to the next draw. */
   function setAside(drawId: string, state: 'pinned' | 'skipped' | 'done', message: string) {
-    void change('sessions.cardState', { reviewId, drawId, state }, message).then(
-      (ok) => ok && drawButton.current?.focus(),
-    );
+    focusAfter(change('sessions.cardState', { reviewId, drawId, state }, message), () => drawButton.current);
   }
   /** A card brought into play: the keyboard goes to it. */
   function bringIntoPlay(done: Promise<boolean>) {
-    void done.then((ok) => ok && setTimeout(() => cardHeading.current?.focus()));
+    focusAfter(done, () => cardHeading.current);
   }
 
   return (

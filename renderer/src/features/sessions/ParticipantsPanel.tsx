@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { participantSchema, sideLabels, sides, type Side } from '@shared/domain/sessions';
 import { useApiQuery } from '@renderer/api/useApiQuery';
+import { focusAfter } from '@renderer/ui/focusAfter';
 import { SelectField, TextField } from '@renderer/ui/Select';
 import { useApiForm } from '@renderer/ui/useApiForm';
 import { SessionNotice } from './SessionNotice';
@@ -50,11 +51,14 @@ export function ParticipantsPanel() {
                       type="button"
                       className="button button--link"
                       onClick={() =>
-                        void change(
-                          'sessions.removeParticipant',
-                          { reviewId: session.reviewId, participantId: p.id },
-                          `Removed ${p.name}.`,
-                        ).then((removed) => removed && heading.current?.focus())
+                        focusAfter(
+                          change(
+                            'sessions.removeParticipant',
+                            { reviewId: session.reviewId, participantId: p.id },
+                            `Removed ${p.name}.`,
+                          ),
+                          () => heading.current,
+                        )
                       }
                     >
                       Remove <span className="visually-hidden">{p.name}</span>
@@ -66,7 +70,7 @@ export function ParticipantsPanel() {
           </tbody>
         </table>
       )}
-      {!concluded && <AddParticipantForm onAdded={() => heading.current?.focus()} />}
+      {!concluded && <AddParticipantForm focusWhenAdded={() => heading.current} />}
       <SessionNotice place="participants" />
     </section>
   );
@@ -75,7 +79,7 @@ export function ParticipantsPanel() {
 /** The review comes from the screen. */
 const newParticipantSchema = participantSchema.omit({ reviewId: true });
 
-function AddParticipantForm({ onAdded }: { onAdded: () => void }) {
+function AddParticipantForm({ focusWhenAdded }: { focusWhenAdded: () => HTMLElement | null }) {
   const session = useSession();
   const change = useChangeSession('participants');
   const people = useApiQuery('people.list', {});
@@ -84,7 +88,7 @@ function AddParticipantForm({ onAdded }: { onAdded: () => void }) {
     schema: newParticipantSchema,
     defaultValues: { personId: '', name: '', role: '', organisation: '', side: 'commissioner', attendance: 'present' },
     submit: async (values) => {
-      const added = await change(
+      const adding = change(
         'sessions.addParticipant',
         { ...values, reviewId: session.reviewId },
         `Added ${values.name}.`,
@@ -92,8 +96,8 @@ function AddParticipantForm({ onAdded }: { onAdded: () => void }) {
       // The form starts afresh, side and attendance too, ready for the next person. The keyboard
       // goes to the list the person joined (its heading, which is no text box, so the room's
       // single-key shortcuts still work); the form is the next thing after it.
-      if (added) setTimeout(onAdded);
-      return added;
+      focusAfter(adding, focusWhenAdded);
+      return adding;
     },
   });
   const { errors, isSubmitting } = form.formState;
