@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { sellickFeatures, sideLabels, turnSides, type TurnSide } from '@shared/domain/sessions';
+import { sideLabels, turnSides, type TurnSide } from '@shared/domain/sessions';
+import { RatingsTable } from '@renderer/ui/RatingsTable';
 import { PrivateRating } from './PrivateRating';
 import { SessionNotice } from './SessionNotice';
 import { isConcluded, useSession } from './useSession';
@@ -25,38 +26,18 @@ export function CheckinPanel() {
   }, [rating, checkin]);
 
   if (checkin.revealed && checkin.ratings) {
-    const ratings = checkin.ratings;
     return (
       <section aria-labelledby="checkin-heading" className="subpanel">
         <h3 id="checkin-heading" tabIndex={-1} ref={heading}>
           Both sides’ ratings
         </h3>
-        <table className="table">
-          <caption className="visually-hidden">Check-in ratings from 1 to 5</caption>
-          <thead>
-            <tr>
-              <th scope="col">Feature of the relationship</th>
-              {turnSides.map((side) => (
-                <th key={side} scope="col">
-                  {sideLabels[side]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {sellickFeatures.map((feature) => (
-              <tr key={feature.id}>
-                <th scope="row">{feature.label}</th>
-                {turnSides.map((side) => (
-                  <td key={side}>
-                    <strong>{ratings[side][feature.id].score}</strong>
-                    {ratings[side][feature.id].word && ` (“${ratings[side][feature.id].word}”)`}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RatingsTable
+          ratings={checkin.ratings}
+          className="table"
+          caption="Check-in ratings from 1 to 5"
+          captionClassName="visually-hidden"
+          bracketWords
+        />
         <SessionNotice place="checkin" />
       </section>
     );
