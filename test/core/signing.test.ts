@@ -433,45 +433,47 @@ describe('importIdentity', () => {
     expectApiError(() => importIdentity(hostile, 'secret'), /more work to open than any genuine one/);
   });
 
+  /**
+   * A key and a self-signed certificate made by OpenSSL, and a PKCS#12 of them: RSA 2048 unless
+   * given other `req` key options, exported with the PKCS#12 options given.
+   */
+  function opensslPkcs12({
+    subject = '/CN=Seal/O=Brightwater Care Ltd',
+    password = 'pw',
+    key: keyOptions = ['-newkey', 'rsa:2048'],
+    export: exportOptions = [],
+  }: { subject?: string; password?: string; key?: string[]; export?: string[] } = {}): Buffer {
+    const dir = tempDir();
+    const [key, crt, p12] = ['key.pem', 'cert.pem', 'org.p12'].map((name) => path.join(dir, name)) as [
+      string,
+      string,
+      string,
+    ];
+    const made = run(
+      'openssl',
+      ['req', '-x509', ...keyOptions, '-nodes', '-keyout', key, '-out', crt].concat(['-days', '30', '-subj', subject]),
+    );
+    expect(made.status, made.output).toBe(0);
+    const exported = run(
+      'openssl',
+      ['pkcs12', '-export', '-inkey', key, '-in', crt, '-out', p12].concat([
+        '-passout',
+        `pass:${password}`,
+        ...exportOptions,
+      ]),
+    );
+    expect(exported.status, exported.output).toBe(0);
+    return readFileSync(p12);
+  }
+
   it.skipIf(!hasOpenssl)(
     'opens a PKCS#12 made by OpenSSL with its default ciphers, and seals with it (needs openssl)',
     async () => {
-      const dir = tempDir();
-      const [key, crt, p12] = ['key.pem', 'cert.pem', 'org.p12'].map((name) => path.join(dir, name)) as [
-        string,
-        string,
-        string,
-      ];
-      const made = run('openssl', [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        key,
-        '-out',
-        crt,
-        '-days',
-        '30',
-        '-subj',
-        '/CN=Brightwater Care Ltd seal/O=Brightwater Care Ltd',
-      ]);
-      expect(made.status, made.output).toBe(0);
-      const exported = run('openssl', [
-        'pkcs12',
-        '-export',
-        '-inkey',
-        key,
-        '-in',
-        crt,
-        '-out',
-        p12,
-        '-passout',
-        'pass:org secret',
-      ]);
-      expect(exported.status, exported.output).toBe(0);
-      const imported = importIdentity(readFileSync(p12), 'org secret');
+      const p12 = opensslPkcs12({
+        subject: '/CN=Brightwater Care Ltd seal/O=Brightwater Care Ltd',
+        password: 'org secret',
+      });
+      const imported = importIdentity(p12, 'org secret');
       expect(imported.subject).toEqual({
         commonName: 'Brightwater Care Ltd seal',
         organisation: 'Brightwater Care Ltd',
@@ -486,82 +488,26 @@ describe('importIdentity', () => {
   );
 
   it.skipIf(!hasOpenssl)('refuses a certificate with an elliptic-curve key, saying why (needs openssl)', () => {
-    const dir = tempDir();
-    const [key, crt, p12] = ['key.pem', 'cert.pem', 'ec.p12'].map((name) => path.join(dir, name)) as [
-      string,
-      string,
-      string,
-    ];
-    const made = run('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      crt,
-      '-days',
-      '30',
-      '-subj',
-      '/CN=EC seal',
-    ]);
-    expect(made.status, made.output).toBe(0);
-    expect(
-      run('openssl', ['pkcs12', '-export', '-inkey', key, '-in', crt, '-out', p12, '-passout', 'pass:pw']).status,
-    ).toBe(0);
-    expectApiError(() => importIdentity(readFileSync(p12), 'pw'), /cannot import. Use a certificate with an RSA key/);
+    const p12 = opensslPkcs12({
+      subject: '/CN=EC seal',
+      key: ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'],
+    });
+    expectApiError(() => importIdentity(p12, 'pw'), /cannot import. Use a certificate with an RSA key/);
   });
-
-  /** An RSA key and certificate as PEM files, and a PKCS#12 of them made by OpenSSL with the options given. */
-  function opensslPkcs12(options: string[]): Buffer {
-    const dir = tempDir();
-    const [key, crt, p12] = ['key.pem', 'cert.pem', 'org.p12'].map((name) => path.join(dir, name)) as [
-      string,
-      string,
-      string,
-    ];
-    const made = run(
-      'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', crt].concat([
-        '-days',
-        '30',
-        '-subj',
-        '/CN=Seal/O=Brightwater Care Ltd',
-      ]),
-    );
-    expect(made.status, made.output).toBe(0);
-    const exported = run('openssl', [
-      'pkcs12',
-      '-export',
-      '-inkey',
-      key,
-      '-in',
-      crt,
-      '-out',
-      p12,
-      '-passout',
-      'pass:pw',
-      ...options,
-    ]);
-    expect(exported.status, exported.output).toBe(0);
-    return readFileSync(p12);
-  }
 
   it.skipIf(!hasOpenssl)(
     'refuses at once a file whose encryptions (not only its MAC) ask for too many rounds: PBES2 and PKCS#12 PBE alike',
     () => {
       // PBES2 with PBKDF2 for the key and certificates (OpenSSL 3's default), far past the budget, MAC modest.
-      const pbes2 = opensslPkcs12(['-iter', '2100000', '-maciter']);
+      const pbes2 = opensslPkcs12({ export: ['-iter', '2100000', '-maciter'] });
       expectApiError(() => importIdentity(pbes2, 'pw'), /more work to open than any genuine one/);
       // The legacy PKCS#12 PBE (3DES, RC2) that older Windows exports use.
-      const legacy = opensslPkcs12(['-legacy', '-iter', '2100000', '-nomaciter']);
+      const legacy = opensslPkcs12({ export: ['-legacy', '-iter', '2100000', '-nomaciter'] });
       expectApiError(() => importIdentity(legacy, 'pw'), /more work to open than any genuine one/);
       // Within the budget, each part modest: opened.
-      expect(importIdentity(opensslPkcs12(['-iter', '4096']), 'pw').subject.organisation).toBe('Brightwater Care Ltd');
+      expect(importIdentity(opensslPkcs12({ export: ['-iter', '4096'] }), 'pw').subject.organisation).toBe(
+        'Brightwater Care Ltd',
+      );
     },
   );
 
@@ -571,7 +517,7 @@ describe('importIdentity', () => {
     async () => {
       const core = testCore();
       // 3 × 60,000 rounds: a few seconds of node-forge's key derivation.
-      const slow = opensslPkcs12(['-iter', '60000']).toString('base64');
+      const slow = opensslPkcs12({ export: ['-iter', '60000'] }).toString('base64');
       let finished = false;
       const imported = callOk(core, 'signing.importIdentity', {
         organisation: 'Brightwater Care Ltd',
