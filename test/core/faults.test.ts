@@ -1,13 +1,22 @@
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { statSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore, caseBookFileName } from '@core/core';
 import { damagedMessage, diskFullMessage } from '@core/db/errors';
 import { sql } from '@core/db/sql';
 import { ApiError } from '@shared/api/errors';
-import { callError, callOk, seedCaseBook, tempDir, testCore, testPassphrase } from './helpers';
+import {
+  callError,
+  callOk,
+  fileHash,
+  pageSize,
+  scramble,
+  seedCaseBook,
+  tempDir,
+  testCore,
+  testPassphrase,
+} from './helpers';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -19,21 +28,6 @@ const lanes = 3;
 const killDelayMs = { min: 50, max: 400 };
 
 type Table = 'organisations' | 'people';
-
-/** The case book's pages are this size: SQLite's default, which openCaseBook keeps. */
-const pageSize = 4096;
-
-/** Overwrites part of a file with random bytes, as a failing disk or a bad copy would. */
-function scramble(file: string, offset: number, length: number): void {
-  const handle = openSync(file, 'r+');
-  try {
-    writeSync(handle, randomBytes(length), 0, length, offset);
-  } finally {
-    closeSync(handle);
-  }
-}
-
-const fileHash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /** A core on dataDir that is left locked (no passphrase given), so that unlocking goes through the router. */
 function lockedCore(dataDir: string) {

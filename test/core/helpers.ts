@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
@@ -125,3 +125,18 @@ export function manualClock(start = '2026-12-03T10:00:00.000Z') {
   const clock: Clock = () => new Date(now);
   return { clock, advance: (ms: number) => (now += ms) };
 }
+
+/** The case book's pages are this size: SQLite's default, which openCaseBook and VACUUM INTO keep. */
+export const pageSize = 4096;
+
+/** Overwrites part of a file with random bytes, as a failing disk or a bad copy would. */
+export function scramble(file: string, offset: number, length: number): void {
+  const handle = openSync(file, 'r+');
+  try {
+    writeSync(handle, randomBytes(length), 0, length, offset);
+  } finally {
+    closeSync(handle);
+  }
+}
+
+export const fileHash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');

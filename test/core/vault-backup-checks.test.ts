@@ -1,17 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  statSync,
-  truncateSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
@@ -22,22 +10,18 @@ import { argon2idScheme, keyPragma, openCaseBook, openEncrypted } from '@core/db
 import { latestSchemaVersion } from '@core/db/migrations';
 import { sql } from '@core/db/sql';
 import { backupRefusals } from '@core/vault/backups';
-import { callError, callOk, seedCaseBook, tempDir, testCore, testPassphrase, type TestCore } from './helpers';
-
-/** The case book's pages are this size (SQLite's default, kept by openCaseBook and by VACUUM INTO). */
-const pageSize = 4096;
-
-/** Overwrites part of a file with random bytes, as a failing disk or a bad copy would (as faults.test.ts does). */
-function scramble(file: string, offset: number, length: number): void {
-  const handle = openSync(file, 'r+');
-  try {
-    writeSync(handle, randomBytes(length), 0, length, offset);
-  } finally {
-    closeSync(handle);
-  }
-}
-
-const hashOf = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+import {
+  callError,
+  callOk,
+  fileHash,
+  pageSize,
+  scramble,
+  seedCaseBook,
+  tempDir,
+  testCore,
+  testPassphrase,
+  type TestCore,
+} from './helpers';
 
 /**
  * Every file in the data folder and its backups folder, with its content's hash: what a refused
@@ -49,7 +33,7 @@ function folderState(dataDir: string): Record<string, string> {
   for (const entry of readdirSync(dataDir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    state[path.relative(dataDir, file)] = entry.name.endsWith('-shm') ? 'present' : hashOf(file);
+    state[path.relative(dataDir, file)] = entry.name.endsWith('-shm') ? 'present' : fileHash(file);
   }
   return state;
 }
@@ -234,11 +218,11 @@ describe('a backup is checked before it changes anything', () => {
     await callOk(core, 'organisations.create', { name: 'Added After The Backup', kind: 'other' });
     const preview = await callOk<BackupPreview>(core, 'vault.previewBackup', { fileName: path.basename(good) });
     expect(preview.counts.organisations).toBe(2);
-    const backupBefore = hashOf(good);
+    const backupBefore = fileHash(good);
     await callOk(core, 'vault.restoreBackup', { fileName: path.basename(good) });
     expect((await callOk<unknown[]>(core, 'organisations.list', {})).length).toBe(2);
     // The backup itself is untouched; the copy checked is the one now in place.
-    expect(hashOf(good)).toBe(backupBefore);
+    expect(fileHash(good)).toBe(backupBefore);
     expect(readdirSync(core.dataDir).filter((name) => name.startsWith('backup-check-'))).toEqual([]);
   });
 
@@ -256,7 +240,7 @@ describe('a backup is checked before it changes anything', () => {
     const file = path.join(core.dataDir, 'backups', backupName(3));
     older.connection.prepare('VACUUM INTO ?').run(file);
     older.close();
-    const backupBefore = hashOf(file);
+    const backupBefore = fileHash(file);
 
     expect(await callOk<BackupPreview>(core, 'vault.previewBackup', { fileName: backupName(3) })).toMatchObject({
       counts: { organisations: 1 },
@@ -266,7 +250,7 @@ describe('a backup is checked before it changes anything', () => {
     expect((await callOk<{ name: string }[]>(core, 'organisations.list', {})).map((o) => o.name)).toEqual([
       'From An Older Version',
     ]);
-    expect(hashOf(file)).toBe(backupBefore);
+    expect(fileHash(file)).toBe(backupBefore);
   });
 
   it('a check cut off by a crash leaves a copy that the next start removes', async () => {
