@@ -1,54 +1,30 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
-import type { Deck } from '@shared/deck/decks';
-import type { Review } from '@shared/domain/reviews';
-import type { Session, SessionAction, SessionNote } from '@shared/domain/sessions';
-import { RunScreen } from '@renderer/features/sessions/RunScreen';
-import { renderWithApi } from '../fakeApi';
+import type { Session, SessionAction } from '@shared/domain/sessions';
+import { renderRunScreen, runningSession, sessionNote } from './runScreen';
 
 const noteId = crypto.randomUUID();
-const concern: SessionNote = {
-  id: noteId,
-  stage: 'deliver',
-  cardId: null,
-  side: 'provider',
-  kind: 'concern',
-  text: 'AB12 has missed two contact visits with their mother.',
-  noActionReason: null,
-  createdAt: '2026-12-03T10:30:00Z',
-  updatedAt: '2026-12-03T10:30:00Z',
-};
+const concern = sessionNote(
+  noteId,
+  'deliver',
+  'AB12 has missed two contact visits with their mother.',
+  'concern',
+  'provider',
+);
 
-function runningReview(): Session {
-  return {
-    reviewId: 'r1',
-    status: 'in_progress',
-    purpose: '',
-    affirmativeTopic: '',
-    apologies: '',
-    deckId: 'relational-commissioning',
-    timeBoxes: { define: 10, checkin: 10, matters: 10, discover: 20, dream: 15, design: 15, deliver: 15, close: 5 },
+const runningReview = (): Session =>
+  runningSession('r1', {
     stage: 'deliver',
-    turn: 'commissioner',
     timer: { stage: 'deliver', startedAt: null, elapsedMs: 0, limitMs: 15 * 60_000 },
-    participants: [],
-    cards: [],
     notes: [concern],
-    actions: [],
-    matters: [],
-    checkin: { submitted: { commissioner: false, provider: false }, revealed: false, ratings: null },
     openConcerns: [noteId],
-  };
-}
+  });
 
 test('an action asked for from a concern is written in the actions form, answers the concern and is said beside the form, which starts afresh', async () => {
   const user = userEvent.setup();
   let session = runningReview();
-  const { core } = renderWithApi(<RunScreen reviewId="r1" />, {
-    'reviews.get': () => ({ id: 'r1', title: 'Placement review: AB12' }) as Review,
-    'sessions.get': () => session,
-    'decks.get': () => ({ id: 'relational-commissioning', cards: [] }) as unknown as Deck,
+  const { core } = renderRunScreen('r1', () => session, {
     'actions.save': (input) => {
       const action = {
         id: 'a1',

@@ -2,61 +2,23 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, expect, test } from 'vitest';
 import type { Deck } from '@shared/deck/decks';
-import type { Review } from '@shared/domain/reviews';
-import { sellickFeatures, type Session, type SessionNote, type TurnSide } from '@shared/domain/sessions';
-import { RunScreen } from '@renderer/features/sessions/RunScreen';
+import { sellickFeatures, type Session, type TurnSide } from '@shared/domain/sessions';
 import { useRoomStore } from '@renderer/features/sessions/roomStore';
-import { renderWithApi, type FakeHandlers } from '../fakeApi';
+import type { FakeHandlers } from '../fakeApi';
+import { renderRunScreen, runningSession, sessionNote } from './runScreen';
 
 const reviewId = crypto.randomUUID();
 
-const note = (id: string, stage: SessionNote['stage'], text: string, kind: SessionNote['kind'] = 'story') =>
-  ({
-    id,
-    stage,
-    cardId: null,
-    side: 'commissioner',
-    kind,
-    text,
-    noActionReason: null,
-    createdAt: '2026-12-03T10:30:00Z',
-    updatedAt: '2026-12-03T10:30:00Z',
-  }) satisfies SessionNote;
+const note = sessionNote;
 
-function review(changes: Partial<Session> = {}): Session {
-  return {
-    reviewId,
-    status: 'in_progress',
+const review = (changes: Partial<Session> = {}) =>
+  runningSession(reviewId, {
     purpose: 'The six-monthly review',
-    affirmativeTopic: '',
-    apologies: '',
-    deckId: 'relational-commissioning',
-    timeBoxes: { define: 10, checkin: 10, matters: 10, discover: 20, dream: 15, design: 15, deliver: 15, close: 5 },
-    stage: 'close',
-    turn: 'commissioner',
-    timer: { stage: 'close', startedAt: null, elapsedMs: 0, limitMs: 5 * 60_000 },
-    participants: [],
-    cards: [],
     notes: [note('n1', 'discover', 'The keyworker’s walks have become a fixed point.')],
-    actions: [],
-    matters: [],
-    checkin: { submitted: { commissioner: false, provider: false }, revealed: false, ratings: null },
-    openConcerns: [],
     ...changes,
-  };
-}
-
-function run(session: () => Session, handlers: FakeHandlers = {}) {
-  return renderWithApi(<RunScreen reviewId={reviewId} />, {
-    'reviews.get': () => ({ id: reviewId, title: 'Placement review: AB12' }) as Review,
-    'sessions.get': session,
-    'decks.get': () => ({ id: 'relational-commissioning', cards: [] }) as unknown as Deck,
-    'decks.list': () => [],
-    'people.list': () => [],
-    'organisations.list': () => [],
-    ...handlers,
   });
-}
+
+const run = (session: () => Session, handlers: FakeHandlers = {}) => renderRunScreen(reviewId, session, handlers);
 
 beforeEach(() => useRoomStore.setState({ reviewId: null, viewing: null, undo: null }));
 
