@@ -59,18 +59,34 @@ export function createAuditAnchor(dataDir: string) {
     }
   }
 
-  function write(context: ServiceContext, head: AuditHead): void {
-    const body: AnchorFile = { ...head, mac: macOf(anchorKey(context), head) };
+  function write(body: AnchorFile): void {
     const partial = `${file}.partial`;
     writeFileSync(partial, `${JSON.stringify(body)}\n`, { mode: 0o600 });
     renameSync(partial, file);
   }
 
+  // A move is written just after the call that made it has answered, not on its way: a burst of
+  // writes costs one file write, and typing does not wait for the disk. The MAC is made at once,
+  // so the write needs nothing from the case book, which may be locked by then.
+  let pending: AnchorFile | null = null;
+  // The key, read once per case book (a restore or a new case book brings its own: see reset).
+  let key: Buffer | null = null;
+  const keyFor = (context: ServiceContext) => (key ??= anchorKey(context));
+  function flush(): void {
+    if (pending) write(pending);
+    pending = null;
+  }
+  function moveTo(context: ServiceContext, head: AuditHead): void {
+    if (!pending) setImmediate(flush);
+    pending = { ...head, mac: macOf(keyFor(context), head) };
+  }
+
   function check(context: ServiceContext): AnchorCheck {
+    flush();
     const anchored = read();
     if (!anchored)
       return { held: false, reason: 'No anchor has been written beside the case book yet.', anchored: null };
-    const expected = Buffer.from(macOf(anchorKey(context), anchored), 'hex');
+    const expected = Buffer.from(macOf(keyFor(context), anchored), 'hex');
     const given = Buffer.from(anchored.mac, 'hex');
     if (given.length !== expected.length || !timingSafeEqual(given, expected))
       return {
@@ -117,18 +133,22 @@ export function createAuditAnchor(dataDir: string) {
         }
         if (anchored && !check(context).held) return;
       }
-      write(context, head);
+      moveTo(context, head);
       written = head;
     },
     /** After a restore or a new case book: the chain as it now stands is the one anchored. */
     reset(context: ServiceContext): void {
       const head = auditHead(context);
       written = null;
+      pending = null;
+      key = null;
       if (head) {
-        write(context, head);
+        write({ ...head, mac: macOf(keyFor(context), head) });
         written = head;
       } else rmSync(file, { force: true });
     },
+    /** Writes a move still waiting: before the case book is closed. */
+    flush,
   };
 }
 

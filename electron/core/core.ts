@@ -196,6 +196,7 @@ export function createCore(options: CoreOptions): Core {
     close: () => {
       clearInterval(idleTimer);
       if (automaticBackups && vault.unlocked) backupQuietly(() => vault.backup('on close'));
+      anchor.flush();
       vault.lock();
     },
   };

@@ -8,6 +8,8 @@ import { sql } from '@core/db/sql';
 import { callOk, seedCaseBook, tempDir, testCore } from './helpers';
 
 const verify = (core: ReturnType<typeof testCore>) => callOk<AuditVerification>(core, 'audit.verify', {});
+/** The anchor is written just after a call has answered: this waits for that. */
+const anchorWritten = () => new Promise((resolve) => setImmediate(resolve));
 const lastSeq = (core: ReturnType<typeof testCore>) =>
   core.context.db.get<{ seq: number }>(sql`SELECT max(seq) AS seq FROM audit_log`)!.seq;
 
@@ -15,6 +17,7 @@ describe('the audit trail’s anchor beside the case book', () => {
   it('follows every change, and holds while the trail is whole', async () => {
     const core = testCore();
     await seedCaseBook(core);
+    await anchorWritten();
     const anchor = JSON.parse(readFileSync(path.join(core.dataDir, anchorFileName), 'utf8')) as { seq: number };
     expect(anchor.seq).toBe(lastSeq(core));
     expect(await verify(core)).toMatchObject({ firstBroken: null, anchor: { held: true, reason: null } });
@@ -59,6 +62,7 @@ describe('the audit trail’s anchor beside the case book', () => {
   it('shows an anchor that was edited, and one from another case book', async () => {
     const core = testCore();
     await seedCaseBook(core);
+    await anchorWritten();
     const file = path.join(core.dataDir, anchorFileName);
     const anchor = JSON.parse(readFileSync(file, 'utf8')) as { seq: number; hash: string; mac: string };
     writeFileSync(file, JSON.stringify({ ...anchor, seq: anchor.seq - 3 }));
@@ -68,6 +72,7 @@ describe('the audit trail’s anchor beside the case book', () => {
 
     const other = testCore();
     await seedCaseBook(other);
+    await anchorWritten();
     copyFileSync(path.join(other.dataDir, anchorFileName), file);
     expect((await verify(core)).anchor.held).toBe(false);
   });
