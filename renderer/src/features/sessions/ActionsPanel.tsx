@@ -6,6 +6,7 @@ import { Field } from '@renderer/ui/Field';
 import { TextField } from '@renderer/ui/Select';
 import { useApiForm } from '@renderer/ui/useApiForm';
 import { SessionNotice } from './SessionNotice';
+import { focusAfter } from '@renderer/ui/focusAfter';
 import { useRoomStore } from './roomStore';
 import { isConcluded, useChangeSession, useSession } from './useSession';
 
@@ -25,14 +26,15 @@ export function ActionsPanel() {
 
   async function remove(action: SessionAction) {
     const { reviewId } = session;
-    if (!(await change('actions.delete', { reviewId, actionId: action.id }, 'Action deleted.'))) return;
+    const deleting = change('actions.delete', { reviewId, actionId: action.id }, 'Action deleted.');
+    // The button pressed goes: the keyboard goes to the panel's heading, by the undo.
+    focusAfter(deleting, () => heading.current);
+    if (!(await deleting)) return;
     setUndo({
       label: 'Undo: bring the action back',
       place: 'actions',
       run: (again) => again('actions.restore', { reviewId, actionId: action.id }, 'Action brought back.'),
     });
-    // The button pressed is gone: the keyboard goes to the panel's heading, by the undo.
-    heading.current?.focus();
   }
 
   return (

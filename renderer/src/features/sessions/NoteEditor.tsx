@@ -13,6 +13,7 @@ import {
 } from '@shared/domain/sessions';
 import { useApiClient } from '@renderer/api/ApiProvider';
 import { NoteSaver, type SaveState } from './noteSaver';
+import { focusAfter } from '@renderer/ui/focusAfter';
 import { useRoomStore } from './roomStore';
 import { useChangeSession, useReadSessionAgain, useSession } from './useSession';
 
@@ -70,15 +71,16 @@ export function NoteEditor({ note, readOnly }: { note: SessionNote; readOnly: bo
   const isConcern = current.kind === 'concern';
   async function remove() {
     const { reviewId } = session;
-    if (!(await change('notes.delete', { reviewId, noteId: note.id }, 'Note deleted.'))) return;
+    const deleting = change('notes.delete', { reviewId, noteId: note.id }, 'Note deleted.');
+    // The note and its buttons go: the keyboard goes to the stage's notes, by the undo.
+    focusAfter(deleting, () => document.getElementById('notes-heading'));
+    if (!(await deleting)) return;
     forgetDraft(note.id);
     setUndo({
       label: 'Undo: bring the note back',
       place: 'notes',
       run: (again) => again('notes.restore', { reviewId, noteId: note.id }, 'Note brought back.'),
     });
-    // The note and its buttons are gone: the keyboard goes to the stage's notes, by the undo.
-    document.getElementById('notes-heading')?.focus();
   }
 
   return (
