@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test } from 'vitest';
 import { ApiError } from '@shared/api/errors';
@@ -88,7 +88,7 @@ test('calls made in one scope report in one place: the latest one, from the star
     },
   });
   await user.click(screen.getByRole('button', { name: 'First' }));
-  expect(await screen.findByRole('status')).toHaveTextContent('First done.');
+  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('First done.'));
 
   await user.click(screen.getByRole('button', { name: 'Second' }));
   expect(await screen.findByText('Second running…')).toBeInTheDocument();

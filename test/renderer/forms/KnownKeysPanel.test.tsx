@@ -56,8 +56,10 @@ test('a key read out at the meeting, spaces and colons and all, is added and lis
   await user.type(within(form).getByLabelText('Fingerprint'), readOut);
   await user.click(within(form).getByRole('button', { name: 'Add this key' }));
 
-  expect(await within(form).findByRole('status')).toHaveTextContent(
-    'This case book now knows the key abcd abcd abcd abcd abcd for Westfield Borough Council.',
+  await waitFor(() =>
+    expect(within(form).getByRole('status')).toHaveTextContent(
+      'This case book now knows the key abcd abcd abcd abcd abcd for Westfield Borough Council.',
+    ),
   );
   expect(core.callsTo('signing.confirmKey')).toEqual([
     { organisation: 'Westfield Borough Council', fingerprint: westfield },

@@ -154,7 +154,9 @@ test('unlocking a case book from before Argon2id says it is strengthening its pr
   expect(screen.getByText(/unlocking also strengthens the protection of your case book/)).toBeInTheDocument();
   await user.type(screen.getByLabelText('Passphrase'), 'willow kettle orbit saffron');
   await user.click(screen.getByRole('button', { name: 'Unlock' }));
-  expect(await screen.findByRole('status')).toHaveTextContent('Strengthening the protection of your case book…');
+  await waitFor(() =>
+    expect(screen.getByRole('status')).toHaveTextContent('Strengthening the protection of your case book…'),
+  );
   answer.resolve(status('unlocked'));
   await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(''));
 });

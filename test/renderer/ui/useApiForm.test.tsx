@@ -138,7 +138,8 @@ test('once saved, the form is empty for the next one and leaving no longer asks'
   await user.type(screen.getByLabelText('Name'), 'Brightwater Care Ltd');
   await user.selectOptions(screen.getByLabelText('Kind'), 'Provider');
   await user.click(screen.getByRole('button', { name: 'Add organisation' }));
-  expect(await screen.findByRole('status')).toHaveTextContent('Added Brightwater Care Ltd.');
+  // The status region is always there, empty until something is said: wait for the words.
+  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Added Brightwater Care Ltd.'));
   expect(screen.getByLabelText('Name')).toHaveValue('');
 
   await goTo('#/deck');
@@ -154,7 +155,8 @@ test('a choice made in the instant after pressing save, while the values are che
   // Pressed, then changed at once, before the schema's check (which is asynchronous) has finished.
   fireEvent.click(screen.getByRole('button', { name: 'Add organisation' }));
   fireEvent.change(screen.getByLabelText('Kind'), { target: { value: 'provider' } });
-  expect(await screen.findByRole('status')).toHaveTextContent('Added Northshire County Council.');
+  // The status region is always there, empty until something is said: wait for the words.
+  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Added Northshire County Council.'));
   expect(sent).toEqual([{ name: 'Northshire County Council', kind: 'local_authority' }]);
   expect(screen.getByLabelText('Name')).toHaveValue('');
   expect(screen.getByLabelText('Kind')).toHaveValue('provider');
