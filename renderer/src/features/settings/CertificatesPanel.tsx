@@ -86,9 +86,14 @@ function ImportCertificateForm() {
         {(control) => <input {...control} {...form.register('password')} type="password" autoComplete="off" />}
       </Field>
       <button type="submit" className="button button--secondary" disabled={isSubmitting}>
-        Use this certificate
+        {isSubmitting ? 'Opening the certificate file…' : 'Use this certificate'}
       </button>
-      <StatusMessage message={status} />
+      {/* Deriving its keys can take a while (up to a minute for a file that asks for much work). */}
+      <StatusMessage
+        message={
+          isSubmitting ? 'Opening the certificate file: this can take up to a minute. You can go on meanwhile.' : status
+        }
+      />
     </form>
   );
 }
