@@ -6,6 +6,16 @@ const stage = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Stages' }).getByRole('button', { name: new RegExp(name) });
 const currentCard = (page: Page) => page.getByRole('article', { name: /./ });
 
+/**
+ * A card drawn in a stage is in play once that stage's list of drawn cards says so: the card left
+ * in play by the stage before still reads "Card in play" while the call is on its way.
+ */
+async function cardInPlay(page: Page, stageName: string) {
+  const cards = page.getByRole('region', { name: `Cards for ${stageName}` });
+  await expect(cards.getByRole('listitem').filter({ hasText: 'In play' })).toHaveCount(1);
+  await expect(currentCard(page)).toContainText('Card in play');
+}
+
 test('a whole review run by mouse: plan, check-in, matters arising, cards, notes, a concern that blocks concluding, actions, conclude', async ({
   page,
   context,
@@ -56,7 +66,7 @@ test('a whole review run by mouse: plan, check-in, matters arising, cards, notes
   await expect(table.getByRole('row')).toHaveCount(4);
   await expect(table).toContainText('Sam OkoroCommissioning officer, Northshire County CouncilCommissionerApologies');
   await page.getByRole('button', { name: 'Draw a card' }).click();
-  await expect(currentCard(page)).toContainText('Card in play');
+  await cardInPlay(page, 'Define');
   await expectAxeClean(page);
 
   // Check-in: each side rates privately; both shown together.
@@ -99,7 +109,7 @@ test('a whole review run by mouse: plan, check-in, matters arising, cards, notes
   // Discover: a card and a note from each side.
   await stage(page, 'Discover').click();
   await page.getByRole('button', { name: 'Draw a card' }).click();
-  await expect(currentCard(page)).toContainText('Card in play');
+  await cardInPlay(page, 'Discover');
   await page.getByRole('button', { name: 'Add a note for the commissioner' }).click();
   await page.keyboard.type('School says AB12’s attendance is the best it has been.');
   await page.getByRole('button', { name: 'Add a note for the provider' }).click();
@@ -114,11 +124,13 @@ test('a whole review run by mouse: plan, check-in, matters arising, cards, notes
   // Dream and Design: cards, a choice of card, and a concern.
   await stage(page, 'Dream').click();
   await page.getByRole('button', { name: 'Draw a card' }).click();
+  await cardInPlay(page, 'Dream');
   await expect(presented).toContainText('Dream');
   await stage(page, 'Design').click();
   await page.getByLabel('Or choose a card').selectOption({ index: 1 });
   await page.getByRole('button', { name: 'Use this card' }).click();
-  await expect(currentCard(page)).toContainText('Card in play');
+  await cardInPlay(page, 'Design');
+  await expect(currentCard(page).getByRole('heading')).toBeFocused();
   await page.getByRole('button', { name: 'Add a note for the provider' }).click();
   await page.keyboard.type('AB12 has missed two contact visits with their mother.');
   await page.getByLabel('Kind').selectOption({ label: 'Concern' });
@@ -128,6 +140,7 @@ test('a whole review run by mouse: plan, check-in, matters arising, cards, notes
   // Deliver: an action.
   await stage(page, 'Deliver').click();
   await page.getByRole('button', { name: 'Draw a card' }).click();
+  await cardInPlay(page, 'Deliver');
   const actions = page.getByRole('group', { name: 'Add an action' });
   await actions.getByLabel('What will be done').fill('Share the education plan with the home');
   await actions.getByLabel('Who will do it').selectOption({ label: 'The commissioner' });
@@ -200,7 +213,7 @@ test('a review run by keyboard: shortcuts for stages, cards, the timer and notes
   await expect(help).toBeHidden();
 
   await page.keyboard.press('d');
-  await expect(currentCard(page)).toContainText('Card in play');
+  await cardInPlay(page, 'Define');
   for (const name of ['Check-in', 'Matters arising', 'Discover']) {
     await page.keyboard.press(']');
     await expect(stage(page, name)).toHaveAttribute('aria-current', 'step');
@@ -208,7 +221,7 @@ test('a review run by keyboard: shortcuts for stages, cards, the timer and notes
   await page.keyboard.press('t');
   await expect(page.getByRole('group', { name: 'Stage timer' }).getByRole('button', { name: 'Pause' })).toBeVisible();
   await page.keyboard.press('d');
-  await expect(currentCard(page)).toContainText('Card in play');
+  await cardInPlay(page, 'Discover');
 
   await page.keyboard.press('c');
   await expect(page.getByLabel('Note from the commissioner')).toBeFocused();
