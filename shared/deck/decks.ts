@@ -74,6 +74,11 @@ const questionInputSchema = z.strictObject({
     .trim()
     .min(1, 'Write the question, or remove it.')
     .max(600, 'Keep the question under 600 characters.'),
+  /** Asked only when the card is carried on from an earlier stage (see the deck schema). */
+  followUp: z
+    .boolean()
+    .optional()
+    .transform((followUp) => (followUp ? (true as const) : undefined)),
 });
 
 const qualityStandardInput = z

@@ -14,7 +14,15 @@ const shown = (value: unknown): string =>
  */
 
 export const DECK_FORMAT = 'relational-review-deck';
-export const DECK_FORMAT_VERSION = 1;
+/**
+ * The version this app writes. Version 2 added follow-up questions; a version 1 file reads the same
+ * way, with none.
+ */
+export const DECK_FORMAT_VERSION = 2;
+const READABLE_FORMAT_VERSIONS = [1, 2] as const;
+
+/** The phases a card can be carried into from an earlier one, where follow-up questions belong. */
+export const FOLLOW_UP_PHASES = ['dream', 'design', 'deliver'] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Appreciative Enquiry phases
@@ -246,6 +254,13 @@ export const questionSchema = z.strictObject(
           `has a lens, “${shown(issue.input)}”, that is not “home” (the child’s daily life in the home) or “relationship” (between commissioner and provider).`,
       })
       .optional(),
+    /**
+     * Asked only when the card is carried on from an earlier phase of the same review, so it may
+     * refer back to what was said about the card then. A card drawn fresh never shows it.
+     */
+    followUp: z
+      .literal(true, { error: 'has a “followUp” marker that is not true; leave it out otherwise.' })
+      .optional(),
   },
   { error: objectErrors('', 'is missing.', 'is not a question: it should have a phase and its text.') },
 );
@@ -300,7 +315,13 @@ function cardCrossFieldIssues(card: {
   const asked = new Set<unknown>();
   questions.forEach((question: unknown, index) => {
     const phase = question && typeof question === 'object' ? (question as { phase?: unknown }).phase : undefined;
-    asked.add(phase);
+    if (!(question as { followUp?: unknown } | null)?.followUp) asked.add(phase);
+    else if (PHASES.includes(phase as Phase) && !(FOLLOW_UP_PHASES as readonly string[]).includes(phase as string)) {
+      issues.push({
+        path: ['questions', index, 'followUp'],
+        message: `is a follow-up in the ${PHASE_LABELS[phase as Phase]} phase; a card is carried on only into Dream, Design or Deliver.`,
+      });
+    }
     if (Array.isArray(card.phases) && PHASES.includes(phase as Phase) && !phases.includes(phase as Phase)) {
       issues.push({
         path: ['questions', index, 'phase'],
@@ -449,11 +470,11 @@ export const deckFileSchema = z
       format: z.literal(DECK_FORMAT, {
         error: 'is not a Relational Review deck file (its “format” should be “relational-review-deck”).',
       }),
-      formatVersion: z.literal(DECK_FORMAT_VERSION, {
+      formatVersion: z.literal(READABLE_FORMAT_VERSIONS, {
         error: (issue) =>
           issue.input === undefined
-            ? 'does not say which version of the deck format it uses (“formatVersion”: 1).'
-            : `uses version ${shown(issue.input)} of the deck format; this app reads version ${DECK_FORMAT_VERSION}.`,
+            ? `does not say which version of the deck format it uses (“formatVersion”: ${DECK_FORMAT_VERSION}).`
+            : `uses version ${shown(issue.input)} of the deck format; this app reads versions ${READABLE_FORMAT_VERSIONS.join(' and ')}.`,
       }),
       id: z
         .string({

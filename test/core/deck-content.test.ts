@@ -524,6 +524,37 @@ describe('parseDeckFile', () => {
     ]);
   });
 
+  it('takes follow-up questions only in Dream, Design and Deliver, and never as a phase’s only question', () => {
+    const broken = valid();
+    broken.cards[0]!.phases = ['discover', 'dream'];
+    broken.cards[0]!.questions = [
+      { phase: 'discover', text: 'Tell us about a time when it worked.', followUp: true },
+      { phase: 'dream', text: 'Building on that story, what could be?', followUp: true },
+    ];
+    expect(problemsOf(broken)).toEqual([
+      `Card 1 (“${firstTitle}”), question 1, is a follow-up in the Discover phase; a card is carried on only into Dream, Design or Deliver.`,
+      `Card 1 (“${firstTitle}”) has no question for the Discover phase, which it lists.`,
+      `Card 1 (“${firstTitle}”) has no question for the Dream phase, which it lists.`,
+    ]);
+    broken.cards[0]!.questions = [
+      { phase: 'discover', text: 'Tell us about a time when it worked.' },
+      { phase: 'dream', text: 'What could be?', followUp: false },
+    ];
+    expect(problemsOf(broken)).toEqual([
+      `Card 1 (“${firstTitle}”), question 2, has a “followUp” marker that is not true; leave it out otherwise.`,
+    ]);
+  });
+
+  it('reads deck files of format versions 1 and 2, and says which it reads when given another', () => {
+    const older = valid();
+    older.formatVersion = 1;
+    expect(parseDeckFile(older).ok).toBe(true);
+    older.formatVersion = 3;
+    expect(problemsOf(older)).toEqual([
+      'The deck file uses version 3 of the deck format; this app reads versions 1 and 2.',
+    ]);
+  });
+
   it('refuses fields it does not know', () => {
     const broken = valid();
     broken.cards[0]!.colour = 'blue';

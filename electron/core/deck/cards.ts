@@ -26,7 +26,12 @@ export function toStoredCard(card: DeckCard): StoredCard {
     title: card.title,
     ...(card.paper ? { paper: card.paper } : {}),
     phases: card.phases,
-    questions: card.questions.map((q) => ({ phase: q.phase, text: q.text, ...(q.lens ? { lens: q.lens } : {}) })),
+    questions: card.questions.map((q) => ({
+      phase: q.phase,
+      text: q.text,
+      ...(q.lens ? { lens: q.lens } : {}),
+      ...(q.followUp ? { followUp: true as const } : {}),
+    })),
     ...(card.qualityStandards.length ? { qualityStandards: card.qualityStandards } : {}),
     ...(card.facilitatorNote ? { facilitatorNote: card.facilitatorNote } : {}),
   };
