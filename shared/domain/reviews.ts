@@ -19,6 +19,20 @@ export const reviewStatusLabels: Record<ReviewStatus, string> = {
   signed: 'Signed',
 };
 
+/**
+ * What became of a concluded review's current minutes (its newest version): sealed, or sealed and
+ * countersigned by the other organisation; null until then.
+ */
+export const minutesStates = ['sealed', 'countersigned'] as const;
+export type MinutesState = (typeof minutesStates)[number];
+
+/** The status a person reads: once the current minutes are sealed, that says more than “Concluded”. */
+export function reviewStatusLabel(review: Pick<Review, 'status' | 'minutesState'>): string {
+  if (review.minutesState === 'countersigned') return 'Countersigned';
+  if (review.minutesState === 'sealed') return 'Sealed';
+  return reviewStatusLabels[review.status];
+}
+
 const whenMessage = 'Enter the date and time of the review.';
 /** A moment with its offset, or a date-input's local time (read as this computer's time); kept in UTC. */
 const when = z
@@ -35,6 +49,12 @@ const reviewDetails = {
   nextReviewDate: optionalDate('Enter the date of the next review, for example 27 March 2026.').optional(),
 };
 
+/**
+ * Planning the next review: start with the participants present at the last review of the same
+ * home, placement or relationship, and its affirmative topic, for the facilitator to change.
+ */
+const carryForward = z.boolean({ message: 'carryForward should be true or false.' }).optional();
+
 /** What a review is of decides which records it needs; the rest is derived from them. */
 export const newReviewSchema = z.discriminatedUnion(
   'scope',
@@ -44,17 +64,20 @@ export const newReviewSchema = z.discriminatedUnion(
       homeId: recordId('Choose the home this review is about.'),
       commissionerId: recordId('Choose the commissioning local authority.'),
       ...reviewDetails,
+      carryForward,
     }),
     z.strictObject({
       scope: z.literal('placement'),
       placementId: recordId('Choose the placement this review is about.'),
       ...reviewDetails,
+      carryForward,
     }),
     z.strictObject({
       scope: z.literal('relationship'),
       commissionerId: recordId('Choose the commissioning local authority.'),
       providerId: recordId('Choose the provider.'),
       ...reviewDetails,
+      carryForward,
     }),
   ],
   { message: 'Choose whether the review is of a home, a placement or a relationship.' },
@@ -89,5 +112,7 @@ export interface Review extends RecordTimes {
   purpose: string;
   affirmativeTopic: string;
   status: ReviewStatus;
+  /** Whether the current minutes are sealed or countersigned (see reviewStatusLabel). */
+  minutesState: MinutesState | null;
   nextReviewDate: string | null;
 }

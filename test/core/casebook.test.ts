@@ -4,7 +4,10 @@ import type { Organisation } from '@shared/domain/organisations';
 import type { Person } from '@shared/domain/people';
 import { looksLikeName, type Placement } from '@shared/domain/placements';
 import type { Review } from '@shared/domain/reviews';
-import { callError, callOk, seedCaseBook, snapshot, testCore } from './helpers';
+import { randomUUID } from 'node:crypto';
+import { defaultTimeBoxes, type Session } from '@shared/domain/sessions';
+import { sql } from '@core/db/sql';
+import { callError, callOk, seedCaseBook, snapshot, testCore, type TestCore } from './helpers';
 
 describe('homes in full', () => {
   it('keeps registered places, the Ofsted judgement with its date, and the Regulation 44 and 45 dates', async () => {
@@ -277,5 +280,238 @@ describe('reviews', () => {
       scheduledFor: '2027-02-01T14:00:00Z',
     });
     expect(error.fields).toEqual({ commissionerId: 'Choose a local authority from the list.' });
+  });
+});
+
+/** A minutes version as the minutes module leaves it (sealing itself is tested in minutes.test.ts). */
+function putMinutes(core: TestCore, reviewId: string, version: number, status: 'draft' | 'locked' | 'sealed') {
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  core.context.db.run(sql`
+    INSERT INTO minutes (id, review_id, version, status, created_at, updated_at, sealed_at)
+    VALUES (${id}, ${reviewId}, ${version}, ${status}, ${now}, ${now}, ${status === 'sealed' ? now : null})`);
+  return id;
+}
+
+function countersign(core: TestCore, minutesId: string) {
+  core.context.db.run(sql`
+    INSERT INTO countersignatures (id, minutes_id, signer, organisation, fingerprint, signed_at, imported_at)
+    VALUES (${randomUUID()}, ${minutesId}, 'Sam Okoro', 'Northshire County Council', ${'ab'.repeat(32)}, NULL, ${new Date().toISOString()})`);
+}
+
+describe('what became of a review’s minutes', () => {
+  it('says sealed, then countersigned, from the current version only, in the list and for one review', async () => {
+    const core = testCore();
+    const { review, placement } = await seedCaseBook(core);
+    const state = async () => {
+      const listed = (await callOk<Review[]>(core, 'reviews.list', { placementId: placement.id }))[0]!;
+      const one = await callOk<Review>(core, 'reviews.get', { id: review.id });
+      expect(one.minutesState).toBe(listed.minutesState);
+      return listed.minutesState;
+    };
+    expect(await state()).toBeNull();
+    await callOk(core, 'sessions.conclude', { reviewId: review.id });
+    expect(await state()).toBeNull();
+    const draft = core.context.db.get<{ id: string }>(sql`SELECT id FROM minutes WHERE review_id = ${review.id}`)!;
+    core.context.db.run(
+      sql`UPDATE minutes SET status = 'sealed', sealed_at = ${new Date().toISOString()} WHERE id = ${draft.id}`,
+    );
+    expect(await state()).toBe('sealed');
+    countersign(core, draft.id);
+    expect(await state()).toBe('countersigned');
+    // An amendment is the current version: until it is sealed, the review is concluded again.
+    const amendment = putMinutes(core, review.id, 2, 'draft');
+    expect(await state()).toBeNull();
+    core.context.db.run(sql`UPDATE minutes SET status = 'sealed' WHERE id = ${amendment}`);
+    expect(await state()).toBe('sealed');
+  });
+
+  it('tells each review in a list apart', async () => {
+    const core = testCore();
+    const { review, home, council } = await seedCaseBook(core);
+    const other = await callOk<Review>(core, 'reviews.create', {
+      scope: 'home',
+      homeId: home.id,
+      commissionerId: council.id,
+      scheduledFor: '2027-03-01T10:00:00Z',
+    });
+    const third = await callOk<Review>(core, 'reviews.create', {
+      scope: 'home',
+      homeId: home.id,
+      commissionerId: council.id,
+      scheduledFor: '2027-04-01T10:00:00Z',
+    });
+    countersign(core, putMinutes(core, review.id, 1, 'sealed'));
+    putMinutes(core, other.id, 1, 'sealed');
+    putMinutes(core, third.id, 1, 'locked');
+    const listed = await callOk<Review[]>(core, 'reviews.list', { homeId: home.id });
+    expect(listed.map((r) => [r.id, r.minutesState])).toEqual([
+      [third.id, null],
+      [other.id, 'sealed'],
+      [review.id, 'countersigned'],
+    ]);
+  });
+});
+
+describe('planning the next review', () => {
+  async function heldReview(core: TestCore) {
+    const seeded = await seedCaseBook(core);
+    const { review, person } = seeded;
+    await callOk(core, 'sessions.plan', {
+      reviewId: review.id,
+      affirmativeTopic: 'Days that go well for AB12',
+      apologies: 'The independent reviewing officer',
+      deckId: 'relational-commissioning',
+      timeBoxes: defaultTimeBoxes,
+    });
+    const participant = (input: object) => callOk(core, 'sessions.addParticipant', { reviewId: review.id, ...input });
+    await participant({
+      personId: person.id,
+      name: 'Priya Shah',
+      role: 'Registered manager',
+      side: 'provider',
+      attendance: 'present',
+    });
+    await participant({
+      name: 'Sam Okoro',
+      role: 'Commissioning officer',
+      organisation: 'Northshire County Council',
+      side: 'commissioner',
+      attendance: 'present',
+    });
+    await participant({ name: 'Jo Reid', role: 'Social worker', side: 'commissioner', attendance: 'apologies' });
+    await callOk(core, 'notes.save', {
+      id: randomUUID(),
+      reviewId: review.id,
+      stage: 'discover',
+      side: 'provider',
+      kind: 'story',
+      text: 'AB12 led the garden project.',
+    });
+    await callOk(core, 'checkin.submit', {
+      reviewId: review.id,
+      side: 'commissioner',
+      ratings: {
+        'senior-relationships': { score: 4 },
+        collaboration: { score: 4 },
+        'difficult-needs': { score: 3 },
+        'mutual-advantage': { score: 4 },
+      },
+    });
+    await callOk(core, 'actions.save', { reviewId: review.id, text: 'Book the dentist', ownerSide: 'provider' });
+    await callOk(core, 'sessions.conclude', { reviewId: review.id });
+    return seeded;
+  }
+
+  it('starts with the last review’s present participants and topic, not its notes, ratings or actions', async () => {
+    const core = testCore();
+    const { placement } = await heldReview(core);
+    const next = await callOk<Review>(core, 'reviews.create', {
+      scope: 'placement',
+      placementId: placement.id,
+      scheduledFor: '2027-06-03T10:00:00Z',
+      carryForward: true,
+    });
+    expect(next).toMatchObject({ status: 'planned', affirmativeTopic: 'Days that go well for AB12' });
+    const session = await callOk<Session>(core, 'sessions.get', { reviewId: next.id });
+    expect(session.participants.map((p) => [p.name, p.role, p.side, p.attendance])).toEqual([
+      ['Priya Shah', 'Registered manager', 'provider', 'present'],
+      ['Sam Okoro', 'Commissioning officer', 'commissioner', 'present'],
+    ]);
+    expect(session).toMatchObject({ apologies: '', notes: [], actions: [], openConcerns: [] });
+    expect(session.checkin.submitted).toEqual({ commissioner: false, provider: false });
+    // The last review's action comes as a matter arising, as it would for any next review.
+    expect(session.matters.map((m) => m.text)).toEqual(['Book the dentist']);
+    // The facilitator changes what was carried in the plan, as for any review.
+    await callOk(core, 'sessions.removeParticipant', {
+      reviewId: next.id,
+      participantId: session.participants[1]!.id,
+    });
+    expect((await callOk<Session>(core, 'sessions.get', { reviewId: next.id })).participants).toHaveLength(1);
+  });
+
+  it('carries nothing without being asked, from another placement, or when there was no review before', async () => {
+    const core = testCore();
+    const { placement, home, council } = await heldReview(core);
+    const plain = await callOk<Review>(core, 'reviews.create', {
+      scope: 'placement',
+      placementId: placement.id,
+      scheduledFor: '2027-06-03T10:00:00Z',
+    });
+    expect(plain.affirmativeTopic).toBe('');
+    const other = await callOk<{ id: string }>(core, 'placements.create', {
+      homeId: home.id,
+      placingAuthorityId: council.id,
+      childReference: 'CD34',
+      startDate: '2026-05-01',
+      status: 'current',
+    });
+    const first = await callOk<Review>(core, 'reviews.create', {
+      scope: 'placement',
+      placementId: other.id,
+      scheduledFor: '2027-06-04T10:00:00Z',
+      carryForward: true,
+    });
+    expect(first.affirmativeTopic).toBe('');
+    // A home review follows the last review of the home, not of a placement there.
+    const homeReview = await callOk<Review>(core, 'reviews.create', {
+      scope: 'home',
+      homeId: home.id,
+      commissionerId: council.id,
+      scheduledFor: '2027-06-05T10:00:00Z',
+      carryForward: true,
+    });
+    for (const review of [plain, first, homeReview])
+      expect((await callOk<Session>(core, 'sessions.get', { reviewId: review.id })).participants).toEqual([]);
+  });
+
+  it('follows the latest review of the home with the same commissioner, leaving out people since archived', async () => {
+    const core = testCore();
+    const { home, council, person } = await seedCaseBook(core);
+    const homeReview = (scheduledFor: string, carryForward?: boolean) =>
+      callOk<Review>(core, 'reviews.create', {
+        scope: 'home',
+        homeId: home.id,
+        commissionerId: council.id,
+        scheduledFor,
+        carryForward,
+      });
+    const older = await homeReview('2026-06-01T10:00:00Z');
+    const latest = await homeReview('2026-12-01T10:00:00Z');
+    for (const [review, topic] of [
+      [older, 'An old topic'],
+      [latest, 'Settling in together'],
+    ] as const)
+      await callOk(core, 'sessions.plan', {
+        reviewId: review.id,
+        affirmativeTopic: topic,
+        deckId: 'relational-commissioning',
+        timeBoxes: defaultTimeBoxes,
+      });
+    await callOk(core, 'sessions.addParticipant', {
+      reviewId: latest.id,
+      personId: person.id,
+      name: 'Priya Shah',
+      side: 'provider',
+      attendance: 'present',
+    });
+    // Someone archived since is not carried: they may have left.
+    await callOk(core, 'sessions.addParticipant', {
+      reviewId: latest.id,
+      name: 'Sam Okoro',
+      side: 'commissioner',
+      attendance: 'present',
+    });
+    const next = await homeReview('2027-06-01T10:00:00Z', true);
+    expect(next.affirmativeTopic).toBe('Settling in together');
+    expect(
+      (await callOk<Session>(core, 'sessions.get', { reviewId: next.id })).participants.map((p) => p.name),
+    ).toEqual(['Priya Shah', 'Sam Okoro']);
+    await callOk(core, 'people.archive', { id: person.id });
+    const after = await homeReview('2027-12-01T10:00:00Z', true);
+    // The latest is now the review just planned: its people, less the one archived.
+    expect(
+      (await callOk<Session>(core, 'sessions.get', { reviewId: after.id })).participants.map((p) => p.name),
+    ).toEqual(['Sam Okoro']);
   });
 });

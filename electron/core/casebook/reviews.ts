@@ -9,14 +9,25 @@ import { getOrganisation } from './organisations';
 import { getPlacement } from './placements';
 import { notFound, requireLinked } from './records';
 
+/**
+ * Reviews with their names, and what became of each one's current minutes (its newest version):
+ * sealed, or sealed and countersigned. One statement for a whole list: the newest version is
+ * found through minutes' (review_id, version) index, countersignatures through theirs.
+ */
 const selectReviews = sql`
   SELECT reviews.*, homes.name AS home_name, placements.child_reference,
-         commissioner.name AS commissioner_name, provider.name AS provider_name
+         commissioner.name AS commissioner_name, provider.name AS provider_name,
+         CASE WHEN current_minutes.status IS NOT 'sealed' THEN NULL
+              WHEN EXISTS (SELECT 1 FROM countersignatures WHERE countersignatures.minutes_id = current_minutes.id)
+                THEN 'countersigned'
+              ELSE 'sealed' END AS minutes_state
   FROM reviews
   LEFT JOIN homes ON homes.id = reviews.home_id
   LEFT JOIN placements ON placements.id = reviews.placement_id
   JOIN organisations AS commissioner ON commissioner.id = reviews.commissioner_id
-  JOIN organisations AS provider ON provider.id = reviews.provider_id`;
+  JOIN organisations AS provider ON provider.id = reviews.provider_id
+  LEFT JOIN minutes AS current_minutes ON current_minutes.review_id = reviews.id
+    AND current_minutes.version = (SELECT max(version) FROM minutes WHERE minutes.review_id = reviews.id)`;
 
 export function listReviews({ db }: ServiceContext, input: ParsedInput<'reviews.list'>): Review[] {
   const homeId = input.homeId ?? null;
@@ -139,9 +150,51 @@ export function createReview(context: ServiceContext, input: ParsedInput<'review
       VALUES (${id}, ${input.scope}, ${subject.homeId}, ${subject.placementId}, ${subject.commissionerId}, ${subject.providerId},
               ${subject.title}, ${input.scheduledFor}, ${input.place}, ${input.purpose}, 'planned',
               ${input.nextReviewDate ?? null}, ${now}, ${now})`);
+    if (input.carryForward) carryForward(context, id, subject);
   });
   events.emit('casebook.changed', { kind: 'review', id });
   return getReview(context, id);
+}
+
+/**
+ * The next review starts where the last one of the same home, placement or relationship left
+ * its people and its topic: the participants who were present (not those who sent apologies, nor
+ * people since archived) and the affirmative topic, for the facilitator to change. Nothing of
+ * what was said (notes, ratings, actions) is copied: actions reach the next review as matters
+ * arising in any case. Runs inside createReview's transaction.
+ */
+function carryForward(context: ServiceContext, id: string, subject: ReviewSubject): void {
+  const { db, clock } = context;
+  const last = db.record<{ id: string; affirmativeTopic: string }>(sql`
+    SELECT id, affirmative_topic FROM reviews
+    WHERE id <> ${id} AND archived_at IS NULL
+      AND CASE
+        WHEN ${subject.placementId} IS NOT NULL THEN placement_id = ${subject.placementId}
+        WHEN ${subject.homeId} IS NOT NULL
+          THEN scope = 'home' AND home_id = ${subject.homeId} AND commissioner_id = ${subject.commissionerId}
+        ELSE scope = 'relationship' AND commissioner_id = ${subject.commissionerId} AND provider_id = ${subject.providerId}
+      END
+    ORDER BY scheduled_for DESC, created_at DESC, rowid DESC LIMIT 1`);
+  if (!last) return;
+  db.run(sql`UPDATE reviews SET affirmative_topic = ${last.affirmativeTopic} WHERE id = ${id}`);
+  const present = db.all<{
+    personId: string | null;
+    name: string;
+    role: string;
+    organisation: string;
+    side: string;
+  }>(sql`
+    SELECT participants.person_id AS personId, participants.name, participants.role, participants.organisation, participants.side
+    FROM participants LEFT JOIN people ON people.id = participants.person_id
+    WHERE participants.review_id = ${last.id} AND participants.attendance = 'present' AND people.archived_at IS NULL
+    ORDER BY participants.created_at, participants.rowid`);
+  const now = isoNow(clock);
+  for (const person of present) {
+    db.run(sql`
+      INSERT INTO participants (id, review_id, person_id, name, role, organisation, side, attendance, created_at)
+      VALUES (${randomUUID()}, ${id}, ${person.personId}, ${person.name}, ${person.role}, ${person.organisation},
+              ${person.side}, 'present', ${now})`);
+  }
 }
 
 export function updateReview(context: ServiceContext, input: ParsedInput<'reviews.update'>): Review {

@@ -1,7 +1,7 @@
 import type { ParsedInput } from '@shared/api/contract';
 import type { ExportedFile } from '@shared/domain/exported-file';
 import { placementStatusLabels, type Placement } from '@shared/domain/placements';
-import { reviewStatusLabels, type Review } from '@shared/domain/reviews';
+import { reviewStatusLabel, type Review } from '@shared/domain/reviews';
 import { formatDate, formatDateTime } from '@shared/format/dates';
 import { isoNow } from '@core/clock';
 import type { ServiceContext } from '@core/context';
@@ -95,7 +95,7 @@ function describePlacement(placement: Placement): string {
 function describeReview(review: Review): string {
   return [
     `- ${review.title}, ${formatDateTime(review.scheduledFor)}${review.place ? ` at ${review.place}` : ''}.`,
-    `  Status: ${reviewStatusLabels[review.status]}. Between ${review.commissionerName} and ${review.providerName}.`,
+    `  Status: ${reviewStatusLabel(review)}. Between ${review.commissionerName} and ${review.providerName}.`,
     ...(review.purpose ? [`  Purpose: ${review.purpose}`] : []),
     ...(review.nextReviewDate ? [`  Next review: ${formatDate(review.nextReviewDate)}.`] : []),
   ].join('\n');
