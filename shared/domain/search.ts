@@ -27,6 +27,8 @@ export interface SearchHit {
   title: string;
   snippet: string;
   archived: boolean;
+  /** For a review or a note: when the review was held, since every review of a home has the same title. */
+  scheduledFor?: string;
 }
 
 export interface SearchResults {

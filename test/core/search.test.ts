@@ -19,12 +19,15 @@ describe('searching the case book', () => {
     const [homes, reviews, notes] = results.groups;
     expect(homes!.hits[0]).toMatchObject({ id: home.id, archived: false });
     expect(plain(homes!.hits[0]!.title)).toBe('[Oakwood] House');
-    expect(reviews!.hits[0]!.id).toBe(review.id);
+    // Every review of a placement has the same title: a review's hit and a note's carry its date.
+    expect(reviews!.hits[0]).toMatchObject({ id: review.id, scheduledFor: '2026-12-03T10:00:00.000Z' });
     expect(notes!.hits[0]).toMatchObject({
       kind: 'note',
       id: review.id,
       title: 'Placement review: AB12 at Oakwood House',
+      scheduledFor: '2026-12-03T10:00:00.000Z',
     });
+    expect(homes!.hits[0]!.scheduledFor).toBeUndefined();
     expect(plain(notes!.hits[0]!.snippet)).toContain('staff at [Oakwood] built a garden');
 
     const byReference = await search(core, 'ab12');

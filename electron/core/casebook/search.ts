@@ -39,7 +39,7 @@ export function recordMatches(ftsQuery: string): SqlQuery {
 /** Notes, newest first: ranking hundreds of thousands would be slow, and recent notes matter most. */
 export function noteMatches(ftsQuery: string): SqlQuery {
   return sql`
-    SELECT reviews.id, reviews.title, reviews.archived_at IS NOT NULL AS archived,
+    SELECT reviews.id, reviews.title, reviews.scheduled_for AS scheduledFor, reviews.archived_at IS NOT NULL AS archived,
            snippet(notes_index, 0, ${highlightStart}, ${highlightEnd}, '…', 16) AS snippet
     FROM notes_index
     JOIN notes ON notes.rowid = notes_index.rowid
@@ -54,6 +54,7 @@ interface Match {
   title: string;
   snippet: string;
   archived: number;
+  scheduledFor?: string;
 }
 
 /** A placement's hit names its home, which is not in the index (homes can be renamed). */
@@ -71,6 +72,22 @@ function placeHomes({ db }: ServiceContext, hits: SearchHit[]): void {
   for (const hit of hits) hit.snippet ||= `At ${homes.get(hit.id) ?? 'an unknown home'}`;
 }
 
+/** A review's hit carries its date, which is not in the index (a review can be moved). */
+function dateReviews({ db }: ServiceContext, hits: SearchHit[]): void {
+  const ids = JSON.stringify(hits.map((hit) => hit.id));
+  const dates = new Map(
+    db
+      .all<{ id: string; scheduledFor: string }>(
+        sql`SELECT id, scheduled_for AS scheduledFor FROM reviews WHERE id IN (SELECT value FROM json_each(${ids}))`,
+      )
+      .map((row) => [row.id, row.scheduledFor]),
+  );
+  for (const hit of hits) {
+    const date = dates.get(hit.id);
+    if (date) hit.scheduledFor = date;
+  }
+}
+
 export function searchCaseBook(context: ServiceContext, input: ParsedInput<'search.query'>): SearchResults {
   const ftsQuery = toFtsQuery(input.text);
   if (!ftsQuery) return { text: input.text, groups: [] };
@@ -79,7 +96,14 @@ export function searchCaseBook(context: ServiceContext, input: ParsedInput<'sear
   const add = (kind: SearchKind, match: Omit<Match, 'kind'>) => {
     const hits = hitsByKind.get(kind) ?? [];
     if (hits.length < maxHitsPerKind)
-      hits.push({ kind, id: match.id, title: match.title, snippet: match.snippet, archived: match.archived === 1 });
+      hits.push({
+        kind,
+        id: match.id,
+        title: match.title,
+        snippet: match.snippet,
+        archived: match.archived === 1,
+        ...(match.scheduledFor ? { scheduledFor: match.scheduledFor } : {}),
+      });
     hitsByKind.set(kind, hits);
   };
   for (const match of context.db.all<Match>(recordMatches(ftsQuery))) add(match.kind, match);
@@ -87,6 +111,8 @@ export function searchCaseBook(context: ServiceContext, input: ParsedInput<'sear
 
   const placements = hitsByKind.get('placement');
   if (placements) placeHomes(context, placements);
+  const reviews = hitsByKind.get('review');
+  if (reviews) dateReviews(context, reviews);
   const groups = searchKinds.flatMap((kind) => {
     const hits = hitsByKind.get(kind);
     return hits ? [{ kind, hits }] : [];
