@@ -2,6 +2,7 @@ import { highlightEnd, highlightStart, searchKindLabels, type SearchHit } from '
 import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor } from '@renderer/navigation/routes';
 import { ErrorMessage } from '@renderer/ui/Screen';
+import { reviewName } from '@renderer/ui/reviewName';
 import { useDebounced } from '@renderer/ui/useDebounced';
 import { useSearchStore } from './searchStore';
 
@@ -81,7 +82,8 @@ export function SearchPanel() {
             {group.hits.map((hit, index) => (
               <li key={`${hit.id}-${index}`}>
                 <a href={hitHref(hit)}>
-                  <Marked text={hit.title} />
+                  {/* A review's hit, or a note's, is named with its day: the titles of one home's reviews are alike. */}
+                  <Marked text={reviewName(hit)} />
                 </a>
                 {hit.archived && <span className="tag">Archived</span>}
                 {hit.snippet && (
