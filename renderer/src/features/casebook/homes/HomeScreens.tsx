@@ -12,6 +12,8 @@ import { ReviewHistory } from '../ReviewHistory';
 import { FormButtons } from '@renderer/ui/FormButtons';
 import { PlacementsTable } from '../placements/PlacementScreens';
 import { ListScreen } from '@renderer/ui/ListScreen';
+import { dayMonthYearHint, showDayMonthYear } from '@renderer/ui/dates';
+import { typedDayMonthYear } from '../dayMonthYearFields';
 
 const date = (value: string | null) => (value ? formatDate(value) : null);
 
@@ -104,9 +106,12 @@ export function HomeEditor({ id }: { id?: string }) {
   );
 }
 
+/** The inspection and visit dates are typed day, month, year, whatever the browser's language. */
+const homeFormSchema = typedDayMonthYear(newHomeSchema, ['ofstedJudgementDate', 'reg44VisitDate', 'reg45ReviewDate']);
+
 function HomeForm({ home, providers }: { home?: Home; providers: { value: string; label: string }[] }) {
   const { form, onSubmit, failure } = useApiForm({
-    schema: newHomeSchema,
+    schema: homeFormSchema,
     defaultValues: {
       providerId: home?.providerId ?? (providers.length === 1 ? providers[0]!.value : ''),
       name: home?.name ?? '',
@@ -114,9 +119,9 @@ function HomeForm({ home, providers }: { home?: Home; providers: { value: string
       registeredPlaces:
         home?.registeredPlaces === null || home?.registeredPlaces === undefined ? '' : String(home.registeredPlaces),
       ofstedJudgement: home?.ofstedJudgement ?? '',
-      ofstedJudgementDate: home?.ofstedJudgementDate ?? '',
-      reg44VisitDate: home?.reg44VisitDate ?? '',
-      reg45ReviewDate: home?.reg45ReviewDate ?? '',
+      ofstedJudgementDate: showDayMonthYear(home?.ofstedJudgementDate),
+      reg44VisitDate: showDayMonthYear(home?.reg44VisitDate),
+      reg45ReviewDate: showDayMonthYear(home?.reg45ReviewDate),
     },
     submit: async (values, call) => {
       const saved = home ? await call('homes.update', { ...values, id: home.id }) : await call('homes.create', values);
@@ -160,7 +165,7 @@ function HomeForm({ home, providers }: { home?: Home; providers: { value: string
         />
         <TextField
           label="Date of the judgement"
-          type="date"
+          hint={dayMonthYearHint}
           error={errors.ofstedJudgementDate?.message}
           registration={form.register('ofstedJudgementDate')}
           short
@@ -168,14 +173,14 @@ function HomeForm({ home, providers }: { home?: Home; providers: { value: string
       </fieldset>
       <TextField
         label="Latest Regulation 44 visit (optional)"
-        type="date"
+        hint={dayMonthYearHint}
         error={errors.reg44VisitDate?.message}
         registration={form.register('reg44VisitDate')}
         short
       />
       <TextField
         label="Latest Regulation 45 review (optional)"
-        type="date"
+        hint={dayMonthYearHint}
         error={errors.reg45ReviewDate?.message}
         registration={form.register('reg45ReviewDate')}
         short

@@ -18,6 +18,8 @@ import { RecordActions } from '../RecordActions';
 import { ReviewHistory } from '../ReviewHistory';
 import { FormButtons } from '@renderer/ui/FormButtons';
 import { ListScreen } from '@renderer/ui/ListScreen';
+import { dayMonthYearHint, showDayMonthYear } from '@renderer/ui/dates';
+import { typedDayMonthYear } from '../dayMonthYearFields';
 
 const date = (value: string | null) => (value ? formatDate(value) : '');
 
@@ -123,6 +125,9 @@ export function PlacementEditor({ id }: { id?: string }) {
 
 type Options = { value: string; label: string }[];
 
+/** The start and end are typed day, month, year, whatever the browser's language. */
+const placementFormSchema = typedDayMonthYear(newPlacementSchema, ['startDate', 'endDate']);
+
 function PlacementForm({
   placement,
   homes,
@@ -133,13 +138,13 @@ function PlacementForm({
   authorities: Options;
 }) {
   const { form, onSubmit, failure } = useApiForm({
-    schema: newPlacementSchema,
+    schema: placementFormSchema,
     defaultValues: {
       homeId: placement?.homeId ?? (homes.length === 1 ? homes[0]!.value : ''),
       placingAuthorityId: placement?.placingAuthorityId ?? (authorities.length === 1 ? authorities[0]!.value : ''),
       childReference: placement?.childReference ?? '',
-      startDate: placement?.startDate ?? '',
-      endDate: placement?.endDate ?? '',
+      startDate: showDayMonthYear(placement?.startDate),
+      endDate: showDayMonthYear(placement?.endDate),
       status: placement?.status ?? 'current',
     },
     submit: async (values, call) => {
@@ -194,14 +199,14 @@ function PlacementForm({
       />
       <TextField
         label="Start date"
-        type="date"
+        hint={dayMonthYearHint}
         error={errors.startDate?.message}
         registration={form.register('startDate')}
         short
       />
       <TextField
         label="End date"
-        type="date"
+        hint={dayMonthYearHint}
         error={errors.endDate?.message}
         registration={form.register('endDate')}
         short
