@@ -1,4 +1,4 @@
-import { reviewStatusLabels, type Review } from '@shared/domain/reviews';
+import { reviewStatusLabel, type Review } from '@shared/domain/reviews';
 import { formatDate, formatDateTime } from '@shared/format/dates';
 import { hrefFor } from '@renderer/navigation/routes';
 import { RecordTable } from '@renderer/ui/RecordPage';
@@ -15,7 +15,7 @@ export function ReviewsTable({ reviews }: { reviews: Review[] }) {
         { header: 'Review', cell: (r) => <a href={hrefFor('reviews', r.id)}>{reviewName(r)}</a> },
         { header: 'When', cell: (r) => formatDateTime(r.scheduledFor) },
         { header: 'Between', cell: (r) => `${r.commissionerName} and ${r.providerName}` },
-        { header: 'Status', cell: (r) => (r.archivedAt ? 'Archived' : reviewStatusLabels[r.status]) },
+        { header: 'Status', cell: (r) => (r.archivedAt ? 'Archived' : reviewStatusLabel(r)) },
         { header: 'Next review', cell: (r) => (r.nextReviewDate ? formatDate(r.nextReviewDate) : '') },
       ]}
     />

@@ -42,7 +42,16 @@ const reviewFormSchema = z.object({
   place: optionalText(200),
   purpose: optionalText(2000),
   nextReviewDate: dayMonthYear(optionalDate('Enter the date of the next review, for example 27/03/2026.')),
+  carryForward: z.boolean(),
 });
+
+/** “Plan the next review” of a home or a placement: what it is of is chosen already, and it starts from the last one. */
+export interface NextReview {
+  scope: 'home' | 'placement';
+  subjectId: string;
+  /** For a home: the local authority of its last review. */
+  commissionerId?: string;
+}
 
 const neededBy: Record<ReviewScope, ('homeId' | 'placementId' | 'commissionerId' | 'providerId')[]> = {
   home: ['homeId', 'commissionerId'],
@@ -50,30 +59,48 @@ const neededBy: Record<ReviewScope, ('homeId' | 'placementId' | 'commissionerId'
   relationship: ['commissionerId', 'providerId'],
 };
 
-export function ReviewEditor({ id }: { id?: string }) {
+export function ReviewEditor({ id, next }: { id?: string; next?: NextReview }) {
   return (
-    <EditorPage id={id} get="reviews.get" addTitle="Plan a review" editTitle={(r) => `Change ${reviewName(r)}`}>
-      {(review) => <ReviewForm review={review} />}
+    <EditorPage
+      id={id}
+      get="reviews.get"
+      addTitle={next ? 'Plan the next review' : 'Plan a review'}
+      editTitle={(r) => `Change ${reviewName(r)}`}
+    >
+      {(review) => <ReviewFormWithLists review={review} next={next} />}
     </EditorPage>
   );
 }
 
-function ReviewForm({ review }: { review?: Review }) {
+/** The lists to choose from are loaded first, so a home or placement chosen already shows as chosen. */
+function ReviewFormWithLists(props: { review?: Review; next?: NextReview }) {
+  const lists = [
+    useApiQuery('organisations.list', {}),
+    useApiQuery('homes.list', {}),
+    useApiQuery('placements.list', {}),
+  ];
+  if (lists.some((list) => list.status === 'error')) return <ErrorMessage message={failureOf(...lists)} />;
+  if (lists.some((list) => list.status !== 'success')) return <p role="status">Loading…</p>;
+  return <ReviewForm {...props} />;
+}
+
+function ReviewForm({ review, next }: { review?: Review; next?: NextReview }) {
   const organisations = useApiQuery('organisations.list', {});
   const homes = useApiQuery('homes.list', {});
   const placements = useApiQuery('placements.list', {});
   const { form, onSubmit, failure } = useApiForm({
     schema: reviewFormSchema,
     defaultValues: {
-      scope: review?.scope ?? 'home',
-      homeId: review?.homeId ?? '',
-      placementId: review?.placementId ?? '',
-      commissionerId: review?.commissionerId ?? '',
+      scope: review?.scope ?? next?.scope ?? 'home',
+      homeId: review?.homeId ?? (next?.scope === 'home' ? next.subjectId : ''),
+      placementId: review?.placementId ?? (next?.scope === 'placement' ? next.subjectId : ''),
+      commissionerId: review?.commissionerId ?? next?.commissionerId ?? '',
       providerId: review?.providerId ?? '',
       scheduledFor: review ? showDayMonthYearTime(toLocalInput(review.scheduledFor)) : '',
       place: review?.place ?? '',
       purpose: review?.purpose ?? '',
       nextReviewDate: showDayMonthYear(review?.nextReviewDate),
+      carryForward: Boolean(next),
     },
     submit: async (values, call) => {
       const details = {
@@ -88,7 +115,12 @@ function ReviewForm({ review }: { review?: Review }) {
         return;
       }
       const subject = Object.fromEntries(neededBy[values.scope].map((field) => [field, values[field]]));
-      const saved = await call('reviews.create', { scope: values.scope, ...subject, ...details } as never);
+      const saved = await call('reviews.create', {
+        scope: values.scope,
+        ...subject,
+        ...details,
+        carryForward: values.carryForward,
+      } as never);
       navigate('reviews', saved.id);
     },
   });
@@ -184,6 +216,13 @@ function ReviewForm({ review }: { review?: Review }) {
         registration={form.register('nextReviewDate')}
         short
       />
+      {!review && (
+        <label className="checkbox">
+          <input type="checkbox" {...form.register('carryForward')} />
+          Start with the participants and affirmative topic of the last review of the same home, placement or
+          relationship (you can change them in the plan)
+        </label>
+      )}
       <FormButtons
         saveLabel={review ? 'Save changes' : 'Plan review'}
         cancelHref={review ? hrefFor('reviews', review.id) : hrefFor('reviews')}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { reviewScopeLabels, reviewStatusLabels } from '@shared/domain/reviews';
+import { reviewScopeLabels, reviewStatusLabel } from '@shared/domain/reviews';
 import { formatDate, formatDateTime } from '@shared/format/dates';
 import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor } from '@renderer/navigation/routes';
@@ -9,14 +9,23 @@ import { ErrorMessage, Screen } from '@renderer/ui/Screen';
 import { ListScreen } from '@renderer/ui/ListScreen';
 import { ReviewsTable } from '@renderer/ui/ReviewsTable';
 import { reviewName } from '@renderer/ui/reviewName';
-import { ReviewEditor } from './ReviewEditor';
+import { ReviewEditor, type NextReview } from './ReviewEditor';
 
-/** #/reviews, #/reviews/new, #/reviews/<id>[/edit]; what the app shows below the list comes from another feature. */
+/**
+ * #/reviews, #/reviews/new, #/reviews/new/<home|placement>/<id>[/<commissioner id>] (the next
+ * review of a home or placement), #/reviews/<id>[/edit]; what the app shows below the list comes
+ * from another feature.
+ */
 export function ReviewsScreen({ path, belowList }: { path: string[]; belowList?: ReactNode }) {
   const [id, action] = path;
   if (!id) return <ReviewsList belowList={belowList} />;
-  if (id === 'new') return <ReviewEditor />;
+  if (id === 'new') return <ReviewEditor key={path.join('/')} next={nextReview(path.slice(1))} />;
   return action === 'edit' ? <ReviewEditor id={id} /> : <ReviewPage id={id} />;
+}
+
+function nextReview([scope, subjectId, commissionerId]: string[]): NextReview | undefined {
+  if ((scope !== 'home' && scope !== 'placement') || !subjectId) return undefined;
+  return { scope, subjectId, ...(commissionerId ? { commissionerId } : {}) };
 }
 
 function ReviewsList({ belowList }: { belowList: ReactNode }) {
@@ -65,7 +74,7 @@ function ReviewPage({ id }: { id: string }) {
           { label: 'When', value: formatDateTime(r.scheduledFor) },
           { label: 'Where', value: r.place },
           { label: 'Purpose', value: r.purpose },
-          { label: 'Status', value: reviewStatusLabels[r.status] },
+          { label: 'Status', value: reviewStatusLabel(r) },
           { label: 'Next review', value: r.nextReviewDate && formatDate(r.nextReviewDate) },
         ]}
       />
