@@ -5,6 +5,7 @@ import { formatDateTime } from '@shared/format/dates';
 import { useApiMutation } from '@renderer/api/useApiMutation';
 import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor } from '@renderer/navigation/routes';
+import { focusAfter } from '@renderer/ui/focusAfter';
 import { Fingerprint } from '@renderer/ui/Fingerprint';
 import { ErrorMessage, Screen, StatusMessage } from '@renderer/ui/Screen';
 import { MinutesDocument } from '@shared/minutes/MinutesDocument';
@@ -42,21 +43,28 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
   const minutes = all.find((v) => v.version === (shownVersion ?? current.version)) ?? current;
   const isCurrent = minutes.id === current.id;
 
-  /** Lock, unlock, seal or amend: each moves the minutes on, and the newest version is shown. */
+  /**
+   * Lock, unlock, seal or amend: each moves the minutes on, and the newest version is shown. The
+   * button pressed goes with the step it belonged to, so the keyboard moves to the heading of the
+   * step now on screen (`next`, an id), unless the person has moved on meanwhile.
+   */
   async function act<M extends 'minutes.lock' | 'minutes.unlock' | 'minutes.seal' | 'minutes.amend'>(
     method: M,
     input: MethodInput<M>,
     done: string,
+    next: 'draft-heading' | 'sign-heading' | 'sealed-heading',
   ) {
     setSigned(null);
-    if (await run(method, input, { success: done })) setShownVersion(null);
+    const moved = run(method, input, { success: done }).then((output) => Boolean(output));
+    focusAfter(moved, () => document.getElementById(next));
+    if (await moved) setShownVersion(null);
   }
 
   /** Saves the words as they stand, then locks: what was typed but not yet saved is in what is signed. */
   async function lockWithTheirWords(minutesId: string) {
     const words = wordsNowRef.current?.();
     if (words && !(await run('minutes.saveProse', words))) return;
-    await act('minutes.lock', { minutesId }, 'The minutes are locked: they can now be signed.');
+    await act('minutes.lock', { minutesId }, 'The minutes are locked: they can now be signed.', 'sign-heading');
   }
 
   const present = (side: string) =>
@@ -125,7 +133,9 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
 
       {isCurrent && minutes.status === 'draft' && (
         <section aria-labelledby="draft-heading" className="panel">
-          <h2 id="draft-heading">Words of the draft</h2>
+          <h2 id="draft-heading" tabIndex={-1}>
+            Words of the draft
+          </h2>
           <p>
             People, concerns and actions follow the review. Write the words around them here, then lock the minutes for
             signing.
@@ -146,10 +156,13 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
 
       {isCurrent && minutes.status === 'locked' && (
         <section aria-labelledby="sign-heading" className="panel">
-          <h2 id="sign-heading">Signatures</h2>
+          <h2 id="sign-heading" tabIndex={-1}>
+            Signatures
+          </h2>
           <ul className="signatures">
             {minutes.signatures.map((s) => (
-              <li key={s.id}>
+              // Focusable, so the keyboard can land on a signature just given.
+              <li key={s.id} id={`signature-${s.side}`} tabIndex={-1}>
                 Signed by <strong>{s.name}</strong> for the {sideLabels[s.side].toLowerCase()},{' '}
                 {formatDateTime(s.signedAt)}
                 {s.image ? ' (drawn signature)' : ' (typed signature)'}
@@ -164,6 +177,9 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
               suggested={suggested(signing)}
               onCancel={() => setSigning(null)}
               onSigned={() => {
+                // The form goes: the keyboard goes to the signature it added.
+                const side = signing;
+                focusAfter(Promise.resolve(), () => document.getElementById(`signature-${side}`));
                 setSigning(null);
                 setSigned(`Signed for the ${signing}.`);
               }}
@@ -189,6 +205,7 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
                     'minutes.unlock',
                     { minutesId: minutes.id },
                     'The minutes are a draft again. Any signatures were removed.',
+                    'draft-heading',
                   )
                 }
               >
@@ -201,7 +218,12 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
               minutes={minutes}
               busy={busy}
               onSeal={(organisation, notChildNames) =>
-                act('minutes.seal', { minutesId: minutes.id, organisation, notChildNames }, 'The minutes are sealed.')
+                act(
+                  'minutes.seal',
+                  { minutesId: minutes.id, organisation, notChildNames },
+                  'The minutes are sealed.',
+                  'sealed-heading',
+                )
               }
             />
           )}
@@ -210,7 +232,9 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
 
       {minutes.status === 'sealed' && (
         <section aria-labelledby="sealed-heading" className="panel">
-          <h2 id="sealed-heading">Sealed minutes</h2>
+          <h2 id="sealed-heading" tabIndex={-1}>
+            Sealed minutes
+          </h2>
           <Countersignatures minutes={minutes} />
           <ExportButton minutes={minutes} />
           {isCurrent && (
@@ -223,6 +247,7 @@ export function MinutesScreen({ reviewId }: { reviewId: string }) {
                   'minutes.amend',
                   { minutesId: minutes.id },
                   `Version ${minutes.version + 1} is a draft: correct it, then sign and seal it again. Version ${minutes.version} is kept.`,
+                  'draft-heading',
                 )
               }
             >
