@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  FOLLOW_UP_PHASES,
   FRAMEWORK_IDS,
   FRAMEWORKS,
+  LENSES,
   PHASES,
   PHASE_LABELS,
   QUALITY_STANDARDS,
@@ -12,6 +14,8 @@ import {
   type DeckFile,
   type DocumentId,
   type FrameworkId,
+  type Phase,
+  type Question,
 } from '@shared/deck/schema';
 
 // The built-in deck, checked against the paper. The paper is read from the fixture copies in
@@ -185,6 +189,13 @@ const BOTH_WAYS: FrameworkId[] = [
 /** Words that point back to talk earlier in the review, which a card drawn fresh cannot assume. */
 const REFERS_BACK =
   /\b(that|those) (success|successes|learning|protection|conversations?|stories|story|examples?|strengths?|ideas?)\b|\bthe best of (those|these)\b|\b(what we heard|you described|you told us|we discussed|as we said)\b/i;
+
+/** A question that would refer back to earlier talk when its card is drawn fresh (a follow-up may). */
+const refersBackWhenFresh = (question: Question) => !question.followUp && REFERS_BACK.test(question.text);
+
+/** Words with which a follow-up picks up what the room said about its card earlier in the review. */
+const FOLLOWS_ON =
+  /\b(earlier|Discover|again|we heard|we found|you told us|told us|we named|we said|we recorded|we reviewed|we agreed|we looked|we asked)\b/i;
 
 const YES_NO_OPENERS =
   /^(is|are|am|do|does|did|can|could|will|would|should|has|have|had|was|were|shall|may|might|must)(n['’]t)?\b/i;
@@ -397,13 +408,94 @@ describe('the built-in deck', () => {
     expect(oneWay).toEqual([]);
   });
 
-  it('never refers back to talk that may not have happened: a card can be drawn fresh in any phase', () => {
-    // Until threads carry a card from Discover onwards, every question stands on its own.
+  it('never refers back to talk that may not have happened, except in a follow-up: a card can be drawn fresh in any phase', () => {
+    // A question shown when a card is drawn fresh stands on its own. Only a follow-up, asked when
+    // the card is carried on from an earlier phase of the same review, may pick up what was said.
     expect(REFERS_BACK.test('What will each of us do to build on that success, and by when?')).toBe(true);
     const referring = cards.flatMap((card) =>
-      card.questions.filter((q) => REFERS_BACK.test(q.text)).map((q) => `${label(card)}: ${q.text}`),
+      card.questions.filter(refersBackWhenFresh).map((q) => `${label(card)}: ${q.text}`),
     );
     expect(referring).toEqual([]);
+  });
+
+  it('lets a follow-up refer back to what was said earlier, and no other question', () => {
+    const text = 'Building on that story you told us in Discover, what could be?';
+    expect(REFERS_BACK.test(text)).toBe(true);
+    expect(refersBackWhenFresh({ phase: 'dream', text })).toBe(true);
+    expect(refersBackWhenFresh({ phase: 'dream', text, followUp: true })).toBe(false);
+    const withFollowUp = structuredClone(rawDeck) as { cards: { phases: string[]; questions: unknown[] }[] };
+    const card = withFollowUp.cards.find((c) => c.phases.includes('dream'))!;
+    card.questions.push({ phase: 'dream', text, followUp: true });
+    expect(parseDeckFile(withFollowUp).ok).toBe(true);
+  });
+
+  it('carries every card on: a follow-up for each of Dream, Design and Deliver it lists, in each lens it asks', () => {
+    const missing: string[] = [];
+    for (const card of cards) {
+      const lenses = card.questions.some((q) => q.lens) ? LENSES : [undefined];
+      for (const phase of FOLLOW_UP_PHASES.filter((p) => card.phases.includes(p))) {
+        for (const lens of lenses) {
+          if (!card.questions.some((q) => q.followUp && q.phase === phase && q.lens === lens))
+            missing.push(`${label(card)}: ${PHASE_LABELS[phase]}${lens ? ` (${lens})` : ''}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(cards.flatMap((card) => card.questions.filter((q) => q.followUp)).length).toBeGreaterThan(700);
+  });
+
+  it('asks follow-ups only in Dream, Design and Deliver, in phases the card lists, each beside an ordinary question', () => {
+    const misplaced: string[] = [];
+    for (const card of cards) {
+      for (const q of card.questions.filter((question) => question.followUp)) {
+        const where = `${label(card)}: ${PHASE_LABELS[q.phase]}${q.lens ? ` (${q.lens})` : ''}`;
+        if (!(FOLLOW_UP_PHASES as readonly Phase[]).includes(q.phase))
+          misplaced.push(`${where}: not a phase a card is carried into`);
+        if (!card.phases.includes(q.phase)) misplaced.push(`${where}: a phase the card does not list`);
+        if (!card.questions.some((o) => !o.followUp && o.phase === q.phase && o.lens === q.lens))
+          misplaced.push(`${where}: no ordinary question for a fresh draw`);
+      }
+    }
+    expect(misplaced).toEqual([]);
+  });
+
+  it('writes each follow-up for its card: it picks up what was said earlier, and no two read alike', () => {
+    const detached: string[] = [];
+    const seen = new Map<string, string>();
+    for (const card of cards) {
+      for (const q of card.questions.filter((question) => question.followUp)) {
+        if (!FOLLOWS_ON.test(q.text)) detached.push(`${label(card)}: ${q.text}`);
+        // The same words with only the card's title changed would be a template, not a question.
+        const shape = normalise(q.text.split(card.title).join('…')).toLowerCase();
+        const first = seen.get(shape);
+        if (first) detached.push(`${label(card)}: reads like a follow-up of ${first}: ${q.text}`);
+        else seen.set(shape, card.id);
+      }
+    }
+    expect(detached).toEqual([]);
+  });
+
+  it('asks for commitments in every Deliver follow-up, naming the commissioner and the provider', () => {
+    const unnamed = cards.flatMap((card) =>
+      card.questions
+        .filter(
+          (q) =>
+            q.followUp &&
+            q.phase === 'deliver' &&
+            !(/\bcommissioner\b/.test(q.text) && /\bprovider\b/.test(q.text) && !/\beach of us\b/i.test(q.text)),
+        )
+        .map((q) => `${label(card)}: ${q.text}`),
+    );
+    expect(unnamed).toEqual([]);
+  });
+
+  it('asks for a ‘what should be’ statement in every Design follow-up', () => {
+    const without = cards.flatMap((card) =>
+      card.questions
+        .filter((q) => q.followUp && q.phase === 'design' && !/‘what should be’ statement/.test(q.text))
+        .map((q) => `${label(card)}: ${q.text}`),
+    );
+    expect(without).toEqual([]);
   });
 
   it('quotes each line the second edition adds from “Maintaining trust” from that text, one passage a card', () => {
