@@ -5,7 +5,9 @@ import { defineConfig } from '@playwright/test';
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 
 export default defineConfig({
-  timeout: 30_000,
+  // Six times what the longest default-timed test takes alone: a busy 2-core machine runs the
+  // browser, the host and Argon2id unlocks side by side, and a timeout is a guard, not a budget.
+  timeout: 90_000,
   expect: { timeout: 5_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
