@@ -391,9 +391,21 @@ function migrate(connection: Connection, migrations: readonly Migration[], targe
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     if (target !== undefined && migration.version > target) break;
-    connection.transaction(() => {
-      migration.up(connection);
-      connection.pragma(`user_version = ${Number(migration.version)}`);
-    })();
+    // SQLite's way to rebuild a table that others refer to: references unchecked while it is
+    // rebuilt (the pragma is ignored inside a transaction), then every one checked before commit.
+    if (migration.rebuildsTables) connection.pragma('foreign_keys = OFF');
+    try {
+      connection.transaction(() => {
+        migration.up(connection);
+        if (migration.rebuildsTables) {
+          const broken = connection.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0)
+            throw new Error(`Migration ${migration.version} would leave ${broken.length} broken reference(s).`);
+        }
+        connection.pragma(`user_version = ${Number(migration.version)}`);
+      })();
+    } finally {
+      if (migration.rebuildsTables) connection.pragma('foreign_keys = ON');
+    }
   }
 }
