@@ -42,14 +42,16 @@ export const sideLabels: Record<Side, string> = {
 export const turnSides = ['commissioner', 'provider'] as const;
 export type TurnSide = (typeof turnSides)[number];
 
-export const noteKinds = ['story', 'hope', 'proposal', 'commitment', 'concern'] as const;
+export const noteKinds = ['story', 'evidence', 'hope', 'proposal', 'commitment', 'concern', 'disagreement'] as const;
 export type NoteKind = (typeof noteKinds)[number];
 export const noteKindLabels: Record<NoteKind, string> = {
   story: 'Story or strength',
+  evidence: 'Evidence: seen, read or measured',
   hope: 'Hope',
   proposal: 'Proposal',
   commitment: 'Commitment',
   concern: 'Concern',
+  disagreement: 'Agreed disagreement',
 };
 
 /** Sellick's four features of an effective contractual relationship, rated at check-in. */
@@ -111,6 +113,11 @@ export const noteSaveSchema = z.strictObject({
   side: z.enum(sides, { message: 'Choose who spoke.' }),
   kind: z.enum(noteKinds, { message: 'Choose what kind of note this is.' }),
   text: z.string({ message: 'A note is text.' }).max(20_000, 'Keep a note under 20,000 characters.'),
+  /** Evidence: where it was seen, read or measured. */
+  source: z.string().max(1000, 'Keep the source under 1,000 characters.').optional(),
+  /** An agreed disagreement: each side's view, in its own words. */
+  commissionerView: z.string().max(10_000, 'Keep the commissioner’s view under 10,000 characters.').optional(),
+  providerView: z.string().max(10_000, 'Keep the provider’s view under 10,000 characters.').optional(),
 });
 export const noteRef = z.strictObject({ reviewId, noteId: recordId('That note could not be found.') });
 export const concernReasonSchema = z.strictObject({
@@ -182,6 +189,10 @@ export const cardStateSchema = z.strictObject({
   drawId: recordId('That card could not be found in this review.'),
   state: z.enum(['current', 'pinned', 'skipped', 'done'], { message: 'Choose what to do with the card.' }),
 });
+export const carrySchema = z.strictObject({
+  reviewId,
+  drawId: recordId('That card could not be found in this review.'),
+});
 export const reviewRef = z.strictObject({ reviewId });
 
 export interface Participant {
@@ -201,6 +212,11 @@ export interface SessionNote {
   side: Side;
   kind: NoteKind;
   text: string;
+  /** Evidence: where it was seen, read or measured ('' otherwise). */
+  source: string;
+  /** An agreed disagreement: each side's view ('' otherwise). */
+  commissionerView: string;
+  providerView: string;
   noActionReason: string | null;
   createdAt: string;
   updatedAt: string;
@@ -234,6 +250,8 @@ export interface DrawnCard {
   stage: Stage;
   state: 'current' | 'pinned' | 'skipped' | 'done';
   drawnAt: string;
+  /** The draw in an earlier stage this one carries on (a thread), or null when drawn fresh. */
+  carriedFrom: string | null;
 }
 
 export interface CheckinView {
@@ -270,6 +288,21 @@ export interface Session {
   checkin: CheckinView;
   /** Concerns with neither an action nor a recorded reason for none. */
   openConcerns: string[];
+}
+
+/**
+ * The questions a drawn card asks in a stage: a card carried on from an earlier stage asks its
+ * follow-ups first, then its own; one drawn fresh never shows follow-ups, which refer back.
+ */
+export function questionsFor<Q extends { phase: string; followUp?: true }>(
+  card: { questions: readonly Q[] },
+  stage: Stage,
+  carried: boolean,
+): Q[] {
+  const here = card.questions.filter((question) => question.phase === stage);
+  return carried
+    ? [...here.filter((question) => question.followUp), ...here.filter((question) => !question.followUp)]
+    : here.filter((question) => !question.followUp);
 }
 
 /** The card in play, if any. */

@@ -218,6 +218,83 @@ describe('running a review', () => {
   });
 });
 
+describe('threads, notes about cards, evidence and agreed disagreements', () => {
+  it('carries a card from Discover on into Dream, ties notes to cards, and keeps evidence’s source and both sides’ views', async () => {
+    const core = testCore();
+    const { review } = await seedCaseBook(core);
+    const reviewId = review.id;
+    const cardId = 'cooperrider-assumption-1-what-works';
+    await callOk(core, 'sessions.stage', { reviewId, stage: 'discover' });
+    const discovered = await callOk<Session>(core, 'sessions.draw', { reviewId, cardId });
+    const fromDiscover = discovered.cards.at(-1)!;
+    expect(fromDiscover).toMatchObject({ cardId, stage: 'discover', carriedFrom: null });
+
+    const evidence = {
+      ...note(reviewId, 'provider', 'School attendance is 96% this term, up from 71%.', 'evidence'),
+      cardId,
+      source: 'the termly school report',
+    };
+    await callOk(core, 'notes.save', evidence);
+
+    await callOk(core, 'sessions.stage', { reviewId, stage: 'dream' });
+    const carried = await callOk<Session>(core, 'sessions.carry', { reviewId, drawId: fromDiscover.drawId });
+    const intoDream = carried.cards.at(-1)!;
+    expect(intoDream).toMatchObject({ cardId, stage: 'dream', state: 'current', carriedFrom: fromDiscover.drawId });
+    expect(carried.cards.find((card) => card.drawId === fromDiscover.drawId)!.state).toBe('done');
+    // Carrying the same card on again into the same stage goes back to it, rather than drawing it twice.
+    await callOk(core, 'sessions.draw', { reviewId, cardId: 'sellick-4-mutual-advantage' });
+    const again = await callOk<Session>(core, 'sessions.carry', { reviewId, drawId: fromDiscover.drawId });
+    expect(again.cards.filter((card) => card.stage === 'dream' && card.cardId === cardId)).toHaveLength(1);
+    expect(again.cards.find((card) => card.drawId === intoDream.drawId)!.state).toBe('current');
+
+    const disagreement = {
+      ...note(reviewId, 'commissioner', 'Whether two staff on shift is enough at weekends', 'disagreement', 'dream'),
+      cardId,
+      commissionerView: 'Two is what the contract funds, and incidents are few.',
+      providerView: 'Three are needed on Saturdays, when most young people are in.',
+    };
+    await callOk(core, 'notes.save', disagreement);
+    const read = await session(core, reviewId);
+    expect(read.notes.find((n) => n.id === evidence.id)).toMatchObject({
+      kind: 'evidence',
+      cardId,
+      source: 'the termly school report',
+    });
+    expect(read.notes.find((n) => n.id === disagreement.id)).toMatchObject({
+      kind: 'disagreement',
+      commissionerView: disagreement.commissionerView,
+      providerView: disagreement.providerView,
+    });
+
+    // A card goes on only into a later stage, and only a card drawn in this review.
+    await callOk(core, 'sessions.stage', { reviewId, stage: 'discover' });
+    const backwards = await callError(core, 'sessions.carry', { reviewId, drawId: intoDream.drawId });
+    expect(backwards.message).toBe(
+      'A card is carried on into a later stage than the one it was drawn in; this one was drawn in Dream.',
+    );
+    const unchanged = snapshot(core);
+    expect((await callError(core, 'sessions.carry', { reviewId, drawId: randomUUID() })).code).toBe('not_found');
+    expect(snapshot(core)).toEqual(unchanged);
+  });
+
+  it('refuses a source or a view too long to keep, writing nothing', async () => {
+    const core = testCore();
+    const { review } = await seedCaseBook(core);
+    const before = snapshot(core);
+    const refused = await callError(core, 'notes.save', {
+      ...note(review.id, 'provider', 'Seen in the log', 'evidence'),
+      source: 'x'.repeat(1001),
+    });
+    expect(refused.message).toBe('Keep the source under 1,000 characters.');
+    const refusedView = await callError(core, 'notes.save', {
+      ...note(review.id, 'provider', 'Weekend staffing', 'disagreement'),
+      providerView: 'x'.repeat(10_001),
+    });
+    expect(refusedView.message).toBe('Keep the provider’s view under 10,000 characters.');
+    expect(snapshot(core)).toEqual(before);
+  });
+});
+
 describe('check-in', () => {
   it('shows nothing until both sides have rated, then both together; keeps a history across reviews', async () => {
     const core = testCore();

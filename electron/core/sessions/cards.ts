@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { ParsedInput } from '@shared/api/contract';
 import { ApiError } from '@shared/api/errors';
-import { isCardStage, stageLabels } from '@shared/domain/sessions';
+import { isCardStage, stageLabels, stages, type Stage } from '@shared/domain/sessions';
 import { isoNow } from '@core/clock';
 import { sql } from '@core/db/sql';
 import type { SessionContext } from './context';
@@ -48,6 +48,37 @@ export function drawCard(context: SessionContext, input: ParsedInput<'sessions.d
       INSERT INTO review_cards (id, review_id, card_id, stage, state, drawn_at)
       VALUES (${randomUUID()}, ${review.id}, ${cardId}, ${review.stage}, 'current', ${isoNow(context.clock)})`);
     return { cardId };
+  });
+}
+
+/**
+ * Carries a card drawn in an earlier stage on into this one (a thread): drawn again here, it asks
+ * the follow-up questions written for it. Carrying the same draw on twice into a stage goes back
+ * to it instead.
+ */
+export function carryCard(context: SessionContext, input: ParsedInput<'sessions.carry'>): void {
+  changeSession(context, input.reviewId, 'state', (review) => {
+    const from = context.db.get<{ card_id: string; stage: Stage }>(
+      sql`SELECT card_id, stage FROM review_cards WHERE id = ${input.drawId} AND review_id = ${review.id}`,
+    );
+    if (!from) throw new ApiError('not_found', 'That card was not drawn in this review.');
+    const stage = review.stage;
+    if (!isCardStage(stage) || stages.indexOf(from.stage) >= stages.indexOf(stage)) {
+      throw new ApiError(
+        'conflict',
+        `A card is carried on into a later stage than the one it was drawn in; this one was drawn in ${stageLabels[from.stage]}.`,
+      );
+    }
+    const already = context.db.get<{ id: string }>(sql`
+      SELECT id FROM review_cards WHERE review_id = ${review.id} AND stage = ${stage} AND carried_from = ${input.drawId}`);
+    context.db.run(sql`UPDATE review_cards SET state = 'done' WHERE review_id = ${review.id} AND state = 'current'`);
+    if (already) {
+      context.db.run(sql`UPDATE review_cards SET state = 'current' WHERE id = ${already.id}`);
+      return;
+    }
+    context.db.run(sql`
+      INSERT INTO review_cards (id, review_id, card_id, stage, state, drawn_at, carried_from)
+      VALUES (${randomUUID()}, ${review.id}, ${from.card_id}, ${stage}, 'current', ${isoNow(context.clock)}, ${input.drawId})`);
   });
 }
 

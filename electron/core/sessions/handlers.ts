@@ -4,7 +4,7 @@ import { saveAction, setActionDeleted, updateMatter } from './actions';
 import { checkinHistory, submitCheckin } from './checkin';
 import type { SessionContext } from './context';
 import { commandTimer, moveToStage, setTurn } from './controls';
-import { drawCard, setCardState } from './cards';
+import { carryCard, drawCard, setCardState } from './cards';
 import { saveNote, setConcernReason, setNoteDeleted } from './notes';
 import { addParticipant, removeParticipant, savePlan } from './plan';
 import { concludeReview, getSession } from './session';
@@ -22,6 +22,7 @@ export function sessionHandlers(context: SessionContext): Pick<Handlers, keyof t
     'sessions.timer': (input) => (commandTimer(context, input), then(input.reviewId)),
     'sessions.draw': (input) => (drawCard(context, input), then(input.reviewId)),
     'sessions.cardState': (input) => (setCardState(context, input), then(input.reviewId)),
+    'sessions.carry': (input) => (carryCard(context, input), then(input.reviewId)),
     'sessions.conclude': (input) => concludeReview(context, input),
     'notes.save': (input) => saveNote(context, input),
     'notes.delete': (input) => (setNoteDeleted(context, input, true), then(input.reviewId)),

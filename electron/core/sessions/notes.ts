@@ -21,13 +21,15 @@ export function saveNote(context: SessionContext, input: ParsedInput<'notes.save
     if (existing) {
       context.db.run(sql`
         UPDATE notes SET phase = ${input.stage}, card_id = ${input.cardId ?? null}, side = ${input.side}, kind = ${input.kind},
-          text = ${input.text}, updated_at = ${now}
+          text = ${input.text}, source = ${input.source ?? ''}, commissioner_view = ${input.commissionerView ?? ''},
+          provider_view = ${input.providerView ?? ''}, updated_at = ${now}
         WHERE id = ${input.id}`);
       return;
     }
     context.db.run(sql`
-      INSERT INTO notes (id, review_id, phase, card_id, side, kind, text, created_at, updated_at)
-      VALUES (${input.id}, ${review.id}, ${input.stage}, ${input.cardId ?? null}, ${input.side}, ${input.kind}, ${input.text}, ${now}, ${now})`);
+      INSERT INTO notes (id, review_id, phase, card_id, side, kind, text, source, commissioner_view, provider_view, created_at, updated_at)
+      VALUES (${input.id}, ${review.id}, ${input.stage}, ${input.cardId ?? null}, ${input.side}, ${input.kind}, ${input.text},
+        ${input.source ?? ''}, ${input.commissionerView ?? ''}, ${input.providerView ?? ''}, ${now}, ${now})`);
     appendAudit(context, {
       action: 'notes.created',
       subjectKind: 'notes',

@@ -17,7 +17,8 @@ export function getSession(context: SessionContext, input: ParsedInput<'sessions
     const { db } = context;
     const timeBoxes = timeBoxesOf(review);
     const notes = db.records<SessionNote>(sql`
-      SELECT id, phase AS stage, card_id, side, kind, text, no_action_reason, created_at, updated_at
+      SELECT id, phase AS stage, card_id, side, kind, text, source, commissioner_view, provider_view, no_action_reason,
+        created_at, updated_at
       FROM notes WHERE review_id = ${review.id} AND deleted_at IS NULL ORDER BY created_at, rowid`);
     const actions = listActions(context, review.id);
     return {
@@ -39,7 +40,7 @@ export function getSession(context: SessionContext, input: ParsedInput<'sessions
       participants: db.records<Participant>(sql`
         SELECT id, person_id, name, role, organisation, side, attendance FROM participants WHERE review_id = ${review.id} ORDER BY created_at, rowid`),
       cards: db.records<DrawnCard>(sql`
-        SELECT id AS draw_id, card_id, stage, state, drawn_at FROM review_cards WHERE review_id = ${review.id} ORDER BY drawn_at, rowid`),
+        SELECT id AS draw_id, card_id, stage, state, drawn_at, carried_from FROM review_cards WHERE review_id = ${review.id} ORDER BY drawn_at, rowid`),
       notes,
       actions,
       matters: mattersArising(context, review),

@@ -55,8 +55,19 @@ export class NoteSaver {
     this.lastSent = Date.now();
     let retryAfter = 0;
     try {
-      const { id, stage, cardId, side, kind, text } = next;
-      await this.api.call('notes.save', { id, reviewId: this.reviewId, stage, cardId, side, kind, text });
+      const { id, stage, cardId, side, kind, text, source, commissionerView, providerView } = next;
+      await this.api.call('notes.save', {
+        id,
+        reviewId: this.reviewId,
+        stage,
+        cardId,
+        side,
+        kind,
+        text,
+        source,
+        commissionerView,
+        providerView,
+      });
       if (!this.pending) this.report({ state: 'saved' });
       this.saved(next, this.lastSaved);
       this.lastSaved = next;
