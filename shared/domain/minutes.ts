@@ -4,6 +4,7 @@ import { recordId } from './ids';
 import { actionStatuses, noteKinds, sides, stages as sessionStages } from './sessions';
 
 export const minutesFormat = 'relational-review-minutes';
+export const minutesFormatVersion = 2;
 export const agreementStatement = 'I agree these minutes are an accurate record of the meeting.';
 export const proseStages = ['discover', 'dream', 'design', 'deliver'] as const;
 export type ProseStage = (typeof proseStages)[number];
@@ -17,7 +18,9 @@ const person = z.object({ name: text, role: text, organisation: text, side: z.en
  */
 export const minutesContentSchema = z.object({
   format: z.literal(minutesFormat),
-  formatVersion: z.literal(1),
+  // Version 2 added threads, notes tied to cards, evidence's sources and agreed disagreements;
+  // minutes sealed as version 1 read the same way without them.
+  formatVersion: z.union([z.literal(1), z.literal(2)]),
   reviewId: z.string(),
   version: z.number().int().min(1),
   amends: z.object({ version: z.number().int(), fingerprint: z.string() }).nullable(),
@@ -61,11 +64,33 @@ export const minutesContentSchema = z.object({
       // Every stage with notes or cards, Define to Close; the four with written words always.
       stage: z.enum(sessionStages),
       summary: text,
-      cards: z.array(z.object({ id: text, title: text })),
-      notes: z.array(z.object({ side: z.enum(sides), kind: z.enum(noteKinds), text })),
+      cards: z.array(z.object({ id: text, title: text, carriedFrom: z.enum(sessionStages).nullable().optional() })),
+      notes: z.array(
+        z.object({
+          side: z.enum(sides),
+          kind: z.enum(noteKinds),
+          text,
+          /** The card the note is about, by id and title. */
+          card: z.object({ id: text, title: text }).nullable().optional(),
+          /** Evidence: where it was seen, read or measured. */
+          source: text.optional(),
+        }),
+      ),
     }),
   ),
   concerns: z.array(z.object({ text, side: z.enum(sides), actions: z.array(text), noActionReason: text.nullable() })),
+  /** What the two sides agreed they disagree about, each side's view kept. */
+  disagreements: z
+    .array(
+      z.object({
+        stage: z.enum(sessionStages),
+        subject: text,
+        commissionerView: text,
+        providerView: text,
+        card: z.object({ id: text, title: text }).nullable(),
+      }),
+    )
+    .optional(),
   actions: z.array(z.object({ text, owner: text, dueDate: text.nullable() })),
   nextReviewDate: text.nullable(),
 });

@@ -87,29 +87,80 @@ function Letterhead({ content, level }: { content: Content; level: Level }) {
 }
 
 type StageContent = Content['stages'][number];
+type StageNote = StageContent['notes'][number];
 
-/** What the room recorded in one stage: the editors' words, the cards drawn, then every note. */
+function NoteItem({ note }: { note: StageNote }) {
+  return (
+    <li>
+      {note.text}{' '}
+      <span className="minutes-doc__attribution">
+        ({sideLabels[note.side]}, {noteKindLabels[note.kind].toLowerCase()})
+      </span>
+      {note.kind === 'evidence' && (
+        <>
+          {' '}
+          <span className="minutes-doc__source">Source: {note.source?.trim() || 'none given'}.</span>
+        </>
+      )}
+    </li>
+  );
+}
+
+/**
+ * What the room recorded in one stage: the editors' words, the cards drawn, the notes about each
+ * card under it, then the notes about no card.
+ */
 function StageRecord({ stage }: { stage: StageContent | undefined }) {
   if (!stage) return null;
+  const drawn = new Set(stage.cards.map((card) => card.id));
+  const aboutCards = [
+    ...stage.cards.map((card) => ({ id: card.id, title: card.title })),
+    ...stage.notes
+      .flatMap((note) => (note.card && !drawn.has(note.card.id) ? [note.card] : []))
+      .filter((card, index, all) => all.findIndex((other) => other.id === card.id) === index),
+  ]
+    .map((card) => ({ card, notes: stage.notes.filter((note) => note.card?.id === card.id) }))
+    .filter((group) => group.notes.length > 0);
+  const unattached = stage.notes.filter((note) => !note.card);
   return (
     <>
       <Prose text={stage.summary} />
       {stage.cards.length > 0 && (
         <p className="minutes-doc__cards">
-          <em>Cards drawn:</em> {stage.cards.map((card) => card.title).join('; ')}.
+          <em>Cards drawn:</em>{' '}
+          {stage.cards
+            .map((card) =>
+              card.carriedFrom ? `${card.title} (carried on from ${stageLabels[card.carriedFrom]})` : card.title,
+            )
+            .join('; ')}
+          .
         </p>
       )}
-      {stage.notes.length > 0 && (
-        <ul className="minutes-doc__notes">
-          {stage.notes.map((note, index) => (
-            <li key={index}>
-              {note.text}{' '}
-              <span className="minutes-doc__attribution">
-                ({sideLabels[note.side]}, {noteKindLabels[note.kind].toLowerCase()})
-              </span>
-            </li>
-          ))}
-        </ul>
+      {aboutCards.map(({ card, notes }) => (
+        <div key={card.id} className="minutes-doc__card-notes">
+          <p className="minutes-doc__card-title">
+            <em>About the card “{card.title}”:</em>
+          </p>
+          <ul className="minutes-doc__notes">
+            {notes.map((note, index) => (
+              <NoteItem key={index} note={note} />
+            ))}
+          </ul>
+        </div>
+      ))}
+      {unattached.length > 0 && (
+        <>
+          {aboutCards.length > 0 && (
+            <p className="minutes-doc__card-title">
+              <em>About no card in particular:</em>
+            </p>
+          )}
+          <ul className="minutes-doc__notes">
+            {unattached.map((note, index) => (
+              <NoteItem key={index} note={note} />
+            ))}
+          </ul>
+        </>
       )}
     </>
   );
@@ -279,6 +330,30 @@ export function MinutesDocument({ content, level = 1 }: { content: Content; leve
           <None>No concerns were raised.</None>
         )}
       </Section>
+
+      {content.disagreements && (
+        <Section level={section} title="Agreed disagreements" className="minutes-doc__disagreements">
+          {content.disagreements.length ? (
+            <ul>
+              {content.disagreements.map((disagreement, index) => (
+                <li key={index}>
+                  <strong>{disagreement.subject.trim() || 'A disagreement'}</strong>{' '}
+                  <span className="minutes-doc__attribution">
+                    (in {stageLabels[disagreement.stage]}
+                    {disagreement.card ? `, about the card “${disagreement.card.title}”` : ''})
+                  </span>
+                  <br />
+                  The commissioner’s view: {disagreement.commissionerView.trim() || 'not recorded'}
+                  <br />
+                  The provider’s view: {disagreement.providerView.trim() || 'not recorded'}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <None>No disagreements were recorded.</None>
+          )}
+        </Section>
+      )}
 
       <Section level={section} title="Actions agreed">
         {content.actions.length ? (

@@ -60,6 +60,35 @@ describe('words in the minutes that may be a child’s name', () => {
     ]);
   });
 
+  it('looks in evidence’s sources and in both sides’ views of an agreed disagreement too', () => {
+    const found = possibleChildNames(
+      contentWith({
+        formatVersion: 2,
+        stages: [
+          {
+            stage: 'discover',
+            summary: '',
+            cards: [],
+            notes: [{ side: 'provider', kind: 'evidence', text: 'Attendance is up.', source: 'Ruby’s school report' }],
+          },
+        ],
+        disagreements: [
+          {
+            stage: 'design',
+            subject: 'Weekend staffing',
+            commissionerView: 'Enough for Leo’s needs.',
+            providerView: 'Not when Ruby is at home.',
+            card: null,
+          },
+        ],
+      }),
+    );
+    expect(found).toEqual([
+      { word: 'Ruby', where: ['the source of a note in Discover', 'the provider’s view in a disagreement'] },
+      { word: 'Leo', where: ['the commissioner’s view in a disagreement'] },
+    ]);
+  });
+
   it('leaves out the adults the minutes name, lower-case words, and common words that start a sentence', () => {
     const found = possibleChildNames(
       contentWith({

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { agreementStatement, minutesFormat, type MinutesVersion } from '@shared/domain/minutes';
+import { agreementStatement, minutesContentSchema, minutesFormat, type MinutesVersion } from '@shared/domain/minutes';
 import { stages } from '@shared/domain/sessions';
 import { versionRecord } from '@shared/minutes/version-record';
 import { minutesHtml } from '@core/minutes/print';
@@ -25,7 +25,7 @@ function richMinutes(): MinutesVersion {
     possibleNames: [],
     content: {
       format: minutesFormat,
-      formatVersion: 1,
+      formatVersion: 2,
       reviewId: 'r1',
       version: 2,
       amends: { version: 1, fingerprint: 'b'.repeat(64) },
@@ -67,12 +67,39 @@ function richMinutes(): MinutesVersion {
       stages: stages.map((stage) => ({
         stage,
         summary: ['discover', 'dream', 'design', 'deliver'].includes(stage) ? `Summary of ${stage}` : '',
-        cards: stage === 'discover' ? [{ id: 'c1', title: 'Senior relationships' }] : [],
-        notes: [{ side: 'commissioner' as const, kind: 'story' as const, text: `Note taken in ${stage}` }],
+        cards:
+          stage === 'discover'
+            ? [{ id: 'c1', title: 'Senior relationships', carriedFrom: null }]
+            : stage === 'dream'
+              ? [{ id: 'c1', title: 'Senior relationships', carriedFrom: 'discover' as const }]
+              : [],
+        notes: [
+          { side: 'commissioner' as const, kind: 'story' as const, text: `Note taken in ${stage}`, card: null },
+          ...(stage === 'discover'
+            ? [
+                {
+                  side: 'provider' as const,
+                  kind: 'evidence' as const,
+                  text: 'School attendance is 96% this term',
+                  card: { id: 'c1', title: 'Senior relationships' },
+                  source: 'the termly school report',
+                },
+              ]
+            : []),
+        ],
       })),
       concerns: [
         { text: 'Contact visits missed', side: 'provider', actions: [], noActionReason: 'The family moved away' },
         { text: hostile, side: 'commissioner', actions: ['Arrange a new venue'], noActionReason: null },
+      ],
+      disagreements: [
+        {
+          stage: 'design',
+          subject: 'Whether two staff on shift is enough at weekends',
+          commissionerView: 'Two is what the contract funds.',
+          providerView: 'Three are needed on Saturdays.',
+          card: { id: 'c1', title: 'Senior relationships' },
+        },
       ],
       actions: [{ text: 'Arrange a new venue', owner: 'The commissioner', dueDate: '2026-07-17' }],
       nextReviewDate: '2027-01-03',
@@ -114,6 +141,7 @@ function readableStrings(value: unknown, key = ''): string[] {
       'scope',
       'id',
       'stage',
+      'carriedFrom',
       'side',
       'kind',
       'status',
@@ -138,6 +166,51 @@ describe('the minutes document, as printed', () => {
     }
     const order = stages.map((stage) => text.indexOf(`Note taken in ${stage}`));
     expect(order.every((position, index) => position > 0 && (index === 0 || position > order[index - 1]!))).toBe(true);
+  });
+
+  it('puts each note under the card it is about, with evidence’s source, threads, and agreed disagreements under their own heading', () => {
+    const document = parse(minutesHtml(richMinutes()));
+    const text = words(document.body.textContent);
+    expect(text).toContain('Cards drawn: Senior relationships (carried on from Discover).');
+    const inOrder = [
+      'Cards drawn: Senior relationships.',
+      'About the card “Senior relationships”:',
+      'School attendance is 96% this term (Provider, evidence: seen, read or measured) Source: the termly school report.',
+      'About no card in particular:',
+      'Note taken in discover',
+    ].map((part) => text.indexOf(part));
+    expect(inOrder.every((position, index) => position >= 0 && (index === 0 || position > inOrder[index - 1]!))).toBe(
+      true,
+    );
+    const headings = [...document.querySelectorAll('h2')].map((heading) => words(heading.textContent));
+    expect(headings.indexOf('Agreed disagreements')).toBe(headings.indexOf('Concerns') + 1);
+    const disagreement = words(document.querySelector('.minutes-doc__disagreements li')?.textContent);
+    expect(disagreement).toBe(
+      'Whether two staff on shift is enough at weekends (in Design, about the card “Senior relationships”)The commissioner’s view: Two is what the contract funds.The provider’s view: Three are needed on Saturdays.',
+    );
+  });
+
+  it('reads minutes sealed before threads and disagreements existed just as they were', () => {
+    const minutes = richMinutes();
+    const { disagreements: _left, ...older } = minutes.content;
+    const version1 = {
+      ...older,
+      formatVersion: 1 as const,
+      stages: older.stages.map((stage) => ({
+        ...stage,
+        cards: stage.cards.map(({ id, title }) => ({ id, title })),
+        notes: stage.notes.map(({ side, kind, text }) => ({
+          side,
+          kind: kind === 'evidence' ? ('story' as const) : kind,
+          text,
+        })),
+      })),
+    };
+    expect(minutesContentSchema.parse(version1)).toEqual(version1);
+    const text = words(parse(minutesHtml({ ...minutes, content: version1 })).body.textContent);
+    expect(text).not.toContain('Agreed disagreements');
+    expect(text).not.toContain('About the card');
+    expect(text).toContain('Cards drawn: Senior relationships.');
   });
 
   it('keeps hostile text as text: nothing injected, no script, and a stored image that is not a PNG is not drawn', () => {

@@ -57,7 +57,15 @@ export function possibleChildNames(content: MinutesContent, signers: readonly st
     ]),
     ...content.stages.flatMap((stage): [string, string][] => [
       [`the words for ${stageLabels[stage.stage]}`, stage.summary],
-      ...stage.notes.map((note): [string, string] => [`a note in ${stageLabels[stage.stage]}`, note.text]),
+      ...stage.notes.flatMap((note): [string, string][] => [
+        [`a note in ${stageLabels[stage.stage]}`, note.text],
+        [`the source of a note in ${stageLabels[stage.stage]}`, note.source ?? ''],
+      ]),
+    ]),
+    ...(content.disagreements ?? []).flatMap((disagreement): [string, string][] => [
+      ['an agreed disagreement', disagreement.subject],
+      ['the commissioner’s view in a disagreement', disagreement.commissionerView],
+      ['the provider’s view in a disagreement', disagreement.providerView],
     ]),
     ...content.concerns.flatMap((concern): [string, string][] => [
       ['a concern', concern.text],

@@ -1,4 +1,10 @@
-import { minutesFormat, proseStages, type MinutesContent, type ProseStage } from '@shared/domain/minutes';
+import {
+  minutesFormat,
+  minutesFormatVersion,
+  proseStages,
+  type MinutesContent,
+  type ProseStage,
+} from '@shared/domain/minutes';
 import { sellickFeatures, sideLabels, stages as sessionStages, type SessionAction } from '@shared/domain/sessions';
 import { getHome } from '@core/casebook/homes';
 import { getReview } from '@core/casebook/reviews';
@@ -31,15 +37,21 @@ export function buildContent(
     }
   })();
   const cardTitle = (id: string) => deck?.cards.find((card) => card.id === id)?.title ?? id;
+  const cardOf = (id: string | null) => (id ? { id, title: cardTitle(id) } : null);
+  const drawStage = new Map(session.cards.map((drawn) => [drawn.drawId, drawn.stage]));
   const people = (attendance: 'present' | 'apologies') =>
     session.participants
       .filter((p) => p.attendance === attendance)
       .map((p) => ({ name: p.name, role: p.role, organisation: p.organisation, side: p.side }));
-  const liveNotes = session.notes.filter((note) => note.text.trim() !== '');
+  const liveNotes = session.notes.filter((note) =>
+    [note.text, note.commissionerView, note.providerView].some((words) => words.trim() !== ''),
+  );
+  // Concerns and agreed disagreements each have their own heading; every other note is in its stage.
+  const stageNotes = liveNotes.filter((note) => note.kind !== 'concern' && note.kind !== 'disagreement');
 
   return {
     format: minutesFormat,
-    formatVersion: 1,
+    formatVersion: minutesFormatVersion,
     reviewId: review.id,
     version: minutes.version,
     amends: minutes.amends,
@@ -80,12 +92,22 @@ export function buildContent(
       .map((stage) => ({
         stage,
         summary: isProseStage(stage) ? minutes.prose[stage] : '',
-        cards: session.cards
-          .filter((card) => card.stage === stage)
-          .map((card) => ({ id: card.cardId, title: cardTitle(card.cardId) })),
-        notes: liveNotes
-          .filter((note) => note.stage === stage && note.kind !== 'concern')
-          .map((note) => ({ side: note.side, kind: note.kind, text: note.text })),
+        cards: [...new Map(session.cards.filter((card) => card.stage === stage).map((card) => [card.cardId, card]))]
+          .map(([, card]) => card)
+          .map((card) => ({
+            id: card.cardId,
+            title: cardTitle(card.cardId),
+            carriedFrom: card.carriedFrom ? (drawStage.get(card.carriedFrom) ?? null) : null,
+          })),
+        notes: stageNotes
+          .filter((note) => note.stage === stage)
+          .map((note) => ({
+            side: note.side,
+            kind: note.kind,
+            text: note.text,
+            card: cardOf(note.cardId),
+            ...(note.kind === 'evidence' ? { source: note.source } : {}),
+          })),
       }))
       .filter((stage) => isProseStage(stage.stage) || stage.notes.length > 0 || stage.cards.length > 0),
     concerns: liveNotes
@@ -95,6 +117,15 @@ export function buildContent(
         side: note.side,
         actions: session.actions.filter((action) => action.noteId === note.id).map((action) => action.text),
         noActionReason: note.noActionReason,
+      })),
+    disagreements: liveNotes
+      .filter((note) => note.kind === 'disagreement')
+      .map((note) => ({
+        stage: note.stage,
+        subject: note.text,
+        commissionerView: note.commissionerView,
+        providerView: note.providerView,
+        card: cardOf(note.cardId),
       })),
     actions: session.actions.map((action) => ({ text: action.text, owner: ownerOf(action), dueDate: action.dueDate })),
     nextReviewDate: review.nextReviewDate,

@@ -27,8 +27,11 @@ const printStyles = `
   caption { text-align: left; font-style: italic; padding-bottom: 3pt; }
   .minutes-doc__none, .minutes-doc__attribution { color: #3d4349; }
   .minutes-doc__prose { white-space: pre-wrap; }
-  .minutes-doc__concerns ul { list-style: none; padding-left: 0; }
+  .minutes-doc__concerns ul, .minutes-doc__disagreements ul { list-style: none; padding-left: 0; }
   .minutes-doc__concerns li { border-left: 4pt solid #8a5a00; padding-left: 8pt; margin-bottom: 6pt; }
+  .minutes-doc__disagreements li { border-left: 4pt solid #1f4e5f; padding-left: 8pt; margin-bottom: 6pt; }
+  /* A card's name is never left at the foot of a page without a note under it. */
+  .minutes-doc__card-title { break-after: avoid-page; margin-bottom: 0; }
   .minutes-doc__amends { font-weight: 700; }
   .minutes-doc__signature-page { break-before: page; }
   .minutes-doc__signature { border: 1px solid #b9b3a6; padding: 8pt; margin: 8pt 0; }
