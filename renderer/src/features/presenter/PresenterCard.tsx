@@ -1,6 +1,6 @@
 import type { DeckCard } from '@shared/deck/decks';
 import type { Lens, PaperReference, Question } from '@shared/deck/schema';
-import { stageLabels, type Stage } from '@shared/domain/sessions';
+import { questionsFor, stageLabels, type Stage } from '@shared/domain/sessions';
 
 /** Short names for the room; the card's full source is in the deck. */
 const documentNames = {
@@ -37,11 +37,14 @@ function PaperWords({ paper }: { paper: PaperReference }) {
   );
 }
 
-/** The current card: its title, what the paper says, and its questions for this stage by lens. */
-export function PresenterCard({ card, stage }: { card: DeckCard; stage: Stage }) {
-  const questions = card.questions
-    .filter((question) => question.phase === stage)
-    .sort((a, b) => lensOrder(a) - lensOrder(b));
+/**
+ * The current card: its title, what the paper says, and its questions for this stage by lens; a
+ * card carried on from an earlier stage asks its follow-ups first.
+ */
+export function PresenterCard({ card, stage, carried }: { card: DeckCard; stage: Stage; carried: boolean }) {
+  const questions = questionsFor(card, stage, carried).sort(
+    (a, b) => Number(!!b.followUp) - Number(!!a.followUp) || lensOrder(a) - lensOrder(b),
+  );
   return (
     <section className="presenter-card" aria-labelledby="presenter-card-title">
       <p className="presenter-label">Card</p>
@@ -56,7 +59,13 @@ export function PresenterCard({ card, stage }: { card: DeckCard; stage: Stage })
         <ul className="presenter-questions">
           {questions.map((question, index) => (
             <li key={index}>
-              {question.lens && <p className="presenter-questions__lens">{lensLabels[question.lens]}</p>}
+              {(question.followUp || question.lens) && (
+                <p className="presenter-questions__lens">
+                  {[question.followUp && 'Following on', question.lens && lensLabels[question.lens]]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+              )}
               <p className="presenter-questions__text">{question.text}</p>
             </li>
           ))}

@@ -130,7 +130,7 @@ export function PresenterScreen({ reviewId }: { reviewId: string }) {
               <PresenterTimer timer={session.timer} readAt={read.dataUpdatedAt} onTimeUp={announceTimeUp} />
             </section>
             {currentDraw ? (
-              card && <PresenterCard card={card} stage={session.stage} />
+              card && <PresenterCard card={card} stage={session.stage} carried={!!currentDraw.carriedFrom} />
             ) : (
               <section className="presenter-topic" aria-label={`${stageLabels[session.stage]}: what it is for`}>
                 <p className="presenter-topic__purpose">{stagePurposes[session.stage]}</p>

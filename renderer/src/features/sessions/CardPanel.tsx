@@ -1,6 +1,14 @@
 import { useRef, useState } from 'react';
-import { LENS_LABELS } from '@shared/deck/schema';
-import { currentDraw, isCardStage, stageLabels, type DrawnCard } from '@shared/domain/sessions';
+import { FOLLOW_UP_PHASES, LENS_LABELS } from '@shared/deck/schema';
+import {
+  currentDraw,
+  isCardStage,
+  questionsFor,
+  stageLabels,
+  stages,
+  type DrawnCard,
+  type Stage,
+} from '@shared/domain/sessions';
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { focusAfter } from '@renderer/ui/focusAfter';
 import { Field } from '@renderer/ui/Field';
@@ -35,6 +43,10 @@ export function CardPanel() {
   const drawnHere = session.cards.filter((card) => card.stage === stage);
   const forStage = cards.filter((card) => card.phases.includes(stage));
   const reviewId = session.reviewId;
+  const carriedFrom = current?.carriedFrom
+    ? session.cards.find((drawn) => drawn.drawId === current.carriedFrom)
+    : undefined;
+  const threads = concluded ? [] : threadsInto(stage, session.cards);
 
   /** The card in play set aside (pinned, skipped, done): its buttons are gone, so the keyboard goes to the next draw. */
   function setAside(drawId: string, state: 'pinned' | 'skipped' | 'done', message: string) {
@@ -99,11 +111,40 @@ export function CardPanel() {
           </div>
         </>
       )}
+      {threads.length > 0 && (
+        <div className="threads">
+          <h4 id="threads-heading">Carry a card on from an earlier stage</h4>
+          <ul aria-labelledby="threads-heading">
+            {threads.map((drawn) => (
+              <li key={drawn.drawId}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() =>
+                    bringIntoPlay(
+                      change(
+                        'sessions.carry',
+                        { reviewId, drawId: drawn.drawId },
+                        `Card carried on from ${stageLabels[drawn.stage]}.`,
+                      ),
+                    )
+                  }
+                >
+                  Carry on: {cardById.get(drawn.cardId)?.title ?? drawn.cardId}
+                </button>{' '}
+                <span className="tag">from {stageLabels[drawn.stage]}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <SessionNotice place="card" />
 
       {current && currentCard ? (
         <article className="prompt-card" aria-labelledby="current-card-title">
-          <p className="prompt-card__kicker">Card in play</p>
+          <p className="prompt-card__kicker">
+            Card in play{carriedFrom ? `, carried on from ${stageLabels[carriedFrom.stage]}` : ''}
+          </p>
           <h4 id="current-card-title" tabIndex={-1} ref={cardHeading}>
             {currentCard.title}
           </h4>
@@ -122,14 +163,13 @@ export function CardPanel() {
             </figure>
           )}
           <ul className="prompt-card__questions">
-            {currentCard.questions
-              .filter((question) => question.phase === stage)
-              .map((question) => (
-                <li key={question.text}>
-                  {question.lens && <span className="prompt-card__lens">{LENS_LABELS[question.lens]}: </span>}
-                  {question.text}
-                </li>
-              ))}
+            {questionsFor(currentCard, stage, !!carriedFrom).map((question) => (
+              <li key={question.text}>
+                {question.followUp && <span className="prompt-card__lens">Following on: </span>}
+                {question.lens && <span className="prompt-card__lens">{LENS_LABELS[question.lens]}: </span>}
+                {question.text}
+              </li>
+            ))}
           </ul>
           {!concluded && (
             <div className="toolbar">
@@ -189,4 +229,19 @@ export function CardPanel() {
       )}
     </section>
   );
+}
+
+/**
+ * The cards a thread can carry on into this stage: the latest draw of each card from an earlier
+ * stage, unless that card is already drawn here. Threads run into Dream, Design and Deliver.
+ */
+function threadsInto(stage: Stage, drawn: readonly DrawnCard[]): DrawnCard[] {
+  if (!(FOLLOW_UP_PHASES as readonly string[]).includes(stage)) return [];
+  const here = new Set(drawn.filter((draw) => draw.stage === stage).map((draw) => draw.cardId));
+  const latest = new Map<string, DrawnCard>();
+  for (const draw of drawn) {
+    if (isCardStage(draw.stage) && stages.indexOf(draw.stage) < stages.indexOf(stage) && !here.has(draw.cardId))
+      latest.set(draw.cardId, draw);
+  }
+  return [...latest.values()];
 }

@@ -23,7 +23,21 @@ function needsReload(note: SessionNote, before: SessionNote | null): boolean {
   return note.kind === 'concern' || before.kind !== note.kind || before.stage !== note.stage;
 }
 
-export function NoteEditor({ note, readOnly }: { note: SessionNote; readOnly: boolean }) {
+/** A card a note can be about: one drawn in this review. */
+export interface CardChoice {
+  id: string;
+  title: string;
+}
+
+export function NoteEditor({
+  note,
+  readOnly,
+  cardChoices,
+}: {
+  note: SessionNote;
+  readOnly: boolean;
+  cardChoices: readonly CardChoice[];
+}) {
   const session = useSession();
   const change = useChangeSession('notes');
   const api = useApiClient();
@@ -69,6 +83,15 @@ export function NoteEditor({ note, readOnly }: { note: SessionNote; readOnly: bo
   }
 
   const isConcern = current.kind === 'concern';
+  const isDisagreement = current.kind === 'disagreement';
+  const textLabel = isDisagreement
+    ? 'What the two sides disagree about'
+    : `${current.kind === 'evidence' ? 'Evidence' : 'Note'} from the ${sideLabels[current.side].toLowerCase()}`;
+  // A note keeps its card even if that card's draw was taken back.
+  const choices =
+    current.cardId && !cardChoices.some((card) => card.id === current.cardId)
+      ? [...cardChoices, { id: current.cardId, title: current.cardId }]
+      : cardChoices;
   async function remove() {
     const { reviewId } = session;
     const deleting = change('notes.delete', { reviewId, noteId: note.id }, 'Note deleted.');
@@ -86,7 +109,7 @@ export function NoteEditor({ note, readOnly }: { note: SessionNote; readOnly: bo
   return (
     <div className={isConcern ? 'note note--concern' : 'note'}>
       <label htmlFor={`${id}-text`} className="note__label">
-        Note from the {sideLabels[current.side].toLowerCase()}
+        {textLabel}
         {isConcern && <strong className="note__concern-flag"> (concern)</strong>}
       </label>
       <textarea
@@ -100,6 +123,40 @@ export function NoteEditor({ note, readOnly }: { note: SessionNote; readOnly: bo
           update({ text: event.target.value });
         }}
       />
+      {current.kind === 'evidence' && (
+        <label className="note__extra">
+          Where it was seen, read or measured{' '}
+          <input
+            type="text"
+            value={current.source}
+            readOnly={readOnly}
+            placeholder="For example: the home’s daily log, 3 March"
+            onChange={(event) => update({ source: event.target.value })}
+          />
+        </label>
+      )}
+      {isDisagreement && (
+        <div className="note__views">
+          <label>
+            The commissioner’s view{' '}
+            <textarea
+              rows={2}
+              value={current.commissionerView}
+              readOnly={readOnly}
+              onChange={(event) => update({ commissionerView: event.target.value })}
+            />
+          </label>
+          <label>
+            The provider’s view{' '}
+            <textarea
+              rows={2}
+              value={current.providerView}
+              readOnly={readOnly}
+              onChange={(event) => update({ providerView: event.target.value })}
+            />
+          </label>
+        </div>
+      )}
       <div className="note__meta">
         <label>
           Kind{' '}
@@ -129,6 +186,23 @@ export function NoteEditor({ note, readOnly }: { note: SessionNote; readOnly: bo
             ))}
           </select>
         </label>
+        {choices.length > 0 && (
+          <label>
+            About the card{' '}
+            <select
+              value={current.cardId ?? ''}
+              disabled={readOnly}
+              onChange={(event) => update({ cardId: event.target.value || null })}
+            >
+              <option value="">No card</option>
+              {choices.map((card) => (
+                <option key={card.id} value={card.id}>
+                  {card.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label>
           Stage{' '}
           <select

@@ -1,5 +1,6 @@
 import { sideLabels, stageLabels, turnSides, type SessionNote } from '@shared/domain/sessions';
-import { NoteEditor } from './NoteEditor';
+import { useApiQuery } from '@renderer/api/useApiQuery';
+import { NoteEditor, type CardChoice } from './NoteEditor';
 import { SessionNotice } from './SessionNotice';
 import { useRoomStore } from './roomStore';
 import { isConcluded, useSession } from './useSession';
@@ -10,6 +11,13 @@ export function NotesPanel() {
   const drafts = useRoomStore((state) => state.drafts);
   const startNote = useRoomStore((state) => state.startNote);
   const concluded = isConcluded(session);
+  const deck = useApiQuery('decks.get', { deckId: session.deckId });
+  const titles = new Map((deck.data?.cards ?? []).map((card) => [card.id, card.title]));
+  // The cards drawn in this review, each once, most recent first: a note is most often about those.
+  const cardChoices: CardChoice[] = [...new Set(session.cards.map((drawn) => drawn.cardId).reverse())].map((id) => ({
+    id,
+    title: titles.get(id) ?? id,
+  }));
   const saved = new Set(session.notes.map((note) => note.id));
   const notes: SessionNote[] = [
     ...session.notes,
@@ -39,7 +47,7 @@ export function NotesPanel() {
         <ol className="notes">
           {notes.map((note) => (
             <li key={note.id}>
-              <NoteEditor note={note} readOnly={concluded} />
+              <NoteEditor note={note} readOnly={concluded} cardChoices={cardChoices} />
             </li>
           ))}
         </ol>
