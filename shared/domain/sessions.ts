@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DeckCard } from '@shared/deck/decks';
 import { optionalDate, optionalText, requiredText } from './fields';
 import { optionalRecordId, recordId } from './ids';
 
@@ -252,6 +253,11 @@ export interface DrawnCard {
   drawnAt: string;
   /** The draw in an earlier stage this one carries on (a thread), or null when drawn fresh. */
   carriedFrom: string | null;
+  /**
+   * The card's words as they were when drawn: a review keeps the edition it used, whatever the
+   * deck says now. Null only for a card drawn from a deck since deleted, before cards were kept.
+   */
+  card: DeckCard | null;
 }
 
 export interface CheckinView {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { MinutesVersion } from '@shared/domain/minutes';
 import { defaultTimeBoxes, type Session } from '@shared/domain/sessions';
 import { sql } from '@core/db/sql';
 import { callError, callOk, manualClock, seedCaseBook, snapshot, testCore, type TestCore } from './helpers';
@@ -275,6 +276,41 @@ describe('threads, notes about cards, evidence and agreed disagreements', () => 
     const unchanged = snapshot(core);
     expect((await callError(core, 'sessions.carry', { reviewId, drawId: randomUUID() })).code).toBe('not_found');
     expect(snapshot(core)).toEqual(unchanged);
+  });
+
+  it('keeps a drawn card’s words as drawn: a later change to the deck changes neither the review nor its minutes', async () => {
+    const core = testCore();
+    const { review } = await seedCaseBook(core);
+    const reviewId = review.id;
+    const deck = await callOk<{ id: string }>(core, 'decks.duplicate', {
+      deckId: 'relational-commissioning',
+      name: 'Our deck',
+    });
+    await callOk(core, 'sessions.plan', { reviewId, deckId: deck.id, timeBoxes: defaultTimeBoxes });
+    await callOk(core, 'sessions.stage', { reviewId, stage: 'discover' });
+    const cardId = 'sellick-4-mutual-advantage';
+    const drawn = (await callOk<Session>(core, 'sessions.draw', { reviewId, cardId })).cards.at(-1)!;
+    expect(drawn.card).toMatchObject({ id: cardId, title: 'Mutual advantage' });
+    const wordsAsDrawn = drawn.card!.questions;
+
+    await callOk(core, 'cards.update', {
+      deckId: deck.id,
+      cardId,
+      title: 'Mutual advantage, reworded later',
+      questions: [{ phase: 'discover', text: 'A later question?' }],
+      qualityStandards: [],
+    });
+    const after = (await session(core, reviewId)).cards.at(-1)!;
+    expect(after.card).toMatchObject({ title: 'Mutual advantage', questions: wordsAsDrawn });
+    await callOk(core, 'sessions.stage', { reviewId, stage: 'dream' });
+    const carried = (await callOk<Session>(core, 'sessions.carry', { reviewId, drawId: drawn.drawId })).cards.at(-1)!;
+    expect(carried.card).toEqual(drawn.card);
+
+    await callOk(core, 'sessions.conclude', { reviewId });
+    const [draft] = await callOk<MinutesVersion[]>(core, 'minutes.forReview', { reviewId });
+    expect(draft!.content.stages.find((entry) => entry.stage === 'discover')!.cards).toEqual([
+      { id: cardId, title: 'Mutual advantage', carriedFrom: null },
+    ]);
   });
 
   it('refuses a source or a view too long to keep, writing nothing', async () => {

@@ -36,7 +36,9 @@ export function buildContent(
       return null;
     }
   })();
-  const cardTitle = (id: string) => deck?.cards.find((card) => card.id === id)?.title ?? id;
+  // A card's title as it was drawn comes first: the minutes keep the deck's edition the review used.
+  const drawnTitles = new Map(session.cards.flatMap((drawn) => (drawn.card ? [[drawn.cardId, drawn.card.title]] : [])));
+  const cardTitle = (id: string) => drawnTitles.get(id) ?? deck?.cards.find((card) => card.id === id)?.title ?? id;
   const cardOf = (id: string | null) => (id ? { id, title: cardTitle(id) } : null);
   const drawStage = new Map(session.cards.map((drawn) => [drawn.drawId, drawn.stage]));
   const people = (attendance: 'present' | 'apologies') =>

@@ -43,10 +43,11 @@ export function drawCard(context: SessionContext, input: ParsedInput<'sessions.d
       }
       cardId = candidates[randomInt(candidates.length)]!.id;
     }
+    const card = deck.cards.find((candidate) => candidate.id === cardId)!;
     context.db.run(sql`UPDATE review_cards SET state = 'done' WHERE review_id = ${review.id} AND state = 'current'`);
     context.db.run(sql`
-      INSERT INTO review_cards (id, review_id, card_id, stage, state, drawn_at)
-      VALUES (${randomUUID()}, ${review.id}, ${cardId}, ${review.stage}, 'current', ${isoNow(context.clock)})`);
+      INSERT INTO review_cards (id, review_id, card_id, stage, state, drawn_at, card)
+      VALUES (${randomUUID()}, ${review.id}, ${cardId}, ${review.stage}, 'current', ${isoNow(context.clock)}, ${JSON.stringify(card)})`);
     return { cardId };
   });
 }
@@ -58,8 +59,8 @@ export function drawCard(context: SessionContext, input: ParsedInput<'sessions.d
  */
 export function carryCard(context: SessionContext, input: ParsedInput<'sessions.carry'>): void {
   changeSession(context, input.reviewId, 'state', (review) => {
-    const from = context.db.get<{ card_id: string; stage: Stage }>(
-      sql`SELECT card_id, stage FROM review_cards WHERE id = ${input.drawId} AND review_id = ${review.id}`,
+    const from = context.db.get<{ card_id: string; stage: Stage; card: string | null }>(
+      sql`SELECT card_id, stage, card FROM review_cards WHERE id = ${input.drawId} AND review_id = ${review.id}`,
     );
     if (!from) throw new ApiError('not_found', 'That card was not drawn in this review.');
     const stage = review.stage;
@@ -77,8 +78,8 @@ export function carryCard(context: SessionContext, input: ParsedInput<'sessions.
       return;
     }
     context.db.run(sql`
-      INSERT INTO review_cards (id, review_id, card_id, stage, state, drawn_at, carried_from)
-      VALUES (${randomUUID()}, ${review.id}, ${from.card_id}, ${stage}, 'current', ${isoNow(context.clock)}, ${input.drawId})`);
+      INSERT INTO review_cards (id, review_id, card_id, stage, state, drawn_at, carried_from, card)
+      VALUES (${randomUUID()}, ${review.id}, ${from.card_id}, ${stage}, 'current', ${isoNow(context.clock)}, ${input.drawId}, ${from.card})`);
   });
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '@shared/api/contract';
 import { ApiError } from '@shared/api/errors';
+import type { DeckCard } from '@shared/deck/decks';
 import type { DrawnCard, Participant, Session, SessionNote } from '@shared/domain/sessions';
 import { isoNow } from '@core/clock';
 import { sql } from '@core/db/sql';
@@ -39,8 +40,12 @@ export function getSession(context: SessionContext, input: ParsedInput<'sessions
       },
       participants: db.records<Participant>(sql`
         SELECT id, person_id, name, role, organisation, side, attendance FROM participants WHERE review_id = ${review.id} ORDER BY created_at, rowid`),
-      cards: db.records<DrawnCard>(sql`
-        SELECT id AS draw_id, card_id, stage, state, drawn_at, carried_from FROM review_cards WHERE review_id = ${review.id} ORDER BY drawn_at, rowid`),
+      cards: db
+        .records<Omit<DrawnCard, 'card'> & { card: string | null }>(
+          sql`
+        SELECT id AS draw_id, card_id, stage, state, drawn_at, carried_from, card FROM review_cards WHERE review_id = ${review.id} ORDER BY drawn_at, rowid`,
+        )
+        .map((drawn) => ({ ...drawn, card: drawn.card === null ? null : (JSON.parse(drawn.card) as DeckCard) })),
       notes,
       actions,
       matters: mattersArising(context, review),

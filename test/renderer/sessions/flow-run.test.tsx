@@ -193,7 +193,15 @@ test('when a card or a note leaves the screen the keyboard goes on: to the next 
   const drawId = crypto.randomUUID();
   const noteId = crypto.randomUUID();
   const drawn = (state: 'current' | 'done') => [
-    { drawId, cardId: 'sellick-1', stage: 'discover' as const, state, drawnAt: '2026-12-03T10:00:00Z', carriedFrom: null },
+    {
+      drawId,
+      cardId: 'sellick-1',
+      stage: 'discover' as const,
+      state,
+      drawnAt: '2026-12-03T10:00:00Z',
+      carriedFrom: null,
+      card: null,
+    },
   ];
   let session = review({ stage: 'discover', cards: drawn('current'), notes: [note(noteId, 'discover', 'Walks.')] });
   run(() => session, {

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, expect, test } from 'vitest';
-import type { Deck } from '@shared/deck/decks';
+import type { Deck, DeckCard } from '@shared/deck/decks';
 import type { DrawnCard, Session } from '@shared/domain/sessions';
 import { useRoomStore } from '@renderer/features/sessions/roomStore';
 import { renderRunScreen, runningSession, sessionNote } from './runScreen';
@@ -36,6 +36,7 @@ const fromDiscover: DrawnCard = {
   state: 'done',
   drawnAt: '2026-12-03T10:00:00Z',
   carriedFrom: null,
+  card: null,
 };
 
 beforeEach(() => useRoomStore.setState({ reviewId: null, viewing: null, undo: null, drafts: [] }));
@@ -83,6 +84,26 @@ test('a card drawn fresh in Dream never asks the follow-up that refers back', as
   expect(card).not.toHaveTextContent('Building on the story');
   expect(card).not.toHaveTextContent('carried on');
 });
+test('a card shows the words it was drawn with, not those of a later edition of the deck', async () => {
+  const asDrawn = {
+    ...(deck.cards[0] as DeckCard),
+    title: 'Something works (first edition)',
+    questions: [{ phase: 'dream' as const, text: 'What will each of us do to build on that success?' }],
+  };
+  const session = runningSession(reviewId, {
+    stage: 'dream',
+    cards: [{ ...fromDiscover, stage: 'dream', state: 'current', card: asDrawn }],
+  });
+  renderRunScreen(reviewId, () => session, { 'decks.get': () => deck });
+  const card = await screen.findByRole('article', { name: 'Something works (first edition)' });
+  expect(
+    within(card)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent),
+  ).toEqual(['What will each of us do to build on that success?']);
+  expect(screen.getByRole('region', { name: 'Cards for Dream' })).toHaveTextContent('Something works (first edition)');
+});
+
 test('a note names its card, evidence asks where it came from, and a disagreement keeps both views, each saved as typed', async () => {
   const user = userEvent.setup();
   const noteId = crypto.randomUUID();

@@ -92,8 +92,12 @@ export function PresenterScreen({ reviewId }: { reviewId: string }) {
   const error = failureOf(read);
   const cardStage = session !== null && isCardStage(session.stage);
   const currentDraw = cardStage ? (drawInPlay(session) ?? null) : null;
+  // The card's words as drawn; the deck is asked only for a card drawn before cards were kept.
   const cardRef = { deckId: session?.deckId ?? '', cardId: currentDraw?.cardId ?? '' };
-  const card = useApiQuery('cards.get', cardRef, { enabled: Boolean(cardRef.deckId && cardRef.cardId) }).data ?? null;
+  const asked = useApiQuery('cards.get', cardRef, {
+    enabled: Boolean(cardRef.deckId && cardRef.cardId && !currentDraw?.card),
+  }).data;
+  const card = currentDraw?.card ?? asked ?? null;
   const cardReady = !currentDraw || card !== null;
 
   const title = review.data ? reviewName(review.data) : 'Presenter view';

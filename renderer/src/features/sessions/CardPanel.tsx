@@ -39,7 +39,10 @@ export function CardPanel() {
   // Looking back over a concluded review: the card left in play belongs to its own stage.
   const inPlay = currentDraw(session);
   const current = inPlay && (!concluded || inPlay.stage === stage) ? inPlay : undefined;
-  const currentCard = current && cardById.get(current.cardId);
+  // A drawn card shows the words it was drawn with: the review keeps the deck's edition it used.
+  const cardOf = (drawn: DrawnCard) => drawn.card ?? cardById.get(drawn.cardId);
+  const titleOf = (drawn: DrawnCard) => cardOf(drawn)?.title ?? drawn.cardId;
+  const currentCard = current && cardOf(current);
   const drawnHere = session.cards.filter((card) => card.stage === stage);
   const forStage = cards.filter((card) => card.phases.includes(stage));
   const reviewId = session.reviewId;
@@ -130,7 +133,7 @@ export function CardPanel() {
                     )
                   }
                 >
-                  Carry on: {cardById.get(drawn.cardId)?.title ?? drawn.cardId}
+                  Carry on: {titleOf(drawn)}
                 </button>{' '}
                 <span className="tag">from {stageLabels[drawn.stage]}</span>
               </li>
@@ -209,8 +212,7 @@ export function CardPanel() {
           <ul className="drawn-cards">
             {drawnHere.map((drawn) => (
               <li key={drawn.drawId}>
-                {cardById.get(drawn.cardId)?.title ?? drawn.cardId}{' '}
-                <span className="tag">{stateLabels[drawn.state]}</span>
+                {titleOf(drawn)} <span className="tag">{stateLabels[drawn.state]}</span>
                 {drawn.state !== 'current' && !concluded && (
                   <button
                     type="button"
@@ -219,7 +221,7 @@ export function CardPanel() {
                       bringIntoPlay(change('sessions.cardState', { reviewId, drawId: drawn.drawId, state: 'current' }))
                     }
                   >
-                    Go back to this card<span className="visually-hidden">: {cardById.get(drawn.cardId)?.title}</span>
+                    Go back to this card<span className="visually-hidden">: {titleOf(drawn)}</span>
                   </button>
                 )}
               </li>

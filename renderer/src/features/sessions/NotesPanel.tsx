@@ -13,6 +13,8 @@ export function NotesPanel() {
   const concluded = isConcluded(session);
   const deck = useApiQuery('decks.get', { deckId: session.deckId });
   const titles = new Map((deck.data?.cards ?? []).map((card) => [card.id, card.title]));
+  // The title a card was drawn with comes first: the review keeps the deck's edition it used.
+  for (const drawn of session.cards) if (drawn.card) titles.set(drawn.cardId, drawn.card.title);
   // The cards drawn in this review, each once, most recent first: a note is most often about those.
   const cardChoices: CardChoice[] = [...new Set(session.cards.map((drawn) => drawn.cardId).reverse())].map((id) => ({
     id,
