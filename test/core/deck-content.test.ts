@@ -368,6 +368,19 @@ describe('the built-in deck', () => {
     expect(unnamed).toEqual([]);
   });
 
+  it('asks the commissioner too about the child’s daily life in the home, in Discover', () => {
+    // The provider sees the home every day; the commissioner must be able to answer as well, from
+    // what they have seen, heard or read of a child's daily life.
+    const providerOnly = cards
+      .filter((card) => card.questions.some((q) => q.phase === 'discover' && q.lens === 'home'))
+      .filter(
+        (card) =>
+          !card.questions.some((q) => q.phase === 'discover' && q.lens === 'home' && /\bcommissioner\b/i.test(q.text)),
+      )
+      .map(label);
+    expect(providerOnly).toEqual([]);
+  });
+
   it('asks its questions both ways, about the home and about the relationship, where the matching principle applies', () => {
     const bothWays = (card: Card) =>
       card.questions.some((q) => q.lens === 'home') && card.questions.some((q) => q.lens === 'relationship');
