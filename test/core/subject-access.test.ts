@@ -38,6 +38,39 @@ describe('subject access', () => {
     expect(file.content).not.toContain('CD34');
   });
 
+  it('gives evidence’s source and both views of a disagreement, and finds a note by the reference in either', async () => {
+    const core = testCore();
+    const { review, council, provider } = await seedCaseBook(core);
+    const base = { reviewId: review.id, stage: 'design', side: 'provider' } as const;
+    await callOk(core, 'notes.save', {
+      ...base,
+      id: crypto.randomUUID(),
+      kind: 'evidence',
+      text: 'Attendance is up to 96%.',
+      source: 'the school report',
+    });
+    const other = await callOk<{ id: string }>(core, 'reviews.create', {
+      scope: 'relationship',
+      commissionerId: council.id,
+      providerId: provider.id,
+      scheduledFor: '2026-11-30T10:00:00Z',
+    });
+    await callOk(core, 'notes.save', {
+      ...base,
+      reviewId: other.id,
+      id: crypto.randomUUID(),
+      kind: 'disagreement',
+      text: 'Weekend staffing',
+      commissionerView: 'Two is enough.',
+      providerView: 'Three when AB12’s brothers visit.',
+    });
+    const file = await callOk<ExportedFile>(core, 'subjectAccess.export', { childReference: 'AB12' });
+    expect(file.content).toContain('Attendance is up to 96%.\n  Source: the school report');
+    expect(file.content).toContain(
+      'Weekend staffing\n  The commissioner’s view: Two is enough.\n  The provider’s view: Three when AB12’s brothers visit.',
+    );
+  });
+
   it('says plainly when nothing is held, and refuses an empty reference', async () => {
     const core = testCore();
     await seedCaseBook(core);

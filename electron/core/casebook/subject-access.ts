@@ -16,6 +16,9 @@ interface NoteRow {
   side: string;
   kind: string;
   text: string;
+  source: string;
+  commissionerView: string;
+  providerView: string;
   createdAt: string;
 }
 
@@ -46,7 +49,8 @@ export function exportSubjectAccess(context: ServiceContext, input: ParsedInput<
     .map((row) => getReview(context, row.id));
   const phrase = phraseOf(reference);
   const notes = db.records<NoteRow>(sql`
-      SELECT notes.id, reviews.title AS review_title, notes.phase, notes.side, notes.kind, notes.text, notes.created_at
+      SELECT notes.id, reviews.title AS review_title, notes.phase, notes.side, notes.kind, notes.text, notes.source,
+        notes.commissioner_view, notes.provider_view, notes.created_at
       FROM notes JOIN reviews ON reviews.id = notes.review_id
       WHERE notes.deleted_at IS NULL AND (
         notes.review_id IN (SELECT value FROM json_each(${JSON.stringify(reviews.map((r) => r.id))}))
@@ -102,5 +106,12 @@ function describeReview(review: Review): string {
 }
 
 function describeNote(note: NoteRow): string {
-  return `- ${formatDateTime(note.createdAt)}, ${note.reviewTitle} (${note.phase}; ${note.side}; ${note.kind}):\n  ${note.text.replace(/\n/g, '\n  ')}`;
+  const indented = (text: string) => text.replace(/\n/g, '\n  ');
+  const parts = [
+    note.text,
+    note.source && `Source: ${note.source}`,
+    note.commissionerView && `The commissioner’s view: ${note.commissionerView}`,
+    note.providerView && `The provider’s view: ${note.providerView}`,
+  ].filter(Boolean);
+  return `- ${formatDateTime(note.createdAt)}, ${note.reviewTitle} (${note.phase}; ${note.side}; ${note.kind}):\n  ${parts.map(indented).join('\n  ')}`;
 }
