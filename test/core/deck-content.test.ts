@@ -368,6 +368,25 @@ describe('the built-in deck', () => {
     expect(unnamed).toEqual([]);
   });
 
+  it('names both sides in every Deliver question, where the texts place the responsibility on both', () => {
+    // The texts hold that what happens between commissioner and provider is created by both: no
+    // Deliver question on a card from the texts leaves one side out, or lets either side do it.
+    const oneSided = cards
+      .filter((card) => card.framework !== 'facilitation')
+      .flatMap((card) =>
+        card.questions
+          .filter(
+            (q) =>
+              q.phase === 'deliver' &&
+              (!/\bcommissioner\b/.test(q.text) ||
+                !/\bprovider\b/.test(q.text) ||
+                /\bwill the (commissioner|provider) or the (commissioner|provider)\b/.test(q.text)),
+          )
+          .map((q) => `${label(card)}: ${q.text}`),
+      );
+    expect(oneSided).toEqual([]);
+  });
+
   it('asks the commissioner too about the child’s daily life in the home, in Discover', () => {
     // The provider sees the home every day; the commissioner must be able to answer as well, from
     // what they have seen, heard or read of a child's daily life.
