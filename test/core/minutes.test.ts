@@ -215,8 +215,9 @@ describe('canonical content and its fingerprint', () => {
       },
     ]);
     expect(draft.content.stages.find((s) => s.stage === 'discover')!.notes).toEqual([
-      { side: 'provider', kind: 'story', text: 'AB12 cooked for everyone on Sunday.' },
+      { side: 'provider', kind: 'story', text: 'AB12 cooked for everyone on Sunday.', card: null },
     ]);
+    expect(draft.content.disagreements).toEqual([]);
     await callOk(core, 'minutes.saveProse', {
       minutesId: draft.id,
       summary: 'A warm and honest review.',
