@@ -115,8 +115,10 @@ const EXPECTED_CARDS: Record<FrameworkId, number> = {
   // Residential Child Care, 10 bullets (culture … staff involvement). The paper gives no number.
   'what-works': 10,
   // RCC p16, “Finding a way through …”: Watson's force field analysis, 4 enhancing factors
-  // (“The factors were”) and 2 inhibiting factors (“Inhibiting factors included”).
-  watson: 6,
+  // (“The factors were”) and 2 inhibiting factors (“Inhibiting factors included”); and, RCC
+  // p15–16, the same section, three points Watson makes on standards: the real task, not too
+  // abstract, and listening and communication as ‘2 prerequisites for care’ (see LISTS below).
+  watson: 9,
   // RCC p21: Petrie and Wilson's definition, 6 elements separated by semicolons.
   'relational-commissioning': 6,
   // RCC p21: “So relational contracting requires”, 3 bullets (repeated in MT, “Relational commissioning”).
@@ -167,14 +169,152 @@ const EXPECTED_CARDS: Record<FrameworkId, number> = {
   // RCC, lines the first edition left out, one card each: the commissioner who 'does not know
   // the child' (p8); IDeA's redistribution of power (p20); the Joint Planning and Commissioning
   // Framework (p20); 'Systems do not deliver, people do' (p17); desire (p4); the spirit of what
-  // has been promised (Lyons and Mehta; Walsh, p21). Not a list in the paper.
-  'rethinking-further': 6,
+  // has been promised (Lyons and Mehta; Walsh, p21). Not a list in the paper. And the lists and
+  // lines issue 14 found missing, one card an item (see LISTS below): the paper's primary-task
+  // question and its two measures of success (p1); the five ways of enhancing the quality of life
+  // (p8); the ten core elements of commissioning (p8–9); procurement, purchasing, contracting and
+  // commissioning defined (p9); life space (p5); the five conditions for learning (p7); the
+  // business writers' four helpful and three unhelpful practices (p21); Brownsword's
+  // ‘contractual community of interest’ (p21): 6 + 36.
+  'rethinking-further': 42,
   // Not from a list in the paper: the facilitator's cards (reframing, a concern; and the second
   // edition's group: opening round, ground rules, a stuck room, a hostile room, one side
   // dominating, repair, the child's voice, a paired interview, closing appreciation, last time's
   // actions; and the commissioner's view of the home, so that Discover asks the commissioner too).
   facilitation: 13,
 };
+
+/**
+ * The lists the second edition adds, each item its own card, checked item by item against the
+ * text: the words that open the list, then each item in the text's own words and order, with the
+ * card that takes it. Where the text runs its items together in one sentence, each card quotes
+ * the sentence and its title names the item.
+ */
+const LISTS: { name: string; framework: FrameworkId; opens: string; items: [id: string, item: string][] }[] = [
+  {
+    name: 'The primary task of the paper (RCC p1)',
+    framework: 'rethinking-further',
+    opens: 'The primary task of this paper is to start a discussion',
+    items: [
+      [
+        'primary-task-question',
+        'What is the definition of quality we are using in planning placements for children and is it related to the task of caring for /parenting them?',
+      ],
+    ],
+  },
+  {
+    name: 'What would make the paper a success (RCC p1)',
+    framework: 'rethinking-further',
+    opens: 'NCERCC will consider this a successful initiative if there is',
+    items: [
+      ['primary-task-success-1-child-centredness', 'an observable introduction and development of child-centredness'],
+      [
+        'primary-task-success-2-collective-participative-development',
+        'a recognition of the necessity for a collective participative development',
+      ],
+    ],
+  },
+  {
+    name: 'Enhancing the quality of life (RCC p8)',
+    framework: 'rethinking-further',
+    opens: 'commissioning is about enhancing the quality of life of service users and their carers by:',
+    items: [
+      ['quality-of-life-1-vision-and-commitment', 'having the vision and commitment to improve services'],
+      ['quality-of-life-2-needs-and-aspirations', 'connecting with the needs and aspirations of users and carers'],
+      ['quality-of-life-3-best-use-of-resources', 'making the best use of all available resources'],
+      ['quality-of-life-4-demand-and-supply', 'understanding demand and supply'],
+      ['quality-of-life-5-financial-and-service-planning', 'linking financial planning and service planning'],
+    ],
+  },
+  {
+    name: 'Core Elements of Commissioning (RCC p8–9)',
+    framework: 'rethinking-further',
+    opens: 'we would find the following elements',
+    items: [
+      ['core-elements-1-common-values', 'a common set of values that respect and encompass the full diversity'],
+      ['core-elements-2-needs-and-preferences', 'an understanding of the needs and preferences'],
+      ['core-elements-3-mapping-existing-services', 'a comprehensive mapping of existing services'],
+      ['core-elements-4-vision-of-local-needs', 'a vision of how local needs may be better met'],
+      ['core-elements-5-strategic-framework-for-procuring', 'a strategic framework for procuring all services'],
+      [
+        'core-elements-6-finance-activity-outcomes',
+        'a bringing together of all relevant data on finance, activity and outcomes',
+      ],
+      ['core-elements-7-ongoing-dialogue', 'an ongoing dialogue with service users and carers and service providers'],
+      ['core-elements-8-implementing-service-changes', 'effective systems for implementing service changes'],
+      ['core-elements-9-evidence-based-evaluation', 'an evidence-based approach which continuously evaluates services'],
+      [
+        'core-elements-10-alignment-with-health-and-social-care',
+        'an improving alignment with the way that other health and social care services are commissioned',
+      ],
+    ],
+  },
+  {
+    name: 'Terms which are not commissioning in themselves, and commissioning (RCC p9)',
+    framework: 'rethinking-further',
+    opens: 'Other terms used to describe commissioning but which are not commissioning in themselves include:',
+    items: [
+      ['terms-1-procurement', 'Procurement: sourcing, selection, securing services.'],
+      ['terms-2-purchasing', 'Purchasing: buying services'],
+      ['terms-3-contracting', 'Contracting: one specific part of the wider commissioning process'],
+      ['terms-4-commissioning', 'Commissioning: the process of specifying, securing and monitoring services'],
+    ],
+  },
+  {
+    name: 'Life space (RCC p5)',
+    framework: 'rethinking-further',
+    opens: 'We construct our ‘life space,’',
+    items: [['life-space', '‘life space’ is the deliberate and focused attempt to promote individual growth']],
+  },
+  {
+    name: 'The conditions for learning (RCC p7)',
+    framework: 'rethinking-further',
+    opens: 'in order to promote learning there has to be an environment of emotional safety and trust',
+    items: [
+      ['learning-conditions-1-safe-and-accepted', 'we need to feel safe and accepted'],
+      ['learning-conditions-2-internal-strength', 'to develop internal strength'],
+      ['learning-conditions-3-capacity-to-symbolise', 'the capacity to symbolise'],
+      ['learning-conditions-4-secure-and-able-to-explore', 'to feel secure and able to explore'],
+      ['learning-conditions-5-sense-of-identity', 'to have an individual sense of identity'],
+    ],
+  },
+  {
+    name: 'Watson on standards (RCC p15–16)',
+    framework: 'watson',
+    opens: 'Watson takes the view that one needs to ensure that',
+    items: [
+      [
+        'watson-standards-1-the-real-task',
+        'Standards reflect the real task of enhancing quality in the life of children',
+      ],
+      ['watson-standards-2-not-too-abstract', 'the standards must not be too abstract'],
+      ['watson-standards-3-listening-and-communication', '2 prerequisites for care are listening and communication'],
+    ],
+  },
+  {
+    name: 'The business writers: four practices helpful, three not (RCC p21)',
+    framework: 'rethinking-further',
+    opens: 'writers on good business administration too make clear that',
+    items: [
+      ['business-helpful-1-cooperation', 'developing cooperation'],
+      ['business-helpful-2-good-will', 'good will'],
+      ['business-helpful-3-flexibility', 'flexibility'],
+      ['business-helpful-4-responsiveness', 'responsiveness are helpful'],
+      [
+        'business-unhelpful-1-self-interest-rivalry-opportunism',
+        'the excessive use of self-interest, rivalry and opportunism',
+      ],
+      ['business-unhelpful-2-tight-contractual-controls', 'tight and restrictive contractual controls'],
+      ['business-unhelpful-3-adversarial-practices', 'adversarial and disrespectful practices are not'],
+    ],
+  },
+  {
+    name: 'Brownsword on trust and contracting (RCC p21)',
+    framework: 'rethinking-further',
+    opens: 'Relational contracting is underpinned by interaction, negotiation, flexibility and mutual trust',
+    items: [['brownsword-contractual-community-of-interest', 'the ‘contractual community of interest’']],
+  },
+];
 
 /** The frameworks whose every card must ask its questions both ways (the matching principle). */
 const BOTH_WAYS: FrameworkId[] = [
@@ -234,6 +374,41 @@ describe('the built-in deck', () => {
     expect(rethinking).toMatch(/6\. It is important to value differences/);
     expect(rethinking).toMatch(/13\) Relationships with external professionals/);
     expect(rethinking).toMatch(/4\. Learning is most effective/);
+    // Lists the second edition adds: Watson's two prerequisites; NCERCC's two measures of success.
+    expect(rethinking).toContain('2 prerequisites for care are listening and communication');
+    expect(rethinking).toContain('NCERCC will consider this a successful initiative if there is');
+  });
+
+  it('has one card for each item of the lists the second edition adds, checked item by item against the text', () => {
+    const problems: string[] = [];
+    for (const list of LISTS) {
+      const text = paper.rethinking.normalised;
+      let at = text.indexOf(normalise(list.opens));
+      if (at < 0) problems.push(`${list.name}: the text does not open the list with “${list.opens}”`);
+      for (const [id, item] of list.items) {
+        // Each item comes next in the text, within a page or so of the one before.
+        const found = at < 0 ? -1 : text.indexOf(normalise(item), at);
+        if (found < 0 || found - at > 1500) problems.push(`${list.name}: “${item}” is not the next item in the text`);
+        else at = found;
+        const card = cards.find((c) => c.id === id);
+        if (!card) {
+          problems.push(`${list.name}: no card ${id}`);
+          continue;
+        }
+        if (card.framework !== list.framework) problems.push(`${label(card)}: belongs to ${list.framework}`);
+        if (card.paper.document !== 'rethinking' || card.paper.kind !== 'quotation')
+          problems.push(`${label(card)}: should quote “Re:thinking”`);
+        if (!normalise(card.paper.text).includes(normalise(item)))
+          problems.push(`${label(card)}: its quotation does not hold its item, “${item}”`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // Each list's cards carry the same ids in the same order as the deck lists them.
+    const ids = cards.map((card) => card.id);
+    for (const list of LISTS) {
+      const positions = list.items.map(([id]) => ids.indexOf(id));
+      expect(positions, list.name).toEqual([...positions].sort((a, b) => a - b));
+    }
   });
 
   it('is the second edition, and keeps every card id the first edition had (reviews refer to cards by id)', () => {
