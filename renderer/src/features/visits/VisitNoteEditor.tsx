@@ -1,0 +1,269 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import {
+  qualityOfCareVariables,
+  ratingScale,
+  visitNoteAboutLabels,
+  visitNoteAbouts,
+  visitNoteKindLabels,
+  visitNoteKinds,
+  visitNoteSaveSchema,
+  type VariableNumber,
+  type VisitNote,
+  type VisitNoteAbout,
+  type VisitNoteKind,
+} from '@shared/domain/visits';
+import { useApiClient } from '@renderer/api/ApiProvider';
+import { TypedSaver, type SaveState } from './typedSaver';
+
+/** The check-in's words for the ends of its scale. */
+const ratingWords: Record<number, string> = { 1: 'not at all', 5: 'very much so' };
+
+/** What the editor holds of a note: what is saved, without the core's times. */
+export type NoteFields = Pick<
+  VisitNote,
+  'id' | 'text' | 'variable' | 'about' | 'kind' | 'source' | 'youngPerson' | 'rating' | 'reason'
+>;
+
+export const emptyNote = (id: string): NoteFields => ({
+  id,
+  text: '',
+  variable: null,
+  about: null,
+  kind: null,
+  source: '',
+  youngPerson: '',
+  rating: null,
+  reason: '',
+});
+
+/**
+ * One quick note at a visit, saved as it is typed: optionally against one of the thirteen
+ * variables (its question from the paper shown as a prompt), about the home or the relationship,
+ * of a kind, and with a rating and its reason. A note the schema would refuse (a young person's
+ * name where a reference belongs) is not sent, and says why.
+ */
+export function VisitNoteEditor({
+  visitId,
+  note,
+  number,
+  focus,
+  onFocused,
+  onAddNext,
+  onDelete,
+  readOnly,
+}: {
+  visitId: string;
+  note: NoteFields;
+  number: number;
+  focus: boolean;
+  onFocused: () => void;
+  onAddNext: () => void;
+  onDelete: (current: NoteFields, everSaved: boolean) => void;
+  readOnly: boolean;
+}) {
+  const api = useApiClient();
+  const [current, setCurrent] = useState(note);
+  const [saveState, setSaveState] = useState<SaveState>({ state: 'saved' });
+  const [refused, setRefused] = useState<string | null>(null);
+  const [saver] = useState(
+    () =>
+      new TypedSaver<NoteFields>(async (fields) => {
+        await api.call('visitNotes.save', { ...fields, visitId });
+      }, setSaveState),
+  );
+  useEffect(() => () => saver.flushNow(), [saver]);
+  const id = useId();
+  const textArea = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (focus) {
+      textArea.current?.focus();
+      onFocused();
+    }
+  }, [focus, onFocused]);
+
+  function update(changes: Partial<NoteFields>) {
+    const next = { ...current, ...changes };
+    setCurrent(next);
+    const checked = visitNoteSaveSchema.safeParse({ ...next, visitId });
+    if (!checked.success) {
+      setRefused(checked.error.issues[0]?.message ?? 'This note cannot be saved as it is.');
+      return;
+    }
+    setRefused(null);
+    saver.save(next);
+  }
+
+  const variable = qualityOfCareVariables.find((v) => v.number === current.variable);
+  const promptId = `${id}-prompt`;
+  const statusText = refused
+    ? `Not saved: ${refused}`
+    : saveState.state === 'saving'
+      ? 'Saving…'
+      : saveState.state === 'failed'
+        ? `Not saved yet: ${saveState.message} Trying again.`
+        : 'Saved';
+
+  const selects = (
+    <div className="visit-note__meta">
+      <label>
+        Variable{' '}
+        <select
+          value={current.variable ?? ''}
+          disabled={readOnly}
+          onChange={(event) => {
+            const chosen = event.target.value ? (Number(event.target.value) as VariableNumber) : null;
+            // A rating is for a variable: it goes with the variable.
+            update(chosen ? { variable: chosen } : { variable: null, rating: null });
+          }}
+        >
+          <option value="">No variable</option>
+          {qualityOfCareVariables.map((v) => (
+            <option key={v.number} value={v.number}>
+              {v.number}. {v.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        About{' '}
+        <select
+          value={current.about ?? ''}
+          disabled={readOnly}
+          onChange={(event) => update({ about: (event.target.value || null) as VisitNoteAbout | null })}
+        >
+          <option value="">Not said</option>
+          {visitNoteAbouts.map((about) => (
+            <option key={about} value={about}>
+              {visitNoteAboutLabels[about]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        How it was noticed{' '}
+        <select
+          value={current.kind ?? ''}
+          disabled={readOnly}
+          onChange={(event) => update({ kind: (event.target.value || null) as VisitNoteKind | null })}
+        >
+          <option value="">Not said</option>
+          {visitNoteKinds.map((kind) => (
+            <option key={kind} value={kind}>
+              {visitNoteKindLabels[kind]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+
+  return (
+    <div className="visit-note">
+      <div className="visit-note__writing">
+        <div className="visit-note__text">
+          <label htmlFor={`${id}-text`} className="visit-note__label">
+            Note {number}
+          </label>
+          <textarea
+            id={`${id}-text`}
+            ref={textArea}
+            value={current.text}
+            readOnly={readOnly}
+            rows={3}
+            aria-describedby={variable ? promptId : undefined}
+            onChange={(event) => update({ text: event.target.value })}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !readOnly) {
+                event.preventDefault();
+                onAddNext();
+              }
+            }}
+          />
+        </div>
+        {variable && (
+          <p id={promptId} className="visit-note__prompt">
+            <span className="visually-hidden">The paper asks of variable {variable.number}: </span>“{variable.question}”
+          </p>
+        )}
+      </div>
+      {selects}
+      {(current.kind === 'read_record' || current.kind === 'heard_young_person' || variable) && (
+        <div className="visit-note__meta">
+          {current.kind === 'read_record' && (
+            <label>
+              Which record{' '}
+              <input
+                type="text"
+                value={current.source}
+                readOnly={readOnly}
+                placeholder="For example: the home’s daily log, 3 March"
+                onChange={(event) => update({ source: event.target.value })}
+              />
+            </label>
+          )}
+          {current.kind === 'heard_young_person' && (
+            <label>
+              The young person’s reference (initials or a case number, never a name){' '}
+              <input
+                type="text"
+                value={current.youngPerson}
+                readOnly={readOnly}
+                onChange={(event) => update({ youngPerson: event.target.value })}
+              />
+            </label>
+          )}
+          {variable && (
+            <>
+              <label>
+                Rating{' '}
+                <select
+                  value={current.rating ?? ''}
+                  disabled={readOnly}
+                  onChange={(event) => update({ rating: event.target.value ? Number(event.target.value) : null })}
+                >
+                  <option value="">Not rated</option>
+                  {ratingScale.map((score) => (
+                    <option key={score} value={score}>
+                      {ratingWords[score] ? `${score} (${ratingWords[score]})` : score}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="visit-note__reason">
+                Reason for the rating{' '}
+                <input
+                  type="text"
+                  value={current.reason}
+                  readOnly={readOnly}
+                  onChange={(event) => update({ reason: event.target.value })}
+                />
+              </label>
+            </>
+          )}
+        </div>
+      )}
+      <div className="visit-note__actions">
+        {!readOnly && (
+          <button
+            type="button"
+            className="button button--link"
+            onClick={() => {
+              // What is being typed is saved first, so the delete is of the note as it stands.
+              saver.flushNow();
+              void saver.settled().then(() => onDelete(current, saver.savedOnce));
+            }}
+          >
+            Delete note {number}
+          </button>
+        )}
+        <span
+          className={refused ? 'visit-note__saved visit-note__saved--refused' : 'visit-note__saved'}
+          aria-live="polite"
+        >
+          {statusText}
+        </span>
+      </div>
+    </div>
+  );
+}
