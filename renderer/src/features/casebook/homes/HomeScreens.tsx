@@ -14,6 +14,8 @@ import { PlacementsTable } from '../placements/PlacementScreens';
 import { ListScreen } from '@renderer/ui/ListScreen';
 import { dayMonthYearHint, showDayMonthYear } from '@renderer/ui/dates';
 import { typedDayMonthYear } from '../dayMonthYearFields';
+import { VariableHistory } from '@renderer/ui/VariableHistory';
+import { VisitsTable } from '@renderer/ui/VisitsTable';
 
 const date = (value: string | null) => (value ? formatDate(value) : null);
 
@@ -52,6 +54,7 @@ export function HomesList() {
 export function HomePage({ id }: { id: string }) {
   const home = useApiQuery('homes.get', { id });
   const placements = useApiQuery('placements.list', { homeId: id, includeArchived: true });
+  const visits = useApiQuery('visits.list', { homeId: id });
   if (home.status !== 'success') return <ErrorMessage message={failureOf(home)} />;
   const h = home.data;
   return (
@@ -75,6 +78,17 @@ export function HomePage({ id }: { id: string }) {
       />
       <RecordActions section="homes" id={id} archived={Boolean(h.archivedAt)} />
       <ReviewHistory scope={{ homeId: id }} idPrefix="home" />
+      <Section id="home-visits" title="Visits">
+        <VisitsTable visits={visits.data ?? []} caption={`Visits to ${h.name}, newest first`} showHome={false} />
+        <p>
+          <a className="button" href={hrefFor('visits', 'new', id)}>
+            Record a visit
+          </a>
+        </p>
+      </Section>
+      <Section id="home-variables" title="The thirteen variables across visits">
+        <VariableHistory homeId={id} />
+      </Section>
       <Section id="home-placements" title="Placements">
         <PlacementsTable placements={placements.data ?? []} />
       </Section>
