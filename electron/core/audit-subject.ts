@@ -12,6 +12,7 @@ export function subjectOf(input: unknown): string {
     'cardId',
     'deckId',
     'reviewId',
+    'visitId',
   ]) {
     if (typeof fields[key] === 'string') return fields[key];
   }

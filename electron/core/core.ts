@@ -8,6 +8,7 @@ import { builtInDeckFile, loadBuiltInDeck } from './deck/built-in';
 import { deckHandlers } from './deck/handlers';
 import { getDeck } from './deck/library';
 import { sessionHandlers } from './sessions/handlers';
+import { visitHandlers } from './visits/handlers';
 import { minutesHandlers } from './minutes/handlers';
 import { offerAsDownloads, type FileExporter } from './platform/exporter';
 import type { PdfPrinter } from './platform/pdf-printer';
@@ -142,6 +143,7 @@ export function createCore(options: CoreOptions): Core {
       ...casebookHandlers(context, options.appVersion),
       ...deckHandlers(library),
       ...sessionHandlers(sessionContext),
+      ...visitHandlers(context),
       ...minutesHandlers(sessionContext, {
         appVersion: options.appVersion,
         printer: options.printer ?? null,

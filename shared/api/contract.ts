@@ -5,6 +5,7 @@ import { deckMethods } from '@shared/deck/contract';
 import { minutesMethods } from '@shared/minutes/contract';
 import { sessionMethods } from '@shared/sessions/contract';
 import { vaultMethods } from '@shared/vault/contract';
+import { visitMethods } from '@shared/visits/contract';
 
 export type { AppInfo, AuditVerification } from '@shared/app/contract';
 
@@ -20,6 +21,7 @@ export const contract = {
   ...sessionMethods,
   ...minutesMethods,
   ...deckMethods,
+  ...visitMethods,
 };
 
 export type Contract = typeof contract;

@@ -8,6 +8,8 @@ export interface ServerEvents {
   'session.changed': { reviewId: string; part: 'state' | 'notes' };
   /** Minutes were written, locked, signed, sealed, imported or countersigned, or a key became known. */
   'minutes.changed': Record<string, never>;
+  /** A visit or its notes changed (notes only: the visit's own fields are unchanged). */
+  'visits.changed': { visitId: string; homeId: string; part: 'visit' | 'notes' };
 }
 export type EventName = keyof ServerEvents;
 export type ServerEvent = { [E in EventName]: { name: E; data: ServerEvents[E] } }[EventName];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const searchKinds = ['organisation', 'home', 'placement', 'person', 'review', 'note'] as const;
+export const searchKinds = ['organisation', 'home', 'placement', 'person', 'review', 'note', 'visit'] as const;
 export type SearchKind = (typeof searchKinds)[number];
 export const searchKindLabels: Record<SearchKind, string> = {
   organisation: 'Organisations',
@@ -9,6 +9,7 @@ export const searchKindLabels: Record<SearchKind, string> = {
   person: 'People',
   review: 'Reviews',
   note: 'Notes',
+  visit: 'Visits',
 };
 
 /** Any text at all: the core turns it into a safe query, so no input can cause an error. */
@@ -22,12 +23,12 @@ export const highlightEnd = '\uE001';
 
 export interface SearchHit {
   kind: SearchKind;
-  /** The record to open: for a note, its review. */
+  /** The record to open: for a note, its review; for a visit's note, its visit. */
   id: string;
   title: string;
   snippet: string;
   archived: boolean;
-  /** For a review or a note: when the review was held, since every review of a home has the same title. */
+  /** For a review or a note: when the review was held, since every review of a home has the same title; for a visit, when it was. */
   scheduledFor?: string;
 }
 

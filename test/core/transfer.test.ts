@@ -48,6 +48,23 @@ async function filledCaseBook() {
   });
   const [matter] = (await callOk<{ matters: { id: string }[] }>(core, 'sessions.get', { reviewId: next.id })).matters;
   await callOk(core, 'actions.update', { reviewId: next.id, actionId: matter!.id, status: 'done' });
+  const visit = await callOk<{ id: string }>(core, 'visits.create', {
+    homeId: seeded.home.id,
+    visitedAt: '2027-02-10T10:00:00Z',
+    kind: 'independent',
+    purpose: 'Regulation 44',
+    visitors: [{ personId: seeded.person.id, name: 'Priya Shah' }],
+    placementIds: [seeded.placement.id],
+  });
+  await callOk(core, 'visitNotes.save', {
+    id: crypto.randomUUID(),
+    visitId: visit.id,
+    text: 'Breakfast together, unhurried',
+    variable: 1,
+    kind: 'seen',
+    rating: 4,
+    reason: 'Warm',
+  });
   return { core, ...seeded };
 }
 
@@ -80,6 +97,9 @@ describe('backup and restore', () => {
       actions: 1,
       action_updates: 1,
       minutes: 1,
+      visits: 1,
+      visit_placements: 1,
+      visit_notes: 1,
     });
     expect(summary.counts.deck_cards).toBeGreaterThan(100);
     // Each case book has its own audit anchor key among its preferences; that one never travels.
@@ -111,7 +131,7 @@ describe('backup and restore', () => {
     const error = await callError(core, 'transfer.import', { content: backup.content });
     expect(error.code).toBe('conflict');
     expect(error.message).toMatch(
-      /only be restored into an empty case book.*already holds 2 organisations, 1 homes, 1 people, 1 placements, 1 decks, \d+ deck cards, 2 reviews, 1 notes, 1 participants, 1 review cards, 2 checkins, 1 actions, 1 action updates, 1 minutes\. Nothing was restored\./,
+      /only be restored into an empty case book.*already holds 2 organisations, 1 homes, 1 people, 1 placements, 1 decks, \d+ deck cards, 2 reviews, 1 notes, 1 participants, 1 review cards, 2 checkins, 1 actions, 1 action updates, 1 minutes, 1 visits, 1 visit placements, 1 visit notes\. Nothing was restored\./,
     );
     expect(snapshot(core)).toEqual(before);
   });

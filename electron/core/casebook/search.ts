@@ -7,6 +7,7 @@ import {
   type SearchKind,
   type SearchResults,
 } from '@shared/domain/search';
+import { visitKindLabels, type VisitKind } from '@shared/domain/visits';
 import type { ServiceContext } from '@core/context';
 import { sql, type SqlQuery } from '@core/db/sql';
 
@@ -46,6 +47,18 @@ export function noteMatches(ftsQuery: string): SqlQuery {
     JOIN reviews ON reviews.id = notes.review_id
     WHERE notes_index MATCH ${ftsQuery}
     ORDER BY notes_index.rowid DESC LIMIT ${maxHitsPerKind}`;
+}
+
+/** A visit's notes, newest first, each opening its visit. */
+export function visitNoteMatches(ftsQuery: string): SqlQuery {
+  return sql`
+    SELECT visits.id, visits.visited_at AS scheduledFor, visits.archived_at IS NOT NULL AS archived, '' AS title,
+           snippet(visit_notes_index, 0, ${highlightStart}, ${highlightEnd}, '…', 16) AS snippet
+    FROM visit_notes_index
+    JOIN visit_notes ON visit_notes.rowid = visit_notes_index.rowid
+    JOIN visits ON visits.id = visit_notes.visit_id
+    WHERE visit_notes_index MATCH ${ftsQuery}
+    ORDER BY visit_notes_index.rowid DESC LIMIT ${maxHitsPerKind}`;
 }
 
 interface Match {
@@ -88,6 +101,30 @@ function dateReviews({ db }: ServiceContext, hits: SearchHit[]): void {
   }
 }
 
+/**
+ * A visit's hit is named by its kind and home, which the index does not hold (a home can be
+ * renamed); what matched in its purpose or visitors becomes the snippet.
+ */
+function nameVisits({ db }: ServiceContext, hits: SearchHit[]): void {
+  const ids = JSON.stringify(hits.map((hit) => hit.id));
+  const visits = new Map(
+    db
+      .all<{ id: string; kind: VisitKind; home: string; visitedAt: string }>(
+        sql`
+        SELECT visits.id, visits.kind, homes.name AS home, visits.visited_at AS visitedAt
+        FROM visits JOIN homes ON homes.id = visits.home_id WHERE visits.id IN (SELECT value FROM json_each(${ids}))`,
+      )
+      .map((row) => [row.id, row]),
+  );
+  for (const hit of hits) {
+    const visit = visits.get(hit.id);
+    if (!visit) continue;
+    if (!hit.snippet) hit.snippet = hit.title;
+    hit.title = `${visitKindLabels[visit.kind]} to ${visit.home}`;
+    hit.scheduledFor = visit.visitedAt;
+  }
+}
+
 export function searchCaseBook(context: ServiceContext, input: ParsedInput<'search.query'>): SearchResults {
   const ftsQuery = toFtsQuery(input.text);
   if (!ftsQuery) return { text: input.text, groups: [] };
@@ -108,11 +145,14 @@ export function searchCaseBook(context: ServiceContext, input: ParsedInput<'sear
   };
   for (const match of context.db.all<Match>(recordMatches(ftsQuery))) add(match.kind, match);
   for (const match of context.db.all<Omit<Match, 'kind'>>(noteMatches(ftsQuery))) add('note', match);
+  for (const match of context.db.all<Omit<Match, 'kind'>>(visitNoteMatches(ftsQuery))) add('visit', match);
 
   const placements = hitsByKind.get('placement');
   if (placements) placeHomes(context, placements);
   const reviews = hitsByKind.get('review');
   if (reviews) dateReviews(context, reviews);
+  const visits = hitsByKind.get('visit');
+  if (visits) nameVisits(context, visits);
   const groups = searchKinds.flatMap((kind) => {
     const hits = hitsByKind.get(kind);
     return hits ? [{ kind, hits }] : [];

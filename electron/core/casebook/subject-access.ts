@@ -4,10 +4,38 @@ import { placementStatusLabels, type Placement } from '@shared/domain/placements
 import { reviewStatusLabel, type Review } from '@shared/domain/reviews';
 import { formatDate, formatDateTime } from '@shared/format/dates';
 import { isoNow } from '@core/clock';
+import {
+  qualityOfCareVariables,
+  visitKindLabels,
+  visitNoteKindLabels,
+  type VisitKind,
+  type VisitNoteKind,
+} from '@shared/domain/visits';
 import type { ServiceContext } from '@core/context';
 import { sql } from '@core/db/sql';
 import { getPlacement } from './placements';
 import { getReview } from './reviews';
+
+interface VisitRow {
+  id: string;
+  visitedAt: string;
+  kind: VisitKind;
+  purpose: string;
+  homeName: string;
+}
+
+interface VisitNoteRow {
+  id: string;
+  visitedAt: string;
+  homeName: string;
+  kind: VisitNoteKind | null;
+  variable: number | null;
+  text: string;
+  source: string;
+  youngPerson: string;
+  rating: number | null;
+  reason: string;
+}
 
 interface NoteRow {
   id: string;
@@ -56,6 +84,22 @@ export function exportSubjectAccess(context: ServiceContext, input: ParsedInput<
         notes.review_id IN (SELECT value FROM json_each(${JSON.stringify(reviews.map((r) => r.id))}))
         ${phrase ? sql`OR notes.rowid IN (SELECT rowid FROM notes_index WHERE notes_index MATCH ${phrase})` : sql``})
       ORDER BY notes.created_at`);
+  const placementIds = JSON.stringify(placements.map((p) => p.id));
+  // Visits touching those placements, and every visit note about the reference or mentioning it.
+  const visits = db.records<VisitRow>(sql`
+      SELECT visits.id, visits.visited_at, visits.kind, visits.purpose, homes.name AS home_name
+      FROM visits JOIN homes ON homes.id = visits.home_id
+      WHERE visits.id IN (SELECT visit_id FROM visit_placements WHERE placement_id IN (SELECT value FROM json_each(${placementIds})))
+      ORDER BY visits.visited_at`);
+  const visitNotes = db.records<VisitNoteRow>(sql`
+      SELECT visit_notes.id, visits.visited_at, homes.name AS home_name, visit_notes.kind, visit_notes.variable,
+        visit_notes.text, visit_notes.source, visit_notes.young_person, visit_notes.rating, visit_notes.reason
+      FROM visit_notes JOIN visits ON visits.id = visit_notes.visit_id JOIN homes ON homes.id = visits.home_id
+      WHERE visit_notes.deleted_at IS NULL AND (
+        visit_notes.visit_id IN (SELECT value FROM json_each(${JSON.stringify(visits.map((v) => v.id))}))
+        OR lower(visit_notes.young_person) = lower(${reference})
+        ${phrase ? sql`OR visit_notes.rowid IN (SELECT rowid FROM visit_notes_index WHERE visit_notes_index MATCH ${phrase})` : sql``})
+      ORDER BY visits.visited_at, visit_notes.created_at`);
 
   const made = isoNow(clock);
   const lines = [
@@ -66,13 +110,16 @@ export function exportSubjectAccess(context: ServiceContext, input: ParsedInput<
     '',
     'This file holds everything this case book holds about the child reference above: the placements',
     'with that reference, the reviews of those placements, and every note made in those reviews or',
-    'mentioning the reference. The case book never holds a child’s name.',
+    'mentioning the reference; the visits touching those placements, and every note of a visit made',
+    'at them, about the reference or mentioning it. The case book never holds a child’s name.',
     '',
     ...section('Placements', placements.map(describePlacement)),
     ...section('Reviews', reviews.map(describeReview)),
     ...section('Notes', notes.map(describeNote)),
+    ...section('Visits', visits.map(describeVisit)),
+    ...section('Notes of visits', visitNotes.map(describeVisitNote)),
   ];
-  if (placements.length + reviews.length + notes.length === 0) {
+  if (placements.length + reviews.length + notes.length + visits.length + visitNotes.length === 0) {
     lines.push('The case book holds nothing about this reference.');
   }
   return {
@@ -114,4 +161,26 @@ function describeNote(note: NoteRow): string {
     note.providerView && `The provider’s view: ${note.providerView}`,
   ].filter(Boolean);
   return `- ${formatDateTime(note.createdAt)}, ${note.reviewTitle} (${note.phase}; ${note.side}; ${note.kind}):\n  ${parts.map(indented).join('\n  ')}`;
+}
+
+function describeVisit(visit: VisitRow): string {
+  return `- ${formatDateTime(visit.visitedAt)}: ${visitKindLabels[visit.kind]} to ${visit.homeName}.${visit.purpose ? ` ${visit.purpose}` : ''}`;
+}
+
+function describeVisitNote(note: VisitNoteRow): string {
+  const variable = qualityOfCareVariables.find((entry) => entry.number === note.variable);
+  const heading = [
+    `${formatDateTime(note.visitedAt)}, a visit to ${note.homeName}`,
+    note.kind && visitNoteKindLabels[note.kind],
+    note.youngPerson && `young person ${note.youngPerson}`,
+    variable && `variable ${variable.number}, ${variable.name}`,
+  ]
+    .filter(Boolean)
+    .join('; ');
+  const parts = [
+    note.text,
+    note.source && `Source: ${note.source}`,
+    note.rating !== null && `Rated ${note.rating} of 5${note.reason ? `: ${note.reason}` : ''}`,
+  ].filter(Boolean) as string[];
+  return `- ${heading}:\n  ${parts.map((part) => part.replace(/\n/g, '\n  ')).join('\n  ')}`;
 }

@@ -59,6 +59,9 @@ export const tables = [
   'countersignatures',
   'received_minutes',
   'preferences',
+  'visits',
+  'visit_placements',
+  'visit_notes',
   'audit_log',
 ] as const;
 export type TableName = (typeof tables)[number];

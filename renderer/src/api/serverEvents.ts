@@ -8,6 +8,7 @@ type Concerns = { [E in EventName]: (data: ServerEvents[E]) => (query: Query) =>
 const readsDeck = (method: string) => method.startsWith('decks.') || method.startsWith('cards.');
 const readsVault = (method: string) => method.startsWith('vault.') || method === 'app.info';
 const readsMinutes = (method: string) => method.startsWith('minutes.') || method.startsWith('signing.');
+const readsVisits = (method: string) => method.startsWith('visits.') || method.startsWith('overview.');
 const inputOf = (query: Query) => query.queryKey[1] as Record<string, unknown> | undefined;
 
 /**
@@ -19,6 +20,15 @@ const concerns: Concerns = {
   'deck.changed': () => (query) => readsDeck(methodOf(query.queryKey)),
   'vault.changed': () => (query) => readsVault(methodOf(query.queryKey)),
   'minutes.changed': () => (query) => readsMinutes(methodOf(query.queryKey)),
+  // Notes typed at a visit are already on the screen typing them: the visit itself is not read
+  // again for those, only what sums its notes up elsewhere.
+  'visits.changed':
+    ({ part }) =>
+    (query) => {
+      const method = methodOf(query.queryKey);
+      if (method === 'visits.get') return part === 'visit';
+      return readsVisits(method) || method === 'search.query';
+    },
   'session.changed':
     ({ reviewId, part }) =>
     (query) => {
