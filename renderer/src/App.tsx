@@ -7,6 +7,7 @@ import { PresenterScreen } from './features/presenter/PresenterScreen';
 import { ReviewsScreen } from './features/reviews/ReviewsScreen';
 import { RunScreen } from './features/sessions/RunScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { VisitsScreen } from './features/visits/VisitsScreen';
 import { hrefFor, screens, useRoute, type ScreenId } from './navigation/routes';
 
 /**
@@ -23,6 +24,7 @@ function ReviewRoutes({ path }: { path: string[] }) {
 const screenComponents: Record<Exclude<ScreenId, 'present'>, (props: { path: string[] }) => React.JSX.Element> = {
   casebook: CaseBookScreen,
   reviews: ReviewRoutes,
+  visits: VisitsScreen,
   deck: DeckScreen,
   settings: SettingsScreen,
 };

@@ -3,6 +3,7 @@ import { useSyncExternalStore } from 'react';
 export const screens = [
   { id: 'casebook', label: 'Case book' },
   { id: 'reviews', label: 'Reviews' },
+  { id: 'visits', label: 'Visits' },
   { id: 'deck', label: 'Deck' },
   { id: 'settings', label: 'Settings' },
 ] as const;

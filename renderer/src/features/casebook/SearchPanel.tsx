@@ -35,6 +35,8 @@ function hitHref(hit: SearchHit): string {
     case 'review':
     case 'note':
       return hrefFor('reviews', hit.id);
+    case 'visit':
+      return hrefFor('visits', hit.id);
   }
 }
 
