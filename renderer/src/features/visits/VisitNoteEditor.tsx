@@ -48,7 +48,6 @@ export function VisitNoteEditor({
   number,
   focus,
   onFocused,
-  onAddNext,
   onDelete,
   readOnly,
 }: {
@@ -57,7 +56,6 @@ export function VisitNoteEditor({
   number: number;
   focus: boolean;
   onFocused: () => void;
-  onAddNext: () => void;
   onDelete: (current: NoteFields, everSaved: boolean) => void;
   readOnly: boolean;
 }) {
@@ -173,12 +171,6 @@ export function VisitNoteEditor({
             rows={3}
             aria-describedby={variable ? promptId : undefined}
             onChange={(event) => update({ text: event.target.value })}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !readOnly) {
-                event.preventDefault();
-                onAddNext();
-              }
-            }}
           />
         </div>
         {variable && (

@@ -16,6 +16,10 @@ function typingInto(target: EventTarget | null): boolean {
   return Boolean(element && (/^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName) || element.isContentEditable));
 }
 
+function inNotes(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('.visit-notes') !== null;
+}
+
 export function VisitPage({ id }: { id: string }) {
   const visit = useApiQuery('visits.get', { visitId: id });
   if (visit.status === 'error') {
@@ -107,6 +111,12 @@ function VisitNotes({ visit }: { visit: Visit }) {
   useEffect(() => {
     if (readOnly) return;
     function onKey(event: KeyboardEvent) {
+      // Ctrl+Enter anywhere in a note: the next note.
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && inNotes(event.target)) {
+        event.preventDefault();
+        addNote();
+        return;
+      }
       if (event.ctrlKey || event.metaKey || event.altKey || typingInto(event.target)) return;
       if (document.querySelector('dialog[open]')) return;
       if (event.key === 'n' || event.key === 'N') {
@@ -149,7 +159,7 @@ function VisitNotes({ visit }: { visit: Visit }) {
       </h2>
       {!readOnly && (
         <p className="muted" id="visit-notes-keys">
-          Each note is saved as you type. Press N (when not typing) or Ctrl+Enter in a note to add another.
+          Each note is saved as you type. Press N (when not typing), or Ctrl+Enter anywhere in a note, to add another.
         </p>
       )}
       <ErrorMessage message={failure} />
@@ -173,7 +183,6 @@ function VisitNotes({ visit }: { visit: Visit }) {
                 number={index + 1}
                 focus={focusId === note.id}
                 onFocused={focused}
-                onAddNext={addNote}
                 onDelete={(current, everSaved) => void remove(current, everSaved)}
                 readOnly={readOnly}
               />
