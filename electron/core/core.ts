@@ -10,6 +10,7 @@ import { getDeck } from './deck/library';
 import { sessionHandlers } from './sessions/handlers';
 import { visitHandlers } from './visits/handlers';
 import { minutesHandlers } from './minutes/handlers';
+import { overviewHandlers } from './overview/handlers';
 import { offerAsDownloads, type FileExporter } from './platform/exporter';
 import type { PdfPrinter } from './platform/pdf-printer';
 import type { ServiceContext } from './context';
@@ -142,6 +143,7 @@ export function createCore(options: CoreOptions): Core {
       ...vaultHandlers(vault, options.dataDir),
       ...casebookHandlers(context, options.appVersion),
       ...deckHandlers(library),
+      ...overviewHandlers(context),
       ...sessionHandlers(sessionContext),
       ...visitHandlers(context),
       ...minutesHandlers(sessionContext, {

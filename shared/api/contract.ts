@@ -3,6 +3,7 @@ import { appMethods } from '@shared/app/contract';
 import { casebookMethods } from '@shared/casebook/contract';
 import { deckMethods } from '@shared/deck/contract';
 import { minutesMethods } from '@shared/minutes/contract';
+import { overviewMethods } from '@shared/overview/contract';
 import { sessionMethods } from '@shared/sessions/contract';
 import { vaultMethods } from '@shared/vault/contract';
 import { visitMethods } from '@shared/visits/contract';
@@ -21,6 +22,7 @@ export const contract = {
   ...sessionMethods,
   ...minutesMethods,
   ...deckMethods,
+  ...overviewMethods,
   ...visitMethods,
 };
 
