@@ -14,7 +14,7 @@ const shortDate = new Intl.DateTimeFormat('en-GB', {
 
 const width = 480;
 const height = 180;
-const plot = { left: 40, right: 32, top: 12, bottom: 36 };
+const plot = { left: 60, right: 48, top: 12, bottom: 36 };
 const plotWidth = width - plot.left - plot.right;
 const plotHeight = height - plot.top - plot.bottom;
 const scores = [1, 2, 3, 4, 5];
@@ -51,7 +51,7 @@ function Chart({ name, ratings }: { name: string; ratings: VariableRating[] }) {
         <g key={score}>
           <line x1={plot.left} x2={width - plot.right} y1={y(score)} y2={y(score)} className="variable-history__grid" />
           <text
-            x={plot.left - 10}
+            x={plot.left - 24}
             y={y(score)}
             textAnchor="end"
             dominantBaseline="middle"

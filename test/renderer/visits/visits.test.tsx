@@ -235,3 +235,38 @@ test('a home with no ratings says so', async () => {
   renderWithApi(<VariableHistory homeId={homeId} />, { 'visits.variableHistory': () => [] });
   expect(await screen.findByText(/No variable rated yet/)).toBeVisible();
 });
+
+test('changing a visit starts from what it holds, keeps typed names as typed, and saves the change', async () => {
+  const user = userEvent.setup();
+  const visit = {
+    ...aVisit(),
+    visitors: [
+      { personId, name: 'Sam Patel' },
+      { personId: null, name: 'Jo Reg44' },
+    ],
+  };
+  const { core } = renderWithApi(<VisitsScreen path={[visitId, 'edit']} />, {
+    'visits.get': () => visit,
+    'homes.list': () => [{ ...times, id: homeId, name: 'Oakwood House' } as Home],
+    'people.list': () => [
+      { ...times, id: personId, name: 'Sam Patel', role: 'Commissioner', organisationName: null } as Person,
+    ],
+    'placements.list': () => [{ ...times, id: placementId, homeId, childReference: 'AB12' } as Placement],
+    'visits.update': () => visit,
+  });
+  expect(await screen.findByRole('heading', { name: 'Change the visit' })).toBeVisible();
+  expect(screen.getByRole('combobox', { name: 'Kind of visit' })).toHaveValue('commissioner');
+  expect(screen.getByRole('checkbox', { name: /Sam Patel/ })).toBeChecked();
+  expect(screen.getByRole('textbox', { name: 'Anyone else: one name a line' })).toHaveValue('Jo Reg44');
+  expect(await screen.findByRole('checkbox', { name: 'AB12' })).toBeChecked();
+  const when = screen.getByRole('textbox', { name: 'When' });
+  expect(when).toHaveValue(`03/12/2026 ${String(new Date('2026-12-03T10:30:00.000Z').getHours()).padStart(2, '0')}:30`);
+  await user.click(screen.getByRole('checkbox', { name: 'AB12' }));
+  await user.click(screen.getByRole('button', { name: 'Save changes' }));
+  await waitFor(() => expect(core.callsTo('visits.update')).toHaveLength(1));
+  expect(core.callsTo('visits.update')[0]).toMatchObject({
+    id: visitId,
+    visitors: [{ personId, name: 'Sam Patel' }, { name: 'Jo Reg44' }],
+    placementIds: [],
+  });
+});

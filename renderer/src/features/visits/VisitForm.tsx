@@ -53,7 +53,8 @@ const visitFormSchema = z
 export function VisitEditor({ id, homeId }: { id?: string; homeId?: string }) {
   const visit = useApiQuery('visits.get', { visitId: id ?? '' }, { enabled: Boolean(id) });
   const homes = useApiQuery('homes.list', {});
-  const people = useApiQuery('people.list', {});
+  // Archived people too: one who visited before being archived stays ticked on the visit.
+  const people = useApiQuery('people.list', { includeArchived: true });
   const title = id ? 'Change the visit' : 'Record a visit';
   const queries = id ? [visit, homes, people] : [homes, people];
   const failure = failureOf(...queries);
@@ -82,11 +83,16 @@ export function VisitEditor({ id, homeId }: { id?: string; homeId?: string }) {
         visit={id ? visit.data : undefined}
         homeId={homeId}
         homes={(homes.data ?? []).map((home) => ({ value: home.id, label: home.name }))}
-        people={(people.data ?? []).map((person) => ({
-          id: person.id,
-          name: person.name,
-          detail: [person.role, person.organisationName].filter(Boolean).join(', '),
-        }))}
+        people={(people.data ?? [])
+          .filter(
+            (person) =>
+              !person.archivedAt || visit.data?.visitors.some((visitor) => id && visitor.personId === person.id),
+          )
+          .map((person) => ({
+            id: person.id,
+            name: person.name,
+            detail: [person.role, person.organisationName].filter(Boolean).join(', '),
+          }))}
       />
     </Screen>
   );
@@ -110,7 +116,7 @@ function VisitForm({
   people: PersonChoice[];
 }) {
   const known = new Set(people.map((person) => person.id));
-  // A visitor whose person is no longer listed (archived) is kept by name.
+  // A visitor whose person is no longer in the case book is kept by name.
   const fromCaseBook = (visit?.visitors ?? []).filter((visitor) => visitor.personId && known.has(visitor.personId));
   const typed = (visit?.visitors ?? []).filter((visitor) => !visitor.personId || !known.has(visitor.personId));
   const { form, onSubmit, failure } = useApiForm({

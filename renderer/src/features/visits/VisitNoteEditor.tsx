@@ -175,7 +175,7 @@ export function VisitNoteEditor({
         </div>
         {variable && (
           <p id={promptId} className="visit-note__prompt">
-            <span className="visually-hidden">The paper asks of variable {variable.number}: </span>“{variable.question}”
+            <span className="visit-note__asks">The paper asks of variable {variable.number}:</span>“{variable.question}”
           </p>
         )}
       </div>
@@ -222,7 +222,7 @@ export function VisitNoteEditor({
                   ))}
                 </select>
               </label>
-              <label className="visit-note__reason">
+              <label>
                 Reason for the rating{' '}
                 <input
                   type="text"
