@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { optionalText } from './fields';
 import { recordId } from './ids';
 import { actionStatuses, noteKinds, sides, stages as sessionStages } from './sessions';
+import { visitKinds } from './visits';
 
 export const minutesFormat = 'relational-review-minutes';
 export const minutesFormatVersion = 2;
@@ -74,11 +75,29 @@ export const minutesContentSchema = z.object({
           card: z.object({ id: text, title: text }).nullable().optional(),
           /** Evidence: where it was seen, read or measured. */
           source: text.optional(),
+          /** Brought into the room from a note taken at a visit since the last review. */
+          fromVisit: z
+            .object({ visitedAt: text, kind: z.enum(visitKinds) })
+            .nullable()
+            .optional(),
         }),
       ),
     }),
   ),
   concerns: z.array(z.object({ text, side: z.enum(sides), actions: z.array(text), noActionReason: text.nullable() })),
+  /** The visits to the home since the review before, each with how many notes were taken. */
+  visits: z
+    .array(
+      z.object({
+        visitedAt: text,
+        kind: z.enum(visitKinds),
+        home: text,
+        visitors: z.array(text),
+        purpose: text,
+        notes: z.number().int().min(0),
+      }),
+    )
+    .optional(),
   /** What the two sides agreed they disagree about, each side's view kept. */
   disagreements: z
     .array(

@@ -119,6 +119,8 @@ export const noteSaveSchema = z.strictObject({
   /** An agreed disagreement: each side's view, in its own words. */
   commissionerView: z.string().max(10_000, 'Keep the commissioner’s view under 10,000 characters.').optional(),
   providerView: z.string().max(10_000, 'Keep the provider’s view under 10,000 characters.').optional(),
+  /** Brought into the room from a note taken at a visit since the last review. */
+  visitNoteId: optionalRecordId('That note of a visit could not be found.').optional(),
 });
 export const noteRef = z.strictObject({ reviewId, noteId: recordId('That note could not be found.') });
 export const concernReasonSchema = z.strictObject({
@@ -218,6 +220,8 @@ export interface SessionNote {
   /** An agreed disagreement: each side's view ('' otherwise). */
   commissionerView: string;
   providerView: string;
+  /** The note of a visit this one was brought in from, or null. */
+  visitNoteId: string | null;
   noActionReason: string | null;
   createdAt: string;
   updatedAt: string;

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { MinutesContent } from '@shared/domain/minutes';
 import { actionStatusLabels, noteKindLabels, sideLabels, stageLabels, type Stage } from '@shared/domain/sessions';
+import { visitKindLabels } from '@shared/domain/visits';
 import { formatDate, formatDateTime } from '@shared/format/dates';
 
 /**
@@ -10,6 +11,9 @@ import { formatDate, formatDateTime } from '@shared/format/dates';
  */
 
 type Level = 1 | 2 | 3 | 4;
+
+/** A label as it reads inside a sentence: “The commissioner’s visit” becomes “the commissioner’s visit”. */
+const inSentence = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 type Content = MinutesContent;
 
 function Heading({ level, children }: { level: number; children: ReactNode }) {
@@ -100,6 +104,14 @@ function NoteItem({ note }: { note: StageNote }) {
         <>
           {' '}
           <span className="minutes-doc__source">Source: {note.source?.trim() || 'none given'}.</span>
+        </>
+      )}
+      {note.fromVisit && (
+        <>
+          {' '}
+          <span className="minutes-doc__source">
+            From {inSentence(visitKindLabels[note.fromVisit.kind])} on {formatDate(note.fromVisit.visitedAt)}.
+          </span>
         </>
       )}
     </li>
@@ -297,6 +309,24 @@ export function MinutesDocument({ content, level = 1 }: { content: Content; leve
         )}
         <StageRecord stage={stage('matters')} />
       </Section>
+
+      {content.visits && (
+        <Section level={section} title="Visits since the last review">
+          {content.visits.length ? (
+            <ul className="minutes-doc__visits">
+              {content.visits.map((visit, index) => (
+                <li key={index}>
+                  {formatDateTime(visit.visitedAt)}: {inSentence(visitKindLabels[visit.kind])} to {visit.home}
+                  {visit.visitors.length > 0 && `, by ${visit.visitors.join(', ')}`}
+                  {visit.purpose && `. ${visit.purpose}`} ({visit.notes === 1 ? '1 note' : `${visit.notes} notes`})
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <None>No visits were recorded since the last review.</None>
+          )}
+        </Section>
+      )}
 
       {enquiryStages.map((id) => (
         <Section key={id} level={section} title={stageLabels[id]}>

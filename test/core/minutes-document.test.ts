@@ -83,6 +83,7 @@ function richMinutes(): MinutesVersion {
                   text: 'School attendance is 96% this term',
                   card: { id: 'c1', title: 'Senior relationships' },
                   source: 'the termly school report',
+                  fromVisit: { visitedAt: '2026-06-20T09:30:00.000Z', kind: 'independent' as const },
                 },
               ]
             : []),
@@ -91,6 +92,16 @@ function richMinutes(): MinutesVersion {
       concerns: [
         { text: 'Contact visits missed', side: 'provider', actions: [], noActionReason: 'The family moved away' },
         { text: hostile, side: 'commissioner', actions: ['Arrange a new venue'], noActionReason: null },
+      ],
+      visits: [
+        {
+          visitedAt: '2026-06-20T09:30:00.000Z',
+          kind: 'independent',
+          home: 'Oakwood House',
+          visitors: ['Ann Visitor'],
+          purpose: 'A Regulation 44 visit',
+          notes: 3,
+        },
       ],
       disagreements: [
         {
@@ -146,6 +157,7 @@ function readableStrings(value: unknown, key = ''): string[] {
       'kind',
       'status',
       'scheduledFor',
+      'visitedAt',
       'dueDate',
       'nextReviewDate',
     ].includes(key) || value === ''
@@ -184,6 +196,11 @@ describe('the minutes document, as printed', () => {
     );
     const headings = [...document.querySelectorAll('h2')].map((heading) => words(heading.textContent));
     expect(headings.indexOf('Agreed disagreements')).toBe(headings.indexOf('Concerns') + 1);
+    expect(text).toContain('Source: the termly school report.');
+    expect(text).toContain('From an independent visitor’s visit (Regulation 44) on 20 June 2026.');
+    expect(words(document.querySelector('.minutes-doc__visits li')?.textContent)).toBe(
+      '20 June 2026 at 10:30 BST: an independent visitor’s visit (Regulation 44) to Oakwood House, by Ann Visitor. A Regulation 44 visit (3 notes)',
+    );
     const disagreement = words(document.querySelector('.minutes-doc__disagreements li')?.textContent);
     expect(disagreement).toBe(
       'Whether two staff on shift is enough at weekends (in Design, about the card “Senior relationships”)The commissioner’s view: Two is what the contract funds.The provider’s view: Three are needed on Saturdays.',
@@ -192,7 +209,7 @@ describe('the minutes document, as printed', () => {
 
   it('reads minutes sealed before threads and disagreements existed just as they were', () => {
     const minutes = richMinutes();
-    const { disagreements: _left, ...older } = minutes.content;
+    const { disagreements: _left, visits: _visits, ...older } = minutes.content;
     const version1 = {
       ...older,
       formatVersion: 1 as const,

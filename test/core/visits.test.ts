@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportedFile } from '@shared/domain/exported-file';
+import type { MinutesVersion } from '@shared/domain/minutes';
 import type { SearchResults } from '@shared/domain/search';
 import { qualityOfCareVariables, type VariableRating, type Visit, type VisitSummary } from '@shared/domain/visits';
 import { sql } from '@core/db/sql';
@@ -252,6 +253,49 @@ describe('visits', () => {
     expect(
       (await callOk<Visit[]>(core, 'visits.sinceLastReview', { reviewId: earlier.id })).map((v) => v.visitedAt),
     ).toEqual(['2026-05-20T10:00:00.000Z']);
+  });
+
+  it('lets the room bring a visit’s note in once, and the minutes list the visits and cite the note', async () => {
+    const core = testCore();
+    const { visit, review } = await visitOf(core, { visitedAt: '2026-11-20T09:30:00.000Z' });
+    const seen = note(visit.id, { text: 'Contact log shows every visit kept', variable: 10, kind: 'read_record' });
+    await callOk(core, 'visitNotes.save', seen);
+    const brought = {
+      id: randomUUID(),
+      reviewId: review.id,
+      stage: 'discover',
+      side: 'commissioner',
+      kind: 'evidence',
+      text: seen.text,
+      source: 'the contact log',
+      visitNoteId: seen.id,
+    };
+    await callOk(core, 'notes.save', brought);
+    const twice = await callError(core, 'notes.save', { ...brought, id: randomUUID() });
+    expect(twice.message).toBe('That note of the visit is already in the room.');
+    const unknown = await callError(core, 'notes.save', { ...brought, id: randomUUID(), visitNoteId: randomUUID() });
+    expect(unknown.code).toBe('not_found');
+    // Typing on in the room keeps where the note came from.
+    await callOk(core, 'notes.save', { ...brought, visitNoteId: undefined, text: `${seen.text}, twelve of twelve.` });
+
+    await callOk(core, 'sessions.conclude', { reviewId: review.id });
+    const [draft] = await callOk<MinutesVersion[]>(core, 'minutes.forReview', { reviewId: review.id });
+    expect(draft!.content.visits).toEqual([
+      {
+        visitedAt: '2026-11-20T09:30:00.000Z',
+        kind: 'commissioner',
+        home: 'Oakwood House',
+        visitors: ['Priya Shah', 'Sam Okoro'],
+        purpose: 'A morning in the house before school',
+        notes: 1,
+      },
+    ]);
+    expect(draft!.content.stages.find((stage) => stage.stage === 'discover')!.notes).toEqual([
+      expect.objectContaining({
+        text: 'Contact log shows every visit kept, twelve of twelve.',
+        fromVisit: { visitedAt: '2026-11-20T09:30:00.000Z', kind: 'commissioner' },
+      }),
+    ]);
   });
 
   it('finds a visit by its purpose, a visitor or a note, named by its kind and home, and gives its notes to subject access', async () => {

@@ -62,6 +62,7 @@ export function possibleChildNames(content: MinutesContent, signers: readonly st
         [`the source of a note in ${stageLabels[stage.stage]}`, note.source ?? ''],
       ]),
     ]),
+    ...(content.visits ?? []).map((visit): [string, string] => ['the purpose of a visit', visit.purpose]),
     ...(content.disagreements ?? []).flatMap((disagreement): [string, string][] => [
       ['an agreed disagreement', disagreement.subject],
       ['the commissioner’s view in a disagreement', disagreement.commissionerView],

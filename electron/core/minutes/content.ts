@@ -10,6 +10,7 @@ import { getHome } from '@core/casebook/homes';
 import { getReview } from '@core/casebook/reviews';
 import type { SessionContext } from '@core/sessions/context';
 import { getSession } from '@core/sessions/session';
+import { visitCitation, visitsSinceLastReview } from '@core/visits/visits';
 
 export type Prose = { summary: string } & Record<ProseStage, string>;
 
@@ -45,6 +46,13 @@ export function buildContent(
     session.participants
       .filter((p) => p.attendance === attendance)
       .map((p) => ({ name: p.name, role: p.role, organisation: p.organisation, side: p.side }));
+  const visits = visitsSinceLastReview(context, { reviewId: review.id });
+  const visitOfNote = new Map(
+    visits.flatMap((visit) => visit.notes.map((note) => [note.id, { visitedAt: visit.visitedAt, kind: visit.kind }])),
+  );
+  // A note brought in from a visit before the last review began still names it, read afresh.
+  const citeVisit = (visitNoteId: string | null) =>
+    visitNoteId ? (visitOfNote.get(visitNoteId) ?? visitCitation(context, visitNoteId)) : null;
   const liveNotes = session.notes.filter((note) =>
     [note.text, note.commissionerView, note.providerView].some((words) => words.trim() !== ''),
   );
@@ -109,6 +117,7 @@ export function buildContent(
             text: note.text,
             card: cardOf(note.cardId),
             ...(note.kind === 'evidence' ? { source: note.source } : {}),
+            fromVisit: citeVisit(note.visitNoteId),
           })),
       }))
       .filter((stage) => isProseStage(stage.stage) || stage.notes.length > 0 || stage.cards.length > 0),
@@ -120,6 +129,14 @@ export function buildContent(
         actions: session.actions.filter((action) => action.noteId === note.id).map((action) => action.text),
         noActionReason: note.noActionReason,
       })),
+    visits: visits.map((visit) => ({
+      visitedAt: visit.visitedAt,
+      kind: visit.kind,
+      home: visit.homeName,
+      visitors: visit.visitors.map((visitor) => visitor.name),
+      purpose: visit.purpose,
+      notes: visit.noteCount,
+    })),
     disagreements: liveNotes
       .filter((note) => note.kind === 'disagreement')
       .map((note) => ({

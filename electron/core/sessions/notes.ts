@@ -27,9 +27,10 @@ export function saveNote(context: SessionContext, input: ParsedInput<'notes.save
       return;
     }
     context.db.run(sql`
-      INSERT INTO notes (id, review_id, phase, card_id, side, kind, text, source, commissioner_view, provider_view, created_at, updated_at)
+      INSERT INTO notes (id, review_id, phase, card_id, side, kind, text, source, commissioner_view, provider_view, visit_note_id,
+        created_at, updated_at)
       VALUES (${input.id}, ${review.id}, ${input.stage}, ${input.cardId ?? null}, ${input.side}, ${input.kind}, ${input.text},
-        ${input.source ?? ''}, ${input.commissionerView ?? ''}, ${input.providerView ?? ''}, ${now}, ${now})`);
+        ${input.source ?? ''}, ${input.commissionerView ?? ''}, ${input.providerView ?? ''}, ${visitNoteOf(context, input)}, ${now}, ${now})`);
     appendAudit(context, {
       action: 'notes.created',
       subjectKind: 'notes',
@@ -43,6 +44,19 @@ export function saveNote(context: SessionContext, input: ParsedInput<'notes.save
     }
   });
   return { savedAt: now };
+}
+
+/** A note brought in from a visit: the visit's note must exist, and be brought in only once per review. */
+function visitNoteOf(context: SessionContext, input: ParsedInput<'notes.save'>): string | null {
+  if (!input.visitNoteId) return null;
+  const exists = context.db.get(
+    sql`SELECT 1 AS found FROM visit_notes WHERE id = ${input.visitNoteId} AND deleted_at IS NULL`,
+  );
+  if (!exists) throw new ApiError('not_found', 'That note of a visit could not be found. It may have been deleted.');
+  const already = context.db.get(sql`
+    SELECT 1 AS found FROM notes WHERE review_id = ${input.reviewId} AND visit_note_id = ${input.visitNoteId} AND deleted_at IS NULL`);
+  if (already) throw new ApiError('conflict', 'That note of the visit is already in the room.');
+  return input.visitNoteId;
 }
 
 /** Deleting keeps the note, hidden, so that undo can bring it back. */

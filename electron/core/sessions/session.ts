@@ -18,7 +18,7 @@ export function getSession(context: SessionContext, input: ParsedInput<'sessions
     const { db } = context;
     const timeBoxes = timeBoxesOf(review);
     const notes = db.records<SessionNote>(sql`
-      SELECT id, phase AS stage, card_id, side, kind, text, source, commissioner_view, provider_view, no_action_reason,
+      SELECT id, phase AS stage, card_id, side, kind, text, source, commissioner_view, provider_view, visit_note_id, no_action_reason,
         created_at, updated_at
       FROM notes WHERE review_id = ${review.id} AND deleted_at IS NULL ORDER BY created_at, rowid`);
     const actions = listActions(context, review.id);

@@ -252,3 +252,12 @@ export function variableHistory(
       AND visit_notes.rating IS NOT NULL
     ORDER BY visits.visited_at, visit_notes.variable, visit_notes.rowid`);
 }
+
+/** When and what kind of visit a note was taken at, for the minutes to cite; null if it is gone. */
+export function visitCitation(context: ServiceContext, visitNoteId: string): Pick<Visit, 'visitedAt' | 'kind'> | null {
+  return (
+    context.db.record<Pick<Visit, 'visitedAt' | 'kind'>>(sql`
+      SELECT visits.visited_at, visits.kind FROM visit_notes JOIN visits ON visits.id = visit_notes.visit_id
+      WHERE visit_notes.id = ${visitNoteId}`) ?? null
+  );
+}

@@ -22,6 +22,7 @@ export const sessionNote = (
     source: '',
     commissionerView: '',
     providerView: '',
+    visitNoteId: null,
     noActionReason: null,
     createdAt: '2026-12-03T10:30:00Z',
     updatedAt: '2026-12-03T10:30:00Z',
@@ -59,6 +60,7 @@ export function renderRunScreen(reviewId: string, session: () => Session, handle
     'decks.get': () => ({ id: 'relational-commissioning', cards: [] }) as unknown as Deck,
     'decks.list': () => [],
     'people.list': () => [],
+    'visits.sinceLastReview': () => [],
     'organisations.list': () => [],
     ...handlers,
   });

@@ -9,8 +9,21 @@ import { migration as m0007 } from './0007-preferences';
 import { migration as m0008 } from './0008-threads-evidence-disagreement';
 import { migration as m0009 } from './0009-cards-as-drawn';
 import { migration as m0010 } from './0010-visits';
+import { migration as m0011 } from './0011-notes-from-visits';
 
 /** In order. A new migration is a new file, added to the end of this list. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
+export const migrations: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+  m0009,
+  m0010,
+  m0011,
+];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;

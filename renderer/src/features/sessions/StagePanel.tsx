@@ -6,6 +6,7 @@ import { MattersPanel } from './MattersPanel';
 import { NotesPanel } from './NotesPanel';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { PlanPanel } from './PlanPanel';
+import { SinceLastReviewPanel } from './SinceLastReviewPanel';
 import { useSession } from './useSession';
 
 const guidance = {
@@ -35,6 +36,7 @@ export function StagePanel() {
       )}
       {stage === 'checkin' && <CheckinPanel />}
       {stage === 'matters' && <MattersPanel />}
+      {(stage === 'matters' || stage === 'discover') && <SinceLastReviewPanel />}
       {isCardStage(stage) && <CardPanel />}
       <NotesPanel />
       {stage === 'close' && <ClosePanel />}

@@ -66,6 +66,7 @@ export const useRoomStore = create<RoomState>((set, get) => ({
       source: '',
       commissionerView: '',
       providerView: '',
+      visitNoteId: null,
       noActionReason: null,
       createdAt: now,
       updatedAt: now,
