@@ -2,7 +2,7 @@ import { addHome, addOrganisation, openCaseBookSection } from './casebook-steps'
 import { expect, expectAxeClean, test } from './fixtures';
 
 test('a person adds an organisation and a home, and sees them after a reload and a restart', async ({ page, host }) => {
-  await page.goto(host.url);
+  await page.goto(`${host.url}#/casebook`);
   await expect(page.getByRole('heading', { level: 1, name: 'Case book' })).toBeVisible();
   await expectAxeClean(page);
   await openCaseBookSection(page, 'Organisations');

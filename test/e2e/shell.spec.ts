@@ -1,16 +1,17 @@
 import { expect, expectAxeClean, test } from './fixtures';
 
-// The case book opens first, so it is visited last, coming back to it.
+// The overview opens first, so it is visited last, coming back to it.
 const screens = [
+  { link: 'Case book', heading: 'Case book' },
   { link: 'Reviews', heading: 'Reviews' },
   { link: 'Deck', heading: 'Decks' },
   { link: 'Settings', heading: 'Settings' },
-  { link: 'Case book', heading: 'Case book' },
+  { link: 'Overview', heading: 'Overview' },
 ];
 
 test('every screen is reached by keyboard, announces itself and is axe-clean', async ({ page, host }) => {
   await page.goto(host.url);
-  await expect(page.getByRole('heading', { level: 1, name: 'Case book' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
 
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
@@ -39,9 +40,12 @@ test('the page loads nothing from outside the app', async ({ page, host }) => {
     if (!request.url().startsWith(`http://127.0.0.1:${host.port}/`)) foreign.push(request.url());
   });
   await page.goto(host.url);
-  await expect(page.getByRole('heading', { level: 1, name: 'Case book' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
   // The event stream stays open, so wait for the fonts and the first data rather than for silence.
   await page.evaluate(() => document.fonts.ready);
+  await expect(page.getByText('No reviews are due.')).toBeVisible();
+  // The case book's screen too, with its counts.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Case book' }).click();
   await expect(page.getByText('0 in use')).toHaveCount(4);
   expect(foreign).toEqual([]);
 });
