@@ -3,6 +3,7 @@ import { CaseBookScreen } from './features/casebook/CaseBookScreen';
 import { DeckScreen } from './features/deck/DeckScreen';
 import { CheckMinutesPanel } from './features/minutes/CheckMinutesPanel';
 import { MinutesScreen } from './features/minutes/MinutesScreen';
+import { OverviewScreen } from './features/overview/OverviewScreen';
 import { PresenterScreen } from './features/presenter/PresenterScreen';
 import { ReviewsScreen } from './features/reviews/ReviewsScreen';
 import { RunScreen } from './features/sessions/RunScreen';
@@ -22,6 +23,7 @@ function ReviewRoutes({ path }: { path: string[] }) {
 }
 
 const screenComponents: Record<Exclude<ScreenId, 'present'>, (props: { path: string[] }) => React.JSX.Element> = {
+  overview: OverviewScreen,
   casebook: CaseBookScreen,
   reviews: ReviewRoutes,
   visits: VisitsScreen,

@@ -19,7 +19,8 @@ const concerns: Concerns = {
   'casebook.changed': () => (query) => !readsDeck(methodOf(query.queryKey)) && !readsVault(methodOf(query.queryKey)),
   'deck.changed': () => (query) => readsDeck(methodOf(query.queryKey)),
   'vault.changed': () => (query) => readsVault(methodOf(query.queryKey)),
-  'minutes.changed': () => (query) => readsMinutes(methodOf(query.queryKey)),
+  'minutes.changed': () => (query) =>
+    readsMinutes(methodOf(query.queryKey)) || methodOf(query.queryKey) === 'overview.get',
   // Notes typed at a visit are already on the screen typing them: the visit itself is not read
   // again for those, only what sums its notes up elsewhere.
   'visits.changed':
@@ -35,8 +36,8 @@ const concerns: Concerns = {
       if (part !== 'state') return false;
       const method = methodOf(query.queryKey);
       if (method === 'sessions.get') return inputOf(query)?.reviewId === reviewId;
-      // A running review's status, and the check-in ratings it reveals.
-      return method.startsWith('reviews.') || method === 'checkin.history';
+      // A running review's status, the check-in ratings it reveals, and the actions due it changes.
+      return method.startsWith('reviews.') || method === 'checkin.history' || method === 'overview.get';
     },
 };
 

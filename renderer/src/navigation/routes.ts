@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 export const screens = [
+  { id: 'overview', label: 'Overview' },
   { id: 'casebook', label: 'Case book' },
   { id: 'reviews', label: 'Reviews' },
   { id: 'visits', label: 'Visits' },
@@ -16,7 +17,7 @@ export interface Route {
   path: string[];
 }
 
-const defaultScreen: ScreenId = 'casebook';
+const defaultScreen: ScreenId = 'overview';
 
 function parse(hash: string): Route {
   const [first, ...rest] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
