@@ -229,6 +229,13 @@ describe('visits', () => {
       placementId: placement.id,
       scheduledFor: '2026-06-03T10:00:00.000Z',
     });
+    await callOk(core, 'sessions.conclude', { reviewId: earlier.id });
+    // A review planned but not held is not "the last review".
+    await callOk(core, 'reviews.create', {
+      scope: 'placement',
+      placementId: placement.id,
+      scheduledFor: '2026-08-03T10:00:00.000Z',
+    });
     const visitOn = (visitedAt: string, placementIds: string[] = []) =>
       callOk<Visit>(core, 'visits.create', {
         homeId: home.id,

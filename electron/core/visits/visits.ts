@@ -200,8 +200,8 @@ export function setVisitNoteDeleted(
 
 /**
  * The visits a review brings in: to its home (or its placement's home, touching that placement
- * or no placement in particular), after the review before it of the same subject and up to its
- * own day. Archived visits stay out.
+ * or no placement in particular), after the last review of the same subject that was held
+ * (concluded) before it, and up to its own day. Archived visits stay out.
  */
 export function visitsSinceLastReview(context: ServiceContext, input: ParsedInput<'visits.sinceLastReview'>): Visit[] {
   const { db } = context;
@@ -220,7 +220,7 @@ export function visitsSinceLastReview(context: ServiceContext, input: ParsedInpu
   if (!homeId) return [];
   const previous = db.get<{ scheduled_for: string }>(sql`
     SELECT scheduled_for FROM reviews
-    WHERE id <> ${review.id} AND archived_at IS NULL AND scope = ${review.scope}
+    WHERE id <> ${review.id} AND archived_at IS NULL AND status IN ('concluded', 'signed') AND scope = ${review.scope}
       AND coalesce(home_id, '') = coalesce(${review.home_id}, '') AND coalesce(placement_id, '') = coalesce(${review.placement_id}, '')
       AND scheduled_for < ${review.scheduled_for}
     ORDER BY scheduled_for DESC LIMIT 1`);

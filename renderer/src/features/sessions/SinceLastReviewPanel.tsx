@@ -105,17 +105,17 @@ export function SinceLastReviewPanel() {
                                 type="button"
                                 className="button button--secondary"
                                 onClick={() => void bringIn(visit, note, 'story')}
+                                aria-label={`Bring in as a story: ${note.text.slice(0, 60)}`}
                               >
                                 Bring in as a story
-                                <span className="visually-hidden">: {note.text.slice(0, 60)}</span>
                               </button>
                               <button
                                 type="button"
                                 className="button button--secondary"
                                 onClick={() => void bringIn(visit, note, 'evidence')}
+                                aria-label={`Bring in as evidence: ${note.text.slice(0, 60)}`}
                               >
                                 Bring in as evidence
-                                <span className="visually-hidden">: {note.text.slice(0, 60)}</span>
                               </button>
                             </div>
                           )
