@@ -1,3 +1,4 @@
+import type { DeckCard } from '@shared/deck/decks';
 import { randomUUID } from 'node:crypto';
 import { defaultTimeBoxes } from '@shared/domain/sessions';
 import { expect, expectAxeClean, test, type RunningHost } from './fixtures';
@@ -81,11 +82,19 @@ test('the presenter view shows the stage, card, turn and timer, and follows the 
   await expect(
     page.getByText('Quotation from Re:thinking Children’s Commissioning, “Conclusion”, page 21'),
   ).toBeVisible();
+  // Discover's questions for a card drawn fresh, as the deck words them: the home's first, then the relationship's.
+  const drawn = await host.call<DeckCard>('cards.get', {
+    deckId: decks[0]!.id,
+    cardId: 'sellick-1-senior-relationships',
+  });
+  const lensWords = { home: 'In the home', relationship: 'Between commissioner and provider' } as const;
+  const asked = drawn.questions
+    .filter((question) => question.phase === 'discover' && !question.followUp)
+    .sort((a, b) => Number(a.lens !== 'home') - Number(b.lens !== 'home'))
+    .map((question) => `${question.lens ? lensWords[question.lens] : ''}${question.text}`);
+  expect(asked.length).toBeGreaterThanOrEqual(2);
   const card = page.getByRole('region', { name: 'Pivotal, respectful relationships between senior staff' });
-  await expect(card.getByRole('listitem')).toHaveText([
-    /^In the home\s*Tell us how the relationship between the home’s manager/,
-    /^Between commissioner and provider\s*Tell us about a time when the respect between senior people/,
-  ]);
+  await expect(card.getByRole('listitem')).toHaveText(asked);
 
   // The timer runs down by itself, a second at a time, from the 20 minutes of Discover.
   const timer = page.getByRole('timer', { name: 'Time left' });
