@@ -4,6 +4,7 @@ import { expect, expectAxeClean, test } from './fixtures';
 const screens = [
   { link: 'Case book', heading: 'Case book' },
   { link: 'Reviews', heading: 'Reviews' },
+  { link: 'Visits', heading: 'Visits' },
   { link: 'Deck', heading: 'Decks' },
   { link: 'Settings', heading: 'Settings' },
   { link: 'Overview', heading: 'Overview' },
