@@ -61,7 +61,8 @@ async function filledCaseBook() {
     visitId: visit.id,
     text: 'Breakfast together, unhurried',
     variable: 1,
-    kind: 'seen',
+    kind: 'heard_young_person',
+    youngPerson: 'AB12',
     rating: 4,
     reason: 'Warm',
   });
@@ -122,6 +123,31 @@ describe('backup and restore', () => {
       anchor: { held: true, reason: null },
     });
     expect((await callOk<{ groups: unknown[] }>(fresh, 'search.query', { text: 'garden' })).groups).toHaveLength(1);
+  });
+
+  it('refuses a young person’s name at a visit, visitors that are not names, and a kept card that is not a card', async () => {
+    const { core } = await filledCaseBook();
+    const file = JSON.parse((await callOk<ExportedFile>(core, 'transfer.export', {})).content) as {
+      tables: Record<string, Record<string, unknown>[]>;
+    };
+    const edited = (change: (tables: typeof file.tables) => void) => {
+      const copy = structuredClone(file);
+      change(copy.tables);
+      return JSON.stringify(copy);
+    };
+    const fresh = testCore();
+    const before = snapshot(fresh);
+    for (const [content, message] of [
+      [edited((t) => (t.visit_notes![0]!.young_person = 'Jayden')), /In visit notes, record 1: This looks like a name/],
+      [edited((t) => (t.visits![0]!.visitors = '[1, 2]')), /In visits, record 1: the visitors are not a list of names/],
+      [
+        edited((t) => (t.review_cards![0]!.card = '{"title": 1}')),
+        /In review cards, record 1: the card kept with the review is not a card/,
+      ],
+    ] as const) {
+      expect((await callError(fresh, 'transfer.import', { content })).message).toMatch(message);
+    }
+    expect(snapshot(fresh)).toEqual(before);
   });
 
   it('refuses to restore over a case book that holds anything', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { drawnSignature, minutesContentSchema, minutesStatuses } from '@shared/domain/minutes';
+import { PHASES, paperReferenceSchema, questionSchema } from '@shared/deck/schema';
 import { childReference } from '@shared/domain/placements';
 import type { TransferFile } from '@shared/domain/transfer';
 import { fingerprintOf } from '@core/signing/certificate';
@@ -7,11 +8,35 @@ import { checkPdfOffThread } from '@core/signing/off-thread';
 
 type Row = Record<string, unknown>;
 
+/** JSON text as a value, or undefined when it is not JSON (which then fails its schema). */
+function parsed(value: unknown): unknown {
+  if (typeof value !== 'string') return undefined;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const visitorsSchema = z.array(z.object({ personId: z.string().nullable(), name: z.string().max(120) })).max(20);
+
+/** A drawn card as the screens read it: its words and its questions. */
+const drawnCardSchema = z.object({
+  id: z.string(),
+  title: z.string().max(200),
+  paper: paperReferenceSchema.nullable(),
+  phases: z.array(z.enum(PHASES)),
+  questions: z.array(questionSchema),
+  qualityStandards: z.array(z.number()),
+  facilitatorNote: z.string().nullable(),
+});
+
 /**
  * What a transfer file's records mean, checked as the API checks what it is given, before
  * anything is written: `refuse` is called with the first problem, in words.
  *
- * - A placement's child reference is a reference, never a name.
+ * - A placement's child reference is a reference, never a name; so is a young person heard at a visit.
+ * - A visit's visitors are a list of names; a drawn card kept with its review is a card.
  * - Locked minutes hold canonical content the minutes schema reads, whose SHA-256 is their
  *   fingerprint; a sealed or countersigned PDF is valid and carries that same content.
  * - A signature was given for its minutes' fingerprint, and a drawn one is a real PNG.
@@ -24,6 +49,22 @@ export async function checkTransferRecords(file: TransferFile, refuse: (problem:
   rows('placements').forEach((row, index) => {
     const reference = childReference.safeParse(row.child_reference);
     if (!reference.success) refuse(`In placements, record ${index + 1}: ${reference.error.issues[0]!.message}`);
+  });
+
+  rows('visit_notes').forEach((row, index) => {
+    if (row.young_person === undefined || row.young_person === '') return;
+    const reference = childReference.safeParse(row.young_person);
+    if (!reference.success) refuse(`In visit notes, record ${index + 1}: ${reference.error.issues[0]!.message}`);
+  });
+  rows('visits').forEach((row, index) => {
+    if (row.visitors === undefined) return;
+    if (!visitorsSchema.safeParse(parsed(row.visitors)).success)
+      refuse(`In visits, record ${index + 1}: the visitors are not a list of names.`);
+  });
+  rows('review_cards').forEach((row, index) => {
+    if (row.card === undefined || row.card === null) return;
+    if (!drawnCardSchema.safeParse(parsed(row.card)).success)
+      refuse(`In review cards, record ${index + 1}: the card kept with the review is not a card.`);
   });
 
   const minutesFingerprints = new Map<string, string | null>();
