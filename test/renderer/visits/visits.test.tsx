@@ -128,6 +128,22 @@ test('a note heard from a young person takes a reference, and a name there is no
   );
 });
 
+test('a note naming what may be a child asks for their reference instead, leaving the visitors’ own names alone', async () => {
+  const user = userEvent.setup();
+  renderWithApi(<VisitsScreen path={[visitId]} />, visitCore() as never);
+  await user.click(await screen.findByRole('button', { name: 'Add a note' }));
+  const text = screen.getByRole('textbox', { name: 'Note 1' });
+  await user.type(text, 'Sam Patel and the keyworker walked to school');
+  expect(screen.queryByText(/may be a child’s name/)).toBeNull();
+  await user.type(text, ' with Jayden');
+  const warning = await screen.findByText(/“Jayden” may be a child’s name\./);
+  expect(text).toHaveAccessibleDescription(expect.stringContaining('“Jayden” may be a child’s name.'));
+  expect(warning).toHaveTextContent('Write the young person’s reference (initials or case number) instead');
+  await user.clear(text);
+  await user.type(text, 'JS walked to school');
+  expect(screen.queryByText(/may be a child’s name/)).toBeNull();
+});
+
 test('a deleted note can be brought back', async () => {
   const user = userEvent.setup();
   const { core } = renderWithApi(<VisitsScreen path={[visitId]} />, visitCore() as never);

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { capitalisedForenames } from '@shared/domain/child-names';
 import {
   qualityOfCareVariables,
   ratingScale,
@@ -44,6 +45,7 @@ export const emptyNote = (id: string): NoteFields => ({
  */
 export function VisitNoteEditor({
   visitId,
+  visitors,
   note,
   number,
   focus,
@@ -52,6 +54,8 @@ export function VisitNoteEditor({
   readOnly,
 }: {
   visitId: string;
+  /** The adults who visited: their names are not taken for a child's. */
+  visitors: readonly string[];
   note: NoteFields;
   number: number;
   focus: boolean;
@@ -94,6 +98,9 @@ export function VisitNoteEditor({
 
   const variable = qualityOfCareVariables.find((v) => v.number === current.variable);
   const promptId = `${id}-prompt`;
+  const namesId = `${id}-names`;
+  const adults = new Set(visitors.flatMap((name) => name.split(/\s+/)));
+  const possibleNames = [...new Set(capitalisedForenames(current.text))].filter((word) => !adults.has(word));
   const statusText = refused
     ? `Not saved: ${refused}`
     : saveState.state === 'saving'
@@ -169,9 +176,17 @@ export function VisitNoteEditor({
             value={current.text}
             readOnly={readOnly}
             rows={3}
-            aria-describedby={variable ? promptId : undefined}
+            aria-describedby={
+              [variable && promptId, possibleNames.length > 0 && namesId].filter(Boolean).join(' ') || undefined
+            }
             onChange={(event) => update({ text: event.target.value })}
           />
+          {possibleNames.length > 0 && !readOnly && (
+            <p id={namesId} className="visit-note__names">
+              {possibleNames.map((word) => `“${word}”`).join(', ')} may be a child’s name. Write the young person’s
+              reference (initials or case number) instead: the case book never holds a child’s name.
+            </p>
+          )}
         </div>
         {variable && (
           <p id={promptId} className="visit-note__prompt">

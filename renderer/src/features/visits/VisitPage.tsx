@@ -179,6 +179,7 @@ function VisitNotes({ visit }: { visit: Visit }) {
             <li key={note.id}>
               <VisitNoteEditor
                 visitId={visit.id}
+                visitors={visit.visitors.map((visitor) => visitor.name)}
                 note={note}
                 number={index + 1}
                 focus={focusId === note.id}
