@@ -215,9 +215,10 @@ describe('canonical content and its fingerprint', () => {
       },
     ]);
     expect(draft.content.stages.find((s) => s.stage === 'discover')!.notes).toEqual([
-      { side: 'provider', kind: 'story', text: 'AB12 cooked for everyone on Sunday.', card: null },
+      { side: 'provider', kind: 'story', text: 'AB12 cooked for everyone on Sunday.', card: null, fromVisit: null },
     ]);
     expect(draft.content.disagreements).toEqual([]);
+    expect(draft.content.visits).toEqual([]);
     await callOk(core, 'minutes.saveProse', {
       minutesId: draft.id,
       summary: 'A warm and honest review.',
