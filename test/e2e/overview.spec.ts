@@ -1,5 +1,5 @@
 import { expect, expectAxeClean, e2ePassphrase, test } from './fixtures';
-import { sealedMinutes } from './session-steps';
+import { placementAtHome, sealedMinutes } from './session-steps';
 
 /** The day `days` before today, as the core takes dates (YYYY-MM-DD). */
 const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
@@ -8,26 +8,7 @@ test('after unlock, the overview lists the overdue action with its owner and the
   page,
   host,
 }) => {
-  const council = await host.call<{ id: string }>('organisations.create', {
-    name: 'Northshire County Council',
-    kind: 'local_authority',
-  });
-  const provider = await host.call<{ id: string }>('organisations.create', {
-    name: 'Brightwater Care Ltd',
-    kind: 'provider',
-  });
-  const home = await host.call<{ id: string }>('homes.create', {
-    providerId: provider.id,
-    name: 'Oakwood House',
-    ofstedUrn: 'SC123456',
-  });
-  const placement = await host.call<{ id: string }>('placements.create', {
-    homeId: home.id,
-    placingAuthorityId: council.id,
-    childReference: 'AB12',
-    status: 'current',
-    startDate: daysAgo(400),
-  });
+  const { provider, home, placement } = await placementAtHome(host, daysAgo(400));
   const person = await host.call<{ id: string }>('people.create', {
     name: 'Priya Shah',
     role: 'Registered manager',

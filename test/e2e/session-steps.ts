@@ -1,7 +1,7 @@
 import type { RunningHost } from './fixtures';
 
-/** A case book with a placement, two people and an earlier review whose action is still open. */
-export async function reviewReadyToRun(host: RunningHost) {
+/** A council, a provider, a home and a child placed there from `startDate`. */
+export async function placementAtHome(host: RunningHost, startDate = '2026-01-05') {
   const council = await host.call<{ id: string }>('organisations.create', {
     name: 'Northshire County Council',
     kind: 'local_authority',
@@ -20,8 +20,14 @@ export async function reviewReadyToRun(host: RunningHost) {
     placingAuthorityId: council.id,
     childReference: 'AB12',
     status: 'current',
-    startDate: '2026-01-05',
+    startDate,
   });
+  return { council, provider, home, placement };
+}
+
+/** A case book with a placement, two people and an earlier review whose action is still open. */
+export async function reviewReadyToRun(host: RunningHost) {
+  const { council, provider, home, placement } = await placementAtHome(host);
   await host.call('people.create', { name: 'Priya Shah', role: 'Registered manager', organisationId: provider.id });
   await host.call('people.create', { name: 'Sam Okoro', role: 'Commissioning officer', organisationId: council.id });
   const earlier = await host.call<{ id: string }>('reviews.create', {
