@@ -16,6 +16,12 @@ const stageButton = (page: Page, stage: Stage) =>
     .getByRole('navigation', { name: 'Stages' })
     .getByRole('button', { name: new RegExp(`^\\d+ ${stageLabels[stage]} `) });
 
+/** Moves to a stage as the facilitator does, and waits until the room is in it. */
+async function moveTo(page: Page, stage: Stage) {
+  await stageButton(page, stage).click();
+  await expect(stageButton(page, stage)).toHaveAttribute('aria-current', 'step');
+}
+
 test('a visit since the last review is in Matters arising and Discover, a note of it is brought in, and the minutes cite it', async ({
   page,
   host,
@@ -56,7 +62,7 @@ test('a visit since the last review is in Matters arising and Discover, a note o
   await page.goto(`${host.url}#/reviews/${reviewId}/run`);
 
   // Matters arising: the visit and its notes.
-  await stageButton(page, 'matters').click();
+  await moveTo(page, 'matters');
   const since = page.getByRole('region', { name: 'Since the last review' });
   const visitCard = since.getByRole('article', { name: 'The commissioner’s visit, 14 October 2026' });
   await expect(visitCard).toContainText('Sam Okoro: Breakfast before school');
@@ -65,7 +71,7 @@ test('a visit since the last review is in Matters arising and Discover, a note o
   await expectAxeClean(page);
 
   // Discover: one note brought into the room as evidence, once.
-  await stageButton(page, 'discover').click();
+  await moveTo(page, 'discover');
   await visitCard.getByRole('button', { name: `Bring in as evidence: ${evidence}` }).click();
   await expect(visitCard.getByText('Brought into the room as evidence.')).toBeVisible();
   await expect(visitCard.getByText('In the room')).toBeVisible();
@@ -75,7 +81,7 @@ test('a visit since the last review is in Matters arising and Discover, a note o
     'the home’s contact log; The commissioner’s visit on 14 October 2026',
   );
 
-  await stageButton(page, 'close').click();
+  await moveTo(page, 'close');
   await page.getByRole('button', { name: 'Conclude the review' }).click();
   await page.getByRole('button', { name: 'Yes, conclude the review' }).click();
   await expect(page.getByText('This review is concluded and its minutes have been drafted.')).toBeVisible();
