@@ -12,7 +12,7 @@ import {
   type Stage,
 } from '@shared/domain/sessions';
 import { useApiClient } from '@renderer/api/ApiProvider';
-import { NoteSaver, type SaveState } from './noteSaver';
+import { saveStateWords, TypedSaver, type SaveState } from '@renderer/api/typedSaver';
 import { focusAfter } from '@renderer/ui/focusAfter';
 import { useRoomStore } from './roomStore';
 import { useChangeSession, useReadSessionAgain, useSession } from './useSession';
@@ -48,12 +48,26 @@ export function NoteEditor({
   const setUndo = useRoomStore((state) => state.setUndo);
   const [current, setCurrent] = useState(note);
   const [saveState, setSaveState] = useState<SaveState>({ state: 'saved' });
-  const [saver] = useState(
-    () =>
-      new NoteSaver(api, session.reviewId, setSaveState, (saved, before) => {
-        if (needsReload(saved, before)) readSessionAgain();
-      }),
-  );
+  const [saver] = useState(() => {
+    let before: SessionNote | null = null;
+    return new TypedSaver<SessionNote>(async (next) => {
+      const { id, stage, cardId, side, kind, text, source, commissionerView, providerView } = next;
+      await api.call('notes.save', {
+        id,
+        reviewId: session.reviewId,
+        stage,
+        cardId,
+        side,
+        kind,
+        text,
+        source,
+        commissionerView,
+        providerView,
+      });
+      if (needsReload(next, before)) readSessionAgain();
+      before = next;
+    }, setSaveState);
+  });
   useEffect(() => () => saver.flushNow(), [saver]);
   const id = useId();
   const textArea = useRef<HTMLTextAreaElement>(null);
@@ -223,11 +237,7 @@ export function NoteEditor({
           </button>
         )}
         <span className="note__saved" aria-live="polite">
-          {saveState.state === 'saving'
-            ? 'Saving…'
-            : saveState.state === 'failed'
-              ? `Not saved yet: ${saveState.message} Trying again.`
-              : 'Saved'}
+          {saveStateWords(saveState)}
         </span>
       </div>
     </div>

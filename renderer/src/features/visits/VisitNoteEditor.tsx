@@ -14,7 +14,7 @@ import {
   type VisitNoteKind,
 } from '@shared/domain/visits';
 import { useApiClient } from '@renderer/api/ApiProvider';
-import { TypedSaver, type SaveState } from './typedSaver';
+import { saveStateWords, TypedSaver, type SaveState } from '@renderer/api/typedSaver';
 
 /** The check-in's words for the ends of its scale. */
 const ratingWords: Record<number, string> = { 1: 'not at all', 5: 'very much so' };
@@ -101,13 +101,7 @@ export function VisitNoteEditor({
   const namesId = `${id}-names`;
   const adults = new Set(visitors.flatMap((name) => name.split(/\s+/)));
   const possibleNames = [...new Set(capitalisedForenames(current.text))].filter((word) => !adults.has(word));
-  const statusText = refused
-    ? `Not saved: ${refused}`
-    : saveState.state === 'saving'
-      ? 'Saving…'
-      : saveState.state === 'failed'
-        ? `Not saved yet: ${saveState.message} Trying again.`
-        : 'Saved';
+  const statusText = refused ? `Not saved: ${refused}` : saveStateWords(saveState);
 
   const selects = (
     <div className="visit-note__meta">

@@ -5,9 +5,17 @@ export const saveEveryMs = 250;
 
 export type SaveState = { state: 'saved' | 'saving' } | { state: 'failed'; message: string };
 
+/** What a typed note says of its saving, the same words wherever notes are typed. */
+export function saveStateWords(saveState: SaveState): string {
+  if (saveState.state === 'saving') return 'Saving…';
+  if (saveState.state === 'failed') return `Not saved yet: ${saveState.message} Trying again.`;
+  return 'Saved';
+}
+
 /**
- * Saves one thing as it is typed, without being asked: at once, then at most every quarter of a
- * second while typing goes on. A save that fails is tried again, and nothing typed meanwhile is
+ * Saves one thing as it is typed (a review's note, a visit's note), without being asked: at once,
+ * then at most every quarter of a second while typing goes on, so a crash or power cut loses at
+ * most the last half second. A save that fails is tried again, and nothing typed meanwhile is
  * dropped. `send` makes the call (to the core directly: the screen typing already shows what is
  * typed, and reading everything again on each keystroke would only slow the typing).
  */
