@@ -3,21 +3,11 @@ import { formatDate } from '@shared/format/dates';
 import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { hrefFor } from '@renderer/navigation/routes';
 import { EmptyState, ErrorMessage } from './Screen';
+import { chartDate, ScoreGrid, scoreScale, type ScoreFrame } from './scoreChart';
 import './variable-history.css';
 
-const shortDate = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'Europe/London',
-});
-
-const width = 480;
-const height = 180;
-const plot = { left: 60, right: 48, top: 12, bottom: 36 };
-const plotWidth = width - plot.left - plot.right;
-const plotHeight = height - plot.top - plot.bottom;
-const scores = [1, 2, 3, 4, 5];
+const frame: ScoreFrame = { width: 480, height: 180, plot: { left: 60, right: 48, top: 12, bottom: 36 } };
+const { width, height } = frame;
 
 /** “Rated at 3 visits: from 2 to 4” */
 export function variableSummary(name: string, ratings: VariableRating[]): string {
@@ -29,12 +19,7 @@ export function variableSummary(name: string, ratings: VariableRating[]): string
 
 /** One variable's ratings over time, as a line with round points. */
 function Chart({ name, ratings }: { name: string; ratings: VariableRating[] }) {
-  const x = (index: number) =>
-    ratings.length === 1 ? plot.left + plotWidth / 2 : plot.left + (index * plotWidth) / (ratings.length - 1);
-  const y = (score: number) => plot.top + ((5 - score) / 4) * plotHeight;
-  const labelEvery = Math.ceil(ratings.length / 4);
-  const labelled = (index: number) =>
-    index === ratings.length - 1 || (index % labelEvery === 0 && ratings.length - 1 - index >= labelEvery / 2);
+  const { x, y, labelled } = scoreScale(frame, ratings.length, 4);
   const points = ratings.map((rating, index) => ({
     x: x(index),
     y: y(rating.rating),
@@ -47,20 +32,7 @@ function Chart({ name, ratings }: { name: string; ratings: VariableRating[] }) {
       role="img"
       aria-label={variableSummary(name, ratings)}
     >
-      {scores.map((score) => (
-        <g key={score}>
-          <line x1={plot.left} x2={width - plot.right} y1={y(score)} y2={y(score)} className="variable-history__grid" />
-          <text
-            x={plot.left - 24}
-            y={y(score)}
-            textAnchor="end"
-            dominantBaseline="middle"
-            className="variable-history__label"
-          >
-            {score}
-          </text>
-        </g>
-      ))}
+      <ScoreGrid frame={frame} y={y} labelGap={24} className="variable-history" />
       {ratings.map((rating, index) =>
         labelled(index) ? (
           <text
@@ -70,7 +42,7 @@ function Chart({ name, ratings }: { name: string; ratings: VariableRating[] }) {
             textAnchor="middle"
             className="variable-history__label"
           >
-            {shortDate.format(new Date(rating.visitedAt))}
+            {chartDate.format(new Date(rating.visitedAt))}
           </text>
         ) : null,
       )}

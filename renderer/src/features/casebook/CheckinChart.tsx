@@ -3,6 +3,7 @@ import { sellickFeatures, sideLabels, turnSides, type TurnSide } from '@shared/d
 import { formatDate } from '@shared/format/dates';
 import { failureOf, useApiQuery } from '@renderer/api/useApiQuery';
 import { EmptyState, ErrorMessage } from '@renderer/ui/Screen';
+import { chartDate, ScoreGrid, scoreScale, type ScoreFrame } from '@renderer/ui/scoreChart';
 import './checkin-chart.css';
 
 export type CheckinScope = { homeId: string } | { placementId: string } | { organisationId: string };
@@ -42,19 +43,8 @@ export function chartSummary(entries: CheckinHistoryEntry[]): string {
   return `Average check-in score across ${entries.length} reviews: ${sides.join(', ')}`;
 }
 
-const shortDate = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'Europe/London',
-});
-
-const width = 640;
-const height = 260;
-const plot = { left: 60, right: 48, top: 16, bottom: 44 };
-const plotWidth = width - plot.left - plot.right;
-const plotHeight = height - plot.top - plot.bottom;
-const scores = [1, 2, 3, 4, 5];
+const frame: ScoreFrame = { width: 640, height: 260, plot: { left: 60, right: 48, top: 16, bottom: 44 } };
+const { width, height } = frame;
 
 function Point({ x, y, side }: { x: number; y: number; side: TurnSide }) {
   const { colour, point } = series[side];
@@ -74,13 +64,8 @@ function LegendKey({ side }: { side: TurnSide }) {
 
 /** Each side's average score per review over time, as two lines. */
 function Chart({ entries }: { entries: CheckinHistoryEntry[] }) {
-  const x = (index: number) =>
-    entries.length === 1 ? plot.left + plotWidth / 2 : plot.left + (index * plotWidth) / (entries.length - 1);
-  const y = (score: number) => plot.top + ((5 - score) / 4) * plotHeight;
   // Dates under every point while they fit; otherwise under the first, the last and some between.
-  const labelEvery = Math.ceil(entries.length / 6);
-  const labelled = (index: number) =>
-    index === entries.length - 1 || (index % labelEvery === 0 && entries.length - 1 - index >= labelEvery / 2);
+  const { x, y, labelled } = scoreScale(frame, entries.length, 6);
   return (
     <svg
       className="checkin-chart__svg"
@@ -88,24 +73,11 @@ function Chart({ entries }: { entries: CheckinHistoryEntry[] }) {
       role="img"
       aria-label={chartSummary(entries)}
     >
-      {scores.map((score) => (
-        <g key={score}>
-          <line x1={plot.left} x2={width - plot.right} y1={y(score)} y2={y(score)} className="checkin-chart__grid" />
-          <text
-            x={plot.left - 12}
-            y={y(score)}
-            textAnchor="end"
-            dominantBaseline="middle"
-            className="checkin-chart__label"
-          >
-            {score}
-          </text>
-        </g>
-      ))}
+      <ScoreGrid frame={frame} y={y} labelGap={12} className="checkin-chart" />
       {entries.map((entry, index) =>
         labelled(index) ? (
           <text key={entry.reviewId} x={x(index)} y={height - 14} textAnchor="middle" className="checkin-chart__label">
-            {shortDate.format(new Date(entry.scheduledFor))}
+            {chartDate.format(new Date(entry.scheduledFor))}
           </text>
         ) : null,
       )}
