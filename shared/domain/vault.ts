@@ -15,6 +15,13 @@ export interface VaultStatus {
   canRemember: boolean;
   idleLockMinutes: number;
   backupsKept: number;
+  /**
+   * While locked after wrong passphrases: how many, and the whole seconds still to wait before
+   * the next try (0 when a try may be made now). Held across restarts, so the unlock screen can
+   * say so before anyone types.
+   */
+  failedUnlocks: number;
+  unlockWaitSeconds: number;
 }
 
 /** What changing the passphrase did to the backups. */
@@ -217,3 +224,14 @@ export const backupKeepSchema = z.strictObject({
     .min(1, 'Keep at least 1 backup.')
     .max(365, 'Keep at most 365 backups.'),
 });
+
+const seconds = (count: number) => (count === 1 ? '1 second' : `${count} seconds`);
+const times = (count: number) => (count === 1 ? 'once' : `${count} times`);
+
+/** Said when a try is refused because the wait is not over: no key is derived. */
+export const waitMessage = (wait: number, failures: number) =>
+  `Wait ${seconds(wait)} before trying again: the passphrase was wrong ${times(failures)}.`;
+
+/** Added to the wrong-passphrase message once the next try has to wait. */
+export const nextTryMessage = (wait: number, failures: number) =>
+  `It has been wrong ${times(failures)}, so the next try has to wait ${seconds(wait)}.`;

@@ -7,7 +7,8 @@ import { caseBookFileName, createCore, type Core } from '@core/core';
 import { openCaseBook } from '@core/db/database';
 import { sql } from '@core/db/sql';
 import type { KeyStore } from '@core/platform/key-store';
-import { secondsToWait, waitAfter, waitMessage } from '@core/vault/unlock-delay';
+import { waitMessage } from '@shared/domain/vault';
+import { secondsToWait, waitAfter } from '@core/vault/unlock-delay';
 import { Vault } from '@core/vault/vault';
 import { callError, callOk, tempDir, testCore, testPassphrase } from './helpers';
 
@@ -84,10 +85,20 @@ describe('the wait after wrong passphrases', () => {
       message,
       fields: { passphrase: message },
     });
-    expect((await callOk<VaultStatus>(second, 'vault.status', {})).state).toBe('locked');
+    // The status says so before anyone types, so that the unlock screen can show the wait.
+    expect(await callOk<VaultStatus>(second, 'vault.status', {})).toMatchObject({
+      state: 'locked',
+      failedUnlocks: 3,
+      unlockWaitSeconds: 1,
+    });
     time.advance(900);
+    expect(await callOk<VaultStatus>(second, 'vault.status', {})).toMatchObject({ unlockWaitSeconds: 0 });
     expect((await callOk<VaultStatus>(second, 'vault.unlock', { passphrase: testPassphrase })).state).toBe('unlocked');
     expect(JSON.parse(lastUnlockAudit(second))).toEqual({ failedAttemptsBefore: 3 });
+    expect(await callOk<VaultStatus>(second, 'vault.status', {})).toMatchObject({
+      failedUnlocks: 0,
+      unlockWaitSeconds: 0,
+    });
     expect(settingsOf(dataDir)).toMatchObject({ failedUnlocks: 0, lastFailedUnlockAt: null });
     second.close();
 

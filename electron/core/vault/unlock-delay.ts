@@ -27,14 +27,3 @@ export function secondsToWait(failures: number, lastFailedAt: string | null, now
   const left = Date.parse(lastFailedAt) + wait * 1000 - now.getTime();
   return Math.min(wait, Math.max(0, Math.ceil(left / 1000)));
 }
-
-const seconds = (count: number) => (count === 1 ? '1 second' : `${count} seconds`);
-const times = (count: number) => (count === 1 ? 'once' : `${count} times`);
-
-/** Said when a try is refused because the wait is not over: no key is derived. */
-export const waitMessage = (wait: number, failures: number) =>
-  `Wait ${seconds(wait)} before trying again: the passphrase was wrong ${times(failures)}.`;
-
-/** Added to the wrong-passphrase message once the next try has to wait. */
-export const nextTryMessage = (wait: number, failures: number) =>
-  `It has been wrong ${times(failures)}, so the next try has to wait ${seconds(wait)}.`;

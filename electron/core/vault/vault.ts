@@ -1,6 +1,14 @@
 import { chmodSync, closeSync, copyFileSync, existsSync, openSync, readSync } from 'node:fs';
 import { ApiError } from '@shared/api/errors';
-import type { BackupPreview, BackupSummary, PassphraseChange, VaultState, VaultStatus } from '@shared/domain/vault';
+import {
+  nextTryMessage,
+  waitMessage,
+  type BackupPreview,
+  type BackupSummary,
+  type PassphraseChange,
+  type VaultState,
+  type VaultStatus,
+} from '@shared/domain/vault';
 import {
   backupDue,
   discardStaged,
@@ -21,9 +29,10 @@ import type { KeyStore } from '@core/platform/key-store';
 import { tightenDataFolder } from './owner-only';
 import { readSettings, writeSettings, type DeviceSettings } from './settings';
 import { registerPassphraseDictionaries } from './passphrase-dictionaries';
-import { nextTryMessage, secondsToWait, waitAfter, waitMessage } from './unlock-delay';
+import { secondsToWait, waitAfter } from './unlock-delay';
 
 const plainHeader = 'SQLite format 3\0';
+const noFailures = { failedUnlocks: 0, lastFailedUnlockAt: null };
 
 /** Whether the file is a plain (unencrypted) SQLite database: encrypted files have no readable header. */
 function isPlain(file: string): boolean {
@@ -88,6 +97,7 @@ export class Vault {
     const state: VaultState = this.db ? 'unlocked' : !exists || unencrypted ? 'new' : 'locked';
     const { settings } = this;
     const scheme = state === 'locked' ? keySchemeOf(this.file) : undefined;
+    const { failedUnlocks, lastFailedUnlockAt } = state === 'locked' ? readSettings(this.dataDir) : noFailures;
     return {
       state,
       unencrypted,
@@ -95,6 +105,8 @@ export class Vault {
       canRemember: this.keyStore?.available() ?? false,
       idleLockMinutes: settings.idleLockMinutes,
       backupsKept: settings.backupsKept,
+      failedUnlocks,
+      unlockWaitSeconds: secondsToWait(failedUnlocks, lastFailedUnlockAt, this.clock()),
     };
   }
 

@@ -15,6 +15,8 @@ const status = (state: VaultStatus['state'], strengthenOnUnlock = false): VaultS
   canRemember: true,
   idleLockMinutes: 15,
   backupsKept: 7,
+  failedUnlocks: 0,
+  unlockWaitSeconds: 0,
 });
 
 test('choosing a passphrase: advice as it is typed, and a mismatch caught before anything is sent', async () => {
@@ -90,6 +92,22 @@ test('a try within the wait after wrong passphrases is refused next to the passp
   expect(passphrase).toHaveValue('willow kettle orbit saffron');
   expect(screen.getByRole('button', { name: 'Unlock' })).toBeEnabled();
   expect(core.callsTo('vault.unlock')).toHaveLength(1);
+});
+
+test('a wait still running when the screen opens (after a restart) is said next to the passphrase, counting down', async () => {
+  renderWithApi(<UnlockScreen status={{ ...status('locked'), failedUnlocks: 5, unlockWaitSeconds: 2 }} />, {});
+  const passphrase = screen.getByLabelText('Passphrase');
+  expect(passphrase).toHaveAccessibleDescription(
+    'Wait 2 seconds before trying again: the passphrase was wrong 5 times.',
+  );
+  await waitFor(
+    () =>
+      expect(passphrase).toHaveAccessibleDescription(
+        'Wait 1 second before trying again: the passphrase was wrong 5 times.',
+      ),
+    { timeout: 3_000 },
+  );
+  await waitFor(() => expect(passphrase).not.toHaveAccessibleDescription(), { timeout: 3_000 });
 });
 
 test('a damaged case book offers the latest backup, opened with the passphrase just typed', async () => {

@@ -1,6 +1,8 @@
-import { useState } from 'react';
-import { unlockSchema, type VaultStatus } from '@shared/domain/vault';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { unlockSchema, waitMessage, type VaultStatus } from '@shared/domain/vault';
 import { ApiCallError } from '@renderer/api/client';
+import { queryKey } from '@renderer/api/queryKeys';
 import { useApiMutation } from '@renderer/api/useApiMutation';
 import { useApiQuery } from '@renderer/api/useApiQuery';
 import { Field } from '@renderer/ui/Field';
@@ -14,6 +16,8 @@ const mustWait = (error: unknown) => error instanceof ApiCallError && error.body
 /** The passphrase opens the case book; once it is open, the gate opens (see VaultGate). */
 export function UnlockScreen({ status }: { status: VaultStatus }) {
   const [damaged, setDamaged] = useState(false);
+  const queryClient = useQueryClient();
+  const waitLeft = useSecondsLeft(status);
   const { form, onSubmit, failure } = useApiForm({
     schema: unlockSchema,
     defaultValues: { passphrase: '', remember: false },
@@ -23,6 +27,8 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
         await call('vault.unlock', values);
       } catch (error) {
         setDamaged(isDamaged(error));
+        // The count of wrong passphrases, and so the wait shown by the field, has changed.
+        void queryClient.invalidateQueries({ queryKey: queryKey('vault.status', {}) });
         // A wrong passphrase is typed again from the start. One that was not tried (the wait after
         // wrong ones, said next to the field) is kept, as it is for a damaged case book, to open a
         // backup with.
@@ -47,7 +53,13 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
           </p>
         )}
         <ErrorMessage message={failure} />
-        <Field label="Passphrase" error={form.formState.errors.passphrase?.message}>
+        <Field
+          label="Passphrase"
+          hint={
+            waitLeft > 0 && !form.formState.errors.passphrase ? waitMessage(waitLeft, status.failedUnlocks) : undefined
+          }
+          error={form.formState.errors.passphrase?.message}
+        >
           {(control) => (
             <input
               {...control}
@@ -74,6 +86,27 @@ export function UnlockScreen({ status }: { status: VaultStatus }) {
       </form>
     </Screen>
   );
+}
+
+/**
+ * The wait after wrong passphrases, as the core gave it when the status was read, counted down
+ * on this screen so that the field says how long is left, even straight after a restart. Each
+ * reading of the status (a count and a wait) starts the count afresh.
+ */
+function useSecondsLeft({ failedUnlocks, unlockWaitSeconds }: VaultStatus): number {
+  const reading = `${failedUnlocks}:${unlockWaitSeconds}`;
+  const [shown, setShown] = useState({ reading, left: unlockWaitSeconds });
+  useEffect(() => {
+    if (unlockWaitSeconds === 0) return;
+    let left = unlockWaitSeconds;
+    const timer = setInterval(() => {
+      left -= 1;
+      setShown({ reading, left });
+      if (left <= 0) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [reading, unlockWaitSeconds]);
+  return shown.reading === reading ? shown.left : unlockWaitSeconds;
 }
 
 /** A damaged case book: put the newest backup in its place (the damaged file is kept aside). */
