@@ -14,6 +14,7 @@ import {
 import { createIdentity } from '@core/signing/identity';
 import { countersignPdf, sealPdf } from '@core/signing/seal';
 import { checkPdf } from '@core/signing/verify';
+import * as attacks from './attacks';
 import srgbProfile from '../../resources/color/srgb.icc.json';
 import { createPdfPrinter } from '../../electron/web/platform/pdf-printer';
 import {
@@ -420,12 +421,49 @@ describe.skipIf(!hasChromium || toolsSkip)(
       const root = pdf.dict(pdf.catalog['/StructTreeRoot'])!;
       const nums = pdf.array(pdf.dict(root['/ParentTree'])!['/Nums']);
       expect(nums[nums.indexOf(widget['/StructParent']!) + 1]).toBe(holder!.element);
-      // A countersignature's widget stays untagged: tagging it would change the structure tree
-      // after the seal, which the seal's check rightly reports as a change.
-      const countersigned = new QpdfJson(files.countersigned);
-      const fields = countersigned.array(countersigned.dict(countersigned.catalog['/AcroForm'])!['/Fields']);
+    });
+
+    it('tags a countersignature’s widget the same way, in the update that adds it', () => {
+      const pdf = new QpdfJson(files.countersigned);
+      const fields = pdf.array(pdf.dict(pdf.catalog['/AcroForm'])!['/Fields']) as string[];
       expect(fields).toHaveLength(2);
-      expect(countersigned.dict(fields[1])!['/StructParent']).toBeUndefined();
+      const { elements, contents } = structureOf(pdf);
+      const root = pdf.dict(pdf.catalog['/StructTreeRoot'])!;
+      const nums = pdf.array(pdf.dict(root['/ParentTree'])!['/Nums']);
+      const descriptions = [`Seal of ${organisation}`, 'Countersignature of Brightwater Care Ltd'];
+      fields.forEach((widgetRef, index) => {
+        const widget = pdf.dict(widgetRef)!;
+        expect(QpdfJson.text(widget['/TU'])).toBe(descriptions[index]);
+        const holder = contents.find((content) => content.kind === 'objr' && content.object === widgetRef);
+        expect(holder, widgetRef).toBeDefined();
+        expect(elements.find((element) => element.ref === holder!.element)!.type).toBe('Form');
+        expect(nums[nums.indexOf(widget['/StructParent']!) + 1]).toBe(holder!.element);
+      });
+      expect(Number(root['/ParentTreeNextKey'])).toBeGreaterThan(
+        Math.max(...nums.filter((_, i) => i % 2 === 0).map(Number)),
+      );
+      // poppler reads the new structure without complaint.
+      const struct = run('pdfinfo', ['-struct', files.countersigned]);
+      expect(struct.status).toBe(0);
+      expect(struct.stderr).not.toMatch(/wrong type|error/i);
+      expect(struct.stdout.match(/\bForm\b/g)).toHaveLength(2);
+    });
+
+    it('reads any other change to the structure after the seal as a change: what a screen reader says is sealed too', async () => {
+      for (const base of [files.sealed, files.countersigned]) {
+        for (const [name, tamper] of Object.entries(attacks.structureAttacks)) {
+          const tampered = await attacks.appendTamper(readFileSync(base), tamper);
+          const result = checkPdf(tampered);
+          expect(result.valid, `${name} after ${path.basename(base)}`).toBe(false);
+          const [seal] = result.signatures;
+          expect(seal!.problem, name).toBeNull();
+          expect(seal!.changedAfter.join('; '), name).toMatch(/structure|annotations|form fields/);
+          // pdfsig still finds the seal's digest intact: the change is in an update after it.
+          const file = path.join(dir, `${name}.pdf`);
+          writeFileSync(file, tampered);
+          expect(run('pdfsig', [file]).stdout).toContain('Signature Validation: Signature is Valid.');
+        }
+      }
     });
 
     it('is a valid seal for pdfsig and for the app’s own check, and so is a countersignature on top', () => {

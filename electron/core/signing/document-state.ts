@@ -82,10 +82,8 @@ class Describer {
     );
     const otherNames = names ? [...names.entries()].filter(([key]) => key.asString() !== '/EmbeddedFiles') : [];
     const rest = [...catalog.entries()].filter(
-      ([key]) => !['/Pages', '/AcroForm', '/DSS', '/AF', '/Names'].includes(key.asString()),
+      ([key]) => !['/Pages', '/AcroForm', '/DSS', '/AF', '/Names', '/StructTreeRoot'].includes(key.asString()),
     );
-    const asEntries = (entries: [PDFName, PDFObject][]) =>
-      entries.map(([key, value]): [string, PDFObject] => [key.asString(), value]);
     // The information dictionary's title is what a reader shows in its title bar; only the
     // producer and modification date may change with a signature.
     const info = r.dict(r.trailer, 'Info');
@@ -94,6 +92,7 @@ class Describer {
       : [];
     const document = sha(
       this.digestEntries(asEntries(rest), 0) +
+        this.structureDigest(catalog.get(PDFName.of('StructTreeRoot'))) +
         this.digestEntries(asEntries(otherNames), 0) +
         this.digestEntries(asEntries(shownInfo), 0),
     );
@@ -174,8 +173,96 @@ class Describer {
   }
 
   /**
-   * A signature widget nobody sees and that does nothing: a zero-size rectangle or hidden, and only
-   * the entries a signature field needs (no actions). Only these may be added after a seal.
+   * The structure tree (what a screen reader reads), as a digest, with one thing left out: the
+   * Form elements that tag signature widgets, and their parent tree entries. A countersignature
+   * tags its widget in the document's top element, as PDF/UA asks, and that must not read as a
+   * change to what the seal covers; everything else in the tree still counts. The parent tree is
+   * taken as its pairs of key and value, however its nodes are split.
+   */
+  private structureDigest(rootObject: PDFObject | undefined): string {
+    const r = this.revision;
+    const root = r.resolve(rootObject);
+    if (!(root instanceof PDFDict)) return this.digest(rootObject, 0);
+    // The root's elements, and the elements inside each of them, are read without the tags of
+    // signature widgets: that is where a signature's Form element goes (see seal.ts).
+    const topLevel = new Map<number, string>();
+    const withoutSignatureTags = (kids: PDFObject | undefined) =>
+      this.kidsOf(kids).filter((kid) => !this.isSignatureTag(kid));
+    const topKids = withoutSignatureTags(root.get(PDFName.of('K')));
+    for (const kid of topKids) {
+      const element = r.resolve(kid);
+      if (!(kid instanceof PDFRef) || !(element instanceof PDFDict)) continue;
+      const entries = [...element.entries()].filter(([key]) => key.asString() !== '/K');
+      topLevel.set(
+        kid.objectNumber,
+        sha(
+          this.digestEntries(asEntries(entries), 1) +
+            this.digestList(withoutSignatureTags(element.get(PDFName.of('K'))), 1),
+        ),
+      );
+    }
+    const element = (object: PDFObject) =>
+      object instanceof PDFRef && topLevel.has(object.objectNumber)
+        ? topLevel.get(object.objectNumber)!
+        : this.digest(object, 2);
+    const pairs: string[] = [];
+    this.walkNumberTree(root.get(PDFName.of('ParentTree')), (key, value) => {
+      if (this.isSignatureTag(value)) return;
+      const resolved = r.resolve(value);
+      const digest = resolved instanceof PDFArray ? sha(resolved.asArray().map(element).join(',')) : element(value);
+      pairs.push(`${key}=${digest}`);
+    });
+    const rest = [...root.entries()].filter(
+      ([key]) => !['/K', '/ParentTree', '/ParentTreeNextKey'].includes(key.asString()),
+    );
+    return sha(this.digestEntries(asEntries(rest), 0) + topKids.map(element).join(',') + `|${pairs.sort().join(',')}`);
+  }
+
+  /** A structure element's kids, or a list's items, as a list: one kid may stand alone. */
+  private kidsOf(kids: PDFObject | undefined): PDFObject[] {
+    const list = this.revision.resolve(kids);
+    if (list === undefined) return [];
+    return list instanceof PDFArray ? list.asArray() : [kids!];
+  }
+
+  /** Every pair of a number tree, in its nodes' order; a tree past the budgets is refused. */
+  private walkNumberTree(tree: PDFObject | undefined, visit: (key: string, value: PDFObject) => void): void {
+    const r = this.revision;
+    const seen = new Set<PDFDict>();
+    const walk = (node: PDFObject | undefined, depth: number) => {
+      const dict = r.resolve(node);
+      if (!(dict instanceof PDFDict) || seen.has(dict)) return;
+      if (depth > 32) throw new PdfOverBudget('nesting');
+      seen.add(dict);
+      const nums = r.array(dict, 'Nums')?.asArray() ?? [];
+      for (let i = 0; i + 1 < nums.length; i += 2) {
+        if (++this.nodes > maxNodes) throw new PdfOverBudget('objects');
+        visit(this.digest(nums[i], 0), nums[i + 1]!);
+      }
+      for (const kid of r.array(dict, 'Kids')?.asArray() ?? []) walk(kid, depth + 1);
+    };
+    walk(tree, 0);
+  }
+
+  /**
+   * A structure element that only tags a signature's widget: a Form element whose one kid is an
+   * object reference to an invisible signature widget holding a signature, and nothing else.
+   */
+  private isSignatureTag(object: PDFObject | undefined): boolean {
+    const r = this.revision;
+    const element = r.resolve(object);
+    if (!(element instanceof PDFDict) || element.get(PDFName.of('S')) !== PDFName.of('Form')) return false;
+    if (!element.keys().every((key) => ['/Type', '/S', '/P', '/Pg', '/K'].includes(key.asString()))) return false;
+    const reference = r.resolve(element.get(PDFName.of('K')));
+    if (!(reference instanceof PDFDict) || reference.get(PDFName.of('Type')) !== PDFName.of('OBJR')) return false;
+    if (!reference.keys().every((key) => ['/Type', '/Obj', '/Pg'].includes(key.asString()))) return false;
+    return this.isInvisibleSignatureWidget(r.resolve(reference.get(PDFName.of('Obj'))));
+  }
+
+  /**
+   * A signature widget nobody sees and that does nothing: a zero-size rectangle or hidden, only
+   * the entries a signature field needs (no actions), and a signature as its value. Only these
+   * may be added after a seal, each with the signature the check then lists.
    */
   private isInvisibleSignatureWidget(annotation: PDFObject | undefined): boolean {
     const r = this.revision;
@@ -183,12 +270,14 @@ class Describer {
       return false;
     if (!onlySignatureEntries(annotation)) return false;
     let type = annotation.get(PDFName.of('FT'));
+    let value = r.get(annotation, 'V');
     let parent = r.dict(annotation, 'Parent');
-    for (let depth = 0; type === undefined && parent && depth < 32; depth++) {
-      type = parent.get(PDFName.of('FT'));
+    for (let depth = 0; (type === undefined || value === undefined) && parent && depth < 32; depth++) {
+      type ??= parent.get(PDFName.of('FT'));
+      value ??= r.get(parent, 'V');
       parent = r.dict(parent, 'Parent');
     }
-    if (type !== PDFName.of('Sig')) return false;
+    if (type !== PDFName.of('Sig') || !(value instanceof PDFDict) || !r.array(value, 'ByteRange')) return false;
     const rect = r
       .array(annotation, 'Rect')
       ?.asArray()
@@ -277,6 +366,10 @@ const signatureEntries = new Set([
   'Border',
   'BS',
 ]);
+
+function asEntries(entries: [PDFName, PDFObject][]): [string, PDFObject][] {
+  return entries.map(([key, value]) => [key.asString(), value]);
+}
 
 function onlySignatureEntries(dict: PDFDict): boolean {
   return dict.keys().every((key) => signatureEntries.has(key.asString().slice(1)));

@@ -204,7 +204,17 @@ export async function countersignPdf(
   const widget = PDFRef.of(size + 1);
   const objects = new Map<PDFRef, PDFObject>();
   objects.set(signature, signatureDictionary(context, details, false));
-  objects.set(widget, signatureWidget(context, signature, page.ref, `Countersignature ${size}`));
+  const widgetDict = signatureWidget(context, signature, page.ref, `Countersignature ${size}`);
+  objects.set(widget, widgetDict);
+  const tagged = tagWidgetInUpdate(revision, catalog, {
+    context,
+    objects,
+    widget,
+    widgetDict,
+    page: page.ref,
+    element: PDFRef.of(size + 2),
+    description: `Countersignature of ${identity.subject.organisation}`,
+  });
 
   const annotations = page.dict.get(PDFName.of('Annots'));
   const annotationList = revision.resolve(annotations);
@@ -228,8 +238,76 @@ export async function countersignPdf(
   if (formEntry instanceof PDFRef) objects.set(formEntry, newForm);
   else objects.set(root, withEntry(catalog, 'AcroForm', newForm));
 
-  const update = incrementalUpdate(original, objects, revision.trailer, size + 2);
+  const update = incrementalUpdate(original, objects, revision.trailer, size + (tagged ? 3 : 2));
   return signpdf.sign(update, new CadesSigner(identity));
+}
+
+interface WidgetInUpdate {
+  context: PDFContext;
+  /** The update's objects, by reference: new ones, and new versions of existing ones. */
+  objects: Map<PDFRef, PDFObject>;
+  widget: PDFRef;
+  widgetDict: PDFDict;
+  page: PDFRef;
+  /** The reference the widget's Form element takes. */
+  element: PDFRef;
+  description: string;
+}
+
+/**
+ * The countersignature's widget tagged as the seal's is (see tagWidget), within the incremental
+ * update: a Form element added to the document's top element, an entry in the parent tree, and
+ * the widget's /StructParent and description. The seal's check leaves exactly these out of what
+ * it compares (document-state.ts), so the countersigned file stays PDF/UA and the seal valid.
+ * Answers false, changing nothing, for a structure this app did not write (a structure tree or
+ * parent tree held directly in its parent, a parent tree split into nodes): the widget is then
+ * left untagged rather than the file rewritten.
+ */
+function tagWidgetInUpdate(revision: PdfRevision, catalog: PDFDict, update: WidgetInUpdate): boolean {
+  const { context, objects, widget, widgetDict, page, element, description } = update;
+  const rootRef = catalog.get(PDFName.of('StructTreeRoot'));
+  const root = revision.resolve(rootRef);
+  const treeRef = root instanceof PDFDict ? root.get(PDFName.of('ParentTree')) : undefined;
+  const tree = revision.resolve(treeRef);
+  if (!(rootRef instanceof PDFRef) || !(root instanceof PDFDict)) return false;
+  if (!(treeRef instanceof PDFRef) || !(tree instanceof PDFDict) || tree.has(PDFName.of('Kids'))) return false;
+  const nums = tree.get(PDFName.of('Nums'));
+  if (nums !== undefined && !(nums instanceof PDFArray)) return false;
+
+  const latest = (ref: PDFRef, dict: PDFDict) => {
+    const written = objects.get(ref);
+    return written instanceof PDFDict ? written : dict;
+  };
+  const kids = (list: PDFObject | undefined) => {
+    const resolved = revision.resolve(list);
+    return resolved instanceof PDFArray ? resolved.asArray() : list === undefined ? [] : [list];
+  };
+  // The Form element goes into the document's one top element, or beside the others at the top.
+  const top = kids(root.get(PDFName.of('K')));
+  const topElement = top.length === 1 ? revision.resolve(top[0]) : undefined;
+  const [parentRef, parent] =
+    top[0] instanceof PDFRef && topElement instanceof PDFDict ? [top[0], topElement] : [rootRef, root];
+  const parentKids = parent.get(PDFName.of('K'));
+  if (parentKids instanceof PDFRef) return false;
+
+  const key = Math.max(
+    numberOrZero(root.get(PDFName.of('ParentTreeNextKey'))),
+    ...(nums?.asArray() ?? []).filter((_, i) => i % 2 === 0).map((n) => numberOrZero(n) + 1),
+  );
+  objects.set(
+    element,
+    context.obj({ Type: 'StructElem', S: 'Form', P: parentRef, Pg: page, K: { Type: 'OBJR', Obj: widget, Pg: page } }),
+  );
+  objects.set(parentRef, withEntry(latest(parentRef, parent), 'K', context.obj([...kids(parentKids), element])));
+  objects.set(treeRef, withEntry(tree, 'Nums', context.obj([...(nums?.asArray() ?? []), PDFNumber.of(key), element])));
+  objects.set(rootRef, withEntry(latest(rootRef, root), 'ParentTreeNextKey', PDFNumber.of(key + 1)));
+  widgetDict.set(PDFName.of('TU'), PDFHexString.fromText(description));
+  widgetDict.set(PDFName.of('StructParent'), PDFNumber.of(key));
+  return true;
+}
+
+function numberOrZero(object: PDFObject | undefined): number {
+  return object instanceof PDFNumber && Number.isSafeInteger(object.asNumber()) ? object.asNumber() : 0;
 }
 
 function numberOf(object: PDFObject | undefined): number {

@@ -14,4 +14,5 @@ export { certificateInCms, cmsSignature, freshIdentity, lookAlikeIdentity, type 
 export { appendTamper, incrementalAttacks } from './incremental';
 export { impostorDetails, reSignAttacks, sealerCertificate } from './re-sign';
 export { appendSignature, type SignatureDetails } from './sign';
+export { spokenInstead, structureAttacks } from './structure';
 export { replacementLines, replacementMinutes, tampers, type Tamper, type TamperName } from './tampers';
