@@ -1,4 +1,5 @@
 import { app, session } from 'electron';
+import { keepDownloadsOwnerOnly } from './downloads';
 import {
   denyDevicePermission,
   denyPermissionCheck,
@@ -11,7 +12,8 @@ import {
 
 /**
  * Applies the house rules to every web contents and to the session: no navigation away from the
- * app, no new windows or webviews, every permission denied, no request leaves the machine.
+ * app, no new windows or webviews, every permission denied, no request leaves the machine, and
+ * saved downloads readable by their owner only.
  * (The main window alone then allows one kind of new window, the presenter view: see window.ts.)
  * The decisions themselves live in security-policy.ts, where test/core/hardening.test.ts checks them.
  */
@@ -32,4 +34,5 @@ export function hardenSession(devOrigin?: string): void {
   ses.setPermissionCheckHandler(denyPermissionCheck);
   ses.setDevicePermissionHandler(denyDevicePermission);
   ses.webRequest.onBeforeRequest(requestFilter(devOrigin));
+  keepDownloadsOwnerOnly(ses, (message) => console.error(message));
 }

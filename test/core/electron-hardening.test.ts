@@ -3,7 +3,8 @@
  * cannot be run here, so the decisions live in pure functions (electron/main/packaged-policy.ts,
  * security-policy.ts, scripts/after-pack.cjs) and the glue that applies them is read as source.
  */
-import { readFileSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,9 @@ import {
   refusedSwitchesMessage,
   type MenuItemTemplate,
 } from '../../electron/main/packaged-policy';
+import { keepDownloadsOwnerOnly } from '../../electron/main/downloads';
 import { appOrigin, presenterWindowOpen, windowWebPreferences } from '../../electron/main/security-policy';
+import { tempDir } from './helpers';
 
 const root = path.resolve(__dirname, '../..');
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
@@ -114,6 +117,40 @@ describe('start-up switches the packaged app refuses', () => {
 function items(template: MenuItemTemplate[]): MenuItemTemplate[] {
   return template.flatMap((item) => [item, ...items(item.submenu ?? [])]);
 }
+
+describe.skipIf(process.platform === 'win32')('downloads the desktop app saves', () => {
+  /** A session and a download as Electron hands them over: events, and where the file was saved. */
+  function download(state: 'completed' | 'cancelled') {
+    const file = path.join(tempDir(), 'case-book-transfer.json');
+    writeFileSync(file, '{}');
+    chmodSync(file, 0o644);
+    const session = new EventEmitter();
+    const errors: string[] = [];
+    keepDownloadsOwnerOnly(session as never, (message) => errors.push(message));
+    const item = Object.assign(new EventEmitter(), { getSavePath: () => file });
+    session.emit('will-download', {}, item);
+    item.emit('done', {}, state);
+    return { file, errors };
+  }
+  const modeOf = (file: string) => (statSync(file).mode & 0o777).toString(8);
+
+  it('are made readable by their owner only once saved, as the other exports are', async () => {
+    const { file, errors } = download('completed');
+    await expect.poll(() => modeOf(file)).toBe('600');
+    expect(errors).toEqual([]);
+  });
+
+  it('are left alone when the download did not finish', async () => {
+    const { file } = download('cancelled');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(modeOf(file)).toBe('644');
+  });
+
+  it('is wired into the session the app hardens', () => {
+    const source = readFileSync(path.join(root, 'electron/main/hardening.ts'), 'utf8');
+    expect(source).toMatch(/keepDownloadsOwnerOnly\(ses,/);
+  });
+});
 
 describe('the application menu', () => {
   it('has no developer tools or reload in a packaged macOS build', () => {

@@ -22,8 +22,13 @@ export async function writeOwnerOnly(folder: string, files: { fileName: string; 
   for (const file of files) {
     const target = path.join(folder, path.basename(file.fileName));
     await writeFile(target, file.content, { mode: 0o600 });
-    if (process.platform !== 'win32') await chmod(target, 0o600);
+    await makeOwnerOnly(target);
     written.push(target);
   }
   return written;
+}
+
+/** A saved file made readable and writable by its owner only (0600); Windows has no such mode. */
+export async function makeOwnerOnly(file: string): Promise<void> {
+  if (process.platform !== 'win32') await chmod(file, 0o600);
 }
