@@ -633,26 +633,32 @@ describe.skipIf(!hasChromium)('a child’s name before sealing', () => {
       await callOk(core, 'notes.save', { ...note, id: crypto.randomUUID(), text: 'Jayden cooked tea for Priya.' });
       await callOk(core, 'sessions.conclude', { reviewId: seeded.review.id });
       const [draft] = await callOk<MinutesVersion[]>(core, 'minutes.forReview', { reviewId: seeded.review.id });
-      expect(draft!.possibleNames).toEqual([{ word: 'Jayden', where: ['a note in Discover'] }]);
+      // Priya Shah is in the case book but not in this review (she only signs, by her whole name).
+      expect(draft!.possibleNames).toEqual([
+        { word: 'Jayden', where: ['a note in Discover'] },
+        { word: 'Priya', where: ['a note in Discover'] },
+      ]);
       const locked = await callOk<MinutesVersion>(core, 'minutes.lock', { minutesId: draft!.id });
       await signBoth(core, locked);
       const refused = await callError(core, 'minutes.seal', {
         minutesId: locked.id,
         organisation: 'Brightwater Care Ltd',
       });
-      expect(refused.message).toMatch(/These words may be a child’s name: “Jayden” \(a note in Discover\)/);
+      expect(refused.message).toMatch(
+        /These words may be a child’s name: “Jayden” \(a note in Discover\); “Priya” \(a note in Discover\)/,
+      );
       expect(refused.fields).toEqual({ notChildNames: 'Confirm that none of these words is a child’s name.' });
       expect((await callOk<MinutesVersion>(core, 'minutes.get', { minutesId: locked.id })).status).toBe('locked');
 
       const sealed = await callOk<MinutesVersion>(core, 'minutes.seal', {
         minutesId: locked.id,
         organisation: 'Brightwater Care Ltd',
-        notChildNames: ['Jayden'],
+        notChildNames: ['Jayden', 'Priya'],
       });
       expect(sealed.status).toBe('sealed');
       expect(sealed.possibleNames).toEqual([]);
       expect(sealed.audit.find((entry) => entry.action === 'minutes.sealed')?.detail).toMatchObject({
-        confirmedNotChildNames: ['Jayden'],
+        confirmedNotChildNames: ['Jayden', 'Priya'],
       });
     },
   );

@@ -60,12 +60,16 @@ function signaturesOf({ db }: SessionContext, minutesId: string): MinutesSignatu
     WHERE minutes_id = ${minutesId} ORDER BY signed_at, rowid`);
 }
 
-/** The adults the case book knows (its people) and those who signed: their names are not a child's. */
-function adultsNamed({ db }: SessionContext, signatures: MinutesSignature[]): string[] {
-  return [
-    ...db.all<{ name: string }>(sql`SELECT name FROM people`).map((p) => p.name),
-    ...signatures.map((s) => s.name),
-  ];
+/**
+ * The adults of this review known by name beyond those the minutes list as there or sending
+ * apologies: who signed, and the people of the case book who own its actions. Only they (and
+ * only by their whole name) are not read as a child's name: someone elsewhere in the case book
+ * may share a first name with a child.
+ */
+function adultsNamed({ db }: SessionContext, content: MinutesContent, signatures: MinutesSignature[]): string[] {
+  const owners = new Set([...content.actions, ...content.mattersArising].map((action) => action.owner));
+  const people = db.all<{ name: string }>(sql`SELECT name FROM people`).map((person) => person.name);
+  return [...signatures.map((signature) => signature.name), ...people.filter((name) => owners.has(name))];
 }
 
 export function getMinutes(context: SessionContext, minutesId: string): MinutesVersion {
@@ -89,7 +93,8 @@ export function getMinutes(context: SessionContext, minutesId: string): MinutesV
     signatures,
     awaiting: (['commissioner', 'provider'] as const).filter((side) => !signed.has(side)),
     audit: auditFor(context, 'minutes', row.id).map(({ at, action, detail }) => ({ at, action, detail })),
-    possibleNames: row.status === 'sealed' ? [] : possibleChildNames(content, adultsNamed(context, signatures)),
+    possibleNames:
+      row.status === 'sealed' ? [] : possibleChildNames(content, adultsNamed(context, content, signatures)),
   };
 }
 
