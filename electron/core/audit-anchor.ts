@@ -119,6 +119,12 @@ export function createAuditAnchor(dataDir: string) {
 
   return {
     check,
+    /** The head the file beside the case book holds, as written (unchecked), or null when there is none. */
+    anchored(): AuditHead | null {
+      flush();
+      const held = read();
+      return held && held.seq >= 0 ? { seq: held.seq, hash: held.hash } : null;
+    },
     /** Moves the anchor to the chain's head, unless the chain no longer holds what was anchored. */
     record(context: ServiceContext): void {
       const head = auditHead(context);

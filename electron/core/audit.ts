@@ -61,7 +61,7 @@ export function auditFor({ db }: ServiceContext, subjectKind: string, subjectId:
  * zeros) and is closed by a "transfer.imported" entry ("backup.restored" before the word changed):
  * such a restart is allowed and nothing else.
  */
-export function verifyAudit({ db }: ServiceContext): Omit<AuditVerification, 'anchor'> {
+export function verifyAudit({ db }: ServiceContext): Pick<AuditVerification, 'entries' | 'firstBroken'> {
   const rows = db.records<{
     seq: number;
     at: string;

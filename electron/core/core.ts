@@ -104,8 +104,13 @@ export function createCore(options: CoreOptions): Core {
     options.keyStore ?? null,
     (state, audit) => {
       if (audit && vault.unlocked) {
+        // A restore says, in the trail it brings back, how far the trail it replaced had reached.
+        const detail =
+          audit.action === 'backup.restored.file'
+            ? { ...audit.detail, replacedTrailHead: anchor.anchored() }
+            : audit.detail;
         context.db.transaction(() =>
-          appendAudit(context, { ...audit, subjectKind: 'case_book', subjectId: caseBookFileName }),
+          appendAudit(context, { ...audit, detail, subjectKind: 'case_book', subjectId: caseBookFileName }),
         );
         // A new case book or a restored backup starts the anchored chain afresh; anything else moves it on.
         if (audit.action === 'vault.created' || audit.action === 'backup.restored.file') anchor.reset(context);

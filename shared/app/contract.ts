@@ -14,6 +14,12 @@ export interface AuditVerification {
   firstBroken: { seq: number; at: string; action: string; reason: string } | null;
   /** Whether the chain still reaches the head anchored beside the case book; why not, when not. */
   anchor: { held: boolean; reason: string | null };
+  /**
+   * Sealed versions whose signed record of the trail (the entry it had reached when they were
+   * sealed) was checked, and those whose entry the trail no longer holds (seq null: the record
+   * could not be read).
+   */
+  seals: { checked: number; notHeld: { title: string; version: number; seq: number | null }[] };
 }
 
 /** About the installation, and the audit trail's own check. */

@@ -1,11 +1,15 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, createHmac } from 'node:crypto';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { AuditVerification } from '@shared/api/contract';
 import type { ExportedFile } from '@shared/domain/exported-file';
+import type { MinutesVersion } from '@shared/domain/minutes';
+import { canonicalJson } from '@shared/format/canonical';
 import { anchorFileName, anchorKeyName } from '@core/audit-anchor';
 import { sql } from '@core/db/sql';
-import { callOk, seedCaseBook, tempDir, testCore } from './helpers';
+import { createPdfPrinter } from '../../electron/web/platform/pdf-printer';
+import { callOk, seedCaseBook, tempDir, testCore, type TestCore } from './helpers';
 
 const verify = (core: ReturnType<typeof testCore>) => callOk<AuditVerification>(core, 'audit.verify', {});
 /** The anchor is written just after a call has answered: this waits for that. */
@@ -82,8 +86,21 @@ describe('the audit trail’s anchor beside the case book', () => {
     await seedCaseBook(core);
     const [backup] = await callOk<{ fileName: string }[]>(core, 'vault.backupNow', {});
     await callOk(core, 'organisations.create', { name: 'Eastfield Borough Council', kind: 'local_authority' });
+    await anchorWritten();
+    const replaced = core.context.db.get<{ seq: number; hash: string }>(
+      sql`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`,
+    )!;
     await callOk(core, 'vault.restoreBackup', { fileName: backup!.fileName });
     expect(await verify(core)).toMatchObject({ firstBroken: null, anchor: { held: true } });
+    // The trail brought back says how far the one it replaced had reached (its last entry is the
+    // backup made just before restoring): a step back is on record.
+    const restored = core.context.db.get<{ detail: string }>(
+      sql`SELECT detail FROM audit_log WHERE action = 'backup.restored.file' ORDER BY seq DESC LIMIT 1`,
+    )!;
+    const { replacedTrailHead } = JSON.parse(restored.detail) as { replacedTrailHead: { seq: number; hash: string } };
+    expect(replacedTrailHead.seq).toBe(replaced.seq + 1);
+    expect(replacedTrailHead.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(replacedTrailHead.hash).not.toBe(replaced.hash);
 
     const transfer = await callOk<ExportedFile>(core, 'transfer.export', {});
     expect(transfer.content).not.toContain(anchorKeyName);
@@ -91,4 +108,116 @@ describe('the audit trail’s anchor beside the case book', () => {
     await callOk(fresh, 'transfer.import', { content: transfer.content });
     expect(await verify(fresh)).toMatchObject({ firstBroken: null, anchor: { held: true } });
   });
+});
+
+describe.skipIf(!existsSync('/usr/bin/chromium'))('the trail as each seal recorded it', () => {
+  const printer = createPdfPrinter();
+  afterAll(() => printer.close());
+
+  /** Every entry from `from` on written again, each hashed over the one before: a chain that holds. */
+  function rewriteTrailFrom(core: TestCore, from: number): void {
+    const rows = core.context.db.records<{
+      seq: number;
+      at: string;
+      action: string;
+      subjectKind: string;
+      subjectId: string;
+      detail: string;
+      previousHash: string;
+    }>(
+      sql`SELECT seq, at, action, subject_kind, subject_id, detail, previous_hash FROM audit_log WHERE seq >= ${from} ORDER BY seq`,
+    );
+    let previous = rows[0]!.previousHash;
+    for (const row of rows) {
+      const detail = row.seq === from ? canonicalJson({ rewritten: true }) : row.detail;
+      const fields = {
+        previous,
+        at: row.at,
+        action: row.action,
+        subjectKind: row.subjectKind,
+        subjectId: row.subjectId,
+        detail,
+      };
+      const hash = createHash('sha256').update(canonicalJson(fields)).digest('hex');
+      core.context.db.run(
+        sql`UPDATE audit_log SET detail = ${detail}, previous_hash = ${previous}, hash = ${hash} WHERE seq = ${row.seq}`,
+      );
+      previous = hash;
+    }
+  }
+
+  /** The anchor moved to the rewritten head, as someone holding the case book's key could. */
+  function reanchor(core: TestCore): void {
+    const head = core.context.db.get<{ seq: number; hash: string }>(
+      sql`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`,
+    )!;
+    const stored = core.context.db.get<{ value: string }>(
+      sql`SELECT value FROM preferences WHERE key = ${anchorKeyName}`,
+    )!;
+    const key = Buffer.from(JSON.parse(stored.value) as string, 'hex');
+    const mac = createHmac('sha256', key).update(`${head.seq}:${head.hash}`).digest('hex');
+    writeFileSync(path.join(core.dataDir, anchorFileName), JSON.stringify({ ...head, mac }));
+  }
+
+  /** A case book holding one sealed version; answers it and the trail's last entry before the seal. */
+  async function sealedCaseBook() {
+    const core = testCore(undefined, undefined, printer);
+    const { review } = await seedCaseBook(core);
+    await callOk(core, 'sessions.conclude', { reviewId: review.id });
+    const [draft] = await callOk<MinutesVersion[]>(core, 'minutes.forReview', { reviewId: review.id });
+    const locked = await callOk<MinutesVersion>(core, 'minutes.lock', { minutesId: draft!.id });
+    const sign = { minutesId: locked.id, agreed: true, fingerprint: locked.fingerprint, image: null };
+    await callOk(core, 'minutes.sign', { ...sign, side: 'commissioner', name: 'Sam Okoro' });
+    await callOk(core, 'minutes.sign', { ...sign, side: 'provider', name: 'Priya Shah' });
+    const headBeforeSeal = lastSeq(core);
+    await callOk(core, 'minutes.seal', { minutesId: locked.id, organisation: 'Brightwater Care Ltd' });
+    await anchorWritten();
+    return { core, locked, headBeforeSeal };
+  }
+
+  it(
+    'finds the entry each seal recorded, and shows a trail rewritten with its anchor, which nothing else can',
+    { timeout: 120_000 },
+    async () => {
+      const { core, locked, headBeforeSeal } = await sealedCaseBook();
+      expect(await verify(core)).toMatchObject({
+        firstBroken: null,
+        anchor: { held: true },
+        seals: { checked: 1, notHeld: [] },
+      });
+
+      // Someone with the case book open rewrites an entry from before the seal, hashes the chain
+      // again and moves the anchor: the chain and the anchor both hold, but the seal's signed
+      // record names an entry the trail no longer has.
+      rewriteTrailFrom(core, headBeforeSeal - 2);
+      reanchor(core);
+      const report = await verify(core);
+      expect(report).toMatchObject({ firstBroken: null, anchor: { held: true } });
+      // The seal recorded the head as it stood once the sealing identity was made: a later entry.
+      expect(report.seals).toEqual({
+        checked: 1,
+        notHeld: [{ title: locked.content.title, version: 1, seq: expect.any(Number) }],
+      });
+      expect(report.seals.notHeld[0]!.seq).toBeGreaterThanOrEqual(headBeforeSeal);
+    },
+  );
+
+  it(
+    'still finds it after a transfer file brings the trail to another computer under new numbers',
+    { timeout: 120_000 },
+    async () => {
+      const { core } = await sealedCaseBook();
+      const transfer = await callOk<ExportedFile>(core, 'transfer.export', {});
+      const other = testCore();
+      await callOk(other, 'transfer.import', { content: transfer.content });
+      const seqOf = (at: TestCore, hash: string) =>
+        at.context.db.get<{ seq: number }>(sql`SELECT seq FROM audit_log WHERE hash = ${hash}`)?.seq;
+      const signedHash = core.context.db.get<{ hash: string }>(
+        sql`SELECT hash FROM audit_log WHERE action = 'minutes.signed' ORDER BY seq DESC LIMIT 1`,
+      )!.hash;
+      expect(seqOf(other, signedHash)).toBeDefined();
+      expect(seqOf(other, signedHash)).not.toBe(seqOf(core, signedHash));
+      expect(await verify(other)).toMatchObject({ firstBroken: null, seals: { checked: 1, notHeld: [] } });
+    },
+  );
 });

@@ -38,6 +38,7 @@ describe('the audit log', () => {
       entries: 7,
       firstBroken: null,
       anchor: { held: true, reason: null },
+      seals: { checked: 0, notHeld: [] },
     });
 
     core.context.db.run(sql`UPDATE audit_log SET subject_id = 'someone-else' WHERE seq = 4`);

@@ -1,6 +1,7 @@
 import type { AppInfo, appMethods } from '@shared/app/contract';
 import { verifyAudit } from '@core/audit';
 import type { AuditAnchor } from '@core/audit-anchor';
+import { checkSealedHeads } from '@core/audit-seals';
 import type { ServiceContext } from '@core/context';
 import type { Handlers } from '@core/router';
 
@@ -17,6 +18,7 @@ export function appHandlers(
       return {
         ...verifyAudit(context),
         anchor: { held: anchored.held, reason: anchored.held ? null : anchored.reason },
+        seals: checkSealedHeads(context),
       };
     },
   };

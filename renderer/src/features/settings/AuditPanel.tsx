@@ -32,8 +32,27 @@ export function AuditPanel() {
               ? 'The trail still reaches its last entry recorded beside the case book: none has been removed from its end.'
               : result.anchor.reason}
           </p>
+          {result.seals.checked > 0 && (
+            <p className={result.seals.notHeld.length ? 'error-summary' : 'status-message'}>
+              {result.seals.notHeld.length === 0
+                ? sealsHold(result.seals.checked)
+                : result.seals.notHeld.map(sealNotHeld).join(' ')}
+            </p>
+          )}
         </div>
       )}
     </Section>
   );
+}
+
+const sealsHold = (count: number) =>
+  count === 1
+    ? 'The sealed minutes find in the trail the entry their seal recorded: nothing before them was rewritten.'
+    : `Each of the ${count} sealed minutes finds in the trail the entry its seal recorded: nothing before them was rewritten.`;
+
+/** One sealed version whose signed record of the trail the trail no longer matches. */
+function sealNotHeld({ title, version, seq }: AuditVerification['seals']['notHeld'][number]): string {
+  return seq === null
+    ? `${title}, version ${version}: its seal's record of the trail could not be read.`
+    : `${title}, version ${version}: when it was sealed the trail had reached entry ${seq}, and the trail no longer holds that entry as it was. The trail was cut back and written again, or an older copy of the case book was put in place.`;
 }
