@@ -309,12 +309,14 @@ export interface VerifyReport {
   keysToConfirm: string[];
 }
 
-export interface ReceivedSignature {
-  signer: string;
-  organisation: string;
-  fingerprint: string;
-  signedAt: string | null;
-}
+/** A signature found on received minutes, as the case book keeps their list (received_minutes.signatures). */
+export const receivedSignatureSchema = z.object({
+  signer: z.string().max(1000),
+  organisation: z.string().max(1000),
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+  signedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type ReceivedSignature = z.infer<typeof receivedSignatureSchema>;
 
 export interface ReceivedMinutes {
   id: string;

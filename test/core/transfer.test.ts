@@ -117,7 +117,7 @@ describe('backup and restore', () => {
     expect(hashes(restoredAudit!).slice(1, -1)).toEqual(hashes(originalAudit!).slice(0, -1));
     expect((restoredAudit!.at(-1) as { action: string }).action).toBe('transfer.imported');
     // The restored chain starts afresh, closed by the restore: the trail still verifies.
-    expect(await callOk(fresh, 'audit.verify', {})).toEqual({
+    expect(await callOk(fresh, 'audit.verify', {})).toMatchObject({
       entries: restoredAudit!.length,
       firstBroken: null,
       anchor: { held: true, reason: null },
@@ -138,11 +138,17 @@ describe('backup and restore', () => {
     const fresh = testCore();
     const before = snapshot(fresh);
     for (const [content, message] of [
-      [edited((t) => (t.visit_notes![0]!.young_person = 'Jayden')), /In visit notes, record 1: This looks like a name/],
-      [edited((t) => (t.visits![0]!.visitors = '[1, 2]')), /In visits, record 1: the visitors are not a list of names/],
+      [
+        edited((t) => (t.visit_notes![0]!.young_person = 'Jayden')),
+        /In visit notes, record 1, young_person: This looks like a name/,
+      ],
+      [
+        edited((t) => (t.visits![0]!.visitors = '[1, 2]')),
+        /In visits, record 1, visitors: the visitors are not a list of names/,
+      ],
       [
         edited((t) => (t.review_cards![0]!.card = '{"title": 1}')),
-        /In review cards, record 1: the card kept with the review is not a card/,
+        /In review cards, record 1, card: the card kept with the review is not a card/,
       ],
     ] as const) {
       expect((await callError(fresh, 'transfer.import', { content })).message).toMatch(message);
@@ -187,7 +193,7 @@ describe('backup and restore', () => {
       ],
       [edited((copy) => (copy.tables.spells = [])), /a part the app does not know \(“spells”\)/],
       [
-        edited((copy) => (copy.tables.homes![0]!.provider_id = 'nobody')),
+        edited((copy) => (copy.tables.homes![0]!.provider_id = crypto.randomUUID())),
         /a record in homes refers to another record that is not in the file/,
       ],
       [
@@ -196,7 +202,7 @@ describe('backup and restore', () => {
       ],
       [
         edited((copy) => (copy.tables.placements![0]!.status = 'lost')),
-        /a record in placements has a value the case book cannot hold/,
+        /In placements, record 1, status: This is not one of the values the app knows\./,
       ],
     ];
     for (const [text, message] of cases) {
@@ -240,12 +246,12 @@ describe('backup and restore', () => {
           [
             'a child’s name as the reference',
             edited((t) => (t.placements![0]!.child_reference = 'Jayden Smith')),
-            /In placements, record 1: This looks like a name/,
+            /In placements, record 1, child_reference: This looks like a name/,
           ],
           [
             'content that is not minutes',
             edited((t) => (minutes(t).canonical = '{"hello":1}')),
-            /In minutes, record 1: their content is not minutes/,
+            /In minutes, record 1, canonical: their content is not minutes\. At format: This is not one of the values the app knows\./,
           ],
           [
             'content changed after sealing',
@@ -265,14 +271,18 @@ describe('backup and restore', () => {
           [
             'a signature image that is HTML',
             edited((t) => (t.signatures![0]!.image = htmlAsPng)),
-            /the drawn signature is not a picture the app made/,
+            /In signatures, record 1, image: the drawn signature is not a picture the app made/,
           ],
           [
             'a signature for other words',
             edited((t) => (t.signatures![0]!.fingerprint = 'ab'.repeat(32))),
             /In signatures, record 1: it was not given for the minutes/,
           ],
-          ['an unknown status', edited((t) => (minutes(t).status = 'approved')), /the status is not one the app knows/],
+          [
+            'an unknown status',
+            edited((t) => (minutes(t).status = 'approved')),
+            /In minutes, record 1, status: This is not one of the values the app knows/,
+          ],
         ];
         // The genuine file restores.
         expect(

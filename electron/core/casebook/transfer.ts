@@ -13,7 +13,7 @@ import { anchorKeyName } from '@core/audit-anchor';
 import { isoNow } from '@core/clock';
 import type { ServiceContext } from '@core/context';
 import { sql, tables, type TableName } from '@core/db/sql';
-import { checkTransferRecords } from './transfer-checks';
+import { checkTransferRecords, type TransferTable } from './transfer-checks';
 
 /**
  * The tables a backup holds, parents before children. Their columns are read from the case book
@@ -21,7 +21,9 @@ import { checkTransferRecords } from './transfer-checks';
  * columns it lacks at their defaults. Signing identities stay out: a backup restored elsewhere
  * must not carry this device's key.
  */
-export const transferTables: readonly TableName[] = tables.filter((table) => table !== 'signing_identities');
+export const transferTables: readonly TransferTable[] = tables.filter(
+  (table): table is TransferTable => table !== 'signing_identities',
+);
 
 interface Column {
   name: string;
