@@ -15,10 +15,16 @@ const isPngDataUrl = (image: string) => /^data:image\/png;base64,[A-Za-z0-9+/]+=
 
 function Signature({ signature }: { signature: MinutesVersion['signatures'][number] }) {
   const who = [signature.name, signature.role, signature.organisation].filter(Boolean).join(', ');
+  const shown = signature.image !== null && isPngDataUrl(signature.image) ? signature.image : null;
+  const how = shown
+    ? 'drawing their signature'
+    : signature.image
+      ? 'drawing their signature (the drawing is not a picture this app can show)'
+      : 'typing their name';
   return (
     <section className="minutes-doc__signature" aria-label={`Signature of ${signature.name}`}>
-      {signature.image && isPngDataUrl(signature.image) ? (
-        <img src={signature.image} alt={`Signature drawn by ${signature.name}`} />
+      {shown ? (
+        <img src={shown} alt={`Signature drawn by ${signature.name}`} />
       ) : (
         <p className="minutes-doc__typed-signature">
           <em>{signature.name}</em>
@@ -28,9 +34,8 @@ function Signature({ signature }: { signature: MinutesVersion['signatures'][numb
         <strong>{who}</strong>, for the {sideLabels[signature.side].toLowerCase()}
       </p>
       <p>
-        Agreed: “{signature.statement}” Signed on {formatDateTime(signature.signedAt)},{' '}
-        {signature.image ? 'drawing their signature' : 'typing their name'}, against the minutes whose fingerprint is{' '}
-        <code className="minutes-doc__key">{groupFingerprint(signature.fingerprint, 'full')}</code>.
+        Agreed: “{signature.statement}” Signed on {formatDateTime(signature.signedAt)}, {how}, against the minutes whose
+        fingerprint is <code className="minutes-doc__key">{groupFingerprint(signature.fingerprint, 'full')}</code>.
       </p>
     </section>
   );

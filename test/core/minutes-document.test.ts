@@ -236,6 +236,10 @@ describe('the minutes document, as printed', () => {
     expect(document.getElementById('injected')).toBeNull();
     expect(document.querySelectorAll('script')).toHaveLength(0);
     expect(document.querySelectorAll('img')).toHaveLength(0);
+    // …and the page does not claim to show a drawing it left out.
+    expect(document.body.textContent).toContain(
+      'drawing their signature (the drawing is not a picture this app can show)',
+    );
     expect(document.querySelectorAll('style')).toHaveLength(1);
     expect(document.body.textContent).toContain('<h1 id="injected">Injected</h1>');
   });
