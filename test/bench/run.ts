@@ -8,6 +8,7 @@ import { benchPassphrase, measure, printTable, type Row } from './measure';
 import { benchSearch } from './search';
 import { benchEncryption } from './encryption';
 import { benchKdf, type KdfBench } from './kdf';
+import { benchPkcs12Bomb } from './pkcs12';
 import { benchSeal, type SealBench } from './minutes';
 import { benchNoteSave, benchTyping } from './sessions';
 
@@ -35,6 +36,7 @@ async function main() {
   let typing: Awaited<ReturnType<typeof benchTyping>>;
   let sealing: SealBench;
   let kdf: KdfBench;
+  let pkcs12Line: string;
 
   try {
     const insertOrganisation = raw.prepare(
@@ -85,6 +87,9 @@ async function main() {
     rows.push(await benchNoteSave(path.join(dir, 'notes')));
     rows.push(...(await benchEncryption(dir)));
     kdf = await benchKdf(path.join(dir, 'kdf'));
+    const pkcs12 = await benchPkcs12Bomb(path.join(dir, 'pkcs12'));
+    rows.push(pkcs12.row);
+    pkcs12Line = pkcs12.line;
     typing = await benchTyping(dir);
     sealing = await benchSeal(path.join(dir, 'minutes'));
     rows.push(...sealing.rows);
@@ -109,6 +114,7 @@ async function main() {
   }
   for (const line of sealing.lines) console.log(line);
   for (const line of kdf.lines) console.log(line);
+  console.log(pkcs12Line);
 }
 
 main().catch((error: unknown) => {
