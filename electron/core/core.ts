@@ -119,6 +119,7 @@ export function createCore(options: CoreOptions): Core {
       events.emit('vault.changed', { state });
     },
     clock,
+    (step) => events.emit('vault.progress', step),
   );
   // The case book is reached through this getter, so a locked one answers "locked", never a crash.
   const context: ServiceContext = {

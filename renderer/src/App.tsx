@@ -8,6 +8,7 @@ import { PresenterScreen } from './features/presenter/PresenterScreen';
 import { ReviewsScreen } from './features/reviews/ReviewsScreen';
 import { RunScreen } from './features/sessions/RunScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { BackupsProgress } from './features/vault/BackupsProgress';
 import { VisitsScreen } from './features/visits/VisitsScreen';
 import { hrefFor, screens, useRoute, type ScreenId } from './navigation/routes';
 
@@ -62,6 +63,7 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <BackupsProgress />
         {/* Not through useApiCall: locking reloads the page (see VaultGate), so nothing is read again. */}
         <button
           type="button"

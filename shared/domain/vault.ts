@@ -24,6 +24,13 @@ export interface VaultStatus {
   unlockWaitSeconds: number;
 }
 
+/** How far re-keying the backups has gone: after an unlock that strengthens them, or a change of passphrase. */
+export interface VaultProgress {
+  task: 'strengthen' | 'passphrase';
+  done: number;
+  total: number;
+}
+
 /** What changing the passphrase did to the backups. */
 export interface PassphraseChange {
   /** Backups re-encrypted under the new passphrase. */

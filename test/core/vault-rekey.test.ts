@@ -110,6 +110,60 @@ describe('a case book from before Argon2id', () => {
     core.close();
   });
 
+  it('re-keys its backups one at a time, saying how far it has gone, while other calls are answered', async () => {
+    const dataDir = tempDir();
+    const caseBook = olderCaseBook(path.join(dataDir, 'casebook.sqlite'), testPassphrase);
+    organisation(caseBook, 'Kept Through Re-keying');
+    for (let day = 1; day <= 4; day++) olderBackup(caseBook, dataDir, day);
+    caseBook.close();
+
+    const core = lockedCore(dataDir);
+    const steps: unknown[] = [];
+    core.events.subscribe((event) => event.name === 'vault.progress' && steps.push(event.data));
+    let unlocked = false;
+    const unlocking = callOk(core, 'vault.unlock', { passphrase: testPassphrase }).then(() => (unlocked = true));
+    // Once the case book is open, the core answers while its backups are still being re-keyed.
+    const answered: boolean[] = [];
+    for (let i = 0; i < 3; i++) {
+      await callOk(core, 'organisations.list', {});
+      answered.push(unlocked);
+    }
+    await unlocking;
+    expect(answered).toContain(false);
+    expect(steps).toEqual([0, 1, 2, 3, 4].map((done) => ({ task: 'strengthen', done, total: 4 })));
+    for (let day = 1; day <= 4; day++)
+      expect(keySchemeOf(path.join(dataDir, 'backups', backupName(day)))).toBe(argon2idScheme);
+    expect(auditOf(core, 'vault.key.strengthened')).toEqual([
+      { scheme: argon2idScheme.name, caseBook: true, backupsRekeyed: 4, backupsNotRekeyed: [] },
+    ]);
+    core.close();
+  });
+
+  it('stops re-keying backups when the case book is locked meanwhile, and finishes at the next unlock', async () => {
+    const dataDir = tempDir();
+    const caseBook = olderCaseBook(path.join(dataDir, 'casebook.sqlite'), testPassphrase);
+    for (let day = 1; day <= 3; day++) olderBackup(caseBook, dataDir, day);
+    caseBook.close();
+
+    const core = lockedCore(dataDir);
+    // Locked as soon as the first backup has been re-keyed: the passphrase goes with the lock.
+    let locked = false;
+    core.events.subscribe((event) => {
+      if (event.name !== 'vault.progress' || event.data.done !== 1 || locked) return;
+      locked = true;
+      void callOk(core, 'vault.lock', {});
+    });
+    await callOk(core, 'vault.unlock', { passphrase: testPassphrase });
+    const schemes = [1, 2, 3].map((day) => keySchemeOf(path.join(dataDir, 'backups', backupName(day))));
+    expect(schemes.filter((scheme) => scheme === argon2idScheme).length).toBeLessThan(3);
+    expect(files(dataDir).every((name) => name.endsWith('.sqlite'))).toBe(true);
+
+    await callOk(core, 'vault.unlock', { passphrase: testPassphrase });
+    for (let day = 1; day <= 3; day++)
+      expect(keySchemeOf(path.join(dataDir, 'backups', backupName(day)))).toBe(argon2idScheme);
+    core.close();
+  });
+
   it('restored from a backup made before, is re-keyed as it is put back', async () => {
     const dataDir = tempDir();
     const core = testCore(dataDir);
@@ -133,6 +187,8 @@ describe('changing the passphrase', () => {
     const first = await callOk<{ fileName: string }[]>(core, 'vault.backupNow', {});
     const second = await callOk<{ fileName: string }[]>(core, 'vault.backupNow', {});
     expect(second).toHaveLength(2);
+    const steps: unknown[] = [];
+    core.events.subscribe((event) => event.name === 'vault.progress' && steps.push(event.data));
     const next = 'plum lantern gravel otter';
     const change = await callOk<VaultStatus & PassphraseChange>(core, 'vault.changePassphrase', {
       current: testPassphrase,
@@ -140,6 +196,7 @@ describe('changing the passphrase', () => {
       confirmation: next,
     });
     expect(change).toMatchObject({ state: 'unlocked', backupsRekeyed: 2, backupsUnderEarlierPassphrase: [] });
+    expect(steps).toEqual([0, 1, 2].map((done) => ({ task: 'passphrase', done, total: 2 })));
 
     const made = await callOk<{ fileName: string }[]>(core, 'vault.backupNow', {});
     expect(made).toHaveLength(3);

@@ -8,17 +8,28 @@ export function vaultHandlers(vault: Vault, dataDir: string): Pick<Handlers, key
   return {
     'vault.status': () => vault.status(),
     'vault.create': (input) => (vault.create(input.passphrase, input.remember), vault.status()),
-    'vault.unlock': (input) => (vault.unlock(input.passphrase, input.remember), vault.status()),
+    // The backups an unlock or a restore strengthens are re-keyed after it, in the background:
+    // the call answers once they are done, while the core answers others meanwhile.
+    'vault.unlock': async (input) => {
+      vault.unlock(input.passphrase, input.remember);
+      await vault.strengthening;
+      return vault.status();
+    },
     'vault.lock': () => (vault.lock(), vault.status()),
-    'vault.changePassphrase': (input) => {
-      const change = vault.changePassphrase(input.current, input.passphrase);
+    'vault.changePassphrase': async (input) => {
+      const change = await vault.changePassphrase(input.current, input.passphrase);
       return { ...vault.status(), ...change };
     },
     'vault.setIdleLock': (input) => (vault.setIdleLockMinutes(input.minutes), vault.status()),
     'vault.backups': () => listBackups(dataDir),
     'vault.backupNow': () => (vault.backup('asked for'), listBackups(dataDir)),
     'vault.previewBackup': (input) => vault.previewBackup(input.fileName, input.passphrase),
-    'vault.restoreBackup': (input) => (vault.restoreBackup(input.fileName, input.passphrase), vault.status()),
+    'vault.restoreBackup': async (input) => {
+      await vault.strengthening;
+      vault.restoreBackup(input.fileName, input.passphrase);
+      await vault.strengthening;
+      return vault.status();
+    },
     'vault.removeBackups': (input) => (vault.removeBackups(input.fileNames), listBackups(dataDir)),
     'vault.setBackupsKept': (input) => (vault.setBackupsKept(input.keep), vault.status()),
   };

@@ -6,6 +6,7 @@ import {
   type BackupPreview,
   type BackupSummary,
   type PassphraseChange,
+  type VaultProgress,
   type VaultState,
   type VaultStatus,
 } from '@shared/domain/vault';
@@ -48,12 +49,6 @@ function isPlain(file: string): boolean {
 // The core checks new passphrases against the estimator's full dictionaries.
 registerPassphraseDictionaries();
 
-/** How many backups a re-keying reached, and those it could not (made under another passphrase, or failed). */
-interface BackupsRekeyed {
-  rekeyed: number;
-  left: string[];
-}
-
 export const lockedMessage = 'The case book is locked. Unlock it with your passphrase to carry on.';
 
 /**
@@ -75,6 +70,8 @@ export class Vault {
     private readonly changed: (state: VaultState, audit?: { action: string; detail: Record<string, unknown> }) => void,
     /** The time the waits after wrong passphrases are counted in: the core's clock, fixed in tests. */
     private readonly clock: Clock = systemClock,
+    /** How far re-keying the backups has gone, for the screens to show (the vault.progress event). */
+    private readonly progress: (step: VaultProgress) => void = () => {},
   ) {
     this.settings = readSettings(dataDir);
     // Owner-only files (Linux and macOS), including those an older version made; nothing half done is kept.
@@ -150,6 +147,13 @@ export class Vault {
   }
 
   /**
+   * Backups being re-keyed after an unlock or a restore, in the background: settled when they
+   * are done (or given up, when the case book was locked meanwhile). Anything else that rewrites
+   * backups waits for it first.
+   */
+  strengthening: Promise<void> = Promise.resolve();
+
+  /**
    * A try of the passphrase while the case book is locked (unlocking it, or opening a backup
    * with it). Wrong passphrases are counted in settings.json, which outlives a restart, with
    * the time of the last; once the count calls for a wait, a try before it is over is refused
@@ -186,8 +190,10 @@ export class Vault {
 
   /**
    * A case book or backups from before Argon2id are re-keyed under it with the same passphrase,
-   * once, at the unlock (the unlock screen says so while it runs). Backups made under another
-   * passphrase cannot be, and stay as they are. A failure leaves everything as it was, still open.
+   * once, at the unlock: the case book at once (the unlock screen says so while it runs), then its
+   * backups in the background, one at a time, with their progress announced. Backups made under
+   * another passphrase cannot be, and stay as they are. A failure leaves everything as it was,
+   * still open; what was not done is tried again at the next unlock.
    */
   private strengthen(): void {
     const db = this.database;
@@ -201,28 +207,52 @@ export class Vault {
         // Left under its older scheme: it still opens, and the next unlock tries again.
       }
     }
-    const older = listBackups(this.dataDir).filter((backup) => hasOlderKeyScheme(this.dataDir, backup.fileName));
-    const backups = this.rekeyBackups(
-      older.map((backup) => backup.fileName),
-      passphrase,
-      passphrase,
-    );
-    // Backups under another passphrase are tried again at each unlock (quickly: theirs is the old,
-    // cheap key derivation), but recorded only when something was re-keyed.
-    if (caseBook || backups.rekeyed)
-      this.changed('unlocked', {
-        action: 'vault.key.strengthened',
-        detail: {
-          scheme: currentKeyScheme.name,
-          caseBook,
-          backupsRekeyed: backups.rekeyed,
-          backupsNotRekeyed: backups.left,
-        },
-      });
+    const older = listBackups(this.dataDir)
+      .filter((backup) => hasOlderKeyScheme(this.dataDir, backup.fileName))
+      .map((backup) => backup.fileName);
+    this.strengthening = this.strengthening.then(async () => {
+      const backups = await this.rekeyBackups(older, passphrase, passphrase, 'strengthen');
+      // Backups under another passphrase are tried again at each unlock (quickly: theirs is the
+      // old, cheap key derivation), but recorded only when something was re-keyed.
+      if (this.db && (caseBook || backups.rekeyed))
+        this.changed('unlocked', {
+          action: 'vault.key.strengthened',
+          detail: {
+            scheme: currentKeyScheme.name,
+            caseBook,
+            backupsRekeyed: backups.rekeyed,
+            backupsNotRekeyed: backups.left,
+          },
+        });
+    });
   }
 
-  private rekeyBackups(fileNames: string[], from: string, to: string): BackupsRekeyed {
-    const outcomes = fileNames.map((fileName) => [fileName, rekeyBackup(this.dataDir, fileName, from, to)] as const);
+  /**
+   * Re-keys backups one at a time, handing the core back between them so that it keeps
+   * answering, and announcing each step. Stops when the case book is locked meanwhile: the
+   * passphrases go with the lock, and the backups not reached stay as they were. Answers how many
+   * were re-keyed, and those that were not (made under another passphrase, or failed).
+   */
+  private async rekeyBackups(
+    fileNames: string[],
+    from: string,
+    to: string,
+    task: VaultProgress['task'],
+  ): Promise<{ rekeyed: number; left: string[] }> {
+    const outcomes: [string, RekeyOutcome][] = [];
+    const total = fileNames.length;
+    for (const [done, fileName] of fileNames.entries()) {
+      if (total > 0) this.progress({ task, done, total });
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!this.db) {
+        outcomes.push(...fileNames.slice(done).map((name): [string, RekeyOutcome] => [name, 'failed']));
+        break;
+      }
+      // The newest few are kept: a backup removed meanwhile has nothing left to re-key.
+      if (listBackups(this.dataDir).some((backup) => backup.fileName === fileName))
+        outcomes.push([fileName, rekeyBackup(this.dataDir, fileName, from, to)]);
+    }
+    if (total > 0) this.progress({ task, done: total, total });
     const is = (outcome: RekeyOutcome) => outcomes.filter(([, result]) => result === outcome).map(([name]) => name);
     return { rekeyed: is('rekeyed').length, left: [...is('other passphrase'), ...is('failed')].sort().reverse() };
   }
@@ -340,17 +370,19 @@ export class Vault {
    * backups go on being made and checked under the new one. Backups made under an earlier
    * passphrase cannot be re-keyed: they are named in the answer, to be removed if the user wants.
    */
-  changePassphrase(current: string, next: string): PassphraseChange {
+  async changePassphrase(current: string, next: string): Promise<PassphraseChange> {
+    await this.strengthening;
     const db = this.database;
     // Proves the current passphrase on a second connection before anything changes.
     this.open(current).close();
     db.rekey(next);
     this.passphrase = next;
     if (this.keyStore?.available() && this.keyStore.load() !== null) this.keyStore.save(next);
-    const backups = this.rekeyBackups(
+    const backups = await this.rekeyBackups(
       listBackups(this.dataDir).map((backup) => backup.fileName),
       current,
       next,
+      'passphrase',
     );
     this.changed('unlocked', {
       action: 'vault.passphrase.changed',

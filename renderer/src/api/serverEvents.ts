@@ -19,6 +19,8 @@ const concerns: Concerns = {
   'casebook.changed': () => (query) => !readsDeck(methodOf(query.queryKey)) && !readsVault(methodOf(query.queryKey)),
   'deck.changed': () => (query) => readsDeck(methodOf(query.queryKey)),
   'vault.changed': () => (query) => readsVault(methodOf(query.queryKey)),
+  // Only the progress shown while backups are re-keyed: the work's end is announced as a change.
+  'vault.progress': () => () => false,
   'minutes.changed': () => (query) =>
     readsMinutes(methodOf(query.queryKey)) || methodOf(query.queryKey) === 'overview.get',
   // Notes typed at a visit are already on the screen typing them: the visit itself is not read
