@@ -9,7 +9,7 @@ import { canonicalJson } from '@shared/format/canonical';
 import { anchorFileName, anchorKeyName } from '@core/audit-anchor';
 import { sql } from '@core/db/sql';
 import { createPdfPrinter } from '../../electron/web/platform/pdf-printer';
-import { callOk, seedCaseBook, tempDir, testCore, type TestCore } from './helpers';
+import { callOk, sealMinutes, seedCaseBook, tempDir, testCore, type TestCore } from './helpers';
 
 const verify = (core: ReturnType<typeof testCore>) => callOk<AuditVerification>(core, 'audit.verify', {});
 /** The anchor is written just after a call has answered: this waits for that. */
@@ -165,12 +165,8 @@ describe.skipIf(!existsSync('/usr/bin/chromium'))('the trail as each seal record
     const { review } = await seedCaseBook(core);
     await callOk(core, 'sessions.conclude', { reviewId: review.id });
     const [draft] = await callOk<MinutesVersion[]>(core, 'minutes.forReview', { reviewId: review.id });
-    const locked = await callOk<MinutesVersion>(core, 'minutes.lock', { minutesId: draft!.id });
-    const sign = { minutesId: locked.id, agreed: true, fingerprint: locked.fingerprint, image: null };
-    await callOk(core, 'minutes.sign', { ...sign, side: 'commissioner', name: 'Sam Okoro' });
-    await callOk(core, 'minutes.sign', { ...sign, side: 'provider', name: 'Priya Shah' });
     const headBeforeSeal = lastSeq(core);
-    await callOk(core, 'minutes.seal', { minutesId: locked.id, organisation: 'Brightwater Care Ltd' });
+    const { locked } = await sealMinutes(core, draft!.id);
     await anchorWritten();
     return { core, locked, headBeforeSeal };
   }

@@ -9,6 +9,7 @@ import type { Clock } from '@core/clock';
 import type { PdfPrinter } from '@core/platform/pdf-printer';
 import { sql } from '@core/db/sql';
 import { transferTables } from '@core/casebook/transfer';
+import type { MinutesVersion } from '@shared/domain/minutes';
 
 const cleanups: (() => void)[] = [];
 
@@ -102,6 +103,86 @@ export async function seedCaseBook(core: Core) {
     nextReviewDate: '2027-06-03',
   });
   return { council, provider, home, placement, person, review };
+}
+
+/**
+ * A case book with a record in every table the API fills without sealing: a note, a deck of the
+ * user's own with a retired card, an archived person, a review run to its end (a participant, a
+ * card, both check-ins, an action), the next review with that action's update, a visit with a
+ * note, and the email preference. Answers the core, the seeded records and the first review's
+ * draft minutes.
+ */
+export async function filledCaseBook(printer?: PdfPrinter) {
+  const core = testCore(undefined, undefined, printer);
+  const seeded = await seedCaseBook(core);
+  const { review, person, placement, home } = seeded;
+  addNote(core, review.id, 'A story about the garden, with “quotes”, emoji 🌱 and accents: Zoë.');
+  await callOk(core, 'people.archive', { id: person.id });
+  const deck = await callOk<{ id: string }>(core, 'decks.duplicate', {
+    deckId: 'relational-commissioning',
+    name: 'Our deck',
+  });
+  await callOk(core, 'cards.retire', { deckId: deck.id, cardId: 'sellick-4-mutual-advantage' });
+  await callOk(core, 'sessions.addParticipant', {
+    reviewId: review.id,
+    personId: person.id,
+    name: 'Priya Shah',
+    side: 'provider',
+    attendance: 'present',
+  });
+  await callOk(core, 'sessions.draw', { reviewId: review.id, cardId: 'sellick-1-senior-relationships' });
+  const rating = { score: 4, word: 'steady' };
+  const ratings = {
+    'senior-relationships': rating,
+    collaboration: rating,
+    'difficult-needs': rating,
+    'mutual-advantage': rating,
+  };
+  await callOk(core, 'checkin.submit', { reviewId: review.id, side: 'commissioner', ratings });
+  await callOk(core, 'checkin.submit', { reviewId: review.id, side: 'provider', ratings });
+  await callOk(core, 'actions.save', { reviewId: review.id, text: 'Book the dentist', ownerPersonId: person.id });
+  await callOk(core, 'sessions.conclude', { reviewId: review.id });
+  const next = await callOk<{ id: string }>(core, 'reviews.create', {
+    scope: 'placement',
+    placementId: placement.id,
+    scheduledFor: '2027-06-03T10:00:00Z',
+  });
+  const [matter] = (await callOk<{ matters: { id: string }[] }>(core, 'sessions.get', { reviewId: next.id })).matters;
+  await callOk(core, 'actions.update', { reviewId: next.id, actionId: matter!.id, status: 'in_progress' });
+  const visit = await callOk<{ id: string }>(core, 'visits.create', {
+    homeId: home.id,
+    visitedAt: '2027-02-10T10:00:00Z',
+    kind: 'independent',
+    purpose: 'Regulation 44',
+    visitors: [{ personId: person.id, name: 'Priya Shah' }],
+    placementIds: [placement.id],
+  });
+  await callOk(core, 'visitNotes.save', {
+    id: randomUUID(),
+    visitId: visit.id,
+    text: 'Breakfast together, unhurried',
+    variable: 1,
+    kind: 'heard_young_person',
+    youngPerson: 'AB12',
+    rating: 4,
+    reason: 'Warm',
+  });
+  await callOk(core, 'minutes.setSharing', { senderName: 'Sam Okoro', childReferenceInEmail: false });
+  const [draft] = await callOk<MinutesVersion[]>(core, 'minutes.forReview', { reviewId: review.id });
+  return { core, ...seeded, draft: draft! };
+}
+
+/** Minutes locked, signed by both sides (typed names) and sealed for the provider, as the screens do it. */
+export async function sealMinutes(core: Core, minutesId: string) {
+  const locked = await callOk<MinutesVersion>(core, 'minutes.lock', { minutesId });
+  const sign = { minutesId: locked.id, agreed: true, fingerprint: locked.fingerprint, image: null };
+  await callOk(core, 'minutes.sign', { ...sign, side: 'commissioner', name: 'Sam Okoro' });
+  await callOk(core, 'minutes.sign', { ...sign, side: 'provider', name: 'Priya Shah' });
+  const sealed = await callOk<MinutesVersion>(core, 'minutes.seal', {
+    minutesId: locked.id,
+    organisation: 'Brightwater Care Ltd',
+  });
+  return { locked, sealed };
 }
 
 /** Adds a note straight into the case book (sessions, which write notes, come later). */

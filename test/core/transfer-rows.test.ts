@@ -7,65 +7,15 @@ import { transferColumnChecks } from '@core/casebook/transfer-checks';
 import { transferTables } from '@core/casebook/transfer';
 import { sql } from '@core/db/sql';
 import type { PdfPrinter } from '@core/platform/pdf-printer';
-import { addNote, callError, callOk, seedCaseBook, snapshot, testCore, type TestCore } from './helpers';
+import { callError, callOk, filledCaseBook, sealMinutes, snapshot, testCore, type TestCore } from './helpers';
 
 type Tables = Record<string, Record<string, unknown>[]>;
 
-/** A case book with a record in every table the API fills without a printer. */
-async function filledCaseBook(printer?: PdfPrinter) {
-  const core = testCore(undefined, undefined, printer);
-  const seeded = await seedCaseBook(core);
-  const { review, person, placement, home } = seeded;
-  addNote(core, review.id, 'A story about the garden.');
-  await callOk(core, 'decks.duplicate', { deckId: 'relational-commissioning', name: 'Our deck' });
-  await callOk(core, 'sessions.addParticipant', {
-    reviewId: review.id,
-    personId: person.id,
-    name: 'Priya Shah',
-    side: 'provider',
-    attendance: 'present',
-  });
-  await callOk(core, 'sessions.draw', { reviewId: review.id, cardId: 'sellick-1-senior-relationships' });
-  const rating = { score: 4, word: 'steady' };
-  const ratings = {
-    'senior-relationships': rating,
-    collaboration: rating,
-    'difficult-needs': rating,
-    'mutual-advantage': rating,
-  };
-  await callOk(core, 'checkin.submit', { reviewId: review.id, side: 'commissioner', ratings });
-  await callOk(core, 'checkin.submit', { reviewId: review.id, side: 'provider', ratings });
-  await callOk(core, 'actions.save', { reviewId: review.id, text: 'Book the dentist', ownerPersonId: person.id });
-  await callOk(core, 'sessions.conclude', { reviewId: review.id });
-  const next = await callOk<{ id: string }>(core, 'reviews.create', {
-    scope: 'placement',
-    placementId: placement.id,
-    scheduledFor: '2027-06-03T10:00:00Z',
-  });
-  const [matter] = (await callOk<{ matters: { id: string }[] }>(core, 'sessions.get', { reviewId: next.id })).matters;
-  await callOk(core, 'actions.update', { reviewId: next.id, actionId: matter!.id, status: 'in_progress' });
-  const visit = await callOk<{ id: string }>(core, 'visits.create', {
-    homeId: home.id,
-    visitedAt: '2027-02-10T10:00:00Z',
-    kind: 'independent',
-    purpose: 'Regulation 44',
-    visitors: [{ personId: person.id, name: 'Priya Shah' }],
-    placementIds: [placement.id],
-  });
-  await callOk(core, 'visitNotes.save', {
-    id: crypto.randomUUID(),
-    visitId: visit.id,
-    text: 'Breakfast together, unhurried',
-    variable: 1,
-    kind: 'heard_young_person',
-    youngPerson: 'AB12',
-    rating: 4,
-    reason: 'Warm',
-  });
-  await callOk(core, 'minutes.setSharing', { senderName: 'Sam Okoro', childReferenceInEmail: false });
-  const [draft] = await callOk<MinutesVersion[]>(core, 'minutes.forReview', { reviewId: review.id });
-  const content = (await callOk<ExportedFile>(core, 'transfer.export', {})).content;
-  return { core, ...seeded, content, draft: draft! };
+/** A filled case book (helpers.ts) and its transfer file. */
+async function filledExport(printer?: PdfPrinter) {
+  const filled = await filledCaseBook(printer);
+  const content = (await callOk<ExportedFile>(filled.core, 'transfer.export', {})).content;
+  return { ...filled, content };
 }
 
 function editor(content: string) {
@@ -133,7 +83,7 @@ describe('every record of a transfer file is checked column by column', () => {
   });
 
   it('refuses a wrong-shaped value in every JSON column, naming the table and the column, and writes nothing', async () => {
-    const { content, draft } = await filledCaseBook();
+    const { content, draft } = await filledExport();
     const edited = editor(content);
     const row = (tables: Tables, table: string) => tables[table]![0]!;
     const cases: Record<string, [string, RegExp]> = {
@@ -200,7 +150,7 @@ describe('every record of a transfer file is checked column by column', () => {
   });
 
   it('refuses ids, dates, choices and rules across fields that the API would refuse', async () => {
-    const { content } = await filledCaseBook();
+    const { content } = await filledExport();
     const edited = editor(content);
     const row = (tables: Tables, table: string) => tables[table]![0]!;
     const cases: [string, string, RegExp][] = [
@@ -268,7 +218,7 @@ describe('every record of a transfer file is checked column by column', () => {
   });
 
   it('after refusing the audit’s two files, leaves the minutes working', async () => {
-    const { content, review } = await filledCaseBook();
+    const { content, review } = await filledExport();
     const edited = editor(content);
     const fresh = testCore();
     await expectRefused(
@@ -299,15 +249,8 @@ describe('every record of a transfer file is checked column by column', () => {
       'restores a genuine export of a full case book, sealed minutes and received minutes included',
       { timeout: 120_000 },
       async () => {
-        const { core: sealer, draft } = await filledCaseBook(printer);
-        const locked = await callOk<MinutesVersion>(sealer, 'minutes.lock', { minutesId: draft.id });
-        const sign = { minutesId: locked.id, agreed: true, fingerprint: locked.fingerprint, image: null };
-        await callOk(sealer, 'minutes.sign', { ...sign, side: 'commissioner', name: 'Sam Okoro' });
-        await callOk(sealer, 'minutes.sign', { ...sign, side: 'provider', name: 'Priya Shah' });
-        const sealed = await callOk<MinutesVersion>(sealer, 'minutes.seal', {
-          minutesId: locked.id,
-          organisation: 'Brightwater Care Ltd',
-        });
+        const { core: sealer, draft } = await filledExport(printer);
+        const { locked, sealed } = await sealMinutes(sealer, draft.id);
         const sealedExport = (await callOk<ExportedFile>(sealer, 'transfer.export', {})).content;
 
         // The other organisation receives the sealed minutes into its own case book.

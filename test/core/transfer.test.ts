@@ -4,70 +4,7 @@ import type { ExportedFile } from '@shared/domain/exported-file';
 import type { MinutesVersion } from '@shared/domain/minutes';
 import { createPdfPrinter } from '../../electron/web/platform/pdf-printer';
 import { latestSchemaVersion } from '@core/db/migrations';
-import { addNote, callError, callOk, seedCaseBook, snapshot, testCore } from './helpers';
-
-async function filledCaseBook() {
-  const core = testCore();
-  const seeded = await seedCaseBook(core);
-  addNote(core, seeded.review.id, 'A story about the garden, with “quotes”, emoji 🌱 and accents: Zoë.');
-  await callOk(core, 'people.archive', { id: seeded.person.id });
-  // Something in every part of the case book: a deck of the user's own, and a review run to its end.
-  const deck = await callOk<{ id: string }>(core, 'decks.duplicate', {
-    deckId: 'relational-commissioning',
-    name: 'Our deck',
-  });
-  await callOk(core, 'cards.retire', { deckId: deck.id, cardId: 'sellick-4-mutual-advantage' });
-  const { review } = seeded;
-  await callOk(core, 'sessions.addParticipant', {
-    reviewId: review.id,
-    personId: seeded.person.id,
-    name: 'Priya Shah',
-    side: 'provider',
-    attendance: 'present',
-  });
-  await callOk(core, 'sessions.draw', { reviewId: review.id, cardId: 'sellick-1-senior-relationships' });
-  const rating = { score: 4 };
-  const ratings = {
-    'senior-relationships': rating,
-    collaboration: rating,
-    'difficult-needs': rating,
-    'mutual-advantage': rating,
-  };
-  await callOk(core, 'checkin.submit', { reviewId: review.id, side: 'commissioner', ratings });
-  await callOk(core, 'checkin.submit', { reviewId: review.id, side: 'provider', ratings });
-  await callOk(core, 'actions.save', {
-    reviewId: review.id,
-    text: 'Book the dentist',
-    ownerPersonId: seeded.person.id,
-  });
-  await callOk(core, 'sessions.conclude', { reviewId: review.id });
-  const next = await callOk<{ id: string }>(core, 'reviews.create', {
-    scope: 'placement',
-    placementId: seeded.placement.id,
-    scheduledFor: '2027-06-03T10:00:00Z',
-  });
-  const [matter] = (await callOk<{ matters: { id: string }[] }>(core, 'sessions.get', { reviewId: next.id })).matters;
-  await callOk(core, 'actions.update', { reviewId: next.id, actionId: matter!.id, status: 'done' });
-  const visit = await callOk<{ id: string }>(core, 'visits.create', {
-    homeId: seeded.home.id,
-    visitedAt: '2027-02-10T10:00:00Z',
-    kind: 'independent',
-    purpose: 'Regulation 44',
-    visitors: [{ personId: seeded.person.id, name: 'Priya Shah' }],
-    placementIds: [seeded.placement.id],
-  });
-  await callOk(core, 'visitNotes.save', {
-    id: crypto.randomUUID(),
-    visitId: visit.id,
-    text: 'Breakfast together, unhurried',
-    variable: 1,
-    kind: 'heard_young_person',
-    youngPerson: 'AB12',
-    rating: 4,
-    reason: 'Warm',
-  });
-  return { core, ...seeded };
-}
+import { callError, callOk, filledCaseBook, sealMinutes, seedCaseBook, snapshot, testCore } from './helpers';
 
 describe('backup and restore', () => {
   it('restores a backup into an empty case book as an identical case book, search included', async () => {
@@ -227,11 +164,7 @@ describe('backup and restore', () => {
         const { review } = await seedCaseBook(core);
         await callOk(core, 'sessions.conclude', { reviewId: review.id });
         const [draft] = await callOk<MinutesVersion[]>(core, 'minutes.forReview', { reviewId: review.id });
-        const locked = await callOk<MinutesVersion>(core, 'minutes.lock', { minutesId: draft!.id });
-        const sign = { minutesId: locked.id, agreed: true, fingerprint: locked.fingerprint, image: null };
-        await callOk(core, 'minutes.sign', { ...sign, side: 'commissioner', name: 'Sam Okoro' });
-        await callOk(core, 'minutes.sign', { ...sign, side: 'provider', name: 'Priya Shah' });
-        await callOk(core, 'minutes.seal', { minutesId: locked.id, organisation: 'Brightwater Care Ltd' });
+        await sealMinutes(core, draft!.id);
         const content = (await callOk<ExportedFile>(core, 'transfer.export', {})).content;
         const file = JSON.parse(content) as { tables: Record<string, Record<string, unknown>[]> };
         const edited = (change: (tables: typeof file.tables) => void) => {
