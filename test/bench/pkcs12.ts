@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import forge from 'node-forge';
 import { createCore } from '@core/core';
+import { standInP12 } from '../core/attacks/genuine';
 import { benchPassphrase, measure, type Row } from './measure';
 
 /** The budget for refusing a PKCS#12 that asks for billions of key-derivation rounds. */
@@ -9,20 +10,8 @@ const refusalBudgetMs = 2_000;
 
 /** A small genuine PKCS#12 (RSA 2048, self-signed), then its MAC's iteration count set to 2^31 − 1. */
 function iterationBomb(): Buffer {
-  const keys = forge.pki.rsa.generateKeyPair({ bits: 2048 });
-  const certificate = forge.pki.createCertificate();
-  certificate.publicKey = keys.publicKey;
-  certificate.serialNumber = '01';
-  certificate.validity.notBefore = new Date();
-  certificate.validity.notAfter = new Date(Date.now() + 365 * 86_400_000);
-  const subject = [
-    { name: 'commonName', value: 'Bench' },
-    { name: 'organizationName', value: 'Bench Care Ltd' },
-  ];
-  certificate.setSubject(subject);
-  certificate.setIssuer(subject);
-  certificate.sign(keys.privateKey, forge.md.sha256.create());
-  const asn1 = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [certificate], 'pw', { algorithm: '3des', count: 2048 });
+  const genuine = standInP12('Bench', 'Bench Care Ltd');
+  const asn1 = forge.asn1.fromDer(forge.util.createBuffer(genuine.toString('binary')));
   const macData = (asn1.value as forge.asn1.Asn1[])[2]!;
   (macData.value as forge.asn1.Asn1[])[2] = forge.asn1.create(
     forge.asn1.Class.UNIVERSAL,
@@ -75,7 +64,7 @@ export async function benchPkcs12Bomb(dir: string): Promise<{ row: Row; line: st
   });
   try {
     const bomb = iterationBomb();
-    const input = { organisation: 'Bench Care Ltd', p12: bomb.toString('base64'), password: 'pw' };
+    const input = { organisation: 'Bench Care Ltd', p12: bomb.toString('base64'), password: 'stand-in' };
     const app = await measure(20, async () => {
       const result = await core.router.call('signing.importIdentity', input);
       if (result.ok || !/more work to open than any genuine one/.test(result.error.message))
