@@ -28,12 +28,7 @@ function inDate(text: string, index: number, word: string): boolean {
  * common words only within a sentence, months only outside a date): words that may be a child's
  * name. A prompt, never proof.
  */
-export function capitalisedForenames(text: string): string[] {
-  return capitalisedForenameMatches(text).map((match) => match.word);
-}
-
-/** As capitalisedForenames, with where each word starts in the text. */
-export function capitalisedForenameMatches(text: string): { word: string; index: number }[] {
+function capitalisedForenameMatches(text: string): { word: string; index: number }[] {
   const found: { word: string; index: number }[] = [];
   for (const match of text.matchAll(/\p{L}+/gu)) {
     const word = match[0];
@@ -45,4 +40,62 @@ export function capitalisedForenameMatches(text: string): { word: string; index:
     found.push({ word, index: match.index });
   }
   return found;
+}
+
+/** The adults (and organisations) a text may name without a word of it being taken for a child's name. */
+export interface NamedAdults {
+  /** Those present, who may be named by their forename alone. */
+  present?: readonly string[];
+  /** Other adults of the same record, by their whole name only. */
+  others?: readonly string[];
+  /** Organisations and homes, by their whole name only. */
+  organisations?: readonly string[];
+}
+
+const titles = ['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Cllr', 'Rev', 'Sir', 'Dame', 'Lord', 'Lady'];
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const spaced = (words: string[]) => words.map(escape).join('\\s+');
+
+/**
+ * How an adult may be written, as patterns: their whole name, with or without a title, and a
+ * title with their surname; for someone present, their forename too. A name of one word is only
+ * a forename, so it counts only for someone present. An organisation or a home, by its whole name.
+ */
+function namePatterns(name: string, who: 'present' | 'other' | 'organisation'): string[] {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const first = who === 'organisation' ? 0 : words.findIndex((word) => !titles.includes(word.replace(/\.$/, '')));
+  if (first === -1 || first >= words.length) return [];
+  const untitled = words.slice(first);
+  const patterns: string[] = [];
+  if (untitled.length >= 2) patterns.push(spaced(words), spaced(untitled));
+  if (untitled.length >= 2 && who !== 'organisation')
+    patterns.push(`(?:${titles.join('|')})\\.?\\s+${escape(untitled[untitled.length - 1]!)}`);
+  if (who === 'present') patterns.push(escape(untitled[0]!));
+  return patterns;
+}
+
+/** Where a text names the adults and organisations given, found whole (never inside a longer word). */
+export function namedAdultsPattern({ present = [], others = [], organisations = [] }: NamedAdults): RegExp | null {
+  const patterns = [
+    ...present.flatMap((name) => namePatterns(name, 'present')),
+    ...others.flatMap((name) => namePatterns(name, 'other')),
+    ...organisations.flatMap((name) => namePatterns(name, 'organisation')),
+  ];
+  if (patterns.length === 0) return null;
+  // Longest first, so that a whole name is taken before a forename within it.
+  const unique = [...new Set(patterns)].sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${unique.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+/**
+ * The words of a text that may be a child's first name (capitalised forenames from the bundled
+ * list), leaving out where it names the adults of the record (namedAdultsPattern): a child may
+ * share a first name with any adult, so only those of this record, written as they are, are
+ * passed over. A prompt, never proof.
+ */
+export function possibleChildNamesIn(text: string, adults: RegExp | null): string[] {
+  const adultsHere = adults ? [...text.matchAll(adults)].map((m) => [m.index, m.index + m[0].length] as const) : [];
+  return capitalisedForenameMatches(text)
+    .filter(({ index }) => !adultsHere.some(([start, end]) => index >= start && index < end))
+    .map(({ word }) => word);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { minutesContentSchema, minutesFormat, type MinutesContent, type MinutesVersion } from '@shared/domain/minutes';
+import { namedAdultsPattern, possibleChildNamesIn } from '@shared/domain/child-names';
 import { fieldOf, fieldsNotScanned, possibleChildNames } from '@core/minutes/child-names';
 import { callOk, seedCaseBook, testCore } from './helpers';
 
@@ -317,5 +318,18 @@ describe('the names the minutes flag, from the case book', () => {
       { word: 'Oliver', where: ['a note in Discover'] },
       { word: 'Jack', where: ['a note in Discover'] },
     ]);
+  });
+});
+
+describe('one rule for a single text (a visit’s note as it is typed, each text of the minutes)', () => {
+  it('passes over an adult present by whole name, title and surname or forename, and flags the rest', () => {
+    const present = namedAdultsPattern({ present: ['Oliver Grant'] });
+    expect(possibleChildNamesIn('Oliver Grant and Ms Grant sat with us; Oliver read aloud.', present)).toEqual([]);
+    // A surname alone may be a child's first name: only the whole name or a title says it is the adult.
+    expect(possibleChildNamesIn('Tea with Grant and Jack.', present)).toEqual(['Grant', 'Jack']);
+    // Someone not present counts only by their whole name.
+    const other = namedAdultsPattern({ others: ['Oliver Grant'] });
+    expect(possibleChildNamesIn('Oliver Grant phoned. Oliver cooked.', other)).toEqual(['Oliver']);
+    expect(possibleChildNamesIn('Oliver cooked.', null)).toEqual(['Oliver']);
   });
 });

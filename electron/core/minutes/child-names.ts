@@ -1,5 +1,5 @@
 import type { MinutesContent, PossibleName } from '@shared/domain/minutes';
-import { capitalisedForenameMatches } from '@shared/domain/child-names';
+import { namedAdultsPattern, possibleChildNamesIn } from '@shared/domain/child-names';
 import { stageLabels } from '@shared/domain/sessions';
 
 /**
@@ -84,54 +84,24 @@ function* stringsIn(value: unknown, path: Path = []): Generator<[Path, string]> 
 /** A field's path with its items' numbers as '*': 'stages.2.notes.0.text' is 'stages.*.notes.*.text'. */
 export const fieldOf = (path: Path): string => path.map((part) => (typeof part === 'number' ? '*' : part)).join('.');
 
-const titles = ['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Cllr', 'Rev', 'Sir', 'Dame', 'Lord', 'Lady'];
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const spaced = (words: string[]) => words.map(escape).join('\\s+');
-
-/**
- * How an adult of this review may be written, as patterns: their whole name, with or without a
- * title, and a title with their surname; for someone present, their forename too. A name of one
- * word is only a forename, so it counts only for someone present. An organisation or a home, by
- * its whole name only.
- */
-function namePatterns(name: string, who: 'present' | 'adult' | 'organisation'): string[] {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const first = who === 'organisation' ? 0 : words.findIndex((word) => !titles.includes(word.replace(/\.$/, '')));
-  if (first === -1 || first >= words.length) return [];
-  const untitled = words.slice(first);
-  const patterns: string[] = [];
-  if (untitled.length >= 2) patterns.push(spaced(words), spaced(untitled));
-  if (untitled.length >= 2 && who !== 'organisation')
-    patterns.push(`(?:${titles.join('|')})\\.?\\s+${escape(untitled[untitled.length - 1]!)}`);
-  if (who === 'present') patterns.push(escape(untitled[0]!));
-  return patterns;
-}
-
-/**
- * Where in a text the adults of this review and the organisations are named, as a pattern that
- * finds them whole (never inside a longer word).
- */
+/** Where a text of these minutes names the adults of this review, the organisations or the home. */
 function adultsPattern(content: MinutesContent, adults: readonly string[]): RegExp | null {
   const people = [...content.present, ...content.apologies];
-  const patterns = [
-    ...content.present.flatMap((person) => namePatterns(person.name, 'present')),
-    ...[
+  return namedAdultsPattern({
+    present: content.present.map((person) => person.name),
+    others: [
       ...content.apologies.map((person) => person.name),
       ...adults,
       ...(content.visits ?? []).flatMap((visit) => visit.visitors),
-    ].flatMap((name) => namePatterns(name, 'adult')),
-    ...[
+    ],
+    organisations: [
       ...people.map((person) => person.organisation),
       ...(content.visits ?? []).map((visit) => visit.home),
       content.subject.commissioner,
       content.subject.provider,
       content.subject.home?.name ?? '',
-    ].flatMap((name) => namePatterns(name, 'organisation')),
-  ];
-  if (patterns.length === 0) return null;
-  // Longest first, so that a whole name is taken before a forename within it.
-  const unique = [...new Set(patterns)].sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${unique.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    ],
+  });
 }
 
 /**
@@ -152,11 +122,7 @@ export function possibleChildNames(content: MinutesContent, adults: readonly str
     const where = whereOf[field] ?? 'the minutes';
     const place =
       typeof where === 'string' ? where : where(stageLabels[content.stages[path[1] as number]!.stage] ?? '');
-    const adultsHere = named ? [...text.matchAll(named)].map((m) => [m.index, m.index + m[0].length]) : [];
-    for (const { word, index } of capitalisedForenameMatches(text)) {
-      if (adultsHere.some(([start, end]) => index >= start! && index < end!)) continue;
-      byWord.set(word, (byWord.get(word) ?? new Set()).add(place));
-    }
+    for (const word of possibleChildNamesIn(text, named)) byWord.set(word, (byWord.get(word) ?? new Set()).add(place));
   }
   return [...byWord].map(([word, where]) => ({ word, where: [...where] }));
 }

@@ -133,7 +133,7 @@ test('a note naming what may be a child asks for their reference instead, leavin
   renderWithApi(<VisitsScreen path={[visitId]} />, visitCore() as never);
   await user.click(await screen.findByRole('button', { name: 'Add a note' }));
   const text = screen.getByRole('textbox', { name: 'Note 1' });
-  await user.type(text, 'Sam Patel and the keyworker walked to school');
+  await user.type(text, 'Sam Patel and the keyworker walked to school; Sam waited');
   expect(screen.queryByText(/may be a child’s name/)).toBeNull();
   await user.type(text, ' with Jayden');
   const warning = await screen.findByText(/“Jayden” may be a child’s name\./);

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { capitalisedForenames } from '@shared/domain/child-names';
+import { namedAdultsPattern, possibleChildNamesIn } from '@shared/domain/child-names';
 import {
   qualityOfCareVariables,
   ratingScale,
@@ -99,8 +99,8 @@ export function VisitNoteEditor({
   const variable = qualityOfCareVariables.find((v) => v.number === current.variable);
   const promptId = `${id}-prompt`;
   const namesId = `${id}-names`;
-  const adults = new Set(visitors.flatMap((name) => name.split(/\s+/)));
-  const possibleNames = [...new Set(capitalisedForenames(current.text))].filter((word) => !adults.has(word));
+  // The visitors were there: named in full, or by their forename, they are not taken for a child.
+  const possibleNames = [...new Set(possibleChildNamesIn(current.text, namedAdultsPattern({ present: visitors })))];
   const statusText = refused ? `Not saved: ${refused}` : saveStateWords(saveState);
 
   const selects = (
