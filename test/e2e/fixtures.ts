@@ -13,8 +13,11 @@ export interface RunningHost {
   port: number;
   token: string;
   dataDir: string;
-  /** Stops the host and starts a new one on the same data folder, as after closing the app. */
-  restart(): Promise<void>;
+  /**
+   * Stops the host and starts a new one on the same data folder, as after closing the app;
+   * `meanwhile` changes the folder while no host has it open (as an older version left it, say).
+   */
+  restart(meanwhile?: (dataDir: string) => void): Promise<void>;
   /** Stops the host and starts a new one on a new, empty data folder: a wiped case book. */
   wipe(): Promise<void>;
   /** Kills the host at once (SIGKILL, as in a crash or power cut), then starts it again on the same data. */
@@ -87,8 +90,9 @@ async function launchHost(hostPassphrase: string | null): Promise<{ host: Runnin
     get dataDir() {
       return dataDir;
     },
-    async restart() {
+    async restart(meanwhile) {
       await stopHost(current);
+      meanwhile?.(dataDir);
       current = await startHost(dataDir, hostPassphrase);
     },
     async crash() {
