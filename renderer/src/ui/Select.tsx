@@ -62,3 +62,34 @@ export function TextAreaField(props: {
     </Field>
   );
 }
+
+/**
+ * A select inside its own label, for a value that is saved as it changes (a note's kind, who
+ * spoke), with no form around it. `empty` names a first option for no choice, whose value is ''.
+ */
+export function LabelledSelect(props: {
+  label: string;
+  value: string | number | null;
+  options: readonly { value: string | number; label: string }[];
+  empty?: string;
+  disabled?: boolean;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label>
+      {props.label}{' '}
+      <select
+        value={props.value ?? ''}
+        disabled={props.disabled}
+        onChange={(event) => props.onChange(event.target.value)}
+      >
+        {props.empty !== undefined && <option value="">{props.empty}</option>}
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -14,10 +14,17 @@ import {
 import { useApiClient } from '@renderer/api/ApiProvider';
 import { saveStateWords, TypedSaver, type SaveState } from '@renderer/api/typedSaver';
 import { focusAfter } from '@renderer/ui/focusAfter';
+import { LabelledSelect } from '@renderer/ui/Select';
 import { useRoomStore } from './roomStore';
 import { useChangeSession, useReadSessionAgain, useSession } from './useSession';
 
 /** Concerns are listed beside the notes, and a moved note leaves this stage: both need the session read again. */
+/** Each side's own box in an agreed disagreement. */
+const views = [
+  ['commissionerView', 'The commissioner’s view'],
+  ['providerView', 'The provider’s view'],
+] as const;
+
 function needsReload(note: SessionNote, before: SessionNote | null): boolean {
   if (!before) return note.kind === 'concern';
   return note.kind === 'concern' || before.kind !== note.kind || before.stage !== note.stage;
@@ -151,86 +158,51 @@ export function NoteEditor({
       )}
       {isDisagreement && (
         <div className="note__views">
-          <label>
-            The commissioner’s view{' '}
-            <textarea
-              rows={2}
-              value={current.commissionerView}
-              readOnly={readOnly}
-              onChange={(event) => update({ commissionerView: event.target.value })}
-            />
-          </label>
-          <label>
-            The provider’s view{' '}
-            <textarea
-              rows={2}
-              value={current.providerView}
-              readOnly={readOnly}
-              onChange={(event) => update({ providerView: event.target.value })}
-            />
-          </label>
+          {views.map(([field, label]) => (
+            <label key={field}>
+              {label}{' '}
+              <textarea
+                rows={2}
+                value={current[field]}
+                readOnly={readOnly}
+                onChange={(event) => update({ [field]: event.target.value })}
+              />
+            </label>
+          ))}
         </div>
       )}
       <div className="note__meta">
-        <label>
-          Kind{' '}
-          <select
-            value={current.kind}
-            disabled={readOnly}
-            onChange={(event) => update({ kind: event.target.value as NoteKind })}
-          >
-            {noteKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {noteKindLabels[kind]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Who spoke{' '}
-          <select
-            value={current.side}
-            disabled={readOnly}
-            onChange={(event) => update({ side: event.target.value as Side })}
-          >
-            {sides.map((side) => (
-              <option key={side} value={side}>
-                {sideLabels[side]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LabelledSelect
+          label="Kind"
+          value={current.kind}
+          options={noteKinds.map((kind) => ({ value: kind, label: noteKindLabels[kind] }))}
+          disabled={readOnly}
+          onChange={(value) => update({ kind: value as NoteKind })}
+        />
+        <LabelledSelect
+          label="Who spoke"
+          value={current.side}
+          options={sides.map((side) => ({ value: side, label: sideLabels[side] }))}
+          disabled={readOnly}
+          onChange={(value) => update({ side: value as Side })}
+        />
         {choices.length > 0 && (
-          <label>
-            About the card{' '}
-            <select
-              value={current.cardId ?? ''}
-              disabled={readOnly}
-              onChange={(event) => update({ cardId: event.target.value || null })}
-            >
-              <option value="">No card</option>
-              {choices.map((card) => (
-                <option key={card.id} value={card.id}>
-                  {card.title}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <label>
-          Stage{' '}
-          <select
-            value={current.stage}
+          <LabelledSelect
+            label="About the card"
+            value={current.cardId}
+            empty="No card"
+            options={choices.map((card) => ({ value: card.id, label: card.title }))}
             disabled={readOnly}
-            onChange={(event) => update({ stage: event.target.value as Stage })}
-          >
-            {stages.map((stage) => (
-              <option key={stage} value={stage}>
-                {stageLabels[stage]}
-              </option>
-            ))}
-          </select>
-        </label>
+            onChange={(value) => update({ cardId: value || null })}
+          />
+        )}
+        <LabelledSelect
+          label="Stage"
+          value={current.stage}
+          options={stages.map((stage) => ({ value: stage, label: stageLabels[stage] }))}
+          disabled={readOnly}
+          onChange={(value) => update({ stage: value as Stage })}
+        />
         {!readOnly && (
           <button type="button" className="button button--link" onClick={() => void remove()}>
             Delete note

@@ -15,6 +15,7 @@ import {
 } from '@shared/domain/visits';
 import { useApiClient } from '@renderer/api/ApiProvider';
 import { saveStateWords, TypedSaver, type SaveState } from '@renderer/api/typedSaver';
+import { LabelledSelect } from '@renderer/ui/Select';
 
 /** The check-in's words for the ends of its scale. */
 const ratingWords: Record<number, string> = { 1: 'not at all', 5: 'very much so' };
@@ -105,55 +106,34 @@ export function VisitNoteEditor({
 
   const selects = (
     <div className="visit-note__meta">
-      <label>
-        Variable{' '}
-        <select
-          value={current.variable ?? ''}
-          disabled={readOnly}
-          onChange={(event) => {
-            const chosen = event.target.value ? (Number(event.target.value) as VariableNumber) : null;
-            // A rating is for a variable: it goes with the variable.
-            update(chosen ? { variable: chosen } : { variable: null, rating: null });
-          }}
-        >
-          <option value="">No variable</option>
-          {qualityOfCareVariables.map((v) => (
-            <option key={v.number} value={v.number}>
-              {v.number}. {v.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        About{' '}
-        <select
-          value={current.about ?? ''}
-          disabled={readOnly}
-          onChange={(event) => update({ about: (event.target.value || null) as VisitNoteAbout | null })}
-        >
-          <option value="">Not said</option>
-          {visitNoteAbouts.map((about) => (
-            <option key={about} value={about}>
-              {visitNoteAboutLabels[about]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        How it was noticed{' '}
-        <select
-          value={current.kind ?? ''}
-          disabled={readOnly}
-          onChange={(event) => update({ kind: (event.target.value || null) as VisitNoteKind | null })}
-        >
-          <option value="">Not said</option>
-          {visitNoteKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {visitNoteKindLabels[kind]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LabelledSelect
+        label="Variable"
+        value={current.variable}
+        empty="No variable"
+        options={qualityOfCareVariables.map((v) => ({ value: v.number, label: `${v.number}. ${v.name}` }))}
+        disabled={readOnly}
+        onChange={(value) => {
+          const chosen = value ? (Number(value) as VariableNumber) : null;
+          // A rating is for a variable: it goes with the variable.
+          update(chosen ? { variable: chosen } : { variable: null, rating: null });
+        }}
+      />
+      <LabelledSelect
+        label="About"
+        value={current.about}
+        empty="Not said"
+        options={visitNoteAbouts.map((about) => ({ value: about, label: visitNoteAboutLabels[about] }))}
+        disabled={readOnly}
+        onChange={(value) => update({ about: (value || null) as VisitNoteAbout | null })}
+      />
+      <LabelledSelect
+        label="How it was noticed"
+        value={current.kind}
+        empty="Not said"
+        options={visitNoteKinds.map((kind) => ({ value: kind, label: visitNoteKindLabels[kind] }))}
+        disabled={readOnly}
+        onChange={(value) => update({ kind: (value || null) as VisitNoteKind | null })}
+      />
     </div>
   );
 
@@ -216,21 +196,17 @@ export function VisitNoteEditor({
           )}
           {variable && (
             <>
-              <label>
-                Rating{' '}
-                <select
-                  value={current.rating ?? ''}
-                  disabled={readOnly}
-                  onChange={(event) => update({ rating: event.target.value ? Number(event.target.value) : null })}
-                >
-                  <option value="">Not rated</option>
-                  {ratingScale.map((score) => (
-                    <option key={score} value={score}>
-                      {ratingWords[score] ? `${score} (${ratingWords[score]})` : score}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <LabelledSelect
+                label="Rating"
+                value={current.rating}
+                empty="Not rated"
+                options={ratingScale.map((score) => ({
+                  value: score,
+                  label: ratingWords[score] ? `${score} (${ratingWords[score]})` : String(score),
+                }))}
+                disabled={readOnly}
+                onChange={(value) => update({ rating: value ? Number(value) : null })}
+              />
               <label>
                 Reason for the rating{' '}
                 <input
