@@ -4,6 +4,7 @@ import type { Review } from '@shared/domain/reviews';
 import { isoNow } from '@core/clock';
 import type { ServiceContext } from '@core/context';
 import { sql } from '@core/db/sql';
+import { sameSubject, type ReviewSubject } from '@core/review-subject';
 import { getHome } from './homes';
 import { getOrganisation } from './organisations';
 import { getPlacement } from './placements';
@@ -49,11 +50,7 @@ export function getReview({ db }: ServiceContext, id: string): Review {
   return record;
 }
 
-interface ReviewSubject {
-  homeId: string | null;
-  placementId: string | null;
-  commissionerId: string;
-  providerId: string;
+interface TitledSubject extends ReviewSubject {
   title: string;
 }
 
@@ -61,7 +58,7 @@ const isCommissioner = (row: { kind?: string; archived_at: string | null }) =>
   row.kind === 'local_authority' && !row.archived_at;
 
 /** Works out, from what the review is of, the home, placement and the two sides. */
-function subjectOf(context: ServiceContext, input: ParsedInput<'reviews.create'>): ReviewSubject {
+function subjectOf(context: ServiceContext, input: ParsedInput<'reviews.create'>): TitledSubject {
   switch (input.scope) {
     case 'home': {
       requireLinked(
@@ -82,6 +79,7 @@ function subjectOf(context: ServiceContext, input: ParsedInput<'reviews.create'>
       );
       const home = getHome(context, input.homeId);
       return {
+        scope: 'home',
         homeId: home.id,
         placementId: null,
         commissionerId: input.commissionerId,
@@ -101,6 +99,7 @@ function subjectOf(context: ServiceContext, input: ParsedInput<'reviews.create'>
       const placement = getPlacement(context, input.placementId);
       const home = getHome(context, placement.homeId);
       return {
+        scope: 'placement',
         homeId: home.id,
         placementId: placement.id,
         commissionerId: placement.placingAuthorityId,
@@ -128,6 +127,7 @@ function subjectOf(context: ServiceContext, input: ParsedInput<'reviews.create'>
       const commissioner = getOrganisation(context, input.commissionerId);
       const provider = getOrganisation(context, input.providerId);
       return {
+        scope: 'relationship',
         homeId: null,
         placementId: null,
         commissionerId: commissioner.id,
@@ -165,15 +165,11 @@ export function createReview(context: ServiceContext, input: ParsedInput<'review
  */
 function carryForward(context: ServiceContext, id: string, subject: ReviewSubject): void {
   const { db, clock } = context;
+  // The people are the commissioner's too: a home reviewed with several authorities starts from
+  // the last review with this one.
   const last = db.record<{ id: string; affirmativeTopic: string }>(sql`
     SELECT id, affirmative_topic FROM reviews
-    WHERE id <> ${id} AND archived_at IS NULL
-      AND CASE
-        WHEN ${subject.placementId} IS NOT NULL THEN placement_id = ${subject.placementId}
-        WHEN ${subject.homeId} IS NOT NULL
-          THEN scope = 'home' AND home_id = ${subject.homeId} AND commissioner_id = ${subject.commissionerId}
-        ELSE scope = 'relationship' AND commissioner_id = ${subject.commissionerId} AND provider_id = ${subject.providerId}
-      END
+    WHERE id <> ${id} AND archived_at IS NULL AND ${sameSubject(subject)} AND commissioner_id = ${subject.commissionerId}
     ORDER BY scheduled_for DESC, created_at DESC, rowid DESC LIMIT 1`);
   if (!last) return;
   db.run(sql`UPDATE reviews SET affirmative_topic = ${last.affirmativeTopic} WHERE id = ${id}`);

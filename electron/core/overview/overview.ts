@@ -11,6 +11,7 @@ import {
 import type { ReviewScope, ReviewStatus } from '@shared/domain/reviews';
 import type { ServiceContext } from '@core/context';
 import { sql } from '@core/db/sql';
+import { subjectKey } from '@core/review-subject';
 
 /** The day a moment falls on in the UK (YYYY-MM-DD): the app's dates are British, whatever the machine says. */
 const ukDayFormat = new Intl.DateTimeFormat('en-CA', {
@@ -41,14 +42,6 @@ interface ReviewRow {
   status: ReviewStatus;
   nextReviewDate: string | null;
 }
-
-/** What a review is of, as matters arising reads it: the placement, the home, or the pair of organisations. */
-const subjectKey = (row: ReviewRow): string =>
-  row.scope === 'placement'
-    ? `placement:${row.placementId}`
-    : row.scope === 'home'
-      ? `home:${row.homeId}`
-      : `relationship:${row.commissionerId}:${row.providerId}`;
 
 const isConcluded = (row: ReviewRow) => row.status === 'concluded' || row.status === 'signed';
 

@@ -5,6 +5,7 @@ import type { MatterArising, SessionAction } from '@shared/domain/sessions';
 import { isoNow } from '@core/clock';
 import { sql } from '@core/db/sql';
 import { requireLinked } from '@core/casebook/records';
+import { sameSubject } from '@core/review-subject';
 import type { SessionContext } from './context';
 import { changeSession, type ReviewState } from './review-state';
 
@@ -67,13 +68,7 @@ export function listActions({ db }: SessionContext, reviewId: string): SessionAc
 
 /** Earlier reviews of the same home, placement or pair of organisations. */
 function earlierReviews(review: ReviewState) {
-  const subject =
-    review.scope === 'placement'
-      ? sql`scope = 'placement' AND placement_id = ${review.placementId}`
-      : review.scope === 'home'
-        ? sql`scope = 'home' AND home_id = ${review.homeId}`
-        : sql`scope = 'relationship' AND commissioner_id = ${review.commissionerId} AND provider_id = ${review.providerId}`;
-  return sql`SELECT id FROM reviews WHERE ${subject} AND id <> ${review.id} AND scheduled_for < ${review.scheduledFor} AND archived_at IS NULL`;
+  return sql`SELECT id FROM reviews WHERE ${sameSubject(review)} AND id <> ${review.id} AND scheduled_for < ${review.scheduledFor} AND archived_at IS NULL`;
 }
 
 interface MatterRow extends Omit<MatterArising, 'status' | 'reason' | 'updatedInThisReview'> {

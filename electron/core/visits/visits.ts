@@ -7,6 +7,7 @@ import { requireLinked } from '@core/casebook/records';
 import { isoNow } from '@core/clock';
 import type { ServiceContext } from '@core/context';
 import { sql, type SqlQuery } from '@core/db/sql';
+import { sameSubject, type ReviewSubject } from '@core/review-subject';
 
 interface VisitRow extends Omit<VisitSummary, 'visitors' | 'placements'> {
   visitors: string;
@@ -205,28 +206,23 @@ export function setVisitNoteDeleted(
  */
 export function visitsSinceLastReview(context: ServiceContext, input: ParsedInput<'visits.sinceLastReview'>): Visit[] {
   const { db } = context;
-  const review = db.get<{
-    id: string;
-    scope: string;
-    home_id: string | null;
-    placement_id: string | null;
-    scheduled_for: string;
-  }>(sql`SELECT id, scope, home_id, placement_id, scheduled_for FROM reviews WHERE id = ${input.reviewId}`);
+  const review = db.record<ReviewSubject & { id: string; scheduledFor: string }>(sql`
+    SELECT id, scope, home_id, placement_id, commissioner_id, provider_id, scheduled_for
+    FROM reviews WHERE id = ${input.reviewId}`);
   if (!review) throw new ApiError('not_found', 'That review is not in the case book. It may have been removed.');
   const homeId =
-    review.home_id ??
-    db.get<{ home_id: string }>(sql`SELECT home_id FROM placements WHERE id = ${review.placement_id}`)?.home_id ??
+    review.homeId ??
+    db.get<{ home_id: string }>(sql`SELECT home_id FROM placements WHERE id = ${review.placementId}`)?.home_id ??
     null;
   if (!homeId) return [];
   const previous = db.get<{ scheduled_for: string }>(sql`
     SELECT scheduled_for FROM reviews
-    WHERE id <> ${review.id} AND archived_at IS NULL AND status IN ('concluded', 'signed') AND scope = ${review.scope}
-      AND coalesce(home_id, '') = coalesce(${review.home_id}, '') AND coalesce(placement_id, '') = coalesce(${review.placement_id}, '')
-      AND scheduled_for < ${review.scheduled_for}
+    WHERE id <> ${review.id} AND archived_at IS NULL AND status IN ('concluded', 'signed') AND ${sameSubject(review)}
+      AND scheduled_for < ${review.scheduledFor}
     ORDER BY scheduled_for DESC LIMIT 1`);
   // Up to the end of the review's day: a visit that morning is still before the meeting in the room's eyes.
-  const until = `${review.scheduled_for.slice(0, 10)}T23:59:59.999Z`;
-  const placementId = review.placement_id;
+  const until = `${review.scheduledFor.slice(0, 10)}T23:59:59.999Z`;
+  const placementId = review.placementId;
   return withNotes(
     context,
     visitSummaries(
