@@ -34,7 +34,8 @@ function anchorKey({ db }: ServiceContext): Buffer {
   return key;
 }
 
-const macOf = (key: Buffer, head: AuditHead) =>
+/** The anchor's MAC over the chain's head, keyed from inside the case book. */
+export const macOf = (key: Buffer, head: AuditHead) =>
   createHmac('sha256', key).update(`${head.seq}:${head.hash}`).digest('hex');
 
 /**

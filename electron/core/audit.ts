@@ -17,6 +17,18 @@ export interface AuditEntry {
 
 const genesis = '0'.repeat(64);
 
+/** An entry's hash: over its own fields (the detail as canonical JSON) and the hash of the one before. */
+export function entryHash(fields: {
+  previous: string;
+  at: string;
+  action: string;
+  subjectKind: string;
+  subjectId: string;
+  detail: string;
+}): string {
+  return createHash('sha256').update(canonicalJson(fields)).digest('hex');
+}
+
 /**
  * Appends to the audit log, each entry sealed with the hash of the one before, so that a changed
  * or missing entry breaks the chain. Call it inside the transaction of the change it records.
@@ -28,18 +40,14 @@ export function appendAudit(
   const previous = db.get<{ hash: string }>(sql`SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1`)?.hash ?? genesis;
   const at = isoNow(clock);
   const detail = canonicalJson(entry.detail ?? {});
-  const hash = createHash('sha256')
-    .update(
-      canonicalJson({
-        previous,
-        at,
-        action: entry.action,
-        subjectKind: entry.subjectKind,
-        subjectId: entry.subjectId,
-        detail,
-      }),
-    )
-    .digest('hex');
+  const hash = entryHash({
+    previous,
+    at,
+    action: entry.action,
+    subjectKind: entry.subjectKind,
+    subjectId: entry.subjectId,
+    detail,
+  });
   db.run(sql`
     INSERT INTO audit_log (at, action, subject_kind, subject_id, detail, previous_hash, hash)
     VALUES (${at}, ${entry.action}, ${entry.subjectKind}, ${entry.subjectId}, ${detail}, ${previous}, ${hash})`);
@@ -79,18 +87,14 @@ export function verifyAudit({ db }: ServiceContext): Pick<AuditVerification, 'en
       entries: rows.length,
       firstBroken: { seq: row.seq, at: row.at, action: row.action, reason },
     });
-    const expected = createHash('sha256')
-      .update(
-        canonicalJson({
-          previous: row.previousHash,
-          at: row.at,
-          action: row.action,
-          subjectKind: row.subjectKind,
-          subjectId: row.subjectId,
-          detail: row.detail,
-        }),
-      )
-      .digest('hex');
+    const expected = entryHash({
+      previous: row.previousHash,
+      at: row.at,
+      action: row.action,
+      subjectKind: row.subjectKind,
+      subjectId: row.subjectId,
+      detail: row.detail,
+    });
     if (expected !== row.hash) return broken('This entry was changed after it was written.');
     if (row.previousHash !== previous) {
       const restoredSegment = row.previousHash === genesis && segmentEndsInRestore(rows, index);

@@ -1,4 +1,3 @@
-import { createHash, createHmac } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,7 +5,8 @@ import type { AuditVerification } from '@shared/api/contract';
 import type { ExportedFile } from '@shared/domain/exported-file';
 import type { MinutesVersion } from '@shared/domain/minutes';
 import { canonicalJson } from '@shared/format/canonical';
-import { anchorFileName, anchorKeyName } from '@core/audit-anchor';
+import { entryHash } from '@core/audit';
+import { anchorFileName, anchorKeyName, macOf } from '@core/audit-anchor';
 import { sql } from '@core/db/sql';
 import { createPdfPrinter } from '../../electron/web/platform/pdf-printer';
 import { callOk, sealMinutes, seedCaseBook, tempDir, testCore, type TestCore } from './helpers';
@@ -130,15 +130,8 @@ describe.skipIf(!existsSync('/usr/bin/chromium'))('the trail as each seal record
     let previous = rows[0]!.previousHash;
     for (const row of rows) {
       const detail = row.seq === from ? canonicalJson({ rewritten: true }) : row.detail;
-      const fields = {
-        previous,
-        at: row.at,
-        action: row.action,
-        subjectKind: row.subjectKind,
-        subjectId: row.subjectId,
-        detail,
-      };
-      const hash = createHash('sha256').update(canonicalJson(fields)).digest('hex');
+      const { at, action, subjectKind, subjectId } = row;
+      const hash = entryHash({ previous, at, action, subjectKind, subjectId, detail });
       core.context.db.run(
         sql`UPDATE audit_log SET detail = ${detail}, previous_hash = ${previous}, hash = ${hash} WHERE seq = ${row.seq}`,
       );
@@ -155,7 +148,7 @@ describe.skipIf(!existsSync('/usr/bin/chromium'))('the trail as each seal record
       sql`SELECT value FROM preferences WHERE key = ${anchorKeyName}`,
     )!;
     const key = Buffer.from(JSON.parse(stored.value) as string, 'hex');
-    const mac = createHmac('sha256', key).update(`${head.seq}:${head.hash}`).digest('hex');
+    const mac = macOf(key, head);
     writeFileSync(path.join(core.dataDir, anchorFileName), JSON.stringify({ ...head, mac }));
   }
 
