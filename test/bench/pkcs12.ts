@@ -1,26 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import forge from 'node-forge';
 import { createCore } from '@core/core';
-import { standInP12 } from '../core/attacks/genuine';
+import { standInP12, withMacIterations } from '../core/attacks/genuine';
 import { benchPassphrase, measure, type Row } from './measure';
 
 /** The budget for refusing a PKCS#12 that asks for billions of key-derivation rounds. */
 const refusalBudgetMs = 2_000;
 
 /** A small genuine PKCS#12 (RSA 2048, self-signed), then its MAC's iteration count set to 2^31 − 1. */
-function iterationBomb(): Buffer {
-  const genuine = standInP12('Bench', 'Bench Care Ltd');
-  const asn1 = forge.asn1.fromDer(forge.util.createBuffer(genuine.toString('binary')));
-  const macData = (asn1.value as forge.asn1.Asn1[])[2]!;
-  (macData.value as forge.asn1.Asn1[])[2] = forge.asn1.create(
-    forge.asn1.Class.UNIVERSAL,
-    forge.asn1.Type.INTEGER,
-    false,
-    forge.asn1.integerToDer(2 ** 31 - 1).getBytes(),
-  );
-  return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
-}
+const iterationBomb = () => withMacIterations(standInP12('Bench', 'Bench Care Ltd'));
 
 /**
  * The least any check off the core's thread costs: a worker started as the app starts its file

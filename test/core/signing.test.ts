@@ -15,6 +15,7 @@ import { PdfFile } from '@core/signing/pdf-reader';
 import { countersignPdf, sealPdf } from '@core/signing/seal';
 import type { SigningIdentity } from '@core/signing/types';
 import { checkPdf } from '@core/signing/verify';
+import { withMacIterations } from './attacks/genuine';
 import { callError, callOk, tempDir, testCore } from './helpers';
 
 const hasTool = (tool: string, flag: string) => !spawnSync(tool, [flag]).error;
@@ -421,15 +422,7 @@ describe('importIdentity', () => {
 
   it('refuses a file asking for more MAC iterations than any genuine one, at once, without trying them', () => {
     const { key, cert } = rsaCertificate(new Date('2026-01-01'), new Date('2030-01-01'));
-    const pfx = forge.asn1.fromDer(forge.util.createBuffer(pkcs12(key, cert, 'secret').toString('binary')));
-    const macData = (pfx.value as forge.asn1.Asn1[])[2]!;
-    (macData.value as forge.asn1.Asn1[])[2] = forge.asn1.create(
-      forge.asn1.Class.UNIVERSAL,
-      forge.asn1.Type.INTEGER,
-      false,
-      forge.asn1.integerToDer(2 ** 31 - 1).getBytes(),
-    );
-    const hostile = Buffer.from(forge.asn1.toDer(pfx).getBytes(), 'binary');
+    const hostile = withMacIterations(pkcs12(key, cert, 'secret'));
     expectApiError(() => importIdentity(hostile, 'secret'), /more work to open than any genuine one/);
   });
 
@@ -532,17 +525,9 @@ describe('importIdentity', () => {
       await imported;
       expect(answeredMeanwhile).toBe(5);
 
-      const bomb = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(slow, 'base64').toString('binary')));
-      const macData = (bomb.value as forge.asn1.Asn1[])[2]!;
-      (macData.value as forge.asn1.Asn1[])[2] = forge.asn1.create(
-        forge.asn1.Class.UNIVERSAL,
-        forge.asn1.Type.INTEGER,
-        false,
-        forge.asn1.integerToDer(2 ** 31 - 1).getBytes(),
-      );
       const refused = await callError(core, 'signing.importIdentity', {
         organisation: 'Northshire County Council',
-        p12: Buffer.from(forge.asn1.toDer(bomb).getBytes(), 'binary').toString('base64'),
+        p12: withMacIterations(Buffer.from(slow, 'base64')).toString('base64'),
         password: 'pw',
       });
       expect(refused.message).toMatch(/more work to open than any genuine one/);

@@ -85,3 +85,16 @@ export async function standInSeal(
   const prepared = Buffer.from(await doc.save({ useObjectStreams: options.objectStreams ?? false }));
   return signpdf.sign(prepared, new P12Signer(p12, { passphrase: 'stand-in' }), signedAt);
 }
+
+/** The same PKCS#12 asking for this many MAC iterations (2^31 − 1 unless told): an iteration bomb. */
+export function withMacIterations(p12: Buffer, iterations = 2 ** 31 - 1): Buffer {
+  const pfx = forge.asn1.fromDer(forge.util.createBuffer(p12.toString('binary')));
+  const macData = (pfx.value as forge.asn1.Asn1[])[2]!;
+  (macData.value as forge.asn1.Asn1[])[2] = forge.asn1.create(
+    forge.asn1.Class.UNIVERSAL,
+    forge.asn1.Type.INTEGER,
+    false,
+    forge.asn1.integerToDer(iterations).getBytes(),
+  );
+  return Buffer.from(forge.asn1.toDer(pfx).getBytes(), 'binary');
+}

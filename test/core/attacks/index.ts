@@ -9,7 +9,7 @@ export { bombs, deflateBomb, manyObjectStreams, nesting, sealedMinutesBomb, xref
 export { countersignAttacks, countersignDetails, plainCountersignature } from './countersign';
 export { damageAttacks, inPlaceAttacks, inPlaceMinutes, truncations, unsignedCopy } from './damage';
 export { forgedApproval, forgedDocument, madeUpMinutes } from './forged';
-export { minutesJson, minutesPdf, standInP12, standInSeal } from './genuine';
+export { minutesJson, minutesPdf, standInP12, standInSeal, withMacIterations } from './genuine';
 export { certificateInCms, cmsSignature, freshIdentity, lookAlikeIdentity, type KeyAlgorithm } from './identities';
 export { appendTamper, incrementalAttacks } from './incremental';
 export { impostorDetails, reSignAttacks, sealerCertificate } from './re-sign';
