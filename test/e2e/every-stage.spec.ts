@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { stageLabels, stages, type Stage } from '@shared/domain/sessions';
 import { expect, test } from './fixtures';
-import { reviewReadyToRun } from './session-steps';
+import { reviewReadyToRun, stageButton } from './session-steps';
 
 /*
  * The done-when of the issue "every note reaches the minutes": a note taken in every stage of a
@@ -22,11 +22,6 @@ const noteKeys = [
 const noteIn = (stage: Stage) => `Note taken in ${stageLabels[stage]} 7f3a`;
 const concernText = 'Concern raised in Design 7f3a: AB12 has missed two contact visits';
 const concernAction = 'Social worker to arrange contact at a new venue 7f3a';
-
-const stageButton = (page: Page, stage: Stage) =>
-  page
-    .getByRole('navigation', { name: 'Stages' })
-    .getByRole('button', { name: new RegExp(`^\\d+ ${stageLabels[stage]} `) });
 
 /** Lines wrap anywhere in the PDF: compare with all white space taken out. */
 const squeezed = (text: string) => text.replace(/\s+/g, '');
@@ -128,6 +123,8 @@ test('a note taken in every stage is in the screen minutes, the sealed PDF and i
       await actions.getByRole('button', { name: 'Add action' }).focus();
       await page.keyboard.press('Enter');
       await expect(concerns.getByText(`Action: ${concernAction}`)).toBeVisible();
+      // The save has ended before the keys move on: the form is ready for another.
+      await expect(actions.getByRole('button', { name: 'Add action' })).toBeEnabled();
     }
   }
 

@@ -1,7 +1,7 @@
 import { defaultTimeBoxes } from '@shared/domain/sessions';
 import { addOrganisation, openCaseBookSection } from './casebook-steps';
 import { expect, expectAxeClean, test } from './fixtures';
-import { reviewReadyToRun } from './session-steps';
+import { bothSidesPresent, reviewReadyToRun } from './session-steps';
 
 // A browser set up for the United States, where a date input would put the month first.
 test.use({ locale: 'en-US', timezoneId: 'Europe/London' });
@@ -118,17 +118,7 @@ test('sealed minutes say Sealed, the keyboard follows signing and sealing, and t
     deckId: 'relational-commissioning',
     timeBoxes: defaultTimeBoxes,
   });
-  for (const [side, name, organisation] of [
-    ['commissioner', 'Sam Okoro', 'Northshire County Council'],
-    ['provider', 'Priya Shah', 'Brightwater Care Ltd'],
-  ] as const)
-    await host.call('sessions.addParticipant', {
-      reviewId: review.id,
-      name,
-      organisation,
-      side,
-      attendance: 'present',
-    });
+  await bothSidesPresent(host, review.id);
   await host.call('sessions.addParticipant', {
     reviewId: review.id,
     name: 'Jo Reid',

@@ -5,7 +5,7 @@ import type { DeckCard } from '@shared/deck/decks';
 import type { MinutesContent } from '@shared/domain/minutes';
 import { stageLabels, type Stage } from '@shared/domain/sessions';
 import { expect, expectAxeClean, test } from './fixtures';
-import { reviewReadyToRun } from './session-steps';
+import { bothSidesPresent, lockSignAndSeal, moveTo, reviewReadyToRun } from './session-steps';
 
 /*
  * The done-when of issue 14's threads and notes: a card explored in Discover carried on through
@@ -23,16 +23,6 @@ const disagreement = {
   commissioner: 'One escort is what the placement plan funds, and visits have gone well.',
   provider: 'A second is needed when AB12’s brothers come, as they often do.',
 };
-
-const stageButton = (page: Page, stage: Stage) =>
-  page
-    .getByRole('navigation', { name: 'Stages' })
-    .getByRole('button', { name: new RegExp(`^\\d+ ${stageLabels[stage]} `) });
-
-async function moveTo(page: Page, stage: Stage) {
-  await stageButton(page, stage).click();
-  await expect(stageButton(page, stage)).toHaveAttribute('aria-current', 'step');
-}
 
 /** Carries the card on into the stage and checks it asks its follow-up questions there. */
 async function carryOn(page: Page, card: DeckCard, stage: Stage, from: Stage): Promise<Locator> {
@@ -63,17 +53,7 @@ test('a card carried from Discover to Deliver, notes about it, evidence and an a
   test.setTimeout(180_000);
   const card = await host.call<DeckCard>('cards.get', { deckId: 'relational-commissioning', cardId });
   const { review } = await reviewReadyToRun(host);
-  for (const [name, organisation, side] of [
-    ['Sam Okoro', 'Northshire County Council', 'commissioner'],
-    ['Priya Shah', 'Brightwater Care Ltd', 'provider'],
-  ] as const)
-    await host.call('sessions.addParticipant', {
-      reviewId: review.id,
-      name,
-      organisation,
-      side,
-      attendance: 'present',
-    });
+  await bothSidesPresent(host, review.id);
   await page.goto(`${host.url}#/reviews/${review.id}/run`);
   await expect(page.getByRole('heading', { level: 1, name: review.title })).toBeVisible();
 
@@ -166,30 +146,7 @@ test('a card carried from Discover to Deliver, notes about it, evidence and an a
     },
   ]);
 
-  const locked = await host.call<{ id: string; fingerprint: string; possibleNames: { word: string }[] }>(
-    'minutes.lock',
-    { minutesId: draft!.id },
-  );
-  for (const [side, name] of [
-    ['commissioner', 'Sam Okoro'],
-    ['provider', 'Priya Shah'],
-  ] as const)
-    await host.call('minutes.sign', {
-      minutesId: locked.id,
-      side,
-      name,
-      role: '',
-      organisation: '',
-      image: null,
-      agreed: true,
-      fingerprint: locked.fingerprint,
-    });
-  const sealed = await host.call<{ id: string }>('minutes.seal', {
-    minutesId: locked.id,
-    organisation: 'Brightwater Care Ltd',
-    // As the person sealing would confirm on screen: none of the capitalised words is a child's name.
-    notChildNames: locked.possibleNames.map((name) => name.word),
-  });
+  const { sealed } = await lockSignAndSeal(host, draft!.id);
   const exported = await host.call<{ files: { mediaType: string; base64: string }[] }>('minutes.export', {
     minutesId: sealed.id,
   });

@@ -1,4 +1,6 @@
-import type { RunningHost } from './fixtures';
+import type { Page } from '@playwright/test';
+import { stageLabels, type Stage } from '@shared/domain/sessions';
+import { expect, type RunningHost } from './fixtures';
 
 /** A council, a provider, a home and a child placed there from `startDate`. */
 export async function placementAtHome(host: RunningHost, startDate = '2026-01-05') {
@@ -80,11 +82,37 @@ export async function sealedMinutes(host: RunningHost, sealer = 'Brightwater Car
   });
   await host.call('sessions.conclude', { reviewId: review.id });
   const [draft] = await host.call<{ id: string }[]>('minutes.forReview', { reviewId: review.id });
-  const locked = await host.call<{ id: string; fingerprint: string }>('minutes.lock', { minutesId: draft!.id });
+  const { sealed: minutes } = await lockSignAndSeal(host, draft!.id, sealer);
+  const exported = await host.call<{ files: { fileName: string; mediaType: string; base64: string }[] }>(
+    'minutes.export',
+    { minutesId: minutes.id },
+  );
+  const file = exported.files.find((f) => f.mediaType === 'application/pdf')!;
+  return { review, minutes, fileName: file.fileName, pdf: Buffer.from(file.base64, 'base64') };
+}
+
+/** Sam Okoro for the council and Priya Shah for the provider, both present. */
+export async function bothSidesPresent(host: RunningHost, reviewId: string) {
+  for (const [side, name, organisation] of [
+    ['commissioner', 'Sam Okoro', 'Northshire County Council'],
+    ['provider', 'Priya Shah', 'Brightwater Care Ltd'],
+  ] as const)
+    await host.call('sessions.addParticipant', { reviewId, name, organisation, side, attendance: 'present' });
+}
+
+/**
+ * Draft minutes locked, signed by both sides by typed name, and sealed, confirming (as the person
+ * sealing would on screen) that none of the words flagged is a child's name.
+ */
+export async function lockSignAndSeal(host: RunningHost, draftId: string, sealer = 'Brightwater Care Ltd') {
+  const locked = await host.call<{ id: string; fingerprint: string; possibleNames: { word: string }[] }>(
+    'minutes.lock',
+    { minutesId: draftId },
+  );
   for (const [side, name] of [
     ['commissioner', 'Sam Okoro'],
     ['provider', 'Priya Shah'],
-  ] as const) {
+  ] as const)
     await host.call('minutes.sign', {
       minutesId: locked.id,
       side,
@@ -95,15 +123,22 @@ export async function sealedMinutes(host: RunningHost, sealer = 'Brightwater Car
       agreed: true,
       fingerprint: locked.fingerprint,
     });
-  }
-  const minutes = await host.call<{ id: string; fingerprint: string; sealKey: string }>('minutes.seal', {
+  const sealed = await host.call<{ id: string; fingerprint: string; sealKey: string }>('minutes.seal', {
     minutesId: locked.id,
     organisation: sealer,
+    notChildNames: locked.possibleNames.map((name) => name.word),
   });
-  const exported = await host.call<{ files: { fileName: string; mediaType: string; base64: string }[] }>(
-    'minutes.export',
-    { minutesId: minutes.id },
-  );
-  const file = exported.files.find((f) => f.mediaType === 'application/pdf')!;
-  return { review, minutes, fileName: file.fileName, pdf: Buffer.from(file.base64, 'base64') };
+  return { locked, sealed };
+}
+
+/** A stage's button on the facilitator's rail. */
+export const stageButton = (page: Page, stage: Stage) =>
+  page
+    .getByRole('navigation', { name: 'Stages' })
+    .getByRole('button', { name: new RegExp(`^\\d+ ${stageLabels[stage]} `) });
+
+/** Moves to a stage as the facilitator does, and waits until the room is in it. */
+export async function moveTo(page: Page, stage: Stage) {
+  await stageButton(page, stage).click();
+  await expect(stageButton(page, stage)).toHaveAttribute('aria-current', 'step');
 }

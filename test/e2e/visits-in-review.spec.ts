@@ -1,8 +1,6 @@
-import type { Page } from '@playwright/test';
 import type { Visit } from '@shared/domain/visits';
-import { stageLabels, type Stage } from '@shared/domain/sessions';
 import { expect, expectAxeClean, test } from './fixtures';
-import { reviewReadyToRun } from './session-steps';
+import { moveTo, reviewReadyToRun } from './session-steps';
 
 /*
  * Issue 15's done-when, the review's part: a visit to the home between reviews, with notes against
@@ -10,17 +8,6 @@ import { reviewReadyToRun } from './session-steps';
  * shows in Matters arising and Discover, one of its notes is brought into Discover as evidence,
  * and once concluded the minutes list the visit and cite the note.
  */
-
-const stageButton = (page: Page, stage: Stage) =>
-  page
-    .getByRole('navigation', { name: 'Stages' })
-    .getByRole('button', { name: new RegExp(`^\\d+ ${stageLabels[stage]} `) });
-
-/** Moves to a stage as the facilitator does, and waits until the room is in it. */
-async function moveTo(page: Page, stage: Stage) {
-  await stageButton(page, stage).click();
-  await expect(stageButton(page, stage)).toHaveAttribute('aria-current', 'step');
-}
 
 test('a visit since the last review is in Matters arising and Discover, a note of it is brought in, and the minutes cite it', async ({
   page,
