@@ -153,15 +153,17 @@ export function hasOlderKeyScheme(dataDir: string, fileName: string): boolean {
   return keySchemeOf(path.join(backupFolder(dataDir), fileName)) !== currentKeyScheme;
 }
 
-export type RekeyOutcome = 'rekeyed' | 'other passphrase' | 'failed';
+export type RekeyOutcome = 'rekeyed' | 'other passphrase' | 'failed' | 'gone';
 
 /**
  * Re-encrypts a backup under a passphrase and the current key scheme, if it opens with `from`.
  * The work is done on a copy, checked to open under `to` and pass integrity_check, and only then
  * put in the backup's place: the backup is at every moment either as it was or fully re-keyed.
+ * A backup removed meanwhile (only the newest few are kept) is 'gone': nothing is left to re-key.
  */
 export function rekeyBackup(dataDir: string, fileName: string, from: string, to: string): RekeyOutcome {
   const file = path.join(backupFolder(dataDir), fileName);
+  if (!existsSync(file)) return 'gone';
   const work = `${file}.rekey.partial`;
   try {
     removeWithJournal(work);

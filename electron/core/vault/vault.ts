@@ -248,9 +248,7 @@ export class Vault {
         outcomes.push(...fileNames.slice(done).map((name): [string, RekeyOutcome] => [name, 'failed']));
         break;
       }
-      // The newest few are kept: a backup removed meanwhile has nothing left to re-key.
-      if (listBackups(this.dataDir).some((backup) => backup.fileName === fileName))
-        outcomes.push([fileName, rekeyBackup(this.dataDir, fileName, from, to)]);
+      outcomes.push([fileName, rekeyBackup(this.dataDir, fileName, from, to)]);
     }
     if (total > 0) this.progress({ task, done: total, total });
     const is = (outcome: RekeyOutcome) => outcomes.filter(([, result]) => result === outcome).map(([name]) => name);
