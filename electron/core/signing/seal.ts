@@ -74,81 +74,6 @@ function signatureWidget(context: PDFContext, signature: PDFRef, page: PDFRef, t
 }
 
 /**
- * In a tagged PDF (one with a structure tree), the seal's widget is tagged as PDF/UA asks: a Form
- * element under the document's element, holding an object reference to the widget; the widget's
- * /StructParent naming that element in the parent tree; a description (/TU) a screen reader reads;
- * and the page's tab order following the structure. An untagged PDF is left as it is.
- */
-function tagWidget(doc: PDFDocument, widget: PDFRef, page: PDFRef, description: string): void {
-  const { context, catalog } = doc;
-  const rootRef = catalog.get(PDFName.of('StructTreeRoot'));
-  const root = context.lookup(rootRef);
-  if (!(rootRef instanceof PDFRef) || !(root instanceof PDFDict)) return;
-  const widgetDict = context.lookup(widget, PDFDict);
-  widgetDict.set(PDFName.of('TU'), PDFHexString.fromText(description));
-
-  // The Form element goes into the document's one top element, or beside the others at the top.
-  const k = context.lookup(root.get(PDFName.of('K')));
-  const top = k instanceof PDFArray && k.size() === 1 ? k.get(0) : root.get(PDFName.of('K'));
-  const topElement = top instanceof PDFRef ? context.lookup(top) : undefined;
-  const [parentRef, parent] = topElement instanceof PDFDict ? [top as PDFRef, topElement] : [rootRef, root];
-  const form = context.register(
-    context.obj({
-      Type: 'StructElem',
-      S: 'Form',
-      P: parentRef,
-      Pg: page,
-      K: { Type: 'OBJR', Obj: widget, Pg: page },
-    }),
-  );
-  const kids = context.lookup(parent.get(PDFName.of('K')));
-  const existing =
-    kids instanceof PDFArray ? kids.asArray() : parent.has(PDFName.of('K')) ? [parent.get(PDFName.of('K'))!] : [];
-  parent.set(PDFName.of('K'), context.obj([...existing, form]));
-
-  let parentTree = root.lookupMaybe(PDFName.of('ParentTree'), PDFDict);
-  if (!parentTree) {
-    parentTree = context.obj({});
-    root.set(PDFName.of('ParentTree'), context.register(parentTree));
-  }
-  const key = nextParentTreeKey(context, root, parentTree);
-  const nums = parentTree.lookupMaybe(PDFName.of('Nums'), PDFArray);
-  if (nums || !parentTree.has(PDFName.of('Kids'))) {
-    const list = nums ?? context.obj([]);
-    list.push(PDFNumber.of(key));
-    list.push(form);
-    parentTree.set(PDFName.of('Nums'), list);
-  } else {
-    const kidsOfTree = parentTree.lookup(PDFName.of('Kids'), PDFArray);
-    kidsOfTree.push(context.register(context.obj({ Limits: [key, key], Nums: [key, form] })));
-  }
-  root.set(PDFName.of('ParentTreeNextKey'), PDFNumber.of(key + 1));
-  widgetDict.set(PDFName.of('StructParent'), PDFNumber.of(key));
-  context.lookup(page, PDFDict).set(PDFName.of('Tabs'), PDFName.of('S'));
-}
-
-/** A parent tree key no entry uses: /ParentTreeNextKey, or past the largest key in the tree. */
-function nextParentTreeKey(context: PDFContext, root: PDFDict, tree: PDFDict): number {
-  let next = root.lookupMaybe(PDFName.of('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? 0;
-  const seen = new Set<PDFDict>();
-  const visit = (node: PDFDict, depth: number) => {
-    if (seen.has(node) || depth > 32 || seen.size > 100_000) return;
-    seen.add(node);
-    const nums = node.lookupMaybe(PDFName.of('Nums'), PDFArray)?.asArray() ?? [];
-    for (let i = 0; i < nums.length; i += 2) {
-      const key = context.lookup(nums[i]);
-      if (key instanceof PDFNumber) next = Math.max(next, key.asNumber() + 1);
-    }
-    for (const kid of node.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? []) {
-      const dict = context.lookup(kid);
-      if (dict instanceof PDFDict) visit(dict, depth + 1);
-    }
-  };
-  visit(tree, 0);
-  return next;
-}
-
-/**
  * Seals a PDF: a certification signature (PAdES baseline B-B, ETSI.CAdES.detached, DocMDP P=2)
  * made with the identity. Everything in the PDF, attachments included, is kept and covered.
  */
@@ -162,12 +87,22 @@ export async function sealPdf(pdf: Uint8Array, identity: SigningIdentity, detail
   const { context, catalog } = doc;
   const page = doc.getPages().at(-1)!.ref;
   const signature = context.register(signatureDictionary(context, details, true));
-  const widget = context.register(signatureWidget(context, signature, page, 'Seal'));
+  const widgetDict = signatureWidget(context, signature, page, 'Seal');
+  const widget = context.register(widgetDict);
   const pageNode = doc.getPages().at(-1)!.node;
   const annotations = pageNode.lookupMaybe(PDFName.of('Annots'), PDFArray) ?? context.obj([]);
   annotations.push(widget);
   pageNode.set(PDFName.of('Annots'), annotations);
-  tagWidget(doc, widget, page, `Seal of ${identity.subject.organisation}`);
+  const inPlace: PdfObjects = {
+    context,
+    resolve: (object) => context.lookup(object),
+    write: (ref, object) => context.assign(ref, object),
+    newRef: () => context.nextRef(),
+  };
+  const widgetAt = { ref: widget, dict: widgetDict, page };
+  // The page's tab order follows the structure; set with the seal, so a countersignature needs no change to it.
+  if (tagWidget(inPlace, catalog, widgetAt, `Seal of ${identity.subject.organisation}`))
+    pageNode.set(PDFName.of('Tabs'), PDFName.of('S'));
   catalog.set(PDFName.of('AcroForm'), context.register(context.obj({ Fields: [widget], SigFlags: 3 })));
   catalog.set(PDFName.of('Perms'), context.obj({ DocMDP: signature }));
   // @signpdf finds the placeholder by scanning the bytes, so it must not be inside an object stream.
@@ -200,21 +135,23 @@ export async function countersignPdf(
     );
   const page = lastPage(revision, catalog);
 
-  const signature = PDFRef.of(size);
-  const widget = PDFRef.of(size + 1);
+  // The update's objects, by reference: new ones, and new versions of existing ones.
   const objects = new Map<PDFRef, PDFObject>();
+  let next = size;
+  const inUpdate: PdfObjects = {
+    context,
+    resolve: (object) =>
+      object instanceof PDFRef && objects.has(object) ? objects.get(object) : revision.resolve(object),
+    write: (ref, object) => objects.set(ref, object),
+    newRef: () => PDFRef.of(next++),
+  };
+  const signature = inUpdate.newRef();
+  const widget = inUpdate.newRef();
   objects.set(signature, signatureDictionary(context, details, false));
   const widgetDict = signatureWidget(context, signature, page.ref, `Countersignature ${size}`);
   objects.set(widget, widgetDict);
-  const tagged = tagWidgetInUpdate(revision, catalog, {
-    context,
-    objects,
-    widget,
-    widgetDict,
-    page: page.ref,
-    element: PDFRef.of(size + 2),
-    description: `Countersignature of ${identity.subject.organisation}`,
-  });
+  const widgetAt = { ref: widget, dict: widgetDict, page: page.ref };
+  tagWidget(inUpdate, catalog, widgetAt, `Countersignature of ${identity.subject.organisation}`);
 
   const annotations = page.dict.get(PDFName.of('Annots'));
   const annotationList = revision.resolve(annotations);
@@ -238,53 +175,50 @@ export async function countersignPdf(
   if (formEntry instanceof PDFRef) objects.set(formEntry, newForm);
   else objects.set(root, withEntry(catalog, 'AcroForm', newForm));
 
-  const update = incrementalUpdate(original, objects, revision.trailer, size + (tagged ? 3 : 2));
+  const update = incrementalUpdate(original, objects, revision.trailer, next);
   return signpdf.sign(update, new CadesSigner(identity));
 }
 
-interface WidgetInUpdate {
+/** Where tagging reads objects (each in its latest version) and writes new versions of them. */
+interface PdfObjects {
   context: PDFContext;
-  /** The update's objects, by reference: new ones, and new versions of existing ones. */
-  objects: Map<PDFRef, PDFObject>;
-  widget: PDFRef;
-  widgetDict: PDFDict;
-  page: PDFRef;
-  /** The reference the widget's Form element takes. */
-  element: PDFRef;
-  description: string;
+  resolve(object: PDFObject | undefined): PDFObject | undefined;
+  write(ref: PDFRef, object: PDFObject): void;
+  newRef(): PDFRef;
 }
 
 /**
- * The countersignature's widget tagged as the seal's is (see tagWidget), within the incremental
- * update: a Form element added to the document's top element, an entry in the parent tree, and
- * the widget's /StructParent and description. The seal's check leaves exactly these out of what
- * it compares (document-state.ts), so the countersigned file stays PDF/UA and the seal valid.
- * Answers false, changing nothing, for a structure this app did not write (a structure tree or
- * parent tree held directly in its parent, a parent tree split into nodes): the widget is then
- * left untagged rather than the file rewritten.
+ * A signature's invisible widget tagged as PDF/UA asks: a Form element added to the document's
+ * one top element (or beside the others at the top), holding an object reference to the widget;
+ * an entry for it in the parent tree; the widget's /StructParent, and a description (/TU) a
+ * screen reader reads. The same for the seal (written into the document) and a countersignature
+ * (written as its incremental update): the seal's check leaves exactly these out of what it
+ * compares (document-state.ts), so the countersigned file stays PDF/UA and the seal valid.
+ * Answers false, changing nothing, for an untagged PDF or a structure this app does not write
+ * (a structure tree or parent tree held directly in its parent, a parent tree split into nodes).
  */
-function tagWidgetInUpdate(revision: PdfRevision, catalog: PDFDict, update: WidgetInUpdate): boolean {
-  const { context, objects, widget, widgetDict, page, element, description } = update;
+function tagWidget(
+  objects: PdfObjects,
+  catalog: PDFDict,
+  widget: { ref: PDFRef; dict: PDFDict; page: PDFRef },
+  description: string,
+): boolean {
+  const { context } = objects;
   const rootRef = catalog.get(PDFName.of('StructTreeRoot'));
-  const root = revision.resolve(rootRef);
+  const root = objects.resolve(rootRef);
   const treeRef = root instanceof PDFDict ? root.get(PDFName.of('ParentTree')) : undefined;
-  const tree = revision.resolve(treeRef);
+  const tree = objects.resolve(treeRef);
   if (!(rootRef instanceof PDFRef) || !(root instanceof PDFDict)) return false;
   if (!(treeRef instanceof PDFRef) || !(tree instanceof PDFDict) || tree.has(PDFName.of('Kids'))) return false;
   const nums = tree.get(PDFName.of('Nums'));
   if (nums !== undefined && !(nums instanceof PDFArray)) return false;
 
-  const latest = (ref: PDFRef, dict: PDFDict) => {
-    const written = objects.get(ref);
-    return written instanceof PDFDict ? written : dict;
-  };
   const kids = (list: PDFObject | undefined) => {
-    const resolved = revision.resolve(list);
+    const resolved = objects.resolve(list);
     return resolved instanceof PDFArray ? resolved.asArray() : list === undefined ? [] : [list];
   };
-  // The Form element goes into the document's one top element, or beside the others at the top.
   const top = kids(root.get(PDFName.of('K')));
-  const topElement = top.length === 1 ? revision.resolve(top[0]) : undefined;
+  const topElement = top.length === 1 ? objects.resolve(top[0]) : undefined;
   const [parentRef, parent] =
     top[0] instanceof PDFRef && topElement instanceof PDFDict ? [top[0], topElement] : [rootRef, root];
   const parentKids = parent.get(PDFName.of('K'));
@@ -294,15 +228,27 @@ function tagWidgetInUpdate(revision: PdfRevision, catalog: PDFDict, update: Widg
     numberOrZero(root.get(PDFName.of('ParentTreeNextKey'))),
     ...(nums?.asArray() ?? []).filter((_, i) => i % 2 === 0).map((n) => numberOrZero(n) + 1),
   );
-  objects.set(
+  const page = widget.page;
+  const element = objects.newRef();
+  objects.write(
     element,
-    context.obj({ Type: 'StructElem', S: 'Form', P: parentRef, Pg: page, K: { Type: 'OBJR', Obj: widget, Pg: page } }),
+    context.obj({
+      Type: 'StructElem',
+      S: 'Form',
+      P: parentRef,
+      Pg: page,
+      K: { Type: 'OBJR', Obj: widget.ref, Pg: page },
+    }),
   );
-  objects.set(parentRef, withEntry(latest(parentRef, parent), 'K', context.obj([...kids(parentKids), element])));
-  objects.set(treeRef, withEntry(tree, 'Nums', context.obj([...(nums?.asArray() ?? []), PDFNumber.of(key), element])));
-  objects.set(rootRef, withEntry(latest(rootRef, root), 'ParentTreeNextKey', PDFNumber.of(key + 1)));
-  widgetDict.set(PDFName.of('TU'), PDFHexString.fromText(description));
-  widgetDict.set(PDFName.of('StructParent'), PDFNumber.of(key));
+  objects.write(parentRef, withEntry(parent, 'K', context.obj([...kids(parentKids), element])));
+  objects.write(
+    treeRef,
+    withEntry(tree, 'Nums', context.obj([...(nums?.asArray() ?? []), PDFNumber.of(key), element])),
+  );
+  const latestRoot = objects.resolve(rootRef) as PDFDict;
+  objects.write(rootRef, withEntry(latestRoot, 'ParentTreeNextKey', PDFNumber.of(key + 1)));
+  widget.dict.set(PDFName.of('TU'), PDFHexString.fromText(description));
+  widget.dict.set(PDFName.of('StructParent'), PDFNumber.of(key));
   return true;
 }
 
