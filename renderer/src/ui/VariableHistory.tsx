@@ -62,7 +62,7 @@ function Chart({ name, ratings }: { name: string; ratings: VariableRating[] }) {
 /** The figures behind one variable's chart: each visit's rating and its reason. */
 function FiguresTable({ name, ratings }: { name: string; ratings: VariableRating[] }) {
   return (
-    <div className="variable-history__table" role="region" aria-label={`${name}: figures`} tabIndex={0}>
+    <div className="variable-history__table score-chart-table" role="region" aria-label={`${name}: figures`} tabIndex={0}>
       <table className="table">
         <caption>{name}: ratings by visit, from 1 (not at all) to 5 (very much so)</caption>
         <thead>
@@ -114,7 +114,7 @@ export function VariableHistory({ homeId }: { homeId: string }) {
           <li key={variable.number} className="variable-history__item">
             <h3>{name}</h3>
             <Chart name={name} ratings={variable.ratings} />
-            <details className="variable-history__figures">
+            <details className="variable-history__figures score-chart-figures">
               <summary>
                 Show the figures<span className="visually-hidden"> for {variable.name}</span>
               </summary>

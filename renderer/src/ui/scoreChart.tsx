@@ -1,3 +1,5 @@
+import './score-chart.css';
+
 /** The frame of a chart of 1-to-5 scores over time: its size, where its plot sits, and its date labels. */
 export interface ScoreFrame {
   width: number;

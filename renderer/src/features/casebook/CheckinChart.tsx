@@ -110,7 +110,7 @@ function Chart({ entries }: { entries: CheckinHistoryEntry[] }) {
 function FiguresTable({ entries }: { entries: CheckinHistoryEntry[] }) {
   return (
     // Scrolls sideways in a narrow window, so it can take focus to be scrolled by keyboard.
-    <div className="checkin-chart__table" role="region" aria-label="Check-in figures" tabIndex={0}>
+    <div className="checkin-chart__table score-chart-table" role="region" aria-label="Check-in figures" tabIndex={0}>
       <table className="table">
         <caption>Check-in scores by review, from 1 (weak) to 5 (strong)</caption>
         <thead>
@@ -180,7 +180,7 @@ export function CheckinChart({ scope }: { scope: CheckinScope }) {
           </li>
         ))}
       </ul>
-      <details className="checkin-chart__figures">
+      <details className="checkin-chart__figures score-chart-figures">
         <summary>Show the figures</summary>
         <FiguresTable entries={entries} />
       </details>
