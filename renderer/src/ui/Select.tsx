@@ -93,3 +93,29 @@ export function LabelledSelect(props: {
     </label>
   );
 }
+
+/** How a note says where something was seen or read. */
+export const sourceExample = 'For example: the home’s daily log, 3 March';
+
+/** A line of text inside its own label, saved as it is typed (a note's source, a young person's reference). */
+export function LabelledText(props: {
+  label: string;
+  value: string;
+  placeholder?: string;
+  readOnly?: boolean;
+  className?: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className={props.className}>
+      {props.label}{' '}
+      <input
+        type="text"
+        value={props.value}
+        readOnly={props.readOnly}
+        placeholder={props.placeholder}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </label>
+  );
+}

@@ -14,7 +14,7 @@ import {
 import { useApiClient } from '@renderer/api/ApiProvider';
 import { saveStateWords, TypedSaver, type SaveState } from '@renderer/api/typedSaver';
 import { focusAfter } from '@renderer/ui/focusAfter';
-import { LabelledSelect } from '@renderer/ui/Select';
+import { LabelledSelect, LabelledText, sourceExample } from '@renderer/ui/Select';
 import { useRoomStore } from './roomStore';
 import { useChangeSession, useReadSessionAgain, useSession } from './useSession';
 
@@ -145,16 +145,14 @@ export function NoteEditor({
         }}
       />
       {current.kind === 'evidence' && (
-        <label className="note__extra">
-          Where it was seen, read or measured{' '}
-          <input
-            type="text"
-            value={current.source}
-            readOnly={readOnly}
-            placeholder="For example: the home’s daily log, 3 March"
-            onChange={(event) => update({ source: event.target.value })}
-          />
-        </label>
+        <LabelledText
+          className="note__extra"
+          label="Where it was seen, read or measured"
+          value={current.source}
+          readOnly={readOnly}
+          placeholder={sourceExample}
+          onChange={(source) => update({ source })}
+        />
       )}
       {isDisagreement && (
         <div className="note__views">

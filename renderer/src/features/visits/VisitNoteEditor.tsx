@@ -15,7 +15,7 @@ import {
 } from '@shared/domain/visits';
 import { useApiClient } from '@renderer/api/ApiProvider';
 import { saveStateWords, TypedSaver, type SaveState } from '@renderer/api/typedSaver';
-import { LabelledSelect } from '@renderer/ui/Select';
+import { LabelledSelect, LabelledText, sourceExample } from '@renderer/ui/Select';
 
 /** The check-in's words for the ends of its scale. */
 const ratingWords: Record<number, string> = { 1: 'not at all', 5: 'very much so' };
@@ -172,27 +172,21 @@ export function VisitNoteEditor({
       {(current.kind === 'read_record' || current.kind === 'heard_young_person' || variable) && (
         <div className="visit-note__meta">
           {current.kind === 'read_record' && (
-            <label>
-              Which record{' '}
-              <input
-                type="text"
-                value={current.source}
-                readOnly={readOnly}
-                placeholder="For example: the home’s daily log, 3 March"
-                onChange={(event) => update({ source: event.target.value })}
-              />
-            </label>
+            <LabelledText
+              label="Which record"
+              value={current.source}
+              readOnly={readOnly}
+              placeholder={sourceExample}
+              onChange={(source) => update({ source })}
+            />
           )}
           {current.kind === 'heard_young_person' && (
-            <label>
-              The young person’s reference (initials or a case number, never a name){' '}
-              <input
-                type="text"
-                value={current.youngPerson}
-                readOnly={readOnly}
-                onChange={(event) => update({ youngPerson: event.target.value })}
-              />
-            </label>
+            <LabelledText
+              label="The young person’s reference (initials or a case number, never a name)"
+              value={current.youngPerson}
+              readOnly={readOnly}
+              onChange={(youngPerson) => update({ youngPerson })}
+            />
           )}
           {variable && (
             <>
@@ -207,15 +201,12 @@ export function VisitNoteEditor({
                 disabled={readOnly}
                 onChange={(value) => update({ rating: value ? Number(value) : null })}
               />
-              <label>
-                Reason for the rating{' '}
-                <input
-                  type="text"
-                  value={current.reason}
-                  readOnly={readOnly}
-                  onChange={(event) => update({ reason: event.target.value })}
-                />
-              </label>
+              <LabelledText
+                label="Reason for the rating"
+                value={current.reason}
+                readOnly={readOnly}
+                onChange={(reason) => update({ reason })}
+              />
             </>
           )}
         </div>
