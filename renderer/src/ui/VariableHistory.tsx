@@ -62,7 +62,12 @@ function Chart({ name, ratings }: { name: string; ratings: VariableRating[] }) {
 /** The figures behind one variable's chart: each visit's rating and its reason. */
 function FiguresTable({ name, ratings }: { name: string; ratings: VariableRating[] }) {
   return (
-    <div className="variable-history__table score-chart-table" role="region" aria-label={`${name}: figures`} tabIndex={0}>
+    <div
+      className="variable-history__table score-chart-table"
+      role="region"
+      aria-label={`${name}: figures`}
+      tabIndex={0}
+    >
       <table className="table">
         <caption>{name}: ratings by visit, from 1 (not at all) to 5 (very much so)</caption>
         <thead>
